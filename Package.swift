@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers, bottom to top (see DESIGN.md); a target depends only on targets above it in this list.
+//   SwiftBrianUnits       dimensions, quantities, unit names, formatting
+//   SwiftBrianLanguage    lexer, parser, equations, identifier resolution, dimension checking, functions
+//   SwiftBrianSymbolic    simplification, substitution, differentiation, linearity
+//   SwiftBrianIntegration state updaters (euler, rk2, rk4, heun, milstein, exponential_euler, exact)
+//   SwiftBrian            what users import: re-exports the layers
+//   swiftbrian            the command-line tool
+let package = Package(
+    name: "SwiftBrian",
+    products: [
+        .library(name: "SwiftBrian", targets: ["SwiftBrian"]),
+        .executable(name: "swiftbrian", targets: ["swiftbrian"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "SwiftBrianUnits"),
+        .target(name: "SwiftBrianLanguage", dependencies: ["SwiftBrianUnits"]),
+        .target(name: "SwiftBrianSymbolic", dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage"]),
+        .target(name: "SwiftBrianIntegration",
+                dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic"]),
+        .target(name: "SwiftBrian",
+                dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic",
+                               "SwiftBrianIntegration"]),
+        .executableTarget(name: "swiftbrian", dependencies: [
+            "SwiftBrian",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "SwiftBrianUnitsTests", dependencies: ["SwiftBrianUnits"],
+                    exclude: ["brian_unit_names.tsv", "generate_brian_fixtures.py"]),
+        .testTarget(name: "SwiftBrianLanguageTests", dependencies: ["SwiftBrianLanguage"]),
+        .testTarget(name: "SwiftBrianSymbolicTests", dependencies: ["SwiftBrianSymbolic"]),
+        .testTarget(name: "SwiftBrianIntegrationTests", dependencies: ["SwiftBrianIntegration"]),
+        .testTarget(name: "SwiftBrianCLITests", dependencies: ["swiftbrian"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

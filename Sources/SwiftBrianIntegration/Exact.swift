@@ -1,0 +1,70 @@
+import SwiftBrianLanguage
+import SwiftBrianSymbolic
+
+/// Brian's `exact`: the analytic solution of a linear system `dx/dt = M*x + b` whose coefficients
+/// are constant over a time step — they may not depend on state variables, on `t`, on noise or on
+/// draws (`rand()`). As in Brian, a singular matrix `M` (a variable whose equation does not depend
+/// on it, such as `dv/dt = I/C`) and complex eigenvalues (oscillations) are refused. See
+/// ``LinearSolution`` for what is solved symbolically and what numerically.
+///
+/// Variables frozen while refractory are handled by solving the system a second time with their
+/// equations set to zero and blending the two solutions with `not_refractory`; only the
+/// variables whose solutions differ are blended.
+enum Exact: Integrator {
+    static func statements(for system: DifferentialSystem) throws -> [Statement] {
+        try system.requireDeterministic()
+        let variables = system.variables
+        let expressions = system.equations.map { system.symbolic($0.rightHandSide) }
+        let full = try solution(expressions, system)
+        var values = full.map(\.expression)
+        if !system.refractoryVariables.isEmpty {
+            let frozenExpressions = zip(variables, expressions).map { variable, expression in
+                system.refractoryVariables.contains(variable) ? 0 : expression
+            }
+            let frozen = try solution(frozenExpressions, system, allowSingular: true)
+            for index in values.indices where frozen[index] != full[index] {
+                values[index] = DifferentialSystem.refractoryBlend(values[index], frozen: frozen[index].expression)
+            }
+        }
+        return zip(variables, values).map { Statement(system.temporary($0), $1) } + system.finalAssignments
+    }
+
+    /// The new values of `expressions` as a linear system of the state variables.
+    private static func solution(_ expressions: [SymbolicExpression], _ system: DifferentialSystem,
+                                 allowSingular: Bool = false) throws -> [SymbolicExpression] {
+        let variables = system.variables
+        let linear: LinearSystem
+        do {
+            linear = try LinearSystem(expressions, variables: variables)
+        } catch let failure as LinearSystem.Failure {
+            let equation = "d\(variables[failure.row])/dt"
+            switch failure.dependency {
+            case failure.variable?, nil:
+                throw Unsupported("\(equation) is not linear in \(failure.variable)")
+            case let dependency?:
+                throw Unsupported("the coefficient of \(failure.variable) in \(equation) depends on the state variable "
+                                  + dependency)
+            }
+        }
+        try requireConstantOverStep(linear)
+        return try LinearSolution.values(of: linear, numeric: { $0.numericValue(system.constantValue(of:)) },
+                                         allowSingular: allowSingular)
+    }
+
+    /// Throws unless every coefficient is constant over a step: no `t`, no draws.
+    private static func requireConstantOverStep(_ system: LinearSystem) throws {
+        for (row, variable) in system.variables.enumerated() {
+            let equation = "d\(variable)/dt"
+            let parts = zip(system.variables, system.matrix[row]).map { ("the coefficient of \($0) in \(equation)", $1) }
+                + [(equation, system.constants[row])]
+            for (description, part) in parts {
+                if part.contains("t") {
+                    throw Unsupported("\(description) depends on the time t, so it is not constant over a time step")
+                }
+                if let draw = part.drawnFunctions.sorted().first {
+                    throw Unsupported("\(description) calls \(draw)(), which is not constant over a time step")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import SwiftBrianUnits
+
+/// A set of model equations, as written in Brian:
+///
+///     let eqs = try Equations("""
+///         dv/dt = (ge + gi - (v - El))/taum : volt (unless refractory)
+///         dge/dt = -ge/taue : volt
+///         dgi/dt = -gi/taui : volt
+///         """)
+///
+/// Equations keep the order they were written in; each name is defined once.
+public struct Equations: Hashable, Sendable, RandomAccessCollection, CustomStringConvertible {
+    /// The equations in the order they were written.
+    public private(set) var equations: [Equation]
+
+    /// Parses `text`: one equation per line (a right-hand side may continue over lines), `#` comments.
+    public init(_ text: String) throws {
+        var parser = try EquationsParser(SourceText(text, role: "equations"))
+        try self.init(checking: try parser.parse())
+    }
+
+    /// Equations made of `equations`, which must define distinct, valid names.
+    public init(checking equations: [Equation]) throws {
+        var seen: Set<String> = []
+        for equation in equations {
+            try Identifiers.checkVariableName(equation.name, source: equation.source, span: equation.nameSpan)
+            guard seen.insert(equation.name).inserted else {
+                throw ModelError(.invalidEquations, "Duplicate definition of variable '\(equation.name)'",
+                                 source: equation.source, span: equation.nameSpan)
+            }
+        }
+        self.equations = equations
+    }
+
+    public var startIndex: Int { equations.startIndex }
+    public var endIndex: Int { equations.endIndex }
+    public subscript(position: Int) -> Equation { equations[position] }
+
+    /// The equation defining `name`, if any.
+    public subscript(name: String) -> Equation? { equations.first { $0.name == name } }
+
+    /// The names of all variables defined, in order.
+    public var names: [String] { equations.map(\.name) }
+
+    /// The equations of one kind, in order.
+    public func equations(ofKind kind: Equation.Kind) -> [Equation] { equations.filter { $0.kind == kind } }
+
+    /// Whether any equation has a noise term.
+    public var isStochastic: Bool { equations.contains { !$0.stochasticVariables.isEmpty } }
+
+    /// The names every right-hand side uses that these equations do not define (excluding noise terms).
+    public var externalIdentifiers: Set<String> {
+        let defined = Set(names)
+        return Set(equations.flatMap { $0.expression?.identifiers ?? [] })
+            .subtracting(defined).filter { !Equation.isStochasticVariable($0) }
+    }
+
+    /// Both sets of equations together; a name defined in both is an error, as in Brian.
+    public static func + (lhs: Equations, rhs: Equations) throws -> Equations {
+        try Equations(checking: lhs.equations + rhs.equations)
+    }
+
+    /// The equations with names replaced, as Brian's `Equations(eqs, tau='tau_e', v='V')` does:
+    /// a replacement that is a name renames the variable or external name everywhere (also on the
+    /// left-hand side); any other replacement must be an expression or a value and may only
+    /// replace an external name.
+    public func substituting(_ replacements: [String: Replacement]) throws -> Equations {
+        var expressions: [String: Expression] = [:]
+        var renames: [String: String] = [:]
+        let defined = Set(names)
+        for (name, replacement) in replacements.sorted(by: { $0.key < $1.key }) {
+            guard defined.contains(name) || externalIdentifiers.contains(name) else {
+                throw ModelError(.unknownIdentifier, "Cannot replace '\(name)': the equations do not use it")
+            }
+            let expression = try replacement.expression()
+            if case .name(let newName) = expression.node {
+                renames[name] = newName
+                expressions[name] = expression
+            } else if defined.contains(name) {
+                throw ModelError(.invalidEquations,
+                                 "Cannot replace the variable '\(name)' by an expression: only its name can change")
+            } else {
+                expressions[name] = expression
+            }
+        }
+        return try Equations(checking: equations.map { equation in
+            var copy = equation
+            copy.name = renames[equation.name] ?? equation.name
+            copy.expression = equation.expression?.substituting(expressions)
+            return copy
+        })
+    }
+
+    /// What a name is replaced by in `substituting(_:)`.
+    public enum Replacement: ExpressibleByStringLiteral, Sendable {
+        /// A new name, or an expression in Brian's syntax.
+        case text(String)
+        /// A fixed value.
+        case value(Quantity)
+
+        public init(stringLiteral value: String) { self = .text(value) }
+
+        func expression() throws -> Expression {
+            switch self {
+            case .text(let text): return try Parser.expression(SourceText(text, role: "replacement"))
+            case .value(let quantity): return Expression.literal(quantity)
+            }
+        }
+    }
+
+    /// One equation per line, in Brian's syntax.
+    public var description: String { equations.map(\.description).joined(separator: "\n") }
+}
+
+extension Expression {
+    /// A literal for a quantity: a number times its base unit (`0.01*second`), or just the number.
+    public static func literal(_ quantity: Quantity) -> Expression {
+        let number = Expression(.float(quantity.value))
+        guard !quantity.isDimensionless else { return number }
+        let unit = try? Parser.expression(SourceText(quantity.dimension.description, role: "unit"))
+        return unit.map { Expression(.binary(.multiply, number, $0)) } ?? number
+    }
+}

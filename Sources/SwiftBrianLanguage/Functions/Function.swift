@@ -1,0 +1,111 @@
+import Foundation
+import struct SwiftBrianUnits.Dimension
+import SwiftBrianUnits
+
+/// A function that model expressions can call, with Brian's rules for the units of its arguments
+/// and of its result.
+///
+/// Add your own through `Namespace`:
+///
+///     let f = Function("double_it", arguments: [.any], result: .sameAs(0)) { 2 * $0[0] }
+public struct Function: Sendable {
+    /// What an argument's unit must be.
+    public enum ArgumentUnit: Sendable, Equatable {
+        /// Any unit.
+        case any
+        /// Dimensionless.
+        case dimensionless
+        /// A boolean expression.
+        case boolean
+        /// Exactly this dimension.
+        case dimension(Dimension)
+        /// The same unit as argument `index`.
+        case sameAs(Int)
+    }
+
+    /// How the result's unit follows from the arguments' units.
+    public enum ResultUnit: Sendable {
+        /// Dimensionless.
+        case dimensionless
+        /// Boolean.
+        case boolean
+        /// Exactly this dimension.
+        case dimension(Dimension)
+        /// The unit of argument `index`.
+        case sameAs(Int)
+        /// The unit of argument `index` raised to a power (sqrt: 1/2).
+        case power(Int, Rational)
+    }
+
+    /// How the function is evaluated.
+    public enum Implementation: Sendable {
+        /// A pure function of its arguments (in SI base units).
+        case pure(@Sendable ([Double]) -> Double)
+        /// A uniform random number in [0, 1).
+        case uniformRandom
+        /// A standard normal random number.
+        case normalRandom
+    }
+
+    /// The name expressions call it by.
+    public let name: String
+    /// The unit rule of each argument; its count is the number of arguments.
+    public let arguments: [ArgumentUnit]
+    /// The unit rule of the result.
+    public let result: ResultUnit
+    /// How it is computed.
+    public let implementation: Implementation
+    /// Whether two calls with the same arguments always give the same value (false for rand).
+    public var isStateless: Bool {
+        if case .pure = implementation { return true }
+        return false
+    }
+
+    /// A function called `name` with the given unit rules, computed by `implementation` from its
+    /// arguments' values in SI base units.
+    public init(_ name: String, arguments: [ArgumentUnit], result: ResultUnit,
+                implementation: @escaping @Sendable ([Double]) -> Double) {
+        self.init(name, arguments: arguments, result: result, implementation: .pure(implementation))
+    }
+
+    /// A function with an implementation of any kind.
+    public init(_ name: String, arguments: [ArgumentUnit], result: ResultUnit, implementation: Implementation) {
+        self.name = name
+        self.arguments = arguments
+        self.result = result
+        self.implementation = implementation
+    }
+
+    /// The functions every model can call, by name.
+    public static let builtins: [String: Function] = {
+        let unary: [(String, @Sendable (Double) -> Double)] = [
+            ("exp", { Foundation.exp($0) }), ("log", { Foundation.log($0) }), ("log10", { Foundation.log10($0) }),
+            ("sin", { Foundation.sin($0) }), ("cos", { Foundation.cos($0) }), ("tan", { Foundation.tan($0) }),
+            ("sinh", { Foundation.sinh($0) }), ("cosh", { Foundation.cosh($0) }), ("tanh", { Foundation.tanh($0) }),
+            ("arcsin", { Foundation.asin($0) }), ("arccos", { Foundation.acos($0) }), ("arctan", { Foundation.atan($0) }),
+            ("exprel", { exprel($0) }),
+        ]
+        var functions: [Function] = unary.map { name, body in
+            Function(name, arguments: [.dimensionless], result: .dimensionless) { body($0[0]) }
+        }
+        functions += [
+            Function("sqrt", arguments: [.any], result: .power(0, Rational(1) / 2)) { Foundation.sqrt($0[0]) },
+            Function("abs", arguments: [.any], result: .sameAs(0)) { Swift.abs($0[0]) },
+            Function("floor", arguments: [.any], result: .sameAs(0)) { Foundation.floor($0[0]) },
+            Function("ceil", arguments: [.any], result: .sameAs(0)) { Foundation.ceil($0[0]) },
+            Function("sign", arguments: [.any], result: .dimensionless) { $0[0] > 0 ? 1 : ($0[0] < 0 ? -1 : 0) },
+            Function("clip", arguments: [.any, .sameAs(0), .sameAs(0)], result: .sameAs(0)) {
+                Swift.min(Swift.max($0[0], $0[1]), $0[2])
+            },
+            Function("int", arguments: [.dimensionless], result: .dimensionless) { $0[0].rounded(.towardZero) },
+            Function("rand", arguments: [], result: .dimensionless, implementation: .uniformRandom),
+            Function("randn", arguments: [], result: .dimensionless, implementation: .normalRandom),
+        ]
+        return Dictionary(uniqueKeysWithValues: functions.map { ($0.name, $0) })
+    }()
+}
+
+/// (exp(x) - 1)/x, accurate near 0 and equal to 1 at 0.
+@Sendable func exprel(_ x: Double) -> Double {
+    x == 0 ? 1 : Foundation.expm1(x) / x
+}

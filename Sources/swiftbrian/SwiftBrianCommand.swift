@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `swiftbrian` command-line tool.
+@main
+struct SwiftBrianCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swiftbrian",
+        abstract: "A spiking neural network simulator that speaks Brian 2's model language.",
+        subcommands: [AnalyzeCommand.self]
+    )
+}

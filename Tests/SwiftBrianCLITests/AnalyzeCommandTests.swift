@@ -1,0 +1,124 @@
+import Foundation
+import XCTest
+
+/// Runs the built `swiftbrian` tool as a newcomer would and checks what it prints.
+final class AnalyzeCommandTests: XCTestCase {
+    private struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    private var productsDirectory: URL {
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        #endif
+        return Bundle.main.bundleURL
+    }
+
+    private var repository: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    private func swiftbrian(_ arguments: [String], input: String? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("swiftbrian")
+        process.arguments = arguments
+        process.currentDirectoryURL = repository
+        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    private static let cubaNamespace = ["taum=20 ms", "taue=5 ms", "taui=10 ms", "El=-49 mV", "Vt=-50 mV",
+                                        "Vr=-60 mV"].flatMap { ["--namespace", $0] }
+
+    func testDefaultAnalyzesTheBuiltInCUBAModel() throws {
+        let output = try swiftbrian(["analyze"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.contains("Integration method: exact (chosen automatically)"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("v > Vt"), output.stdout)
+    }
+
+    func testCUBAFromAFileChoosesExact() throws {
+        let output = try swiftbrian(["analyze", "examples/cuba.eqs"] + Self.cubaNamespace
+                                    + ["--threshold", "v > Vt", "--reset", "v = Vr", "--refractory", "5 ms"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let text = output.stdout
+        XCTAssertTrue(text.contains("Integration method: exact"), text)
+        for line in ["v   volt  differential equation  (unless refractory)", "taum  20. ms  namespace",
+                     "Threshold\n  v > Vt", "Reset\n  v = Vr", "Refractory\n  5. ms"] {
+            XCTAssertTrue(text.contains(line), "missing \"\(line)\" in:\n\(text)")
+        }
+        let update = text.components(separatedBy: "State update, once per time step\n")[1]
+        XCTAssertTrue(update.contains("v = "), update)
+        XCTAssertTrue(update.contains("ge = "), update)
+    }
+
+    func testCOBAHHChoosesExponentialEuler() throws {
+        let namespace = try String(contentsOf: repository.appendingPathComponent("examples/cobahh.namespace"),
+                                   encoding: .utf8)
+        XCTAssertFalse(namespace.isEmpty)
+        let output = try swiftbrian(["analyze", "examples/cobahh.eqs", "--namespace-file", "examples/cobahh.namespace",
+                                     "--threshold", "v > -20*mV", "--refractory", "3 ms"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        XCTAssertTrue(output.stdout.contains("Integration method: exponential_euler (chosen automatically)"),
+                      output.stdout)
+    }
+
+    func testUnitMismatchPrintsACaretUnderTheTerm() throws {
+        let output = try swiftbrian(["analyze", "-", "--namespace", "El=-65 mV", "--namespace", "taum=10 ms",
+                                     "--namespace", "I=1 nA"], input: "dv/dt = (El - v)/taum + I : volt\n")
+        XCTAssertEqual(output.status, 1)
+        XCTAssertEqual(output.stdout, "")
+        XCTAssertEqual(output.stderr, """
+            error: The unit of 'I' is amp, but dv/dt must be in volt/second
+            equations:
+                dv/dt = (El - v)/taum + I : volt
+                                        ^
+
+            """)
+    }
+
+    func testErrorsInOptionsAreReportedWithCarets() throws {
+        let badThreshold = try swiftbrian(["analyze", "--threshold", "v > 3"])
+        XCTAssertEqual(badThreshold.status, 1)
+        XCTAssertTrue(badThreshold.stderr.contains("Cannot compare 'v' (volt) and '3' (1)"), badThreshold.stderr)
+        XCTAssertTrue(badThreshold.stderr.contains("threshold:\n    v > 3\n        ^"), badThreshold.stderr)
+
+        let badMethod = try swiftbrian(["analyze", "--method", "rk5"])
+        XCTAssertEqual(badMethod.status, 1)
+        XCTAssertTrue(badMethod.stderr.contains("Unknown integration method 'rk5'"), badMethod.stderr)
+
+        let missingFile = try swiftbrian(["analyze", "no/such/file.eqs"])
+        XCTAssertEqual(missingFile.status, 1)
+        XCTAssertTrue(missingFile.stderr.contains("Cannot read the file 'no/such/file.eqs'"), missingFile.stderr)
+
+        let badNamespace = try swiftbrian(["analyze", "--namespace", "taum=20 mss"])
+        XCTAssertEqual(badNamespace.status, 1)
+        XCTAssertTrue(badNamespace.stderr.contains("Unknown"), badNamespace.stderr)
+
+        let impossible = try swiftbrian(["analyze", "-", "--method", "exact"], input: "dv/dt = -v**3/second : 1\n")
+        XCTAssertEqual(impossible.status, 1)
+        XCTAssertTrue(impossible.stderr.contains("exact"), impossible.stderr)
+    }
+
+    func testHelpDescribesTheCommand() throws {
+        let output = try swiftbrian(["analyze", "--help"])
+        XCTAssertEqual(output.status, 0)
+        XCTAssertTrue(output.stdout.contains("--namespace"), output.stdout)
+        XCTAssertTrue(output.stdout.contains("exponential_euler"), output.stdout)
+    }
+}

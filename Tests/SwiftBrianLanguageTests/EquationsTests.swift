@@ -1,0 +1,140 @@
+@testable import SwiftBrianLanguage
+import SwiftBrianUnits
+import XCTest
+import struct SwiftBrianLanguage.Expression
+import struct SwiftBrianUnits.Dimension
+
+final class EquationsTests: XCTestCase {
+    func testEveryClassicAndReferenceModelParsesAndAnalyzes() throws {
+        for model in ClassicModel.all {
+            XCTAssertNoThrow(try model.analyze(), model.name)
+        }
+    }
+
+    func testReferenceFixturesAreAllCovered() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../Fixtures/reference").standardized
+        let cases = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
+        XCTAssertEqual(cases.count, 21)
+        let covered = ClassicModel.all.map(\.name).joined(separator: " ")
+        for name in cases where !["synapses_connect_patterns", "hh_exponential_euler", "hh_rk4", "hh_rk2_heun"]
+            .contains(name) {
+            XCTAssertTrue(covered.contains(name), "no model for reference case \(name)")
+        }
+    }
+
+    func testCUBAVariablesKindsAndFlags() throws {
+        let eqs = try Equations(ClassicModel.all[0].equations)
+        XCTAssertEqual(eqs.names, ["v", "ge", "gi"])
+        XCTAssertTrue(eqs.allSatisfy { $0.kind == .differential && $0.dimension == volt.dimension })
+        XCTAssertTrue(eqs.allSatisfy { $0.flags == [.unlessRefractory] })
+        XCTAssertEqual(eqs.externalIdentifiers, ["El", "taum", "taue", "taui"])
+        XCTAssertEqual(eqs["v"]?.description, "dv/dt = (ge + gi - (v - El)) / taum : volt (unless refractory)")
+    }
+
+    func testParametersTypesAndUnits() throws {
+        let eqs = try Equations("""
+            g : siemens/meter**2 (constant, shared)
+            n : integer
+            b : boolean
+            s : second**-0.5
+            x : 1
+            """)
+        XCTAssertEqual(eqs["g"]?.dimension, (siemens / (metre * metre)).dimension)
+        XCTAssertEqual(eqs["g"]?.flags, [.constant, .shared])
+        XCTAssertEqual(eqs["n"]?.type, .integer)
+        XCTAssertEqual(eqs["b"]?.type, .boolean)
+        XCTAssertEqual(eqs["s"]?.dimension, Dimension.time.raised(to: Rational(-1) / 2))
+        XCTAssertEqual(eqs["x"]?.dimension, .dimensionless)
+        XCTAssertTrue(eqs.allSatisfy { $0.kind == .parameter })
+    }
+
+    func testMultiLineEquationsAndComments() throws {
+        let eqs = try Equations("""
+            # a comment line
+            dv/dt = (El - v
+                     + I*R)/tau   # continued
+                    : volt
+            I : amp  # input
+            """)
+        XCTAssertEqual(eqs.names, ["v", "I"])
+        XCTAssertEqual(eqs["v"]?.expression?.description, "(El - v + I * R) / tau")
+    }
+
+    func testFlagsOfAllKinds() throws {
+        let eqs = try Equations("""
+            dx/dt = -x/tau : 1 (event-driven)
+            dy/dt = -y/tau : 1 (clock-driven)
+            s = x + y : 1 (summed)
+            c = x*2 : 1 (constant over dt)
+            """)
+        XCTAssertEqual(eqs.map(\.flags), [[.eventDriven], [.clockDriven], [.summed], [.constantOverDt]])
+    }
+
+    func testNoiseTerms() throws {
+        let eqs = try Equations("dx/dt = -x/tau + sigma*xi/sqrt(tau) + xi_2*tau**-0.5 : 1")
+        XCTAssertEqual(eqs["x"]?.stochasticVariables, ["xi", "xi_2"])
+        XCTAssertTrue(eqs.isStochastic)
+        let analyzed = try AnalyzedEquations(eqs, namespace: ["tau": 10 * ms, "sigma": Quantity(value: 0.1)])
+        XCTAssertEqual(analyzed.equations.count, 1)
+    }
+
+    func testCombiningEquations() throws {
+        let membrane = try Equations("dv/dt = (I - v)/tau : 1")
+        let input = try Equations("I = I0*sin(2*pi*f*t) : 1")
+        let both = try membrane + input
+        XCTAssertEqual(both.names, ["v", "I"])
+        assertModelError("Duplicate definition of variable 'v'", under: "v") { _ = try both + membrane }
+    }
+
+    func testSubstitutingRenamesAndReplaces() throws {
+        let eqs = try Equations("""
+            dv/dt = (El - v)/tau : volt
+            I = g*(E - v) : amp
+            """)
+        let renamed = try eqs.substituting(["v": "V", "tau": "tau_m", "E": "E_syn + 5*mV"])
+        XCTAssertEqual(renamed.names, ["V", "I"])
+        XCTAssertEqual(renamed["V"]?.expression?.description, "(El - V) / tau_m")
+        XCTAssertEqual(renamed["I"]?.expression?.description, "g * (E_syn + 5 * mV - V)")
+        let valued = try eqs.substituting(["tau": .value(10 * ms)])
+        XCTAssertEqual(valued["v"]?.expression?.description, "(El - v) / (0.01 * second)")
+        XCTAssertThrowsError(try eqs.substituting(["v": "2*x"]))
+        XCTAssertThrowsError(try eqs.substituting(["nothing": "x"]))
+    }
+
+    func testSubexpressionsAreInlinedRecursively() throws {
+        let analyzed = try ClassicModel.all.first { $0.name == "subexpressions_functions" }!.analyze()
+        let inlined = try analyzed.inlinedSubexpressions()
+        XCTAssertEqual(inlined["drive"]?.description,
+                       "clip(ampl * sin(2 * pi * f * t) + 0.2, -0.4, 0.6) + 0.1 * int(v > 0.25)")
+        let differential = try analyzed.substitutedDifferentialEquations()
+        XCTAssertEqual(differential.map(\.name), ["v", "c", "z"])
+        XCTAssertFalse(differential.contains { !$0.expression.identifiers.isDisjoint(with: ["drive", "steps", "y"]) })
+    }
+
+    func testConstantOverDtSubexpressionsStayNames() throws {
+        let analyzed = try AnalyzedEquations(try Equations("""
+            dv/dt = (s - v)/tau : 1
+            s = sin(2*pi*t/tau) : 1 (constant over dt)
+            """), namespace: ["tau": 10 * ms])
+        XCTAssertEqual(try analyzed.substitutedDifferentialEquations().first?.expression.description, "(s - v) / tau")
+    }
+
+    func testNamespaceAssignmentsUseUnitsAndEarlierValues() throws {
+        let namespace = try Namespace(assignments: ClassicModel.hhNamespace + "\nI0 = 0.7 nA  # input")
+        XCTAssertEqual(namespace.values["area"]!.value, 2e-8, accuracy: 1e-20)
+        XCTAssertEqual(namespace.values["Cm"]!.value, 2e-10, accuracy: 1e-22)
+        XCTAssertEqual(namespace.values["Cm"]!.dimension, farad.dimension)
+        XCTAssertEqual(namespace.values["I0"]!.value, 0.7e-9, accuracy: 1e-21)
+    }
+
+    func testUnitSpecificationsParse() throws {
+        XCTAssertEqual(try UnitSpecification.parse("siemens/meter**2").dimension, (siemens / metre / metre).dimension)
+        XCTAssertEqual(try UnitSpecification.parse("1"), Quantity(value: 1))
+        XCTAssertEqual(try UnitSpecification.parse("Hz").dimension, Dimension.time.raised(to: Rational(-1)))
+        XCTAssertEqual(try UnitSpecification.parseQuantity("20 ms").value, 0.02, accuracy: 1e-15)
+        XCTAssertEqual(try UnitSpecification.parseQuantity("-65*mV").value, -0.065, accuracy: 1e-15)
+        XCTAssertEqual(try UnitSpecification.parseQuantity("1e-3").value, 1e-3)
+    }
+}
