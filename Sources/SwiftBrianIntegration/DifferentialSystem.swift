@@ -14,9 +14,13 @@ struct DifferentialSystem {
     /// Where the model's names resolve.
     let scope: Scope
 
-    init(_ analyzed: AnalyzedEquations) throws {
-        equations = try analyzed.substitutedDifferentialEquations().map { ($0.name, $0.expression) }
-        let flagged = analyzed.equations.equations(ofKind: .differential).filter { $0.has(.unlessRefractory) }
+    /// The clock-driven differential equations of `analyzed`, or its `(event-driven)` ones.
+    init(_ analyzed: AnalyzedEquations, eventDriven: Bool = false) throws {
+        let differential = analyzed.equations.equations(ofKind: .differential)
+        let selected = Set(differential.filter { $0.has(.eventDriven) == eventDriven }.map(\.name))
+        equations = try analyzed.substitutedDifferentialEquations().filter { selected.contains($0.name) }
+            .map { ($0.name, $0.expression) }
+        let flagged = differential.filter { $0.has(.unlessRefractory) }
         refractoryVariables = analyzed.variable(Self.notRefractory) == nil ? [] : Set(flagged.map(\.name))
         noiseVariables = Set(equations.flatMap { $0.rightHandSide.identifiers.filter(Equation.isStochasticVariable) })
             .sorted()
@@ -29,20 +33,19 @@ struct DifferentialSystem {
     /// The state variables, in order.
     var variables: [String] { equations.map(\.variable) }
 
-    /// Whether any equation has a noise term.
-    var isStochastic: Bool { !noiseVariables.isEmpty }
-
     /// The canonical symbolic form of `expression`; calls of functions that are not stateless in
     /// this scope are draws.
     func symbolic(_ expression: Expression) -> SymbolicExpression {
         SymbolicExpression(expression, isStateless: { scope.function(named: $0)?.isStateless ?? true })
     }
 
-    /// The value of a name that is fixed for the run: a namespace value, a unit or a constant;
-    /// nil for the model's variables.
-    func constantValue(of name: String) -> Double? {
-        guard case .value(let quantity)? = try? scope.resolve(name, source: nil, span: nil) else { return nil }
-        return quantity.value
+    /// The value of `expression` when it is fixed for the run: built from numbers, namespace
+    /// values, units, constants and stateless functions; nil when it reads a model variable.
+    func constantValue(of expression: SymbolicExpression) -> Double? {
+        expression.numericValue({ name in
+            guard case .value(let quantity)? = try? scope.resolve(name, source: nil, span: nil) else { return nil }
+            return quantity.value
+        }, functions: scope.function(named:))
     }
 
     /// Throws unless the equations are deterministic.
@@ -50,12 +53,12 @@ struct DifferentialSystem {
         guard let noise = noiseVariables.first else { return }
         let user = equations.first { $0.rightHandSide.identifiers.contains(noise) }?.variable ?? noise
         throw Unsupported("they are stochastic (d\(user)/dt uses the noise term \(noise)); "
-                          + "stochastic equations need 'euler', 'heun' or 'milstein'")
+                          + "stochastic equations need 'euler', 'heun' or 'milstein'", in: user)
     }
 
     /// The final statements `v = _v`, one per state variable.
     var finalAssignments: [Statement] {
-        variables.map { Statement(target: $0, operator: .assign, value: .name(temporary($0))) }
+        variables.map { Statement($0, .name(temporary($0))) }
     }
 
     /// The temporary holding the new value of `variable`: `_v`.

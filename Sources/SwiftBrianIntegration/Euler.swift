@@ -8,8 +8,8 @@ import SwiftBrianLanguage
 enum Euler: Integrator {
     static func statements(for system: DifferentialSystem) throws -> [Statement] {
         let splits = try system.stochasticSplits()
-        if let reason = system.multiplicativeNoise(in: splits) {
-            throw Unsupported(reason + "; use 'heun' or 'milstein'")
+        if let problem = system.multiplicativeNoise(in: splits) {
+            throw Unsupported(problem.reason + "; use 'heun' or 'milstein'", in: problem.variable)
         }
         let updates = system.variables.compactMap { variable -> Statement? in
             guard let split = splits[variable] else { return nil }

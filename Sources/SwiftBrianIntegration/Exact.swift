@@ -37,17 +37,17 @@ enum Exact: Integrator {
         do {
             linear = try LinearSystem(expressions, variables: variables)
         } catch let failure as LinearSystem.Failure {
-            let equation = "d\(variables[failure.row])/dt"
+            let variable = variables[failure.row]
             switch failure.dependency {
             case failure.variable?, nil:
-                throw Unsupported("\(equation) is not linear in \(failure.variable)")
+                throw Unsupported("d\(variable)/dt is not linear in \(failure.variable)", in: variable)
             case let dependency?:
-                throw Unsupported("the coefficient of \(failure.variable) in \(equation) depends on the state variable "
-                                  + dependency)
+                throw Unsupported("the coefficient of \(failure.variable) in d\(variable)/dt depends on the state "
+                                  + "variable \(dependency)", in: variable)
             }
         }
         try requireConstantOverStep(linear)
-        return try LinearSolution.values(of: linear, numeric: { $0.numericValue(system.constantValue(of:)) },
+        return try LinearSolution.values(of: linear, numeric: system.constantValue(of:),
                                          allowSingular: allowSingular)
     }
 
@@ -59,10 +59,12 @@ enum Exact: Integrator {
                 + [(equation, system.constants[row])]
             for (description, part) in parts {
                 if part.contains("t") {
-                    throw Unsupported("\(description) depends on the time t, so it is not constant over a time step")
+                    throw Unsupported("\(description) depends on the time t, so it is not constant over a time step",
+                                      in: variable)
                 }
                 if let draw = part.drawnFunctions.sorted().first {
-                    throw Unsupported("\(description) calls \(draw)(), which is not constant over a time step")
+                    throw Unsupported("\(description) calls \(draw)(), which is not constant over a time step",
+                                      in: variable)
                 }
             }
         }

@@ -16,7 +16,7 @@ enum ExponentialEuler: Integrator {
         for (variable, rightHandSide) in system.equations {
             guard let split = system.symbolic(rightHandSide).linearDecomposition(in: variable) else {
                 throw Unsupported("d\(variable)/dt is not linear in \(variable) "
-                                  + "(it must be A*\(variable) + B with A and B free of \(variable))")
+                                  + "(it must be A*\(variable) + B with A and B free of \(variable))", in: variable)
             }
             let (a, b) = (split.coefficient, split.remainder)
             let x = Expression.name(variable)

@@ -18,7 +18,6 @@ extension Expression {
     static func - (lhs: Expression, rhs: Expression) -> Expression { Expression(.binary(.subtract, lhs, rhs)) }
     static func * (lhs: Expression, rhs: Expression) -> Expression { Expression(.binary(.multiply, lhs, rhs)) }
     static func / (lhs: Expression, rhs: Expression) -> Expression { Expression(.binary(.divide, lhs, rhs)) }
-    static prefix func - (operand: Expression) -> Expression { Expression(.unary(.negate, operand)) }
 }
 
 extension Statement {

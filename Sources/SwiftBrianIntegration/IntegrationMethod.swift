@@ -56,8 +56,13 @@ protocol Integrator {
 }
 
 /// Why a method cannot integrate the equations, in the user's terms (finishes the sentence
-/// "'exact' cannot integrate these equations: ...").
+/// "'exact' cannot integrate these equations: ..."), and the variable whose equation is the
+/// problem, when there is one.
 struct Unsupported: Error {
     let reason: String
-    init(_ reason: String) { self.reason = reason }
+    let variable: String?
+    init(_ reason: String, in variable: String? = nil) {
+        self.reason = reason
+        self.variable = variable
+    }
 }

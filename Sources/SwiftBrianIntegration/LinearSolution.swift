@@ -37,7 +37,7 @@ enum LinearSolution {
                 let rate = matrix[i][i]
                 if !allowSingular, rate.isEquivalent(to: 0) {
                     throw Unsupported("its linear system is singular: d\(variables[i])/dt does not depend on "
-                                      + "\(variables[i]), so it has no unique fixed point")
+                                      + "\(variables[i]), so it has no unique fixed point", in: variables[i])
                 }
                 solved[i] = Trajectory.solving(rate: rate, forcing: forcing[0], initial: .symbol(variables[i]))
             } else {
@@ -61,7 +61,8 @@ enum LinearSolution {
                     throw Unsupported("the coupled equations of \(listed) have the coefficient "
                                       + "\(system.matrix[i][j]) (of \(system.variables[j]) in d\(system.variables[i])/dt), "
                                       + "which is not a numeric constant; 'exact' solves coupled, non-triangular "
-                                      + "systems only when every coefficient is a number or a namespace value")
+                                      + "systems only when every coefficient is a number or a namespace value",
+                                      in: system.variables[i])
                 }
                 row.append(value)
             }
@@ -72,14 +73,16 @@ enum LinearSolution {
             eigen = try RealEigenDecomposition(matrix)
         } catch RealEigenDecomposition.Failure.complex {
             throw Unsupported("the solution for \(listed) oscillates (its matrix has complex eigenvalues), "
-                              + "which 'exact' does not support")
+                              + "which 'exact' does not support", in: names.first)
         } catch RealEigenDecomposition.Failure.repeated {
             throw Unsupported("the coupled equations of \(listed) have a repeated eigenvalue, "
-                              + "which 'exact' supports only in triangular systems")
+                              + "which 'exact' supports only in triangular systems", in: names.first)
+        } catch {
+            throw Unsupported("the coupled equations of \(listed) cannot be diagonalised accurately", in: names.first)
         }
         if !allowSingular, eigen.values.contains(0) {
             throw Unsupported("its linear system is singular: the coupled equations of \(listed) have no unique "
-                              + "fixed point")
+                              + "fixed point", in: names.first)
         }
         let components = eigen.values.indices.map { k -> Trajectory in
             var transformed = Trajectory()

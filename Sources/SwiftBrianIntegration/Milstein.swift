@@ -22,14 +22,14 @@ enum Milstein: Integrator {
         var corrections: [Statement] = []
         let updates = system.variables.compactMap { variable -> Statement? in
             guard let split = splits[variable] else { return nil }
-            let noise = split.diffusion.sorted { $0.key < $1.key }.map { noise, factor -> Expression in
+            let noise = split.diffusion.sorted { $0.key < $1.key }.flatMap { noise, factor -> [Expression] in
                 let supported = support.factors[variable]?[noise] ?? factor
                 let increment = factor * .name(noise)
-                guard supported != factor else { return increment }
+                guard supported != factor else { return [increment] }
                 let k = "_k_\(variable)_\(noise)"
                 let squared = Expression(.binary(.power, .name(noise), .integer(2)))
                 corrections.append(Statement(k, (supported - factor) * squared / (.integer(2) * .sqrtDt)))
-                return increment + .name(k)
+                return [increment, .name(k)]
             }
             return Statement(system.temporary(variable), noise.reduce(.name(variable) + .dt * split.drift, +))
         }
@@ -41,11 +41,13 @@ enum Milstein: Integrator {
         for variable in system.variables {
             let noise = splits[variable]?.diffusion.keys.sorted() ?? []
             if noise.count > 1 {
-                throw Unsupported("its noise is not diagonal: d\(variable)/dt uses \(noise.joined(separator: " and "))")
+                throw Unsupported("its noise is not diagonal: d\(variable)/dt uses \(noise.joined(separator: " and "))",
+                                  in: variable)
             }
             for term in noise {
                 if let other = owner[term] {
-                    throw Unsupported("its noise is not diagonal: \(term) appears in d\(other)/dt and d\(variable)/dt")
+                    throw Unsupported("its noise is not diagonal: \(term) appears in d\(other)/dt and d\(variable)/dt",
+                                      in: variable)
                 }
                 owner[term] = variable
             }

@@ -27,7 +27,7 @@ extension DifferentialSystem {
                 system = try LinearSystem([symbolic(expression)], variables: used)
             } catch let failure as LinearSystem.Failure {
                 throw Unsupported("d\(variable)/dt cannot be split into a deterministic part and noise terms: "
-                                  + "it is not linear in \(failure.variable)")
+                                  + "it is not linear in \(failure.variable)", in: variable)
             }
             var diffusion: [String: Expression] = [:]
             for (noise, factor) in zip(used, system.matrix[0]) where !factor.isZero {
@@ -40,17 +40,20 @@ extension DifferentialSystem {
 
     /// Why the noise is multiplicative, or nil when it is additive: a noise factor depends on a
     /// state variable, on the time `t` or on a draw (Brian's rule).
-    func multiplicativeNoise(in splits: [String: StochasticSplit]) -> String? {
+    func multiplicativeNoise(in splits: [String: StochasticSplit]) -> Unsupported? {
         for variable in variables {
             for (noise, factor) in splits[variable]?.diffusion.sorted(by: { $0.key < $1.key }) ?? [] {
                 let names = factor.identifiers
                 let location = "the factor of \(noise) in d\(variable)/dt"
                 if let dependency = variables.first(where: names.contains) {
-                    return "\(location) depends on the state variable \(dependency) (multiplicative noise)"
+                    return Unsupported("\(location) depends on the state variable \(dependency) (multiplicative noise)",
+                                       in: variable)
                 }
-                if names.contains("t") { return "\(location) depends on the time t (multiplicative noise)" }
+                if names.contains("t") {
+                    return Unsupported("\(location) depends on the time t (multiplicative noise)", in: variable)
+                }
                 if let draw = symbolic(factor).drawnFunctions.sorted().first {
-                    return "\(location) calls \(draw)(), which is not constant over a time step"
+                    return Unsupported("\(location) calls \(draw)(), which is not constant over a time step", in: variable)
                 }
             }
         }

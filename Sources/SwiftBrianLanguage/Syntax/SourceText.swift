@@ -39,6 +39,13 @@ public struct SourceText: Hashable, Sendable {
         return (line, lineText, column, lineStart)
     }
 
+    /// Whether the text has more than one line with content (a trailing newline does not count).
+    var isMultiline: Bool {
+        bytes.split(separator: UInt8(ascii: "\n")).filter { line in
+            line.contains { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") && $0 != UInt8(ascii: "\r") }
+        }.count > 1
+    }
+
     /// Renders the line(s) holding `span` with carets under the span, e.g.
     ///
     ///     equations, line 1:
@@ -60,7 +67,7 @@ public struct SourceText: Hashable, Sendable {
         let shown = String(start.text.dropFirst(trimmed))
         let caretColumn = max(start.column - trimmed, 0)
         let width = max(endColumn - start.column, 1)
-        let lineLabel = text.contains("\n") ? ", line \(start.line)" : ""
+        let lineLabel = isMultiline ? ", line \(start.line)" : ""
         return "\(role)\(lineLabel):\n    \(shown)\n    "
             + String(repeating: " ", count: caretColumn) + String(repeating: "^", count: width)
     }
