@@ -6,8 +6,15 @@ import PackageDescription
 //   SwiftBrianLanguage    lexer, parser, equations, identifier resolution, dimension checking, functions
 //   SwiftBrianSymbolic    simplification, substitution, differentiation, linearity
 //   SwiftBrianIntegration state updaters (euler, rk2, rk4, heun, milstein, exponential_euler, exact)
-//   SwiftBrian            what users import: re-exports the layers
+//   SwiftBrianKernel      the kernel IR: buffers, kernels, lowering of model code, random numbers
+//   SwiftBrianInterpreter the reference backend: executes kernels directly
+//   SwiftBrian            what users import: model objects (groups, monitors, inputs), clocks,
+//                         networks; re-exports the layers
 //   swiftbrian            the command-line tool
+// The kernel layer and the interpreter run every simulation step; they are optimized even in
+// debug builds, so that `swift test` runs networks at a useful speed.
+let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
+
 let package = Package(
     name: "SwiftBrian",
     products: [
@@ -23,9 +30,13 @@ let package = Package(
         .target(name: "SwiftBrianSymbolic", dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage"]),
         .target(name: "SwiftBrianIntegration",
                 dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic"]),
+        .target(name: "SwiftBrianKernel", dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage"],
+                swiftSettings: optimized),
+        .target(name: "SwiftBrianInterpreter", dependencies: ["SwiftBrianKernel", "SwiftBrianLanguage"],
+                swiftSettings: optimized),
         .target(name: "SwiftBrian",
                 dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic",
-                               "SwiftBrianIntegration"]),
+                               "SwiftBrianIntegration", "SwiftBrianKernel", "SwiftBrianInterpreter"]),
         .executableTarget(name: "swiftbrian", dependencies: [
             "SwiftBrian",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -35,6 +46,8 @@ let package = Package(
         .testTarget(name: "SwiftBrianLanguageTests", dependencies: ["SwiftBrianLanguage"]),
         .testTarget(name: "SwiftBrianSymbolicTests", dependencies: ["SwiftBrianSymbolic"]),
         .testTarget(name: "SwiftBrianIntegrationTests", dependencies: ["SwiftBrianIntegration"]),
+        .testTarget(name: "SwiftBrianKernelTests", dependencies: ["SwiftBrianKernel", "SwiftBrianInterpreter"]),
+        .testTarget(name: "SwiftBrianTests", dependencies: ["SwiftBrian"]),
         .testTarget(name: "SwiftBrianCLITests", dependencies: ["swiftbrian"]),
     ],
     swiftLanguageModes: [.v5]

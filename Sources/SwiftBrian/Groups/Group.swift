@@ -1,0 +1,166 @@
+import SwiftBrianInterpreter
+import SwiftBrianKernel
+import SwiftBrianLanguage
+import SwiftBrianUnits
+
+/// What neuron groups, subgroups and input groups share: elements with variables that code
+/// strings can read and write, and a view of each variable (`G.v`) for reading and setting it.
+///
+///     try G.v.set("El + rand()*5*mV")
+///     try G.v.set(-70 * mV, where: "i < 10")
+///     let v = try G.v.values
+@dynamicMemberLookup
+public class Group: NetworkObject {
+    /// The number of elements.
+    public let size: Int
+    /// The first element in the buffers (non-zero for a subgroup).
+    let start: Int
+    /// The variables by name, including `i`, `N`, `t`, `dt`.
+    var variables: [String: GroupVariable]
+    /// The model, checked: the scope code strings are checked in.
+    let model: AnalyzedEquations
+    /// Where names the model does not define are looked up.
+    let namespace: Namespace
+    /// The event lists by event name (`"spike"`, custom events), shared with subgroups; the slot
+    /// and order each is filled in.
+    var eventLists: [String: (list: IndexBuffer, when: When, order: Int)] = [:]
+
+    init(name: String, size: Int, start: Int, clock: Clock, order: Int, variables: [String: GroupVariable],
+         model: AnalyzedEquations, namespace: Namespace) {
+        self.size = size
+        self.start = start
+        self.variables = variables
+        self.model = model
+        self.namespace = namespace
+        super.init(name: name, clock: clock, order: order)
+    }
+
+    /// The end of this group's elements in the buffers.
+    var stop: Int { start + size }
+
+    /// The loop over this group's elements.
+    var allElements: Iteration { .range(start, stop) }
+
+    // MARK: Variables
+
+    /// The variable `name`, to read or set (`G.v`); it throws on use when the group has no
+    /// such variable.
+    public subscript(dynamicMember name: String) -> VariableView {
+        VariableView(group: self, name: name)
+    }
+
+    /// The variable `name`, checked.
+    public func variable(_ name: String) throws -> VariableView {
+        _ = try stored(name, settable: false)
+        return VariableView(group: self, name: name)
+    }
+
+    /// The stored variable `name`, or an error naming the group and the closest name.
+    func stored(_ name: String, settable: Bool) throws -> GroupVariable {
+        guard let variable = variables[name] else {
+            let hint = Suggestions.closest(to: name, among: variables.keys).map { " (did you mean '\($0)'?)" } ?? ""
+            throw ModelError(.unknownIdentifier, "'\(name)' is not a variable of \(name == self.name ? "the group" : "'\(self.name)'")\(hint)")
+        }
+        if settable, !variable.isSettable {
+            throw ModelError(.invalidAssignment, "'\(name)' of '\(self.name)' cannot be set: it is a "
+                             + "\(variable.description.kind.rawValue)")
+        }
+        return variable
+    }
+
+    // MARK: Lowering code
+
+    /// What a name means in this group's kernels.
+    func resolve(_ name: String) -> KernelExpression? {
+        switch name {
+        case "t": return .load(ArrayReference(clock.time, .shared))
+        case "dt": return .load(ArrayReference(clock.dtBuffer, .shared))
+        case "t_in_timesteps": return .load(ArrayReference(clock.timestep, .shared))
+        case "i": return start == 0 ? .index : .binary(.subtract, .index, .constant(Double(start)))
+        case "N": return .constant(Double(size))
+        default: break
+        }
+        if let variable = variables[name] {
+            if let link = variable.link { return .load(link) }
+            if let buffer = variable.buffer {
+                return .load(ArrayReference(buffer, variable.isShared ? .shared : .element))
+            }
+            return nil
+        }
+        if let value = namespace.values[name] { return .constant(value.value) }
+        if let unit = UnitRegistry.named(name) { return .constant(unit.value) }
+        if let constant = Identifiers.constants[name] { return .constant(constant) }
+        return nil
+    }
+
+    /// Where a statement assigning `name` writes.
+    func target(_ name: String) -> ArrayReference? {
+        guard let variable = variables[name], variable.description.kind != .subexpression,
+              let buffer = variable.link?.buffer ?? variable.buffer else { return nil }
+        if let link = variable.link { return link }
+        return ArrayReference(buffer, variable.isShared ? .shared : .element)
+    }
+
+    /// A builder that lowers this group's code.
+    func builder() -> KernelBuilder {
+        KernelBuilder(resolveName: { [unowned self] in self.resolve($0) },
+                      resolveFunction: KernelBuilder.functions(namespace))
+    }
+
+    /// `expression` with the group's subexpressions inlined.
+    func inlined(_ expression: Expression) throws -> Expression {
+        expression.substituting(try model.inlinedSubexpressions())
+    }
+
+    /// `statements` with the group's subexpressions inlined in their values.
+    func inlined(_ statements: [Statement]) throws -> [Statement] {
+        let subexpressions = try model.inlinedSubexpressions()
+        return statements.map { statement in
+            var copy = statement
+            copy.value = statement.value.substituting(subexpressions)
+            return copy
+        }
+    }
+
+    /// The random key of a kernel named `name` on this group's clock.
+    func randomKey(_ name: String) -> RandomKey {
+        RandomKey(stream: RandomKey.stream(named: name), step: clock.timestep)
+    }
+
+    private var oneOffCount = 0
+
+    /// Runs code now, outside a run (setting variables, reading subexpressions).
+    func executeNow(_ scalar: [KernelOperation] = [], iteration: Iteration? = nil, _ operations: [KernelOperation],
+                    purpose: String) throws {
+        oneOffCount += 1
+        let name = "\(self.name)_\(purpose)_\(oneOffCount)"
+        try Interpreter(seed: RandomSeed.current).execute(
+            Kernel(name: name, scalar: scalar, iteration: iteration ?? allElements, vector: operations,
+                   random: randomKey(name)))
+    }
+
+    // MARK: Subgroups and operations
+
+    /// The subgroup of elements `range` (Brian's `G[10:20]`), usable wherever a group is.
+    public subscript(range: Range<Int>) -> Subgroup {
+        get throws { try Subgroup(self, range) }
+    }
+
+    /// Runs `code` (statements on this group's variables) every `dt` (default: the group's clock)
+    /// in slot `when`; it first runs at the start of a run. Returns the operation, which runs
+    /// whenever the group is in a network.
+    @discardableResult
+    public func runRegularly(_ code: String, dt: Quantity? = nil, when: When = .start, order: Int = 0,
+                             name: String? = nil) throws -> NetworkObject {
+        let operation = try RegularOperation(group: self, code: code, dt: dt, when: when, order: order,
+                                             name: name ?? ObjectNames.unique("\(self.name)_run_regularly"))
+        dependents.append(operation)
+        return operation
+    }
+
+    override var stateBuffers: [DoubleBuffer] {
+        variables.values.compactMap(\.buffer)
+    }
+
+    override var indexBuffers: [IndexBuffer] { eventLists.values.map(\.list) }
+}

@@ -1,0 +1,154 @@
+import SwiftBrianKernel
+import SwiftBrianLanguage
+import SwiftBrianUnits
+
+/// One variable of a group (`G.v`): its values with their unit, and ways to set them — to a
+/// quantity, to one quantity per element, or to an expression evaluated per element (with `i`,
+/// `N`, `t`, `rand()`, `randn()` and the group's other variables), optionally only where a
+/// condition holds.
+public struct VariableView {
+    let group: Group
+    /// The variable's name.
+    public let name: String
+
+    /// The current values, one per element (one in all for a shared variable). Subexpressions are
+    /// computed from the current state.
+    public var values: QuantityArray {
+        get throws {
+            let variable = try group.stored(name, settable: false)
+            if let buffer = variable.link?.buffer ?? variable.buffer, variable.link == nil {
+                let values = variable.isShared ? [buffer[0]]
+                    : Array(UnsafeBufferPointer(start: buffer.pointer + group.start, count: group.size))
+                return QuantityArray(values: values, dimension: variable.dimension)
+            }
+            return QuantityArray(values: try evaluate(), dimension: variable.dimension)
+        }
+    }
+
+    /// The value of element `index`.
+    public subscript(index: Int) -> Quantity {
+        get throws {
+            let all = try values
+            guard all.values.indices.contains(index) else {
+                throw ModelError(.invalidArgument, "Index \(index) is out of range for '\(name)' of '\(group.name)' "
+                                 + "(\(all.count) values)")
+            }
+            return all[index]
+        }
+    }
+
+    /// The values computed by a kernel (subexpressions, linked variables, `i`).
+    private func evaluate() throws -> [Double] {
+        let expression = try Expression(parsing: name, role: "variable")
+        var builder = group.builder()
+        let value = try builder.lower(try group.inlined(expression))
+        let output = DoubleBuffer(name: "\(group.name).\(name)", count: 0, value: 0)
+        try group.executeNow([], iteration: nil, [.append(value, output)], purpose: "get_\(name)")
+        return output.array
+    }
+
+    /// Sets every element to `value`.
+    public func set(_ value: Quantity) throws {
+        let variable = try group.stored(name, settable: true)
+        try check(value.dimension, variable)
+        try store(.constant(value.value), where: nil)
+    }
+
+    /// Sets every element to the plain number `value` (the variable must be dimensionless).
+    public func set(_ value: Double) throws {
+        try set(Quantity(value: value))
+    }
+
+    /// Sets element `k` to `values[k]`; there must be one value per element.
+    public func set(_ values: QuantityArray) throws {
+        let variable = try group.stored(name, settable: true)
+        try check(values.dimension, variable)
+        let expected = variable.isShared ? 1 : group.size
+        guard values.count == expected else {
+            throw ModelError(.invalidArgument, "'\(name)' of '\(group.name)' has \(expected) value"
+                             + "\(expected == 1 ? "" : "s"), but \(values.count) were given")
+        }
+        guard let buffer = variable.buffer else { return }
+        let offset = variable.isShared ? 0 : group.start
+        for (k, value) in values.values.enumerated() { buffer[offset + k] = value }
+    }
+
+    /// Sets element `k` to the plain number `values[k]` (the variable must be dimensionless).
+    public func set(_ values: [Double]) throws {
+        try set(QuantityArray(values: values))
+    }
+
+    /// Sets each element to `expression` evaluated for it (`"El + rand()*5*mV"`), only where
+    /// `condition` holds when one is given (`"i < 10"`).
+    public func set(_ expression: String, where condition: String? = nil) throws {
+        let variable = try group.stored(name, settable: true)
+        let checked: Expression
+        if variable.description.type == .boolean {
+            checked = try group.model.checkCondition(expression, role: "value of '\(name)'")
+        } else {
+            checked = try group.model.checkExpression(expression, role: "value of '\(name)'",
+                                                      dimension: variable.dimension)
+        }
+        var builder = group.builder()
+        let value = try builder.lower(try group.inlined(checked))
+        try store(value, where: condition, builder: &builder)
+    }
+
+    /// Sets the elements where `condition` holds to `value`.
+    public func set(_ value: Quantity, where condition: String) throws {
+        let variable = try group.stored(name, settable: true)
+        try check(value.dimension, variable)
+        var builder = group.builder()
+        try store(.constant(value.value), where: condition, builder: &builder)
+    }
+
+    /// Links a `(linked)` variable to `source`, a variable of another group of the same size
+    /// (Brian's `linked_var`): reading it reads the source.
+    public func link(to source: VariableView) throws {
+        let variable = try group.stored(name, settable: false)
+        guard group.model.equations[name]?.has(.linked) == true else {
+            throw ModelError(.invalidArgument, "'\(name)' of '\(group.name)' is not marked (linked)")
+        }
+        let target = try source.group.stored(source.name, settable: false)
+        guard let buffer = target.buffer, target.description.kind != .subexpression else {
+            throw ModelError(.invalidArgument, "'\(source.name)' of '\(source.group.name)' cannot be linked to: "
+                             + "it is not stored")
+        }
+        guard target.dimension == variable.dimension else {
+            throw ModelError(.dimensionMismatch, "Cannot link '\(name)' (\(variable.dimension.unitSpecification)) "
+                             + "to '\(source.name)' (\(target.dimension.unitSpecification))")
+        }
+        guard target.isShared || source.group.size == group.size else {
+            throw ModelError(.invalidArgument, "Cannot link '\(name)' of '\(group.name)' (\(group.size) elements) "
+                             + "to '\(source.name)' of '\(source.group.name)' (\(source.group.size) elements)")
+        }
+        group.variables[name]?.link = ArrayReference(
+            buffer, target.isShared ? .shared : .offset(source.group.start - group.start))
+        group.variables[name]?.isSettable = false
+    }
+
+    private func check(_ dimension: Dimension, _ variable: GroupVariable) throws {
+        guard dimension == variable.dimension else {
+            throw ModelError(.dimensionMismatch, "'\(name)' of '\(group.name)' is in "
+                             + "\(variable.dimension.unitSpecification), but the value given is in "
+                             + dimension.unitSpecification)
+        }
+    }
+
+    private func store(_ value: KernelExpression, where condition: String?) throws {
+        var builder = group.builder()
+        try store(value, where: condition, builder: &builder)
+    }
+
+    private func store(_ value: KernelExpression, where condition: String?, builder: inout KernelBuilder) throws {
+        guard let target = group.target(name) else { return }
+        var operation = KernelOperation.store(target, value)
+        if let condition {
+            let checked = try group.model.checkCondition(condition, role: "condition")
+            operation = .when(try builder.lower(try group.inlined(checked)), [operation])
+        }
+        let shared = group.variables[name]?.isShared == true
+        try group.executeNow(shared ? [operation] : [], iteration: shared ? .range(0, 0) : nil,
+                             shared ? [] : [operation], purpose: "set_\(name)")
+    }
+}

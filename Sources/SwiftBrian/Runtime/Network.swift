@@ -1,0 +1,170 @@
+import Foundation
+import SwiftBrianInterpreter
+import SwiftBrianKernel
+import SwiftBrianLanguage
+import SwiftBrianUnits
+
+/// A set of objects simulated together. `run` advances every clock, executing each object's
+/// operations in Brian's order: by time, then slot (`start`, `groups`, `thresholds`, `synapses`,
+/// `resets`, `end`), then `order`, then name. Repeated runs continue where the last one ended.
+///
+///     let net = try Network(G, spikes, trace)
+///     try net.run(100 * ms, report: .text)
+public final class Network {
+    /// The objects, in the order they were added.
+    public private(set) var objects: [NetworkObject] = []
+    /// The backend that executes the kernels.
+    public let backend: Backend
+    /// The time the network has reached.
+    public private(set) var t: Quantity = Quantity(value: 0, dimension: .time)
+
+    private var stopped = false
+    private var snapshots: [String: Snapshot] = [:]
+
+    /// A network of `objects` (their dependents, such as `runRegularly` operations, join too),
+    /// executed by the interpreter.
+    public init(_ objects: [NetworkObject]) throws {
+        backend = Interpreter()
+        try add(objects)
+    }
+
+    /// A network of `objects`.
+    public convenience init(_ objects: NetworkObject...) throws {
+        try self.init(objects)
+    }
+
+    /// Adds `objects` (and their dependents); names must be unique.
+    public func add(_ objects: [NetworkObject]) throws {
+        for object in objects {
+            guard !self.objects.contains(where: { $0 === object }) else { continue }
+            if self.objects.contains(where: { $0.name == object.name }) {
+                throw ModelError(.invalidArgument, "The network already has an object named '\(object.name)'")
+            }
+            self.objects.append(object)
+            try add(object.dependents)
+        }
+    }
+
+    /// Adds `objects`.
+    public func add(_ objects: NetworkObject...) throws { try add(objects) }
+
+    /// Stops the current run at the end of the current time step (from a network operation).
+    public func stop() { stopped = true }
+
+    /// Simulates `duration` more. Everything is checked before the first step: an error leaves the
+    /// network as it was.
+    ///
+    /// - Parameters:
+    ///   - report: progress reporting: `.text` prints Brian's progress lines to standard error.
+    ///   - reportPeriod: how often the report is given (wall-clock time).
+    public func run(_ duration: Quantity, report: ProgressReport? = nil,
+                    reportPeriod: Quantity = 10 * second) throws {
+        guard duration.dimension == .time else {
+            throw ModelError(.dimensionMismatch, "The duration of a run must be a time, but it is \(duration)")
+        }
+        guard duration.value >= 0, duration.value.isFinite else {
+            throw ModelError(.invalidArgument, "The duration of a run must not be negative, but it is \(duration)")
+        }
+        let schedule = try makeSchedule()
+        let clocks = uniqueClocks(schedule.map(\.clock) + objects.map(\.clock))
+        for clock in clocks { try clock.validate() }
+        for object in objects { try object.beforeRun(self) }
+
+        let start = t.value, end = t.value + duration.value
+        for clock in clocks {
+            clock.set(step: clock.step(at: start))
+            clock.endStep = clock.step(at: end)
+        }
+        stopped = false
+        backend.seed = RandomSeed.current
+        var progress = report.map { ProgressTracker($0, start: start, duration: duration.value,
+                                                    period: reportPeriod.value) }
+        progress?.begin()
+        while !stopped, let current = nextClocks(clocks) {
+            for operation in schedule where current.contains(where: { $0 === operation.clock }) {
+                switch operation.action {
+                case .kernel(let kernel): try backend.execute(kernel)
+                case .swift(let body): try body(self)
+                }
+            }
+            for clock in current { clock.set(step: clock.step + 1) }
+            progress?.update(simulated: (clocks.map(\.t.value).min() ?? end) - start)
+        }
+        t = Quantity(value: stopped ? (clocks.map(\.t.value).min() ?? end) : end, dimension: .time)
+        progress?.finish(simulated: t.value - start)
+    }
+
+    /// Every operation of every object, in schedule order.
+    private func makeSchedule() throws -> [ScheduledOperation] {
+        var operations: [ScheduledOperation] = []
+        for object in objects { operations += try object.scheduledOperations() }
+        return operations.enumerated().sorted { a, b in
+            let x = a.element, y = b.element
+            if x.when != y.when { return x.when < y.when }
+            if x.order != y.order { return x.order < y.order }
+            if x.name != y.name { return x.name < y.name }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    private func uniqueClocks(_ clocks: [Clock]) -> [Clock] {
+        var unique: [Clock] = []
+        for clock in clocks where !unique.contains(where: { $0 === clock }) { unique.append(clock) }
+        return unique
+    }
+
+    /// The clocks due next (those at the earliest time, within Brian's tolerance), or nil when the
+    /// earliest clock has reached the end of the run.
+    private func nextClocks(_ clocks: [Clock]) -> [Clock]? {
+        guard let earliest = clocks.min(by: { $0.t.value < $1.t.value }),
+              earliest.step < earliest.endStep else { return nil }
+        let time = earliest.t.value, dt = earliest.dt.value
+        return clocks.filter { $0.t.value == time || Swift.abs($0.t.value - time) < Clock.epsilon * dt }
+    }
+
+    // MARK: Store and restore
+
+    private struct Snapshot {
+        var t: Quantity
+        var values: [ObjectIdentifier: [Double]]
+        var indices: [ObjectIdentifier: [Int32]]
+        var steps: [ObjectIdentifier: Int]
+    }
+
+    private var allDoubleBuffers: [DoubleBuffer] {
+        objects.flatMap(\.stateBuffers) + uniqueClocks(objects.map(\.clock)).flatMap { [$0.dtBuffer] }
+    }
+
+    /// Saves the state of every object (variables, monitors' data, spike lists) and the time under
+    /// `name`. Random draws are keyed by the time step, so restoring the time restores the random
+    /// stream too.
+    public func store(_ name: String = "default") {
+        snapshots[name] = Snapshot(
+            t: t,
+            values: Dictionary(allDoubleBuffers.map { (ObjectIdentifier($0), $0.array) }, uniquingKeysWith: { a, _ in a }),
+            indices: Dictionary(objects.flatMap(\.indexBuffers).map { (ObjectIdentifier($0), $0.array) },
+                                uniquingKeysWith: { a, _ in a }),
+            steps: Dictionary(uniqueClocks(objects.map(\.clock)).map { (ObjectIdentifier($0), $0.step) },
+                              uniquingKeysWith: { a, _ in a }))
+    }
+
+    /// Puts back the state saved by `store(name)`.
+    public func restore(_ name: String = "default") throws {
+        guard let snapshot = snapshots[name] else {
+            let known = snapshots.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            throw ModelError(.invalidArgument, "No state was stored under the name '\(name)'"
+                             + (known.isEmpty ? "" : " (stored: \(known))"))
+        }
+        for buffer in allDoubleBuffers {
+            if let values = snapshot.values[ObjectIdentifier(buffer)] { buffer.assign(values) }
+        }
+        for buffer in objects.flatMap(\.indexBuffers) {
+            if let values = snapshot.indices[ObjectIdentifier(buffer)] { buffer.assign(values) }
+        }
+        for clock in uniqueClocks(objects.map(\.clock)) {
+            clock.dt = Quantity(value: clock.dtBuffer[0], dimension: .time)
+            if let step = snapshot.steps[ObjectIdentifier(clock)] { clock.set(step: step) }
+        }
+        t = snapshot.t
+    }
+}

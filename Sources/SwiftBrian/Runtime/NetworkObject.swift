@@ -1,0 +1,44 @@
+import SwiftBrianKernel
+
+/// Anything a ``Network`` runs: groups, monitors, inputs, network operations. Each object
+/// contributes operations to the schedule when a run starts.
+public class NetworkObject {
+    /// The object's name, unique in a network (`"G"`, `"spikemonitor"`).
+    public let name: String
+    /// The clock its operations run on.
+    public let clock: Clock
+    /// Its position within its slot; lower runs first.
+    public let order: Int
+    /// Other objects that run with it (a group's `runRegularly` operations).
+    var dependents: [NetworkObject] = []
+
+    init(name: String, clock: Clock, order: Int) {
+        self.name = name
+        self.clock = clock
+        self.order = order
+    }
+
+    /// The operations this object adds to the schedule; called when a run starts, so that errors
+    /// surface before anything runs.
+    func scheduledOperations() throws -> [ScheduledOperation] { [] }
+
+    /// The buffers that make up the object's state, for `store` and `restore`.
+    var stateBuffers: [DoubleBuffer] { [] }
+    /// The index buffers that make up the object's state, for `store` and `restore`.
+    var indexBuffers: [IndexBuffer] { [] }
+
+    /// Called once before each run, after every object's operations were built.
+    func beforeRun(_ network: Network) throws {}
+}
+
+/// Unique default names: `neurongroup`, `neurongroup_1`, ...
+enum ObjectNames {
+    nonisolated(unsafe) private static var used: [String: Int] = [:]
+
+    /// `base` the first time, then `base_1`, `base_2`, ...
+    static func unique(_ base: String) -> String {
+        let count = used[base, default: 0]
+        used[base] = count + 1
+        return count == 0 ? base : "\(base)_\(count)"
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import SwiftBrianKernel
+import SwiftBrianLanguage
+
+/// The interpreter's implementations of the built-in functions, by Brian name.
+enum BuiltinFunctions {
+    /// Functions of one argument, applied without allocating.
+    static let unary: [String: (Double) -> Double] = {
+        var table: [String: (Double) -> Double] = [:]
+        for (name, function) in Function.builtins where function.arguments.count == 1 {
+            if case .pure(let body) = function.implementation { table[name] = { body([$0]) } }
+        }
+        table["exp"] = Foundation.exp
+        table["log"] = Foundation.log
+        table["sqrt"] = Foundation.sqrt
+        table["abs"] = { Swift.abs($0) }
+        table["int"] = { $0.rounded(.towardZero) }
+        return table
+    }()
+
+    /// Functions of several arguments.
+    static let general: [String: ([Double]) -> Double] = {
+        var table: [String: ([Double]) -> Double] = [:]
+        for (name, function) in Function.builtins {
+            if case .pure(let body) = function.implementation { table[name] = body }
+        }
+        table[KernelFunctionNames.binomial] = { arguments in
+            RandomNumbers.binomial(trials: Int(arguments[0]), probability: arguments[1], uniform: arguments[2])
+        }
+        return table
+    }()
+}

@@ -1,0 +1,60 @@
+/// The unit of work every backend executes: "for each index of an iteration, these operations",
+/// preceded by operations run once (Brian's scalar code). Everything a simulation does in a time
+/// step — state updates, thresholds, resets, monitors, inputs — is a kernel.
+public struct Kernel: Hashable, Sendable {
+    /// A unique name, used for messages, generated code and random streams (`G_stateupdater`).
+    public var name: String
+    /// Operations run once before the loop; they may use only shared values.
+    public var scalar: [KernelOperation]
+    /// The indices the loop visits.
+    public var iteration: Iteration
+    /// Operations run for each index.
+    public var vector: [KernelOperation]
+    /// What keys the kernel's random draws: its stream and the clock step it runs at.
+    public var random: RandomKey
+
+    /// A kernel named `name`.
+    public init(name: String, scalar: [KernelOperation] = [], iteration: Iteration, vector: [KernelOperation],
+                random: RandomKey) {
+        self.name = name
+        self.scalar = scalar
+        self.iteration = iteration
+        self.vector = vector
+        self.random = random
+    }
+}
+
+/// The indices a kernel's loop visits.
+public enum Iteration: Hashable, Sendable {
+    /// `lower..<upper`.
+    case range(Int, Int)
+    /// The entries of an event list (spikes) that lie in `lower..<upper`, in list order.
+    case events(IndexBuffer, Int, Int)
+    /// The entries of an index buffer (recorded neurons).
+    case indices(IndexBuffer)
+}
+
+/// The key of a kernel's random draws. A draw is determined by (seed, stream, step, element,
+/// site), so results do not depend on the order in which elements are visited or on the backend.
+public struct RandomKey: Hashable, Sendable {
+    /// A number derived from the kernel's name (see ``RandomKey/stream(named:)``).
+    public var stream: UInt32
+    /// The buffer holding the current time step of the kernel's clock.
+    public var step: DoubleBuffer
+
+    /// The key of stream `stream` at the step held by `step`.
+    public init(stream: UInt32, step: DoubleBuffer) {
+        self.stream = stream
+        self.step = step
+    }
+
+    /// A stream number for `name` (32-bit FNV-1a), the same on every run and platform.
+    public static func stream(named name: String) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 16_777_619
+        }
+        return hash
+    }
+}

@@ -1,0 +1,89 @@
+import SwiftBrianLanguage
+
+/// Lowers checked model code (expressions and statements of Brian's language) into kernel IR.
+/// Names are resolved by the model object that owns the code; names assigned but not resolved
+/// become temporaries (`_v`, `xi`); each `rand()`/`randn()` call gets its own draw site.
+public struct KernelBuilder {
+    /// What a name means in the kernel: a buffer element, a constant, the loop index, or an
+    /// expression to inline (a subexpression). Nil for names the model does not know.
+    public var resolveName: (String) -> KernelExpression?
+    /// The function a name calls, or nil for an unknown function.
+    public var resolveFunction: (String) -> KernelFunction?
+
+    private var temporaries: [String: Int] = [:]
+    private var nextSite: UInt32 = 0
+
+    /// A builder resolving names through `resolveName` and `resolveFunction`.
+    public init(resolveName: @escaping (String) -> KernelExpression?,
+                resolveFunction: @escaping (String) -> KernelFunction?) {
+        self.resolveName = resolveName
+        self.resolveFunction = resolveFunction
+    }
+
+    /// The standard function lookup: `rand`/`randn` are draws (handled by the builder), the
+    /// namespace's functions come before the built-ins.
+    public static func functions(_ namespace: Namespace) -> (String) -> KernelFunction? {
+        { name in
+            if let function = namespace.functions[name] { return .user(function) }
+            return Function.builtins[name] != nil ? .builtin(name) : nil
+        }
+    }
+
+    /// `expression` in kernel IR.
+    public mutating func lower(_ expression: Expression) throws -> KernelExpression {
+        switch expression.node {
+        case .integer(let value): return .constant(Double(value))
+        case .float(let value): return .constant(value)
+        case .boolean(let value): return .constant(value ? 1 : 0)
+        case .name(let name):
+            if let temporary = temporaries[name] { return .temporary(temporary) }
+            if let resolved = resolveName(name) { return resolved }
+            throw ModelError(.unknownIdentifier, "Unknown identifier '\(name)'")
+        case .unary(let op, let operand):
+            return .unary(op, try lower(operand))
+        case .binary(let op, let lhs, let rhs):
+            return .binary(op, try lower(lhs), try lower(rhs))
+        case .call("rand", _):
+            return draw(.uniform)
+        case .call("randn", _):
+            return draw(.normal)
+        case .call(let name, let arguments):
+            guard let function = resolveFunction(name) else {
+                throw ModelError(.unknownIdentifier, "Unknown function '\(name)'")
+            }
+            return .call(function, try arguments.map { try lower($0) })
+        }
+    }
+
+    /// A new draw site of `distribution`.
+    public mutating func draw(_ distribution: RandomDistribution) -> KernelExpression {
+        defer { nextSite += 1 }
+        return .random(distribution, site: nextSite)
+    }
+
+    /// `statements` in kernel IR: an assignment to a name `target` resolves is a store, any other
+    /// assignment defines a temporary that later statements read.
+    public mutating func lower(_ statements: [Statement], target: (String) -> ArrayReference?) throws -> [KernelOperation] {
+        var operations: [KernelOperation] = []
+        for statement in statements {
+            let plain = statement.expanded
+            let value = try lower(plain.value)
+            if temporaries[plain.target] == nil, let reference = target(plain.target) {
+                operations.append(.store(reference, value))
+            } else {
+                let number = temporaries[plain.target] ?? temporaries.count
+                temporaries[plain.target] = number
+                operations.append(.define(number, value))
+            }
+        }
+        return operations
+    }
+
+    /// Defines a fresh temporary holding `value` and returns its expression.
+    public mutating func temporary(_ value: KernelExpression, into operations: inout [KernelOperation]) -> KernelExpression {
+        let number = temporaries.count
+        temporaries["_tmp\(number)"] = number
+        operations.append(.define(number, value))
+        return .temporary(number)
+    }
+}

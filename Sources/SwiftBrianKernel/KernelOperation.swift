@@ -1,0 +1,31 @@
+/// One operation of a kernel, executed for each index of the kernel's iteration (or once, in a
+/// kernel's scalar part).
+public indirect enum KernelOperation: Hashable, Sendable {
+    /// Defines temporary `number` (`_v = ...`).
+    case define(Int, KernelExpression)
+    /// Writes a buffer element.
+    case store(ArrayReference, KernelExpression)
+    /// Appends the loop index to an event list (a spike).
+    case emit(IndexBuffer)
+    /// Appends a value to a buffer (a monitor's sample).
+    case append(KernelExpression, DoubleBuffer)
+    /// Appends a value, converted to an integer, to an index buffer (a monitor's neuron index).
+    case appendIndex(KernelExpression, IndexBuffer)
+    /// Runs `operations` only where the condition is true (not 0).
+    case when(KernelExpression, [KernelOperation])
+    /// Empties an event list (scalar part only).
+    case clear(IndexBuffer)
+
+    /// Calls `body` on each expression the operation (and the operations it holds) evaluates.
+    public func visitExpressions(_ body: (KernelExpression) -> Void) {
+        switch self {
+        case .define(_, let value), .store(_, let value), .append(let value, _), .appendIndex(let value, _):
+            value.visit(body)
+        case .when(let condition, let operations):
+            condition.visit(body)
+            operations.forEach { $0.visitExpressions(body) }
+        case .emit, .clear:
+            break
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The counter-based random numbers of every backend: Philox-4x32-10 (Salmon et al., SC 2011)
+/// keyed by the seed, with a counter made of (time step, element, stream, draw site). The same
+/// seed gives the same numbers in any backend, in any order, on any number of threads.
+public enum RandomNumbers {
+    /// Philox-4x32 with 10 rounds: four 32-bit words from a counter and a key.
+    public static func philox(_ counter: (UInt32, UInt32, UInt32, UInt32),
+                              key: (UInt32, UInt32)) -> (UInt32, UInt32, UInt32, UInt32) {
+        var (c0, c1, c2, c3) = counter
+        var (k0, k1) = key
+        for round in 0..<10 {
+            if round > 0 {
+                k0 = k0 &+ 0x9E37_79B9
+                k1 = k1 &+ 0xBB67_AE85
+            }
+            let product0 = UInt64(0xD251_1F53) * UInt64(c0)
+            let product1 = UInt64(0xCD9E_8D57) * UInt64(c2)
+            let hi0 = UInt32(truncatingIfNeeded: product0 >> 32), lo0 = UInt32(truncatingIfNeeded: product0)
+            let hi1 = UInt32(truncatingIfNeeded: product1 >> 32), lo1 = UInt32(truncatingIfNeeded: product1)
+            (c0, c1, c2, c3) = (hi1 ^ c1 ^ k0, lo1, hi0 ^ c3 ^ k1, lo0)
+        }
+        return (c0, c1, c2, c3)
+    }
+
+    /// The four words of a draw.
+    @inline(__always)
+    static func words(seed: UInt64, stream: UInt32, step: Int, element: Int, site: UInt32)
+        -> (UInt32, UInt32, UInt32, UInt32) {
+        philox((UInt32(truncatingIfNeeded: step), UInt32(truncatingIfNeeded: element), stream, site),
+               key: (UInt32(truncatingIfNeeded: seed), UInt32(truncatingIfNeeded: seed >> 32)))
+    }
+
+    /// A double in [0, 1) from two words: their top 53 bits.
+    @inline(__always)
+    static func unit(_ high: UInt32, _ low: UInt32) -> Double {
+        Double((UInt64(high) << 32 | UInt64(low)) >> 11) * 0x1p-53
+    }
+
+    /// The uniform draw in [0, 1) for (seed, stream, step, element, site).
+    @inline(__always)
+    public static func uniform(seed: UInt64, stream: UInt32, step: Int, element: Int, site: UInt32) -> Double {
+        let w = words(seed: seed, stream: stream, step: step, element: element, site: site)
+        return unit(w.0, w.1)
+    }
+
+    /// The standard normal draw for (seed, stream, step, element, site): Box–Muller on the two
+    /// uniforms of one Philox block.
+    @inline(__always)
+    public static func normal(seed: UInt64, stream: UInt32, step: Int, element: Int, site: UInt32) -> Double {
+        let w = words(seed: seed, stream: stream, step: step, element: element, site: site)
+        let u1 = unit(w.0, w.1), u2 = unit(w.2, w.3)
+        return sqrt(-2 * log(1 - u1)) * cos(2 * Double.pi * u2)
+    }
+
+    /// A Binomial(`trials`, `probability`) draw by inversion of the cumulative distribution with the
+    /// uniform `u`.
+    public static func binomial(trials: Int, probability p: Double, uniform u: Double) -> Double {
+        if p <= 0 || trials <= 0 { return 0 }
+        if p >= 1 { return Double(trials) }
+        let ratio = p / (1 - p)
+        var k = 0
+        var mass = pow(1 - p, Double(trials))
+        var cumulative = mass
+        while u >= cumulative && k < trials {
+            k += 1
+            mass *= ratio * Double(trials - k + 1) / Double(k)
+            cumulative += mass
+        }
+        return Double(k)
+    }
+}

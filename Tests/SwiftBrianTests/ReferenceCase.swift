@@ -1,0 +1,95 @@
+import Foundation
+import SwiftBrian
+import XCTest
+
+/// A Brian 2.9 reference case from Tests/Fixtures/reference (schema in its README.md), with the
+/// comparisons its tolerance section defines.
+struct ReferenceCase {
+    let name: String
+    let json: [String: Any]
+
+    init(_ name: String) throws {
+        self.name = name
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/reference/\(name).json")
+        json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+
+    var dt: Double { json["dt"] as? Double ?? 1e-4 }
+    var duration: Quantity { (json["duration"] as? Double ?? 0) * second }
+    private var tolerance: [String: Any] { json["tolerance"] as? [String: Any] ?? [:] }
+
+    /// rtol and atol for `key` (per_key overrides).
+    func tolerance(for key: String) -> (rtol: Double, atol: Double) {
+        if let perKey = (tolerance["per_key"] as? [String: Any])?[key] as? [String: Double] {
+            return (perKey["rtol"] ?? 0, perKey["atol"] ?? 0)
+        }
+        return (tolerance["rtol"] as? Double ?? 0, tolerance["atol"] as? Double ?? 0)
+    }
+
+    /// Events of `key` (`"G"`, `"G.custom"`): the same count per index, each within
+    /// `spike_time_steps` of the reference step, matched in order.
+    func compareSpikes(_ key: String, i: [Int], t: QuantityArray, file: StaticString = #filePath, line: UInt = #line) throws {
+        let spikes = try XCTUnwrap((json["spikes"] as? [String: Any])?[key] as? [String: Any], "no spikes \(key)")
+        let referenceI = try XCTUnwrap(spikes["i"] as? [Int])
+        let referenceT = try XCTUnwrap(spikes["t"] as? [Double])
+        let slack = tolerance["spike_time_steps"] as? Int ?? 0
+        func trains(_ i: [Int], _ t: [Double]) -> [Int: [Int]] {
+            var trains: [Int: [Int]] = [:]
+            for (index, time) in zip(i, t) { trains[index, default: []].append(Int((time / dt).rounded())) }
+            return trains
+        }
+        let expected = trains(referenceI, referenceT), actual = trains(i, t.values)
+        XCTAssertEqual(i.count, referenceI.count, "\(name) \(key): number of events", file: file, line: line)
+        for index in Set(expected.keys).union(actual.keys).sorted() {
+            let e = expected[index] ?? [], a = actual[index] ?? []
+            XCTAssertEqual(a.count, e.count, "\(name) \(key)[\(index)]: events \(a) vs Brian's \(e)", file: file, line: line)
+            for (x, y) in zip(a, e) where abs(x - y) > slack {
+                XCTFail("\(name) \(key)[\(index)]: event at step \(x), Brian's at \(y)", file: file, line: line)
+                break
+            }
+        }
+    }
+
+    /// A StateMonitor's trace against `traces[key]`: the same sample steps, values within tolerance.
+    func compareTrace(_ key: String, monitor: StateMonitor, variable: String, file: StaticString = #filePath,
+                      line: UInt = #line) throws {
+        let trace = try XCTUnwrap((json["traces"] as? [String: Any])?[key] as? [String: Any], "no trace \(key)")
+        let times = try XCTUnwrap(trace["t"] as? [Double])
+        let record = try XCTUnwrap(trace["record"] as? [Int])
+        let values = try XCTUnwrap(trace["values"] as? [[Double]])
+        XCTAssertEqual(monitor.t.values.map { Int(($0 / dt).rounded()) }, times.map { Int(($0 / dt).rounded()) },
+                       "\(name) \(key): sample times", file: file, line: line)
+        XCTAssertEqual(monitor.record, record, "\(name) \(key): recorded indices", file: file, line: line)
+        let (rtol, atol) = tolerance(for: key.components(separatedBy: "@")[0])
+        for (k, index) in record.enumerated() {
+            let actual = try monitor.values(variable, index: index).values
+            assertClose(actual, values[k], rtol: rtol, atol: atol, "\(name) \(key)[\(index)]", file: file, line: line)
+        }
+    }
+
+    /// Values against `final_state[key]`.
+    func compareFinal(_ key: String, _ actual: QuantityArray, file: StaticString = #filePath, line: UInt = #line) throws {
+        let expected = try XCTUnwrap((json["final_state"] as? [String: Any])?[key] as? [Double], "no final state \(key)")
+        let (rtol, atol) = tolerance(for: key)
+        assertClose(actual.values, expected, rtol: rtol, atol: atol, "\(name) final \(key)", file: file, line: line)
+    }
+
+    /// The statistic `key`: its expected value and tolerance.
+    func statistic(_ key: String) throws -> (expected: Double, tolerance: Double) {
+        let entry = try XCTUnwrap((json["statistics"] as? [String: Any])?[key] as? [String: Any], "no statistic \(key)")
+        return (try XCTUnwrap(entry["expected"] as? Double), try XCTUnwrap(entry["tolerance"] as? Double))
+    }
+}
+
+/// `numpy.isclose` element-wise, with the first few failures reported.
+func assertClose(_ actual: [Double], _ expected: [Double], rtol: Double, atol: Double, _ what: String,
+                 file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(actual.count, expected.count, "\(what): number of values", file: file, line: line)
+    var failures = 0
+    for (n, (a, e)) in zip(actual, expected).enumerated() where !(abs(a - e) <= atol + rtol * abs(e)) {
+        failures += 1
+        if failures <= 3 { XCTFail("\(what)[\(n)]: \(a) vs Brian's \(e)", file: file, line: line) }
+    }
+    if failures > 3 { XCTFail("\(what): \(failures) values differ in all", file: file, line: line) }
+}
