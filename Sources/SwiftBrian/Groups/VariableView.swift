@@ -102,6 +102,12 @@ public struct VariableView {
         try store(.constant(value.value), where: condition, builder: &builder)
     }
 
+    /// Sets the elements where `condition` holds to the plain number `value` (the variable must
+    /// be dimensionless).
+    public func set(_ value: Double, where condition: String) throws {
+        try set(Quantity(value: value), where: condition)
+    }
+
     /// Links a `(linked)` variable to `source`, a variable of another group of the same size
     /// (Brian's `linked_var`): reading it reads the source.
     public func link(to source: VariableView) throws {

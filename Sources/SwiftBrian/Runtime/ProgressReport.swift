@@ -9,6 +9,23 @@ public enum ProgressReport {
     case custom((_ fraction: Double, _ elapsed: Double) -> Void)
 }
 
+extension ProgressReport {
+    /// One line of the text report: "0.5 s (50%) simulated in 10s, estimated 10s remaining."
+    public static func textLine(simulated: Double, fraction: Double, elapsed: Double, final: Bool) -> String {
+        var line = "\(String(format: "%g", simulated)) s (\(Int((fraction * 100).rounded()))%) simulated in "
+            + duration(elapsed)
+        if !final, fraction > 0 {
+            line += ", estimated \(duration(elapsed * (1 - fraction) / fraction)) remaining."
+        }
+        return line
+    }
+
+    private static func duration(_ seconds: Double) -> String {
+        seconds < 60 ? "\(Int(seconds.rounded()))s"
+            : "\(Int(seconds / 60))m \(Int(seconds.truncatingRemainder(dividingBy: 60).rounded()))s"
+    }
+}
+
 /// Keeps the time and calls the report at the start, every period and at the end.
 struct ProgressTracker {
     let report: ProgressReport
@@ -28,7 +45,8 @@ struct ProgressTracker {
     func begin() {
         switch report {
         case .text:
-            write("Starting simulation at t=\(format(start)) s for a duration of \(format(duration)) s")
+            write("Starting simulation at t=\(String(format: "%g", start)) s for a duration of "
+                  + "\(String(format: "%g", duration)) s")
         case .custom(let body):
             body(0, 0)
         }
@@ -50,22 +68,10 @@ struct ProgressTracker {
         let fraction = duration > 0 ? min(simulated / duration, 1) : 1
         switch report {
         case .text:
-            var line = "\(format(simulated)) s (\(Int((fraction * 100).rounded()))%) simulated in \(seconds(elapsed))"
-            if !final, fraction > 0 {
-                line += ", estimated \(seconds(elapsed * (1 - fraction) / fraction)) remaining."
-            }
-            write(line)
+            write(ProgressReport.textLine(simulated: simulated, fraction: fraction, elapsed: elapsed, final: final))
         case .custom(let body):
             body(fraction, elapsed)
         }
-    }
-
-    private func format(_ value: Double) -> String {
-        String(format: "%g", value)
-    }
-
-    private func seconds(_ value: Double) -> String {
-        value < 60 ? "\(Int(value.rounded()))s" : "\(Int(value / 60))m \(Int(value.truncatingRemainder(dividingBy: 60)))s"
     }
 
     private func write(_ line: String) {
