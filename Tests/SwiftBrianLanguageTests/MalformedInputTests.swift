@@ -42,6 +42,7 @@ final class MalformedInputTests: XCTestCase {
             ("dv/dt = -v/tau : volt (unless refractory", "missing their closing ')'", "("),
             ("dv/dt = -v/tau : volt (unles refractory)", "Unknown flag 'unles refractory'", "unles refractory"),
             ("v : volt (constant) extra", "Unexpected 'extra' after the unit of 'v'", "extra"),
+            ("v : volt; w : amp", "Unexpected ';' after the unit of 'v'", ";"),
             ("x : volt (event-driven)", "cannot be used on the parameter of 'x'", "event-driven"),
             ("x : volt (constant, constant)", "is given twice", "constant"),
             ("x : volt ()", "Empty flag", ")"),

@@ -64,8 +64,8 @@ final class ParserTests: XCTestCase {
             v = Vr   # reset
             w += b
 
-            x -= 1; y *= 2
-            """.replacingOccurrences(of: "; ", with: "\n"))
+            x -= 1; y *= 2;
+            """)
         XCTAssertEqual(statements.map(\.description), ["v = Vr", "w += b", "x -= 1", "y *= 2"])
         XCTAssertEqual(statements[1].expanded.description, "w = w + b")
         XCTAssertEqual(statements[2].operator, .subtract)

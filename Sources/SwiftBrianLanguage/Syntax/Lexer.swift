@@ -24,7 +24,7 @@ struct Lexer {
     private static let twoCharacterSymbols: Set<String> = [
         "//", "**", "+=", "-=", "*=", "/=", "<=", ">=", "==", "!=",
     ]
-    private static let oneCharacterSymbols: Set<UInt8> = Set("+-*/%()<>=:,".utf8)
+    private static let oneCharacterSymbols: Set<UInt8> = Set("+-*/%()<>=:,;".utf8)
 
     private mutating func next() throws -> Token {
         skipBlanks()

@@ -25,12 +25,12 @@ struct Parser {
         return expression
     }
 
-    /// Parses `source` as statements, one per line.
+    /// Parses `source` as statements, one per line or separated by `;` (`v = Vr; w += b`).
     static func statements(_ source: SourceText) throws -> [Statement] {
         var parser = try Parser(source)
         var statements: [Statement] = []
         while true {
-            parser.skipNewlines()
+            while parser.peek.kind == .newline || parser.peek.isSymbol(";") { parser.advance() }
             if parser.peek.kind == .end { return statements }
             statements.append(try parser.parseStatement())
         }
@@ -102,7 +102,7 @@ struct Parser {
         "=": .assign, "+=": .add, "-=": .subtract, "*=": .multiply, "/=": .divide,
     ]
 
-    /// `name op expression` up to the end of the line.
+    /// `name op expression` up to the end of the line or a `;`.
     mutating func parseStatement() throws -> Statement {
         let target = advance()
         guard case .identifier(let name) = target.kind, !Self.keywords.contains(name) else {
@@ -115,11 +115,11 @@ struct Parser {
                         at: opToken.span)
         }
         advance()
-        if peek.kind == .newline || peek.kind == .end {
+        if peek.kind == .newline || peek.kind == .end || peek.isSymbol(";") {
             throw error("Expected an expression after '\(symbol)'", at: peek.span)
         }
         let value = try parseExpression()
-        guard peek.kind == .newline || peek.kind == .end else {
+        guard peek.kind == .newline || peek.kind == .end || peek.isSymbol(";") else {
             throw error("Unexpected \(peek.quoted) after the statement assigning '\(name)' (one statement per line)",
                         at: peek.span)
         }

@@ -8,7 +8,7 @@ public struct Token: Hashable, Sendable {
         case float(Double)
         /// A name: a variable, unit, constant, function or flag word.
         case identifier(String)
-        /// An operator or punctuation: `+ - * / // % ** ( ) , = += -= *= /= < <= > >= == != :`.
+        /// An operator or punctuation: `+ - * / // % ** ( ) , = += -= *= /= < <= > >= == != : ;`.
         case symbol(String)
         /// The end of a line (outside parentheses).
         case newline
