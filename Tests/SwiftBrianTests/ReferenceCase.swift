@@ -93,3 +93,18 @@ func assertClose(_ actual: [Double], _ expected: [Double], rtol: Double, atol: D
     }
     if failures > 3 { XCTFail("\(what): \(failures) values differ in all", file: file, line: line) }
 }
+
+/// NumPy's `linspace(start, stop, count)`, value for value: `k*step + start`, the last one `stop`.
+func linspace(_ start: Double, _ stop: Double, _ count: Int) -> [Double] {
+    let step = (stop - start) / Double(count - 1)
+    return (0..<count).map { $0 == count - 1 ? stop : Double($0) * step + start }
+}
+
+extension ReferenceCase {
+    /// The (i, j) pairs of `connectivity[key]`, sorted (a multiset: duplicates stay).
+    func connectivity(_ key: String) throws -> [[Int]] {
+        let entry = try XCTUnwrap((json["connectivity"] as? [String: Any])?[key] as? [String: Any], "no connectivity \(key)")
+        let i = try XCTUnwrap(entry["i"] as? [Int]), j = try XCTUnwrap(entry["j"] as? [Int])
+        return zip(i, j).map { [$0, $1] }.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+}
