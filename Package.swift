@@ -6,8 +6,10 @@ import PackageDescription
 //   SwiftBrianLanguage    lexer, parser, equations, identifier resolution, dimension checking, functions
 //   SwiftBrianSymbolic    simplification, substitution, differentiation, linearity
 //   SwiftBrianIntegration state updaters (euler, rk2, rk4, heun, milstein, exponential_euler, exact)
+//   CSwiftBrianRuntime    the memory layout of a buffer, shared with generated C code
 //   SwiftBrianKernel      the kernel IR: buffers, kernels, lowering of model code, random numbers
 //   SwiftBrianInterpreter the reference backend: executes kernels directly
+//   SwiftBrianNative      the default backend: C generated from the kernels, compiled and loaded
 //   SwiftBrian            what users import: model objects (groups, monitors, inputs), clocks,
 //                         networks; re-exports the layers
 //   swiftbrian            the command-line tool
@@ -30,13 +32,17 @@ let package = Package(
         .target(name: "SwiftBrianSymbolic", dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage"]),
         .target(name: "SwiftBrianIntegration",
                 dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic"]),
-        .target(name: "SwiftBrianKernel", dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage"],
+        .target(name: "CSwiftBrianRuntime"),
+        .target(name: "SwiftBrianKernel", dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "CSwiftBrianRuntime"],
                 swiftSettings: optimized),
         .target(name: "SwiftBrianInterpreter", dependencies: ["SwiftBrianKernel", "SwiftBrianLanguage"],
                 swiftSettings: optimized),
+        .target(name: "SwiftBrianNative", dependencies: ["SwiftBrianKernel", "SwiftBrianInterpreter",
+                                                          "SwiftBrianLanguage", "CSwiftBrianRuntime"]),
         .target(name: "SwiftBrian",
                 dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic",
-                               "SwiftBrianIntegration", "SwiftBrianKernel", "SwiftBrianInterpreter"]),
+                               "SwiftBrianIntegration", "SwiftBrianKernel", "SwiftBrianInterpreter",
+                               "SwiftBrianNative"]),
         .executableTarget(name: "swiftbrian", dependencies: [
             "SwiftBrian",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -46,27 +46,54 @@ enum Exact: Integrator {
                                   + "variable \(dependency)", in: variable)
             }
         }
-        try requireConstantOverStep(linear)
+        try requireConstantOverStep(linear, system)
         return try LinearSolution.values(of: linear, numeric: system.constantValue(of:),
                                          allowSingular: allowSingular)
     }
 
-    /// Throws unless every coefficient is constant over a step: no `t`, no draws.
-    private static func requireConstantOverStep(_ system: LinearSystem) throws {
+    /// Throws unless every coefficient is constant over a step: no draws, and `t` only as an
+    /// argument of a function that is constant over a step (a `TimedArray` whose `dt` is a whole
+    /// multiple of the group's), as in Brian.
+    private static func requireConstantOverStep(_ system: LinearSystem, _ differential: DifferentialSystem) throws {
         for (row, variable) in system.variables.enumerated() {
             let equation = "d\(variable)/dt"
             let parts = zip(system.variables, system.matrix[row]).map { ("the coefficient of \($0) in \(equation)", $1) }
                 + [(equation, system.constants[row])]
             for (description, part) in parts {
-                if part.contains("t") {
-                    throw Unsupported("\(description) depends on the time t, so it is not constant over a time step",
-                                      in: variable)
+                if let reason = timeDependence(part, differential.scope) {
+                    throw Unsupported("\(description) \(reason)", in: variable)
                 }
                 if let draw = part.drawnFunctions.sorted().first {
                     throw Unsupported("\(description) calls \(draw)(), which is not constant over a time step",
                                       in: variable)
                 }
             }
+        }
+    }
+
+    /// Why `expression` may change within a time step because it reads `t`, or nil when it reads
+    /// `t` only as a direct argument of functions that are constant over a step (`ta(t)`,
+    /// `ta2(t, i)`; not `ta(t + dt)`).
+    private static func timeDependence(_ expression: SymbolicExpression, _ scope: Scope) -> String? {
+        switch expression.node {
+        case .symbol("t"):
+            return "depends on the time t, so it is not constant over a time step"
+        case .call(let name, let arguments):
+            if let function = scope.function(named: name), let table = function.table, !function.isConstantOverStep,
+               arguments.contains(.symbol("t")) {
+                return "calls \(name)(t), which is not guaranteed to be constant over a time step: its dt "
+                    + "(\(table.dtInSeconds) s) is not a whole multiple of the group's dt"
+            }
+            let constant = scope.function(named: name)?.isConstantOverStep == true
+            for argument in arguments where !(constant && argument == .symbol("t")) {
+                if let reason = timeDependence(argument, scope) { return reason }
+            }
+            return nil
+        default:
+            for child in expression.children {
+                if let reason = timeDependence(child, scope) { return reason }
+            }
+            return nil
         }
     }
 }

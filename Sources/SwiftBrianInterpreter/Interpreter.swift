@@ -14,15 +14,58 @@ public final class Interpreter: Backend {
         self.seed = seed
     }
 
+    public func prepare(_ kernels: [Kernel]) throws -> [() throws -> Void] {
+        kernels.map { kernel in { [unowned self] in try self.execute(kernel) } }
+    }
+
     public func execute(_ kernel: Kernel) throws {
         var context = Context(seed: seed, stream: kernel.random.stream, step: Int(kernel.random.step[0]))
         if !kernel.scalar.isEmpty {
             context.indices = [0]
             try run(kernel.scalar, &context)
         }
-        context.indices = indices(of: kernel.iteration)
-        guard !context.indices.isEmpty else { return }
-        try run(kernel.vector, &context)
+        if case .pairs(let space) = kernel.iteration {
+            return try runPairs(space, kernel.vector, &context)
+        }
+        let indices = self.indices(of: kernel.iteration)
+        guard !indices.isEmpty else { return }
+        if kernel.writesThroughMaps {
+            // One element after the other, so that repeated targets accumulate.
+            for index in indices {
+                context.indices = [index]
+                context.temporaries = [:]
+                try run(kernel.vector, &context)
+            }
+        } else {
+            context.indices = indices
+            try run(kernel.vector, &context)
+        }
+    }
+
+    /// Visits the candidate pairs of `space` in chunks of rows, with `rows` and `columns` set.
+    private func runPairs(_ space: PairSpace, _ operations: [KernelOperation], _ context: inout Context) throws {
+        var row = space.rows.lowerBound
+        while row < space.rows.upperBound {
+            let chunk = Array(row..<min(row + 1024, space.rows.upperBound))
+            row += chunk.count
+            var bounds = context
+            bounds.indices = Array(chunk.indices)
+            bounds.rows = chunk
+            let starts = try evaluate(space.columnStart, bounds), stops = try evaluate(space.columnStop, bounds)
+            var rows: [Int] = [], columns: [Int] = []
+            for (k, i) in chunk.enumerated() {
+                for j in stride(from: Int(starts[k]), to: Int(stops[k]), by: space.columnStep) {
+                    rows.append(i)
+                    columns.append(j)
+                }
+            }
+            guard !rows.isEmpty else { continue }
+            context.indices = Array(0..<rows.count)
+            context.rows = rows
+            context.columns = columns
+            context.temporaries = [:]
+            try run(operations, &context)
+        }
     }
 
     /// What one execution of a kernel sees: the indices visited and the temporaries.
@@ -32,6 +75,19 @@ public final class Interpreter: Backend {
         let step: Int
         var indices: [Int] = []
         var temporaries: [Int: Lane] = [:]
+        /// For a pairs iteration: the `i` and `j` of each candidate pair.
+        var rows: [Int] = []
+        var columns: [Int] = []
+
+        /// The buffer element `map` selects at position `k`.
+        @inline(__always)
+        func element(_ map: IndexMap, _ k: Int) -> Int {
+            switch map {
+            case .row(let offset): return rows[indices[k]] + offset
+            case .column(let offset): return columns[indices[k]] + offset
+            default: return map.element(for: indices[k])
+            }
+        }
         var count: Int { indices.count }
     }
 
@@ -46,6 +102,30 @@ public final class Interpreter: Backend {
             }
         case .indices(let list):
             return (0..<list.count).map { Int(list[$0]) }
+        case .synapses(let events, let lower, let upper, let offsets, let members):
+            var synapses: [Int] = []
+            for k in 0..<events.count {
+                let source = Int(events[k])
+                guard source >= lower, source < upper else { continue }
+                let range = Int(offsets[source - lower])..<Int(offsets[source - lower + 1])
+                if let members {
+                    synapses += range.map { Int(members[$0]) }
+                } else {
+                    synapses += range
+                }
+            }
+            return synapses
+        case .queue(let queue):
+            let current = queue.current
+            return (0..<current.count).map { Int(current[$0]) }
+        case .pairs:
+            return []
+        case .sortedRun(let keys, let cursor, let bound):
+            let first = max(Int(cursor[0]), 0), limit = bound[0]
+            var end = first
+            while end < keys.count, keys[end] <= limit { end += 1 }
+            cursor[0] = Double(end)
+            return first < end ? Array(first..<end) : []
         }
     }
 
@@ -57,8 +137,8 @@ public final class Interpreter: Backend {
             case .store(let reference, let value):
                 let lane = try evaluate(value, context)
                 let buffer = reference.buffer
-                for (k, index) in context.indices.enumerated() {
-                    buffer[reference.index.element(for: index)] = lane[k]
+                for k in 0..<context.count {
+                    buffer[context.element(reference.index, k)] = lane[k]
                 }
             case .emit(let list):
                 for index in context.indices { list.append(Int32(index)) }
@@ -78,6 +158,28 @@ public final class Interpreter: Backend {
                 try run(inner, &subset)
             case .clear(let list):
                 list.removeAll()
+            case .enqueue(let queue, let steps):
+                let lane = try evaluate(steps, context)
+                for (k, index) in context.indices.enumerated() {
+                    queue.push(Int32(index), delay: Int(lane[k].rounded(.toNearestOrEven)))
+                }
+            case .advance(let queue):
+                queue.advance()
+            case .connect(let sink, let count):
+                let lane = try evaluate(count, context)
+                for k in 0..<context.count {
+                    let i = context.rows[context.indices[k]], j = context.columns[context.indices[k]]
+                    guard j >= 0, j < sink.targetSize else {
+                        if sink.skipInvalid { continue }
+                        throw ModelError(.invalidArgument, "The synapse i = \(i) → j = \(j) points outside the "
+                                         + "target group (j must be in 0..<\(sink.targetSize)); use "
+                                         + "skipIfInvalid: true to leave such synapses out")
+                    }
+                    for _ in 0..<max(Int(lane[k]), 0) {
+                        sink.pre.append(Int32(i + sink.sourceStart))
+                        sink.post.append(Int32(j + sink.targetStart))
+                    }
+                }
             }
         }
     }
@@ -90,9 +192,19 @@ public final class Interpreter: Backend {
         case .load(let reference):
             let buffer = reference.buffer
             if case .shared = reference.index { return .scalar(buffer[0]) }
-            return .vector(context.indices.map { buffer[reference.index.element(for: $0)] })
+            return .vector((0..<count).map { buffer[context.element(reference.index, $0)] })
+        case .indexValue(let buffer, let map):
+            return .vector((0..<count).map { Double(buffer[context.element(map, $0)]) })
+        case .row:
+            return .vector(context.indices.map { Double(context.rows[$0]) })
+        case .column:
+            return .vector(context.indices.map { Double(context.columns[$0]) })
         case .index:
             return .vector(context.indices.map(Double.init))
+        case .eventCount(let list, let lower, let upper):
+            var total = 0
+            for k in 0..<list.count where Int(list[k]) >= lower && Int(list[k]) < upper { total += 1 }
+            return .scalar(Double(total))
         case .temporary(let number):
             return context.temporaries[number] ?? .scalar(.nan)
         case .unary(let op, let operand):
@@ -115,16 +227,23 @@ public final class Interpreter: Backend {
             let values = try arguments.map { try evaluate($0, context) }
             return try call(function, values, count: count)
         case .random(let distribution, let site):
-            let draw: (Int) -> Double
+            // In a pairs iteration a draw is keyed by the pair: (i, j) in place of (step, element).
+            let pairs = !context.columns.isEmpty
+            let keys: [(step: Int, element: Int)] = context.indices.map { index in
+                pairs ? (context.rows[index], context.columns[index]) : (context.step, index)
+            }
             switch distribution {
             case .uniform:
-                draw = { RandomNumbers.uniform(seed: context.seed, stream: context.stream, step: context.step,
-                                               element: $0, site: site) }
+                return .vector(keys.map {
+                    RandomNumbers.uniform(seed: context.seed, stream: context.stream, step: $0.step, element: $0.element,
+                                          site: site)
+                })
             case .normal:
-                draw = { RandomNumbers.normal(seed: context.seed, stream: context.stream, step: context.step,
-                                              element: $0, site: site) }
+                return .vector(keys.map {
+                    RandomNumbers.normal(seed: context.seed, stream: context.stream, step: $0.step, element: $0.element,
+                                         site: site)
+                })
             }
-            return .vector(context.indices.map(draw))
         }
     }
 
@@ -144,6 +263,12 @@ public final class Interpreter: Backend {
             }
             return elementwise(arguments, count: count, body)
         case .timedArray(let table):
+            if arguments.count > 1 {
+                for k in 0..<count where !(arguments[1][k] >= 0 && arguments[1][k] < Double(table.columns)) {
+                    throw ModelError(.invalidArgument, "A 2-D TimedArray with \(table.columns) values per time was "
+                                     + "called with the index \(arguments[1][k])")
+                }
+            }
             return elementwise(arguments, count: count) { values in
                 let row = table.row(at: values[0])
                 let column = values.count > 1 ? Int(values[1]) : 0

@@ -1,71 +1,89 @@
-/// A growable array of plain values in memory that does not move while it is not resized: the
-/// state a kernel reads and writes (a variable of every neuron, a spike list, a monitor's
-/// samples). Model objects own buffers; every backend works on them in place, without copies.
+import CSwiftBrianRuntime
+import Foundation
+
+/// A growable array of plain values: the state a kernel reads and writes (a variable of every
+/// neuron, a spike list, a monitor's samples). Model objects own buffers; every backend works on
+/// them in place, without copies. The memory is described by an `sb_buffer` header at a fixed
+/// address (`header`), so generated C code can read, write and grow a buffer as Swift does.
 ///
 /// A buffer is identified by the object itself: kernels refer to buffers, not to names. Buffers
 /// are not synchronized: one network (one thread) uses a buffer at a time.
 public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConvertible, @unchecked Sendable {
-    /// The first element; valid for `capacity` elements until the next growth.
-    public private(set) var pointer: UnsafeMutablePointer<Element>
-    /// The number of elements in use.
-    public private(set) var count: Int
-    /// The number of elements allocated.
-    public private(set) var capacity: Int
+    /// The header shared with generated code: data pointer, count and capacity.
+    public let header: UnsafeMutablePointer<sb_buffer>
     /// A name for messages and generated code (`G.v`, `G.spikes`).
     public let name: String
 
     /// A buffer of `count` elements, each `value`.
     public init(name: String, count: Int, value: Element) {
         self.name = name
-        self.count = count
-        capacity = Swift.max(count, 1)
-        pointer = .allocate(capacity: capacity)
-        pointer.initialize(repeating: value, count: capacity)
+        header = .allocate(capacity: 1)
+        header.initialize(to: sb_buffer(data: nil, count: 0, capacity: 0))
+        resize(count, value: value)
     }
 
     /// A buffer holding `values`.
     public init(name: String, values: [Element]) {
         self.name = name
-        count = values.count
-        capacity = Swift.max(values.count, 1)
-        pointer = .allocate(capacity: capacity)
-        _ = UnsafeMutableBufferPointer(start: pointer, count: values.count).initialize(from: values)
+        header = .allocate(capacity: 1)
+        header.initialize(to: sb_buffer(data: nil, count: 0, capacity: 0))
+        append(contentsOf: values)
     }
 
-    deinit { pointer.deallocate() }
+    deinit {
+        free(header.pointee.data)
+        header.deallocate()
+    }
+
+    /// The first element; valid until the buffer grows.
+    @inline(__always)
+    public var pointer: UnsafeMutablePointer<Element> {
+        header.pointee.data!.assumingMemoryBound(to: Element.self)
+    }
+
+    /// The number of elements in use.
+    @inline(__always)
+    public var count: Int { Int(header.pointee.count) }
+
+    /// The number of elements allocated.
+    public var capacity: Int { Int(header.pointee.capacity) }
 
     /// The element at `index`.
+    @inline(__always)
     public subscript(index: Int) -> Element {
         get { pointer[index] }
         set { pointer[index] = newValue }
     }
 
     /// The elements in use, copied.
-    public var array: [Element] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+    public var array: [Element] {
+        count == 0 ? [] : Array(UnsafeBufferPointer(start: pointer, count: count))
+    }
 
     /// Makes room for at least `minimum` elements, keeping the contents.
     public func reserve(_ minimum: Int) {
-        guard minimum > capacity else { return }
-        let newCapacity = Swift.max(minimum, capacity * 2)
-        let newPointer = UnsafeMutablePointer<Element>.allocate(capacity: newCapacity)
-        newPointer.moveInitialize(from: pointer, count: count)
-        pointer.deallocate()
-        pointer = newPointer
-        capacity = newCapacity
+        guard minimum > capacity || header.pointee.data == nil else { return }
+        let newCapacity = Swift.max(minimum, capacity * 2, 4)
+        guard let data = realloc(header.pointee.data, newCapacity * MemoryLayout<Element>.stride) else {
+            preconditionFailure("Out of memory growing '\(name)' to \(newCapacity) elements")
+        }
+        header.pointee.data = data
+        header.pointee.capacity = Int64(newCapacity)
     }
 
     /// Sets the number of elements in use; new elements are `value`.
     public func resize(_ newCount: Int, value: Element) {
         reserve(newCount)
         if newCount > count { (pointer + count).initialize(repeating: value, count: newCount - count) }
-        count = newCount
+        header.pointee.count = Int64(newCount)
     }
 
     /// Adds `element` at the end.
+    @inline(__always)
     public func append(_ element: Element) {
         if count == capacity { reserve(count + 1) }
         (pointer + count).initialize(to: element)
-        count += 1
+        header.pointee.count += 1
     }
 
     /// Adds `elements` at the end.
@@ -75,12 +93,12 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
 
     /// Replaces the contents with `values`.
     public func assign(_ values: [Element]) {
-        count = 0
+        header.pointee.count = 0
         append(contentsOf: values)
     }
 
     /// Empties the buffer, keeping its memory.
-    public func removeAll() { count = 0 }
+    public func removeAll() { header.pointee.count = 0 }
 
     public static func == (lhs: Buffer, rhs: Buffer) -> Bool { lhs === rhs }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }

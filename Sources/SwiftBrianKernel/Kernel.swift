@@ -32,10 +32,25 @@ public enum Iteration: Hashable, Sendable {
     case events(IndexBuffer, Int, Int)
     /// The entries of an index buffer (recorded neurons).
     case indices(IndexBuffer)
+    /// The synapses of each event in `lower..<upper` of an event list: for event element `e`,
+    /// the synapses `offsets[e - lower]..<offsets[e - lower + 1]`, or, with `members`, the entries
+    /// of `members` in that range (synapses sorted by another index).
+    case synapses(events: IndexBuffer, lower: Int, upper: Int, offsets: IndexBuffer, members: IndexBuffer?)
+    /// The synapses in the current slot of a spike queue.
+    case queue(SpikeQueue)
+    /// Candidate synapses (see ``PairSpace``).
+    case pairs(PairSpace)
+    /// The positions `k` of an ascending buffer `keys` from `cursor[0]` on, in order, while
+    /// `keys[k] <= bound[0]`: the entries now due (a SpikeGeneratorGroup's spikes, by time step).
+    /// The iteration moves `cursor[0]` past the entries it visits, before the vector operations
+    /// run; the scalar operations run first and may set `cursor` and `bound`.
+    case sortedRun(keys: DoubleBuffer, cursor: DoubleBuffer, bound: DoubleBuffer)
 }
 
 /// The key of a kernel's random draws. A draw is determined by (seed, stream, step, element,
 /// site), so results do not depend on the order in which elements are visited or on the backend.
+/// In a pairs iteration (synapse creation) the candidate's `i` takes the place of the step and
+/// its `j` that of the element.
 public struct RandomKey: Hashable, Sendable {
     /// A number derived from the kernel's name (see ``RandomKey/stream(named:)``).
     public var stream: UInt32
@@ -56,5 +71,27 @@ public struct RandomKey: Hashable, Sendable {
             hash = hash &* 16_777_619
         }
         return hash
+    }
+}
+
+extension Kernel {
+    /// Whether the kernel writes through an index map that may repeat (`v_post += w` when two
+    /// synapses share a target): then elements must be processed one after the other, so that
+    /// every write sees the ones before it, as in a C loop.
+    public var writesThroughMaps: Bool {
+        func repeats(_ operations: [KernelOperation]) -> Bool {
+            operations.contains { operation in
+                switch operation {
+                case .store(let reference, _):
+                    switch reference.index {
+                    case .mapped, .row, .column: return true
+                    default: return false
+                    }
+                case .when(_, let inner): return repeats(inner)
+                default: return false
+                }
+            }
+        }
+        return repeats(vector)
     }
 }

@@ -17,15 +17,24 @@ public indirect enum KernelExpression: Hashable, Sendable {
     case binary(BinaryOperator, KernelExpression, KernelExpression)
     /// A function call.
     case call(KernelFunction, [KernelExpression])
+    /// An element of an index buffer, as a number (`i` and `j` of a synapse).
+    case indexValue(IndexBuffer, IndexMap)
+    /// The presynaptic index `i` of the candidate pair a synapse-creation kernel is at.
+    case row
+    /// The postsynaptic index `j` of the candidate pair a synapse-creation kernel is at.
+    case column
     /// A random draw. `site` numbers the draws of one kernel, so that each call site has its own
     /// stream (see ``RandomNumbers``).
     case random(RandomDistribution, site: UInt32)
+    /// The number of entries of an event list that lie in `lower..<upper` (the spikes of a group
+    /// or subgroup in the current step).
+    case eventCount(IndexBuffer, Int, Int)
 
     /// Calls `body` on this expression and each subexpression, parents first.
     public func visit(_ body: (KernelExpression) -> Void) {
         body(self)
         switch self {
-        case .constant, .load, .index, .temporary, .random: break
+        case .constant, .load, .index, .temporary, .random, .indexValue, .row, .column, .eventCount: break
         case .unary(_, let operand): operand.visit(body)
         case .binary(_, let lhs, let rhs):
             lhs.visit(body)
@@ -68,8 +77,13 @@ public enum IndexMap: Hashable, Sendable {
     case offset(Int)
     /// The entry of an index buffer at the loop index (`_presynaptic_idx`, ...).
     case mapped(IndexBuffer)
+    /// The presynaptic element of the candidate pair (see ``PairSpace``): `i` plus an offset.
+    case row(Int)
+    /// The postsynaptic element of the candidate pair: `j` plus an offset.
+    case column(Int)
 
-    /// The element `self` selects for loop index `index`.
+    /// The element `self` selects for loop index `index` (for `.row` and `.column`, `index` is
+    /// the pair's `i` or `j`).
     @inline(__always)
     public func element(for index: Int) -> Int {
         switch self {
@@ -77,6 +91,7 @@ public enum IndexMap: Hashable, Sendable {
         case .shared: return 0
         case .offset(let offset): return index + offset
         case .mapped(let map): return Int(map[index])
+        case .row(let offset), .column(let offset): return index + offset
         }
     }
 }
@@ -138,8 +153,10 @@ public struct TimedArrayTable: Hashable, Sendable {
     @inline(__always)
     public func row(at t: Double) -> Int {
         let k = subdivisions
-        let row = Int(((t * k / dt).rounded(.toNearestOrEven) / k).rounded(.towardZero))
-        return Swift.min(Swift.max(row, 0), rows - 1)
+        let row = ((t * k / dt).rounded(.toNearestOrEven) / k).rounded(.towardZero)
+        // Clipped before the conversion, so that huge and NaN times cannot trap (NaN reads row 0).
+        guard row > 0 else { return 0 }
+        return row >= Double(rows - 1) ? rows - 1 : Int(row)
     }
 }
 

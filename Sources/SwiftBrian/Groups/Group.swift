@@ -11,8 +11,8 @@ import SwiftBrianUnits
 ///     let v = try G.v.values
 @dynamicMemberLookup
 public class Group: NetworkObject {
-    /// The number of elements.
-    public let size: Int
+    /// The number of elements (for synapses, it grows with each `connect`).
+    public internal(set) var size: Int
     /// The first element in the buffers (non-zero for a subgroup).
     let start: Int
     /// The variables by name, including `i`, `N`, `t`, `dt`.
@@ -87,6 +87,11 @@ public class Group: NetworkObject {
             }
             return nil
         }
+        return namespaceValue(name)
+    }
+
+    /// A value from the namespace, a unit or a constant, in that order.
+    func namespaceValue(_ name: String) -> KernelExpression? {
         if let value = namespace.values[name] { return .constant(value.value) }
         if let unit = UnitRegistry.named(name) { return .constant(unit.value) }
         if let constant = Identifiers.constants[name] { return .constant(constant) }
@@ -103,8 +108,15 @@ public class Group: NetworkObject {
 
     /// A builder that lowers this group's code.
     func builder() -> KernelBuilder {
-        KernelBuilder(resolveName: { [unowned self] in self.resolve($0) },
-                      resolveFunction: KernelBuilder.functions(namespace))
+        let functions = KernelBuilder.functions(namespace)
+        return KernelBuilder(resolveName: { [unowned self] in self.resolve($0) },
+                             resolveFunction: { [unowned self] in self.timedArrayTable($0) ?? functions($0) })
+    }
+
+    /// A call of the TimedArray `name` as this group's kernels read it (with this group's clock).
+    func timedArrayTable(_ name: String) -> KernelFunction? {
+        guard let timedArray = namespace.functions[name]?.table as? TimedArray else { return nil }
+        return .timedArray(timedArray.table(clockDt: clock.dt.value))
     }
 
     /// `expression` with the group's subexpressions inlined.

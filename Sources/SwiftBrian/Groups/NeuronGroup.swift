@@ -59,6 +59,7 @@ public final class NeuronGroup: Group {
         }
         let name = name ?? ObjectNames.unique("neurongroup")
         let groupClock = try clock ?? dt.map { try Group.newClock(dt: $0, owner: name) } ?? defaultClock
+        let namespace = namespace.adapted(toTimeStep: groupClock.dt.value)
         let refractoryVariables = refractory == nil ? [] : NeuronGroup.refractoryVariables
         let analyzed = try AnalyzedEquations(model, namespace: namespace, context: .neuronGroup,
                                              extraVariables: refractoryVariables)

@@ -1,5 +1,6 @@
 import Foundation
 import SwiftBrianInterpreter
+import SwiftBrianNative
 import SwiftBrianKernel
 import SwiftBrianLanguage
 import SwiftBrianUnits
@@ -22,16 +23,20 @@ public final class Network {
     private var snapshots: [String: Snapshot] = [:]
 
     /// A network of `objects` (their dependents, such as `runRegularly` operations, join too),
-    /// executed by the interpreter.
-    public init(_ objects: [NetworkObject]) throws {
-        backend = Interpreter()
+    /// executed by `backend`: by default native code generated from the model.
+    public init(_ objects: [NetworkObject], backend: BackendKind = .native) throws {
+        self.backend = backend.make()
         try add(objects)
     }
 
     /// A network of `objects`.
-    public convenience init(_ objects: NetworkObject...) throws {
-        try self.init(objects)
+    public convenience init(_ objects: NetworkObject..., backend: BackendKind = .native) throws {
+        try self.init(objects, backend: backend)
     }
+
+    /// Seconds spent compiling generated code at the start of the last run (0 when it came from
+    /// the cache or the backend compiles nothing).
+    public var compileSeconds: Double { (backend as? NativeBackend)?.compileSeconds ?? 0 }
 
     /// Adds `objects` (and their dependents); names must be unique.
     public func add(_ objects: [NetworkObject]) throws {
@@ -80,18 +85,33 @@ public final class Network {
         var progress = report.map { ProgressTracker($0, start: start, duration: duration.value,
                                                     period: reportPeriod.value) }
         progress?.begin()
+        let steps = try prepare(schedule)
         while !stopped, let current = nextClocks(clocks) {
-            for operation in schedule where current.contains(where: { $0 === operation.clock }) {
-                switch operation.action {
-                case .kernel(let kernel): try backend.execute(kernel)
-                case .swift(let body): try body(self)
-                }
-            }
+            for (clock, step) in steps where current.contains(where: { $0 === clock }) { try step() }
             for clock in current { clock.set(step: clock.step + 1) }
             progress?.update(simulated: (clocks.map(\.t.value).min() ?? end) - start)
         }
         t = Quantity(value: stopped ? (clocks.map(\.t.value).min() ?? end) : end, dimension: .time)
         progress?.finish(simulated: t.value - start)
+    }
+
+    /// What runs in a step, in schedule order, with its clock: the backend's prepared kernels and the
+    /// network operations.
+    private func prepare(_ schedule: [ScheduledOperation]) throws -> [(Clock, () throws -> Void)] {
+        var kernels: [Kernel] = []
+        for operation in schedule {
+            if case .kernels(let list) = operation.action { kernels += list }
+        }
+        var prepared = try backend.prepare(kernels)[...]
+        return schedule.flatMap { operation -> [(Clock, () throws -> Void)] in
+            switch operation.action {
+            case .kernels(let list):
+                defer { prepared = prepared.dropFirst(list.count) }
+                return prepared.prefix(list.count).map { (operation.clock, $0) }
+            case .swift(let body):
+                return [(operation.clock, { [unowned self] in try body(self) })]
+            }
+        }
     }
 
     /// Every operation of every object, in schedule order.
@@ -129,13 +149,15 @@ public final class Network {
         var values: [ObjectIdentifier: [Double]]
         var indices: [ObjectIdentifier: [Int32]]
         var steps: [ObjectIdentifier: Int]
+        var queues: [ObjectIdentifier: [[Int32]]]
     }
 
     private var allDoubleBuffers: [DoubleBuffer] {
         objects.flatMap(\.stateBuffers) + uniqueClocks(objects.map(\.clock)).flatMap { [$0.dtBuffer] }
     }
 
-    /// Saves the state of every object (variables, monitors' data, spike lists) and the time under
+    /// Saves the state of every object (variables, monitors' data, spike lists, spikes in transit)
+    /// and the time under
     /// `name`. Random draws are keyed by the time step, so restoring the time restores the random
     /// stream too.
     public func store(_ name: String = "default") {
@@ -145,7 +167,9 @@ public final class Network {
             indices: Dictionary(objects.flatMap(\.indexBuffers).map { (ObjectIdentifier($0), $0.array) },
                                 uniquingKeysWith: { a, _ in a }),
             steps: Dictionary(uniqueClocks(objects.map(\.clock)).map { (ObjectIdentifier($0), $0.step) },
-                              uniquingKeysWith: { a, _ in a }))
+                              uniquingKeysWith: { a, _ in a }),
+            queues: Dictionary(objects.flatMap(\.spikeQueues).map { (ObjectIdentifier($0), $0.snapshot) },
+                               uniquingKeysWith: { a, _ in a }))
     }
 
     /// Puts back the state saved by `store(name)`.
@@ -160,6 +184,9 @@ public final class Network {
         }
         for buffer in objects.flatMap(\.indexBuffers) {
             if let values = snapshot.indices[ObjectIdentifier(buffer)] { buffer.assign(values) }
+        }
+        for queue in objects.flatMap(\.spikeQueues) {
+            if let pending = snapshot.queues[ObjectIdentifier(queue)] { queue.snapshot = pending }
         }
         for clock in uniqueClocks(objects.map(\.clock)) {
             clock.dt = Quantity(value: clock.dtBuffer[0], dimension: .time)

@@ -27,6 +27,9 @@ public class NetworkObject {
     /// The index buffers that make up the object's state, for `store` and `restore`.
     var indexBuffers: [IndexBuffer] { [] }
 
+    /// The spike queues that make up the object's state, for `store` and `restore`.
+    var spikeQueues: [SpikeQueue] { [] }
+
     /// Called once before each run, after every object's operations were built.
     func beforeRun(_ network: Network) throws {}
 }

@@ -5,8 +5,13 @@ import SwiftBrianKernel
 struct ScheduledOperation {
     /// What runs.
     enum Action {
-        case kernel(Kernel)
+        /// Kernels executed one after the other.
+        case kernels([Kernel])
+        /// A network operation.
         case swift((Network) throws -> Void)
+
+        /// One kernel.
+        static func kernel(_ kernel: Kernel) -> Action { .kernels([kernel]) }
     }
 
     var name: String

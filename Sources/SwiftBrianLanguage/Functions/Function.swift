@@ -55,6 +55,14 @@ public struct Function: Sendable {
     public let result: ResultUnit
     /// How it is computed.
     public let implementation: Implementation
+    /// For a function of time given by a table (a `TimedArray`): the table, which model objects
+    /// read directly instead of calling ``implementation``. Nil for other functions.
+    public var table: (any FunctionTable)?
+    /// Whether a call with `t` as an argument keeps one value over each time step of the group
+    /// that calls it (a `TimedArray` whose `dt` is a whole multiple of the group's). Brian's
+    /// `exact` method accepts `t` only as such an argument. Groups set it for their own time step
+    /// (see ``Namespace/adapted(toTimeStep:)``).
+    public var isConstantOverStep = false
     /// Whether two calls with the same arguments always give the same value (false for rand).
     public var isStateless: Bool {
         if case .pure = implementation { return true }

@@ -1,0 +1,20 @@
+import SwiftBrianInterpreter
+import SwiftBrianKernel
+import SwiftBrianNative
+
+/// Which backend executes a network's kernels.
+public enum BackendKind: String, CaseIterable, Sendable {
+    /// C generated from the kernels, compiled by the toolchain's C compiler and loaded (the
+    /// default; cached, so a model compiles once).
+    case native
+    /// The reference interpreter: slower, needs no compiler, defines the semantics.
+    case interpreter
+
+    /// A new backend of this kind.
+    func make() -> Backend {
+        switch self {
+        case .native: return NativeBackend()
+        case .interpreter: return Interpreter()
+        }
+    }
+}

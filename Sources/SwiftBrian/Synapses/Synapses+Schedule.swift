@@ -1,0 +1,93 @@
+import SwiftBrianKernel
+import SwiftBrianLanguage
+
+extension Synapses {
+    /// The kernels of a time step: clock-driven updates, summed variables, pathways.
+    func synapticOperations() throws -> [ScheduledOperation] {
+        var operations: [ScheduledOperation] = []
+        func kernel(_ suffix: String, scalar: [KernelOperation] = [], _ iteration: Iteration,
+                    _ vector: [KernelOperation]) -> Kernel {
+            let kernelName = "\(name)_\(suffix)"
+            return Kernel(name: kernelName, scalar: scalar, iteration: iteration, vector: vector,
+                          random: randomKey(kernelName))
+        }
+        func add(_ suffix: String, _ when: When, order: Int, _ kernels: [Kernel]) {
+            operations.append(ScheduledOperation(name: "\(name)_\(suffix)", when: when, order: order, clock: clock,
+                                                 action: .kernels(kernels)))
+        }
+        let everySynapse = Iteration.range(0, size)
+
+        if let clockDriven {
+            var builder = self.builder()
+            add("stateupdater", .groups, order: order,
+                [kernel("stateupdater", everySynapse, try builder.lower(try inlined(clockDriven.statements), target: target))])
+        }
+
+        for summed in summedVariables {
+            guard let reference = summed.group.target(summed.variable) else { continue }
+            let map: IndexMap = summed.intoTarget ? .mapped(post) : .mapped(pre)
+            let perNeuron = ArrayReference(reference.buffer, map)
+            var builder = self.builder()
+            let value = try builder.lower(try inlined(summed.expression))
+            add("summed_\(summed.variable)", .groups, order: summed.group.order - 1, [
+                kernel("summed_\(summed.variable)_reset", summed.group.allElements, [.store(reference, .constant(0))]),
+                kernel("summed_\(summed.variable)", everySynapse,
+                       [.store(perNeuron, .binary(.add, .load(perNeuron), value))]),
+            ])
+        }
+
+        for pathway in pathways {
+            let spiking = pathway.triggeredByPre ? source : target
+            guard let spikes = spiking.eventLists["spike"]?.list else { continue }
+            let synapsesOfSpikes: Iteration = pathway.triggeredByPre
+                ? .synapses(events: spikes, lower: source.start, upper: source.stop, offsets: preOffsets, members: nil)
+                : .synapses(events: spikes, lower: target.start, upper: target.stop, offsets: postOffsets,
+                            members: postMembers)
+            let steps: KernelExpression = pathway.name == "pre"
+                ? .binary(.divide, resolve("delay")!, .load(ArrayReference(clock.dtBuffer, .shared)))
+                : .constant(0)
+            var builder = self.builder()
+            var effect: [KernelOperation] = []
+            if let eventDriven {
+                effect += try builder.lower(try inlined(eventDriven.statements), target: target)
+            }
+            effect += try builder.lower(try inlined(pathway.statements), target: target)
+            if let lastupdate = target("lastupdate") {
+                effect.append(.store(lastupdate, .load(ArrayReference(clock.time, .shared))))
+            }
+            add(pathway.name, .synapses, order: pathway.order, [
+                kernel("\(pathway.name)_push", scalar: [.advance(pathway.queue)], synapsesOfSpikes,
+                       [.enqueue(pathway.queue, steps: steps)]),
+                kernel(pathway.name, .queue(pathway.queue), effect),
+            ])
+        }
+        return operations
+    }
+
+    /// Checks the delays and makes each queue long enough for them; checks that no other
+    /// synapses sum into the same variable.
+    func prepareRun(_ network: Network) throws {
+        let dt = clock.dt.value
+        if let delays = variables["delay"]?.buffer {
+            let values = delays.array
+            if let negative = values.first(where: { $0 < 0 }) {
+                throw ModelError(.invalidArgument, "'\(name)' has a negative delay (\(negative) s); delays must not "
+                                 + "be negative")
+            }
+            let longest = Int(((values.max() ?? 0) / dt).rounded(.toNearestOrEven))
+            for pathway in pathways where pathway.name == "pre" { pathway.queue.reserve(maximumDelay: longest) }
+        }
+        for summed in summedVariables {
+            for other in network.objects.compactMap({ $0 as? Synapses }) where other !== self {
+                if other.summedVariables.contains(where: {
+                    $0.variable == summed.variable && $0.group.variables[$0.variable]?.buffer
+                        === summed.group.variables[summed.variable]?.buffer
+                }) {
+                    throw ModelError(.invalidEquations, "Both '\(name)' and '\(other.name)' sum into '\(summed.variable)' "
+                                     + "of '\(summed.group.name)'; a variable can be the target of one summed "
+                                     + "variable only")
+                }
+            }
+        }
+    }
+}

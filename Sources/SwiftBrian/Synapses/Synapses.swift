@@ -1,0 +1,242 @@
+import SwiftBrianIntegration
+import SwiftBrianKernel
+import SwiftBrianLanguage
+import SwiftBrianUnits
+
+/// Connections between two groups (Brian's `Synapses`): per-synapse parameters and equations,
+/// code run when presynaptic (`onPre`) or postsynaptic (`onPost`) spikes arrive after a delay,
+/// event-driven variables updated only at those events, and `(summed)` variables written into the
+/// pre- or postsynaptic group every step.
+///
+///     let S = try Synapses(P, Q, model: "w : volt", onPre: "v_post += w", delay: 2 * ms)
+///     try S.connect(p: 0.02)
+///     try S.w.set("rand()*wmax")
+///
+/// Code refers to the source's variables with `_pre` (`v_pre`), the target's with `_post` or
+/// without a suffix, and to `i` (presynaptic index), `j` (postsynaptic index), `N_incoming`,
+/// `N_outgoing`, `N_pre`, `N_post`. Synapses are kept sorted by presynaptic neuron, so the
+/// synapses of a spike lie together in memory.
+public final class Synapses: Group {
+    /// The presynaptic group.
+    public let source: Group
+    /// The postsynaptic group.
+    public let target: Group
+    /// The presynaptic element of each synapse (absolute index in the source's buffers).
+    let pre: IndexBuffer
+    /// The postsynaptic element of each synapse (absolute index in the target's buffers).
+    let post: IndexBuffer
+    /// Where the synapses of source element `start + k` begin: `preOffsets[k]`.
+    let preOffsets: IndexBuffer
+    /// The synapses sorted by postsynaptic element, and where each element's begin.
+    let postOffsets: IndexBuffer
+    let postMembers: IndexBuffer
+    /// The number of synapses of each target element (absolute index) and of each source element.
+    let incoming: DoubleBuffer
+    let outgoing: DoubleBuffer
+    var pathways: [SynapticPathway]
+    let clockDriven: StateUpdate?
+    let eventDriven: StateUpdate?
+    let summedVariables: [SummedVariable]
+    /// The checked scope of `connect` conditions (i, j, `_pre` and `_post` variables).
+    let connectModel: AnalyzedEquations
+    /// The number of `connect` calls so far (each has its own random stream).
+    var connectCount = 0
+
+    /// Creates synapses from `source` to `target` (default: `source`, recurrent), with no synapse
+    /// yet: call `connect`.
+    ///
+    /// - Parameters:
+    ///   - model: per-synapse equations (parameters, clock- or event-driven ODEs, summed variables).
+    ///   - onPre: statements run for each synapse of a presynaptic spike, after its delay.
+    ///   - onPost: statements run for each synapse of a postsynaptic spike.
+    ///   - delay: a delay for every synapse of the `onPre` pathway; without it, `delay` is a
+    ///     per-synapse variable (0 until set).
+    ///   - method: the integration method of clock-driven equations.
+    public init(_ source: Group, _ target: Group? = nil, model: String = "", onPre: String? = nil,
+                onPost: String? = nil, delay: Quantity? = nil, method: IntegrationMethod? = nil,
+                namespace: Namespace = Namespace(), dt: Quantity? = nil, clock: Clock? = nil, order: Int = 0,
+                name: String? = nil) throws {
+        let target = target ?? source
+        let name = name ?? ObjectNames.unique("synapses")
+        if let delay {
+            guard delay.dimension == .time else {
+                throw ModelError(.dimensionMismatch, "The delay of '\(name)' must be a time, but it is \(delay)")
+            }
+            guard delay.value >= 0 else {
+                throw ModelError(.invalidArgument, "The delay of '\(name)' must not be negative, but it is \(delay)")
+            }
+        }
+        let equations = try Equations(model)
+        let hasEventDriven = equations.contains { $0.has(.eventDriven) }
+        let j = VariableDescription(name: "j", dimension: .dimensionless, type: .integer, kind: .builtin,
+                                    isWritable: false, isConstant: true)
+        var own = [VariableDescription(name: "delay", dimension: .time, kind: .builtin, isWritable: true,
+                                       isConstant: true, isShared: delay != nil)]
+        if hasEventDriven {
+            own.append(VariableDescription(name: "lastupdate", dimension: .time, kind: .builtin, isWritable: false,
+                                           isConstant: false))
+        }
+        let linked = Synapses.linkedVariables(source: source, target: target, own: Set(equations.names))
+        let analyzed = try AnalyzedEquations(equations, namespace: namespace, context: .synapses,
+                                             extraVariables: [j] + own + linked + Synapses.counts)
+        connectModel = try AnalyzedEquations(try Equations(""), namespace: namespace, context: .synapses,
+                                             extraVariables: [j] + linked + Synapses.counts)
+        let hasClockDriven = equations.contains { $0.kind == .differential && !$0.has(.eventDriven) }
+        clockDriven = hasClockDriven ? try StateUpdate.make(for: analyzed, method: method) : nil
+        eventDriven = try StateUpdate.eventDriven(for: analyzed)
+        summedVariables = try equations.filter { $0.has(.summed) }.map {
+            try SummedVariable($0, source: source, target: target, synapses: name)
+        }
+        var pathways: [SynapticPathway] = []
+        if let onPre {
+            pathways.append(SynapticPathway(name: "pre", triggeredByPre: true,
+                                            statements: try analyzed.checkStatements(onPre, role: "on_pre code"),
+                                            owner: name))
+        }
+        if let onPost {
+            pathways.append(SynapticPathway(name: "post", triggeredByPre: false,
+                                            statements: try analyzed.checkStatements(onPost, role: "on_post code"),
+                                            owner: name))
+        }
+        for pathway in pathways where pathway.triggeredByPre ? source.eventLists["spike"] == nil
+                                                            : target.eventLists["spike"] == nil {
+            let group = pathway.triggeredByPre ? source : target
+            throw ModelError(.invalidArgument, "'\(name)' has \(pathway.triggeredByPre ? "on_pre" : "on_post") code, "
+                             + "but '\(group.name)' has no threshold, so it never spikes")
+        }
+        self.pathways = pathways
+        self.source = source
+        self.target = target
+        pre = IndexBuffer(name: "\(name).pre", count: 0, value: 0)
+        post = IndexBuffer(name: "\(name).post", count: 0, value: 0)
+        preOffsets = IndexBuffer(name: "\(name).pre_offsets", count: source.size + 1, value: 0)
+        postOffsets = IndexBuffer(name: "\(name).post_offsets", count: target.size + 1, value: 0)
+        postMembers = IndexBuffer(name: "\(name).post_members", count: 0, value: 0)
+        incoming = DoubleBuffer(name: "\(name).N_incoming", count: target.stop, value: 0)
+        outgoing = DoubleBuffer(name: "\(name).N_outgoing", count: source.stop, value: 0)
+
+        var variables = Group.builtinVariables(analyzed)
+        for description in own {
+            let perSynapse = !description.isShared
+            variables[description.name] = GroupVariable(
+                description: description,
+                buffer: DoubleBuffer(name: "\(name).\(description.name)", count: perSynapse ? 0 : 1,
+                                     value: description.name == "delay" ? (delay?.value ?? 0) : 0),
+                link: nil, isSettable: description.isWritable)
+        }
+        variables["j"] = GroupVariable(description: j, buffer: nil, link: nil, isSettable: false)
+        for equation in equations where !equation.has(.summed) {
+            let stored = equation.kind != .subexpression || equation.has(.constantOverDt)
+            variables[equation.name] = GroupVariable(
+                description: analyzed.variable(equation.name)!,
+                buffer: stored ? DoubleBuffer(name: "\(name).\(equation.name)", count: equation.has(.shared) ? 1 : 0,
+                                              value: 0) : nil,
+                link: nil, isSettable: equation.kind != .subexpression)
+        }
+        let groupClock = try clock ?? dt.map { try Group.newClock(dt: $0, owner: name) } ?? source.clock
+        super.init(name: name, size: 0, start: 0, clock: groupClock, order: order, variables: variables,
+                   model: analyzed, namespace: namespace)
+        dependents = []
+    }
+
+    /// `N_incoming`, `N_outgoing`, `N_pre`, `N_post`.
+    private static let counts = ["N_incoming", "N_outgoing", "N_pre", "N_post"].map {
+        VariableDescription(name: $0, dimension: .dimensionless, type: .integer, kind: .builtin, isWritable: false,
+                            isConstant: true, isShared: $0 == "N_pre" || $0 == "N_post")
+    }
+
+    /// The source's variables as `x_pre`, the target's as `x_post` and, where the synapse model
+    /// does not use the name, as `x`.
+    private static func linkedVariables(source: Group, target: Group, own: Set<String>) -> [VariableDescription] {
+        let skipped: Set<String> = ["t", "dt", "t_in_timesteps", "N", "i"]
+        var result: [VariableDescription] = []
+        for (group, suffix) in [(source, "_pre"), (target, "_post")] {
+            for variable in group.variables.values where !skipped.contains(variable.name) {
+                var description = variable.description
+                description.name += suffix
+                description.isShared = variable.isShared
+                result.append(description)
+            }
+        }
+        for variable in target.variables.values where !skipped.contains(variable.name) && !own.contains(variable.name)
+            && !["j", "delay", "lastupdate"].contains(variable.name) {
+            result.append(variable.description)
+        }
+        return result
+    }
+
+    // MARK: Names in synapse code
+
+    override func resolve(_ name: String) -> KernelExpression? {
+        switch name {
+        case "i": return offset(.indexValue(pre, .element), -source.start)
+        case "j": return offset(.indexValue(post, .element), -target.start)
+        case "N_pre": return .constant(Double(source.size))
+        case "N_post": return .constant(Double(target.size))
+        case "N_incoming": return .load(ArrayReference(incoming, .mapped(post)))
+        case "N_outgoing": return .load(ArrayReference(outgoing, .mapped(pre)))
+        default: break
+        }
+        if variables[name] != nil { return super.resolve(name) }
+        if let (group, variable, map) = neighbour(name) { return Synapses.read(variable, of: group, through: map) }
+        return super.resolve(name)
+    }
+
+    override func target(_ name: String) -> ArrayReference? {
+        if variables[name] != nil { return super.target(name) }
+        guard let (group, variable, map) = neighbour(name), let stored = group.variables[variable],
+              stored.link == nil, let buffer = stored.buffer else { return nil }
+        return ArrayReference(buffer, stored.isShared ? .shared : map)
+    }
+
+    /// The pre- or postsynaptic variable `name` stands for, and the map from a synapse to its
+    /// element.
+    private func neighbour(_ name: String) -> (Group, String, IndexMap)? {
+        if name.hasSuffix("_pre"), source.variables[String(name.dropLast(4))] != nil {
+            return (source, String(name.dropLast(4)), .mapped(pre))
+        }
+        if name.hasSuffix("_post"), target.variables[String(name.dropLast(5))] != nil {
+            return (target, String(name.dropLast(5)), .mapped(post))
+        }
+        if target.variables[name] != nil { return (target, name, .mapped(post)) }
+        return nil
+    }
+
+    /// A variable of `group` read through `map` (subexpressions are computed there).
+    static func read(_ name: String, of group: Group, through map: IndexMap) -> KernelExpression? {
+        guard let variable = group.variables[name] else { return nil }
+        if variable.link != nil { return nil }
+        if let buffer = variable.buffer { return .load(ArrayReference(buffer, variable.isShared ? .shared : map)) }
+        guard variable.description.kind == .subexpression,
+              let expression = try? group.inlined(Expression(.name(name))) else { return nil }
+        var builder = KernelBuilder(resolveName: { read($0, of: group, through: map) ?? group.resolve($0) },
+                                    resolveFunction: KernelBuilder.functions(group.namespace))
+        return try? builder.lower(expression)
+    }
+
+    private func offset(_ value: KernelExpression, _ amount: Int) -> KernelExpression {
+        amount == 0 ? value : .binary(.add, value, .constant(Double(amount)))
+    }
+
+    // MARK: Storage
+
+    /// The buffers that hold one value per synapse.
+    var perSynapseBuffers: [DoubleBuffer] {
+        variables.values.filter { !$0.isShared }.compactMap(\.buffer)
+    }
+
+    /// Memory used per synapse, in bytes: the indices and every per-synapse variable.
+    public var bytesPerSynapse: Int {
+        2 * MemoryLayout<Int32>.size + (pathways.contains { !$0.triggeredByPre } || !summedVariables.isEmpty
+                                        ? MemoryLayout<Int32>.size : 0)
+            + perSynapseBuffers.count * MemoryLayout<Double>.size
+    }
+
+    override func scheduledOperations() throws -> [ScheduledOperation] { try synapticOperations() }
+
+    override func beforeRun(_ network: Network) throws { try prepareRun(network) }
+
+    override var stateBuffers: [DoubleBuffer] { super.stateBuffers + [incoming, outgoing] }
+    override var indexBuffers: [IndexBuffer] { [pre, post, preOffsets, postOffsets, postMembers] }
+    override var spikeQueues: [SpikeQueue] { pathways.map(\.queue) }
+}

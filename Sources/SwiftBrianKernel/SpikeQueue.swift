@@ -1,0 +1,76 @@
+import CSwiftBrianRuntime
+
+/// Synapse indices waiting for their delay to pass: a ring of slots, one per future time step
+/// (Brian's `SpikeQueue`). A pathway's push kernel first advances the ring (the slot of the step
+/// that just ended is emptied and becomes the farthest future step), then puts each synapse of each
+/// new spike `delay` slots ahead; its effect kernel then visits the current slot. A delay of 0
+/// steps is therefore applied in the same step. The ring is described by an `sb_queue` header at a
+/// fixed address, shared with generated C code.
+public final class SpikeQueue: Hashable, @unchecked Sendable {
+    /// The header shared with generated code: the slots, their number and the cursor.
+    public let header: UnsafeMutablePointer<sb_queue>
+    /// The slots; slot `(cursor + d) % slots.count` holds the synapses due in `d` steps.
+    public private(set) var slots: [IndexBuffer] = []
+    /// A name for messages and generated code.
+    public let name: String
+
+    /// A queue for delays of up to `maximumDelay` steps.
+    public init(name: String, maximumDelay: Int = 0) {
+        self.name = name
+        header = .allocate(capacity: 1)
+        header.initialize(to: sb_queue(slots: nil, count: 0, cursor: 0))
+        setSlots(Array(repeating: [], count: max(maximumDelay, 0) + 1))
+        header.pointee.cursor = Int64(slots.count - 1)
+    }
+
+    deinit {
+        header.pointee.slots?.deallocate()
+        header.deallocate()
+    }
+
+    /// Replaces the slots with `contents` (by delay from now); the cursor goes to 0.
+    private func setSlots(_ contents: [[Int32]]) {
+        slots = contents.indices.map { IndexBuffer(name: "\(name).slot\($0)", values: contents[$0]) }
+        header.pointee.slots?.deallocate()
+        let pointers = UnsafeMutablePointer<UnsafeMutablePointer<sb_buffer>?>.allocate(capacity: slots.count)
+        for (k, slot) in slots.enumerated() { pointers[k] = slot.header }
+        header.pointee.slots = pointers
+        header.pointee.count = Int64(slots.count)
+        header.pointee.cursor = 0
+    }
+
+    /// The slot of the current step.
+    public var cursor: Int { Int(header.pointee.cursor) }
+
+    /// Moves to the next step: the current slot is emptied and becomes the farthest one.
+    public func advance() {
+        slots[cursor].removeAll()
+        header.pointee.cursor = Int64((cursor + 1) % slots.count)
+    }
+
+    /// Puts `synapse` `delay` steps ahead.
+    public func push(_ synapse: Int32, delay: Int) {
+        slots[(cursor + delay) % slots.count].append(synapse)
+    }
+
+    /// The synapses due now.
+    public var current: IndexBuffer { slots[cursor] }
+
+    /// Makes room for delays of up to `maximumDelay` steps, keeping what is queued.
+    public func reserve(maximumDelay: Int) {
+        guard maximumDelay + 1 > slots.count else { return }
+        setSlots(snapshot + Array(repeating: [], count: maximumDelay + 1 - slots.count))
+    }
+
+    /// The queued synapses by delay from now, for `store`; `restore` puts them back.
+    public var snapshot: [[Int32]] {
+        get { (0..<slots.count).map { slots[(cursor + $0) % slots.count].array } }
+        set { setSlots(newValue.isEmpty ? [[]] : newValue) }
+    }
+
+    /// The largest delay, in steps, the queue can hold.
+    public var maximumDelay: Int { slots.count - 1 }
+
+    public static func == (lhs: SpikeQueue, rhs: SpikeQueue) -> Bool { lhs === rhs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
+}

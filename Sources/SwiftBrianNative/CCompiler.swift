@@ -1,0 +1,94 @@
+import Foundation
+import SwiftBrianLanguage
+
+/// Compiles generated C into a shared library with the C compiler of the Swift toolchain (clang
+/// beside `swiftc`), or `$CC`. Libraries are cached in the user's cache folder
+/// (`$XDG_CACHE_HOME/swiftbrian` or `~/.cache/swiftbrian`) under a hash of the source, the flags and
+/// the compiler's version, so a model compiled once loads at once the next time.
+struct CCompiler {
+    /// The compiler executable.
+    let path: String
+    /// Its version line, part of the cache key.
+    let version: String
+    /// Flags: optimized, position-independent, no floating-point contraction (results must equal
+    /// the interpreter's).
+    static let flags = ["-O3", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off", "-fno-fast-math", "-w"]
+
+    /// The compiler to use, or nil when there is none.
+    static func find() -> CCompiler? {
+        var candidates: [String] = []
+        let environment = ProcessInfo.processInfo.environment
+        if let cc = environment["CC"], !cc.isEmpty { candidates.append(cc) }
+        for directory in (environment["PATH"] ?? "").split(separator: ":") {
+            let swiftc = "\(directory)/swiftc"
+            if FileManager.default.isExecutableFile(atPath: swiftc) {
+                let resolved = URL(fileURLWithPath: swiftc).resolvingSymlinksInPath().deletingLastPathComponent()
+                candidates.append(resolved.appendingPathComponent("clang").path)
+                candidates.append("\(directory)/clang")
+            }
+        }
+        candidates += ["/opt/swift/usr/bin/clang", "/usr/bin/clang", "/usr/bin/cc", "/usr/bin/gcc"]
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate) {
+            if let version = try? run(candidate, ["--version"]).output.split(separator: "\n").first {
+                return CCompiler(path: candidate, version: String(version))
+            }
+        }
+        return nil
+    }
+
+    /// The cache folder.
+    static var cacheDirectory: URL {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
+        return base.appendingPathComponent("swiftbrian")
+    }
+
+    /// The library for `source`: from the cache, or compiled now. `compiled` tells which.
+    func library(for source: String) throws -> (path: String, compiled: Bool) {
+        let key = CCompiler.hash(source + "\n" + CCompiler.flags.joined(separator: " ") + "\n" + version)
+        let directory = CCompiler.cacheDirectory
+        let library = directory.appendingPathComponent("sb_\(key).so")
+        if FileManager.default.fileExists(atPath: library.path) { return (library.path, false) }
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw ModelError(.invalidArgument, "Cannot create the cache folder \(directory.path): \(error)")
+        }
+        let sourceFile = directory.appendingPathComponent("sb_\(key).c")
+        let temporary = directory.appendingPathComponent("sb_\(key).\(ProcessInfo.processInfo.processIdentifier).so")
+        try Data(source.utf8).write(to: sourceFile)
+        let result = try CCompiler.run(path, CCompiler.flags + [sourceFile.path, "-o", temporary.path, "-lm"])
+        guard result.status == 0 else {
+            throw ModelError(.invalidArgument, "The C compiler failed on the generated code \(sourceFile.path):\n"
+                             + result.output)
+        }
+        // Renaming is atomic: a parallel process sees the whole library or none.
+        _ = try? FileManager.default.removeItem(at: library)
+        try FileManager.default.moveItem(at: temporary, to: library)
+        return (library.path, true)
+    }
+
+    private static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    /// 128-bit FNV-1a of `text` as hex (a content hash for file names, not for security).
+    static func hash(_ text: String) -> String {
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x8422_2325_cbf2_9ce4
+        for byte in text.utf8 {
+            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            b = (b ^ UInt64(byte) ^ (a >> 29)) &* 0x0000_0100_0000_01B3
+        }
+        return String(a, radix: 16) + String(b, radix: 16)
+    }
+}

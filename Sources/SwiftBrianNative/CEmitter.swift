@@ -1,0 +1,310 @@
+import CSwiftBrianRuntime
+import Foundation
+import SwiftBrianKernel
+import SwiftBrianLanguage
+
+/// Turns a kernel into a C function with the semantics of the interpreter: the same operations in
+/// the same order on the same doubles, so results agree bit for bit (floating-point contraction
+/// is off when compiling).
+///
+/// The function is `int NAME(sb_buffer **b, sb_queue **q, const double *c, uint64_t seed,
+/// char *error)`: `b` holds every buffer the kernel uses, `q` its spike queues, `c` its numeric
+/// constants (passed as data, so that a parameter changed between runs does not change the source
+/// and needs no new compilation). It returns 0, or 1 with a message in `error`.
+struct CEmitter {
+    /// Thrown for what the C backend cannot express (a user function without C code); the
+    /// kernel then runs on the interpreter.
+    struct Unsupported: Error {
+        let reason: String
+    }
+
+    /// The buffers, queues and constants the function expects, in order.
+    private(set) var buffers: [BufferReference] = []
+    private(set) var queues: [SpikeQueue] = []
+    private(set) var constants: [Double] = []
+    private var bufferSlots: [ObjectIdentifier: Int] = [:]
+    private var queueSlots: [ObjectIdentifier: Int] = [:]
+    private var grown: Set<ObjectIdentifier> = []
+    private var temporaries: Set<Int> = []
+    private var usesTimedArrays = false
+    private let kernel: Kernel
+    private let stepVariable = "_step"
+
+    /// The function for `kernel`, named `name`.
+    static func emit(_ kernel: Kernel, name: String) throws -> (source: String, emitter: CEmitter) {
+        var emitter = CEmitter(kernel: kernel)
+        let source = try emitter.function(name: name)
+        return (source, emitter)
+    }
+
+    private init(kernel: Kernel) {
+        self.kernel = kernel
+    }
+
+    // MARK: Slots
+
+    private mutating func slot(_ header: UnsafeMutablePointer<sb_buffer>, _ object: AnyObject) -> Int {
+        let id = ObjectIdentifier(object)
+        if let slot = bufferSlots[id] { return slot }
+        bufferSlots[id] = buffers.count
+        buffers.append(BufferReference(header: header, owner: object))
+        return buffers.count - 1
+    }
+
+    private mutating func doubles(_ buffer: DoubleBuffer) -> String {
+        let k = slot(buffer.header, buffer)
+        return grown.contains(ObjectIdentifier(buffer)) ? "((double *)b[\(k)]->data)" : "d\(k)"
+    }
+
+    private mutating func ints(_ buffer: IndexBuffer) -> String {
+        let k = slot(buffer.header, buffer)
+        return grown.contains(ObjectIdentifier(buffer)) ? "((int32_t *)b[\(k)]->data)" : "i\(k)"
+    }
+
+    private mutating func header(_ buffer: DoubleBuffer) -> String { "b[\(slot(buffer.header, buffer))]" }
+    private mutating func header(_ buffer: IndexBuffer) -> String { "b[\(slot(buffer.header, buffer))]" }
+
+    private mutating func queue(_ queue: SpikeQueue) -> String {
+        let id = ObjectIdentifier(queue)
+        if let slot = queueSlots[id] { return "q[\(slot)]" }
+        queueSlots[id] = queues.count
+        queues.append(queue)
+        return "q[\(queues.count - 1)]"
+    }
+
+    private mutating func constant(_ value: Double) -> String {
+        if value == value.rounded(), abs(value) <= 16 { return "(\(Int(value)).0)" }
+        constants.append(value)
+        return "c[\(constants.count - 1)]"
+    }
+
+    // MARK: Function
+
+    private mutating func function(name: String) throws -> String {
+        // Buffers that grow during the kernel are read through their header every time; the
+        // others are cached in local pointers.
+        for operation in kernel.scalar + kernel.vector { markGrowth(operation) }
+        var body: [String] = []
+        body.append("int64_t _idx = 0, _row = 0, _col = 0;")
+        body.append("const int64_t \(stepVariable) = (int64_t)(\(try expression(.load(ArrayReference(kernel.random.step, .shared)))));")
+        body += try kernel.scalar.flatMap { try operation($0, indent: "") }
+        body += try loop(kernel.iteration, kernel.vector)
+        var declarations: [String] = []
+        for (k, reference) in buffers.enumerated() where !grown.contains(ObjectIdentifier(reference.owner)) {
+            let type = reference.owner is DoubleBuffer ? "double" : "int32_t"
+            let prefix = reference.owner is DoubleBuffer ? "d" : "i"
+            declarations.append("\(type) *const \(prefix)\(k) = (\(type) *)b[\(k)]->data;")
+        }
+        if !temporaries.isEmpty {
+            declarations.append("double " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
+        }
+        if usesTimedArrays {
+            body += ["if (sb_timed_failed) {",
+                     "    sb_timed_failed = 0;",
+                     "    snprintf(error, 512, \"A 2-D TimedArray was called with the index %g\", sb_timed_bad_column);",
+                     "    return 1;",
+                     "}"]
+        }
+        let lines = (declarations + body + ["return 0;"]).map { "    " + $0 }
+        return """
+            int \(name)(sb_buffer **b, sb_queue **q, const double *c, uint64_t seed, char *error) {
+            \(lines.joined(separator: "\n"))
+            }
+
+            """
+    }
+
+    private mutating func markGrowth(_ operation: KernelOperation) {
+        switch operation {
+        case .emit(let list): grown.insert(ObjectIdentifier(list))
+        case .append(_, let buffer): grown.insert(ObjectIdentifier(buffer))
+        case .appendIndex(_, let buffer): grown.insert(ObjectIdentifier(buffer))
+        case .connect(let sink, _):
+            grown.insert(ObjectIdentifier(sink.pre))
+            grown.insert(ObjectIdentifier(sink.post))
+        case .when(_, let inner): inner.forEach { markGrowth($0) }
+        default: break
+        }
+    }
+
+    private mutating func loop(_ iteration: Iteration, _ operations: [KernelOperation]) throws -> [String] {
+        let body = try operations.flatMap { try operation($0, indent: "        ") }
+        switch iteration {
+        case .range(let lower, let upper):
+            return ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
+        case .events(let list, let lower, let upper):
+            let events = try ints(list), count = "\(header(list))->count"
+            return ["for (int64_t _k = 0; _k < \(count); _k++) {",
+                    "    _idx = \(events)[_k];",
+                    "    if (_idx < \(lower) || _idx >= \(upper)) continue;"] + body.map { String($0.dropFirst(4)) } + ["}"]
+        case .indices(let list):
+            let entries = try ints(list), count = "\(header(list))->count"
+            return ["for (int64_t _k = 0; _k < \(count); _k++) {", "    _idx = \(entries)[_k];"]
+                + body.map { String($0.dropFirst(4)) } + ["}"]
+        case .synapses(let events, let lower, let upper, let offsets, let members):
+            let list = try ints(events), count = "\(header(events))->count", offset = try ints(offsets)
+            let member = try members.map { try ints($0) }
+            return ["for (int64_t _k = 0; _k < \(count); _k++) {",
+                    "    int64_t _e = \(list)[_k];",
+                    "    if (_e < \(lower) || _e >= \(upper)) continue;",
+                    "    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
+                    "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + body + ["    }", "}"]
+        case .queue(let spikeQueue):
+            let queue = self.queue(spikeQueue)
+            return ["sb_buffer *_slot = \(queue)->slots[\(queue)->cursor];",
+                    "for (int64_t _k = 0; _k < _slot->count; _k++) {",
+                    "    _idx = ((int32_t *)_slot->data)[_k];"] + body.map { String($0.dropFirst(4)) } + ["}"]
+        case .pairs(let space):
+            let start = try expression(space.columnStart), stop = try expression(space.columnStop)
+            let step = space.columnStep
+            return ["for (_row = \(space.rows.lowerBound); _row < \(space.rows.upperBound); _row++) {",
+                    "    int64_t _start = (int64_t)(\(start)), _stop = (int64_t)(\(stop));",
+                    "    for (_col = _start; \(step > 0 ? "_col < _stop" : "_col > _stop"); _col += \(step)) {",
+                    "        _idx = _col;"] + body + ["    }", "}"]
+        case .sortedRun(let keys, let cursor, let bound):
+            let key = doubles(keys), count = "\(header(keys))->count"
+            let position = doubles(cursor), limit = doubles(bound)
+            return ["{",
+                    "    int64_t _first = (int64_t)\(position)[0], _end;",
+                    "    if (_first < 0) _first = 0;",
+                    "    for (_end = _first; _end < \(count) && \(key)[_end] <= \(limit)[0]; _end++) {}",
+                    "    \(position)[0] = (double)_end;",
+                    "    for (_idx = _first; _idx < _end; _idx++) {"] + body + ["    }", "}"]
+        }
+    }
+
+    private mutating func operation(_ operation: KernelOperation, indent: String) throws -> [String] {
+        switch operation {
+        case .define(let number, let value):
+            temporaries.insert(number)
+            return ["\(indent)_t\(number) = \(try expression(value));"]
+        case .store(let reference, let value):
+            return ["\(indent)\(try element(reference)) = \(try expression(value));"]
+        case .emit(let list):
+            return ["\(indent)sb_append_i32(\(header(list)), (int32_t)_idx);"]
+        case .append(let value, let buffer):
+            return ["\(indent)sb_append_f64(\(header(buffer)), \(try expression(value)));"]
+        case .appendIndex(let value, let buffer):
+            return ["\(indent)sb_append_i32(\(header(buffer)), (int32_t)(\(try expression(value))));"]
+        case .when(let condition, let inner):
+            return ["\(indent)if ((\(try expression(condition))) != 0) {"]
+                + (try inner.flatMap { try self.operation($0, indent: indent + "    ") }) + ["\(indent)}"]
+        case .clear(let list):
+            return ["\(indent)\(header(list))->count = 0;"]
+        case .enqueue(let spikeQueue, let steps):
+            return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)nearbyint(\(try expression(steps))));"]
+        case .advance(let spikeQueue):
+            return ["\(indent)sb_queue_advance(\(queue(spikeQueue)));"]
+        case .connect(let sink, let count):
+            let pre = header(sink.pre), post = header(sink.post)
+            let invalid = sink.skipInvalid ? "continue;"
+                : "{ snprintf(error, 512, \"The synapse i = %lld \\u2192 j = %lld points outside the target group (j must be in 0..<\(sink.targetSize)); use skipIfInvalid: true to leave such synapses out\", (long long)_row, (long long)_col); return 1; }"
+            return ["\(indent)if (_col < 0 || _col >= \(sink.targetSize)) \(invalid)",
+                    "\(indent)for (int64_t _n = (int64_t)(\(try expression(count))); _n > 0; _n--) {",
+                    "\(indent)    sb_append_i32(\(pre), (int32_t)(_row + \(sink.sourceStart)));",
+                    "\(indent)    sb_append_i32(\(post), (int32_t)(_col + \(sink.targetStart)));",
+                    "\(indent)}"]
+        }
+    }
+
+    // MARK: Expressions
+
+    private mutating func index(_ map: IndexMap) throws -> String {
+        switch map {
+        case .element: return "_idx"
+        case .shared: return "0"
+        case .offset(let offset): return "(_idx + \(offset))"
+        case .mapped(let buffer): return "\(try ints(buffer))[_idx]"
+        case .row(let offset): return "(_row + \(offset))"
+        case .column(let offset): return "(_col + \(offset))"
+        }
+    }
+
+    private mutating func element(_ reference: ArrayReference) throws -> String {
+        "\(doubles(reference.buffer))[\(try index(reference.index))]"
+    }
+
+    private mutating func expression(_ expression: KernelExpression) throws -> String {
+        switch expression {
+        case .constant(let value):
+            return constant(value)
+        case .load(let reference):
+            return try element(reference)
+        case .index:
+            return "((double)_idx)"
+        case .temporary(let number):
+            return "_t\(number)"
+        case .indexValue(let buffer, let map):
+            return "((double)\(try ints(buffer))[\(try index(map))])"
+        case .eventCount(let list, let lower, let upper):
+            return "sb_event_count(\(header(list)), \(lower), \(upper))"
+        case .row:
+            return "((double)_row)"
+        case .column:
+            return "((double)_col)"
+        case .unary(let op, let operand):
+            let value = try self.expression(operand)
+            switch op {
+            case .negate: return "(-\(value))"
+            case .plus: return value
+            case .not: return "((\(value)) == 0 ? 1.0 : 0.0)"
+            }
+        case .binary(let op, let lhs, let rhs):
+            let a = try self.expression(lhs), b = try self.expression(rhs)
+            switch op {
+            case .add, .subtract, .multiply, .divide: return "(\(a) \(op.rawValue) \(b))"
+            case .floorDivide: return "floor(\(a) / \(b))"
+            case .modulo: return "sb_mod(\(a), \(b))"
+            case .power: return "pow(\(a), \(b))"
+            case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
+                return "((\(a) \(op.rawValue) \(b)) ? 1.0 : 0.0)"
+            case .and: return "(((\(a)) != 0 && (\(b)) != 0) ? 1.0 : 0.0)"
+            case .or: return "(((\(a)) != 0 || (\(b)) != 0) ? 1.0 : 0.0)"
+            }
+        case .call(let function, let arguments):
+            let values = try arguments.map { try self.expression($0) }
+            return try call(function, values)
+        case .random(let distribution, let site):
+            let pairs: Bool
+            if case .pairs = kernel.iteration { pairs = true } else { pairs = false }
+            let key = pairs ? "_row, _col" : "\(stepVariable), _idx"
+            let stream = kernel.random.stream
+            return "sb_\(distribution == .uniform ? "uniform" : "normal")(seed, \(stream)u, \(key), \(site)u)"
+        }
+    }
+
+    private static let cNames: [String: String] = [
+        "exp": "exp", "log": "log", "log10": "log10", "sqrt": "sqrt", "sin": "sin", "cos": "cos", "tan": "tan",
+        "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "arcsin": "asin", "arccos": "acos", "arctan": "atan",
+        "abs": "fabs", "floor": "floor", "ceil": "ceil", "sign": "sb_sign", "clip": "sb_clip", "int": "trunc",
+        "exprel": "sb_exprel", KernelFunctionNames.binomial: "sb_binomial",
+    ]
+
+    private mutating func call(_ function: KernelFunction, _ arguments: [String]) throws -> String {
+        switch function {
+        case .builtin(let name):
+            guard let cName = CEmitter.cNames[name] else {
+                throw Unsupported(reason: "the function '\(name)' has no C implementation")
+            }
+            return "\(cName)(\(arguments.joined(separator: ", ")))"
+        case .user(let user):
+            throw Unsupported(reason: "the user function '\(user.name)' has no C implementation")
+        case .timedArray(let table):
+            usesTimedArrays = true
+            let values = doubles(table.values)
+            return "sb_timed(\(values), \(table.rows), \(table.columns), \(constant(table.dt)), "
+                + "\(constant(table.subdivisions)), \(arguments[0]), \(arguments.count > 1 ? arguments[1] : "0.0"))"
+        }
+    }
+}
+
+/// A buffer a generated function uses: its header, and the buffer object that keeps it alive.
+struct BufferReference {
+    let header: UnsafeMutableRawPointer
+    let owner: AnyObject
+
+    init<Element>(header: UnsafeMutablePointer<Element>, owner: AnyObject) {
+        self.header = UnsafeMutableRawPointer(header)
+        self.owner = owner
+    }
+}

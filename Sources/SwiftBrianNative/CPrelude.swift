@@ -1,0 +1,121 @@
+/// The C code every generated library starts with: the buffer layout, appending, the counter-based
+/// random numbers and the helper functions whose semantics must match the interpreter's bit for
+/// bit (Python's `%`, `sign`, `clip`, `exprel`, binomial draws, TimedArray lookup).
+enum CPrelude {
+    static let source = #"""
+    #include <math.h>
+    #include <stdint.h>
+    #include <stdlib.h>
+    #include <stdio.h>
+    #include <string.h>
+
+    typedef struct sb_buffer { void *data; int64_t count; int64_t capacity; } sb_buffer;
+    typedef struct sb_queue { sb_buffer **slots; int64_t count; int64_t cursor; } sb_queue;
+
+    static int sb_reserve(sb_buffer *b, int64_t minimum, size_t size) {
+        if (minimum <= b->capacity && b->data) return 0;
+        int64_t capacity = b->capacity * 2;
+        if (capacity < minimum) capacity = minimum;
+        if (capacity < 4) capacity = 4;
+        void *data = realloc(b->data, (size_t)capacity * size);
+        if (!data) return 1;
+        b->data = data;
+        b->capacity = capacity;
+        return 0;
+    }
+    static inline void sb_append_f64(sb_buffer *b, double x) {
+        if (b->count == b->capacity) sb_reserve(b, b->count + 1, sizeof(double));
+        ((double *)b->data)[b->count++] = x;
+    }
+    static inline void sb_append_i32(sb_buffer *b, int32_t x) {
+        if (b->count == b->capacity) sb_reserve(b, b->count + 1, sizeof(int32_t));
+        ((int32_t *)b->data)[b->count++] = x;
+    }
+    static inline void sb_queue_push(sb_queue *q, int32_t synapse, int64_t delay) {
+        sb_append_i32(q->slots[(q->cursor + delay) % q->count], synapse);
+    }
+    static inline void sb_queue_advance(sb_queue *q) {
+        q->slots[q->cursor]->count = 0;
+        q->cursor = (q->cursor + 1) % q->count;
+    }
+
+    static inline double sb_event_count(const sb_buffer *list, int64_t lower, int64_t upper) {
+        const int32_t *events = (const int32_t *)list->data;
+        int64_t total = 0;
+        for (int64_t k = 0; k < list->count; k++) total += events[k] >= lower && events[k] < upper;
+        return (double)total;
+    }
+
+    static inline void sb_philox(uint32_t c[4], uint32_t k0, uint32_t k1) {
+        for (int r = 0; r < 10; r++) {
+            if (r > 0) { k0 += 0x9E3779B9u; k1 += 0xBB67AE85u; }
+            uint64_t p0 = (uint64_t)0xD2511F53u * c[0];
+            uint64_t p1 = (uint64_t)0xCD9E8D57u * c[2];
+            uint32_t hi0 = (uint32_t)(p0 >> 32), lo0 = (uint32_t)p0;
+            uint32_t hi1 = (uint32_t)(p1 >> 32), lo1 = (uint32_t)p1;
+            uint32_t n0 = hi1 ^ c[1] ^ k0, n2 = hi0 ^ c[3] ^ k1;
+            c[0] = n0; c[1] = lo1; c[2] = n2; c[3] = lo0;
+        }
+    }
+    static inline void sb_words(uint32_t w[4], uint64_t seed, uint32_t stream, int64_t step, int64_t element,
+                                uint32_t site) {
+        w[0] = (uint32_t)step; w[1] = (uint32_t)element; w[2] = stream; w[3] = site;
+        sb_philox(w, (uint32_t)seed, (uint32_t)(seed >> 32));
+    }
+    static inline double sb_unit(uint32_t high, uint32_t low) {
+        return (double)((((uint64_t)high << 32) | (uint64_t)low) >> 11) * 0x1p-53;
+    }
+    static inline double sb_uniform(uint64_t seed, uint32_t stream, int64_t step, int64_t element, uint32_t site) {
+        uint32_t w[4];
+        sb_words(w, seed, stream, step, element, site);
+        return sb_unit(w[0], w[1]);
+    }
+    static inline double sb_normal(uint64_t seed, uint32_t stream, int64_t step, int64_t element, uint32_t site) {
+        uint32_t w[4];
+        sb_words(w, seed, stream, step, element, site);
+        double u1 = sb_unit(w[0], w[1]), u2 = sb_unit(w[2], w[3]);
+        return sqrt(-2.0 * log(1.0 - u1)) * cos(2.0 * 3.141592653589793 * u2);
+    }
+    static double sb_binomial(double trials, double p, double u) {
+        int64_t n = (int64_t)trials;
+        if (p <= 0 || n <= 0) return 0;
+        if (p >= 1) return (double)n;
+        double ratio = p / (1 - p);
+        int64_t k = 0;
+        double mass = pow(1 - p, (double)n);
+        double cumulative = mass;
+        while (u >= cumulative && k < n) {
+            k += 1;
+            mass *= ratio * (double)(n - k + 1) / (double)k;
+            cumulative += mass;
+        }
+        return (double)k;
+    }
+
+    static inline double sb_mod(double a, double b) {
+        double r = fmod(a, b);
+        return (r != 0 && ((r < 0) != (b < 0))) ? r + b : r;
+    }
+    static inline double sb_sign(double x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : 0.0); }
+    static inline double sb_max(double a, double b) { return b >= a ? b : a; }
+    static inline double sb_min(double a, double b) { return b < a ? b : a; }
+    static inline double sb_clip(double x, double low, double high) { return sb_min(sb_max(x, low), high); }
+    static inline double sb_exprel(double x) { return x == 0 ? 1.0 : expm1(x) / x; }
+    /* The index a 2-D TimedArray was wrongly called with; checked after each kernel. */
+    static double sb_timed_bad_column = 0;
+    static int sb_timed_failed = 0;
+    static inline double sb_timed(const double *values, int64_t rows, int64_t columns, double dt, double k,
+                                  double t, double column) {
+        if (!(column >= 0 && column < (double)columns)) {
+            sb_timed_failed = 1;
+            sb_timed_bad_column = column;
+            return NAN;
+        }
+        double position = nearbyint(t * k / dt) / k;
+        if (!(position > 0)) position = 0;
+        if (position > (double)(rows - 1)) position = (double)(rows - 1);
+        return values[(int64_t)position * columns + (int64_t)column];
+    }
+
+    """#
+}
