@@ -14,8 +14,9 @@ public final class Interpreter: Backend {
         self.seed = seed
     }
 
-    public func prepare(_ kernels: [Kernel]) throws -> [() throws -> Void] {
-        kernels.map { kernel in { [unowned self] in try self.execute(kernel) } }
+    public func prepare(_ schedule: StepSchedule) throws -> PreparedSchedule {
+        PreparedSchedule(kernels: schedule.kernels.map { kernel in { [unowned self] in try self.execute(kernel) } },
+                         loop: nil)
     }
 
     public func execute(_ kernel: Kernel) throws {

@@ -37,14 +37,28 @@ public final class NativeBackend: Backend {
                                                  UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                                                  UnsafePointer<Double>?, UInt64,
                                                  UnsafeMutablePointer<CChar>?) -> Int32
+    private typealias Loop = @convention(c) (UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutableRawPointer?>?>?,
+                                             UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutableRawPointer?>?>?,
+                                             UnsafeMutablePointer<UnsafePointer<Double>?>?, UInt64,
+                                             UnsafeMutablePointer<CChar>?,
+                                             UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+                                             UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+                                             UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+                                             UnsafePointer<Int64>?, Int64, UnsafeMutablePointer<Int64>?) -> Int32
 
-    public func prepare(_ kernels: [Kernel]) throws -> [() throws -> Void] {
+    public func prepare(_ schedule: StepSchedule) throws -> PreparedSchedule {
         compileSeconds = 0
         usedCache = false
-        guard let compiler else { return try interpreter.prepare(kernels) }
+        guard let compiler else {
+            let fallback = try interpreter.prepare(schedule)
+            return PreparedSchedule(kernels: fallback.kernels.map { run in { [unowned self] in
+                self.interpreter.seed = self.seed
+                try run()
+            } }, loop: nil)
+        }
         var source = CPrelude.source
         var emitted: [(name: String, emitter: CEmitter)?] = []
-        for (number, kernel) in kernels.enumerated() {
+        for (number, kernel) in schedule.kernels.enumerated() {
             let name = "sb_kernel_\(number)"
             do {
                 let (code, emitter) = try CEmitter.emit(kernel, name: name)
@@ -54,43 +68,65 @@ public final class NativeBackend: Backend {
                 emitted.append(nil)
             }
         }
+        // Steps with a kernel only the interpreter runs are run from Swift, like network operations.
+        var swiftClocks = schedule.swiftClocks
+        for (k, entry) in emitted.enumerated() where entry == nil { swiftClocks.insert(schedule.kernelClocks[k]) }
+        let native = emitted.indices.filter { emitted[$0] != nil }
+        source += CLoopEmitter.source(kernelNames: native.map { emitted[$0]!.name },
+                                      kernelClocks: native.map { schedule.kernelClocks[$0] },
+                                      clockCount: schedule.clocks.count, swiftClocks: swiftClocks)
         let started = Date()
         let (path, compiled) = try compiler.library(for: source)
         if compiled { compileSeconds = Date().timeIntervalSince(started) }
         usedCache = !compiled
         guard let library = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
-            throw ModelError(.invalidArgument, "Cannot load the compiled model \(path): "
-                             + String(cString: dlerror()))
+            throw ModelError(.invalidArgument, "Cannot load the compiled model \(path): " + String(cString: dlerror()))
         }
         libraries.append(library)
-        return try zip(kernels, emitted).map { kernel, entry in
+        var bindings: [Binding?] = []
+        var kernels: [() throws -> Void] = []
+        for (kernel, entry) in zip(schedule.kernels, emitted) {
             guard let (name, emitter) = entry else {
-                return { [interpreter] in try interpreter.execute(kernel) }
+                bindings.append(nil)
+                kernels.append { [unowned self] in
+                    self.interpreter.seed = self.seed
+                    try self.interpreter.execute(kernel)
+                }
+                continue
             }
             guard let symbol = dlsym(library, name) else {
                 throw ModelError(.invalidArgument, "The compiled model \(path) has no function \(name)")
             }
-            return bind(unsafeBitCast(symbol, to: Function.self), emitter, kernel: kernel)
+            let binding = Binding(emitter)
+            bindings.append(binding)
+            kernels.append(call(unsafeBitCast(symbol, to: Function.self), binding))
         }
-    }
-
-    /// A closure calling `function` with the kernel's buffers, queues and constants.
-    private func bind(_ function: Function, _ emitter: CEmitter, kernel: Kernel) -> () throws -> Void {
-        let buffers = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: max(emitter.buffers.count, 1))
-        for (k, reference) in emitter.buffers.enumerated() { buffers[k] = reference.header }
-        let queues = UnsafeMutablePointer<UnsafeMutableRawPointer?>.allocate(capacity: max(emitter.queues.count, 1))
-        for (k, queue) in emitter.queues.enumerated() { queues[k] = UnsafeMutableRawPointer(queue.header) }
-        let constants = emitter.constants
-        let owners = emitter.buffers.map(\.owner) + emitter.queues
-        let binding = Binding(buffers: buffers, queues: queues, owners: owners)
-        return { [unowned self] in
+        guard let symbol = dlsym(library, "sb_run") else {
+            throw ModelError(.invalidArgument, "The compiled model \(path) has no function sb_run")
+        }
+        let loop = LoopBinding(native.map { bindings[$0]! }, clocks: schedule.clocks)
+        let run = unsafeBitCast(symbol, to: Loop.self)
+        return PreparedSchedule(kernels: kernels, loop: { [unowned self] endSteps, maxSteps in
             var message = [CChar](repeating: 0, count: 512)
-            let status = constants.withUnsafeBufferPointer { c in
-                function(binding.buffers, binding.queues, c.baseAddress, self.seed, &message)
+            var done: Int64 = 0
+            let ends = endSteps.map(Int64.init)
+            let status = ends.withUnsafeBufferPointer { ends in
+                run(loop.buffers, loop.queues, loop.constants, self.seed, &message, loop.steps, loop.times, loop.dts,
+                    ends.baseAddress, Int64(maxSteps), &done)
             }
-            if status != 0 {
+            guard let stop = LoopStop(rawValue: status) else {
                 throw ModelError(.invalidArgument, String(cString: message))
             }
+            return stop
+        })
+    }
+
+    /// A closure calling `function` with its binding.
+    private func call(_ function: Function, _ binding: Binding) -> () throws -> Void {
+        { [unowned self] in
+            var message = [CChar](repeating: 0, count: 512)
+            let status = function(binding.buffers, binding.queues, binding.constants, self.seed, &message)
+            if status != 0 { throw ModelError(.invalidArgument, String(cString: message)) }
         }
     }
 
@@ -100,22 +136,67 @@ public final class NativeBackend: Backend {
     }
 }
 
-/// The pointer arrays of a bound kernel, freed with the closure that uses them; it keeps the
-/// buffers and queues alive.
+/// The pointer arrays of a bound kernel (buffers, queues, constants); it keeps the buffers and
+/// queues alive while the closure that uses it exists.
 private final class Binding {
     let buffers: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     let queues: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    let constants: UnsafeMutablePointer<Double>
     let owners: [AnyObject]
 
-    init(buffers: UnsafeMutablePointer<UnsafeMutableRawPointer?>, queues: UnsafeMutablePointer<UnsafeMutableRawPointer?>,
-         owners: [AnyObject]) {
-        self.buffers = buffers
-        self.queues = queues
-        self.owners = owners
+    init(_ emitter: CEmitter) {
+        buffers = .allocate(capacity: max(emitter.buffers.count, 1))
+        for (k, reference) in emitter.buffers.enumerated() { buffers[k] = reference.header }
+        queues = .allocate(capacity: max(emitter.queues.count, 1))
+        for (k, queue) in emitter.queues.enumerated() { queues[k] = UnsafeMutableRawPointer(queue.header) }
+        constants = .allocate(capacity: max(emitter.constants.count, 1))
+        constants.initialize(from: emitter.constants, count: emitter.constants.count)
+        owners = emitter.buffers.map(\.owner) + emitter.queues
     }
 
     deinit {
         buffers.deallocate()
         queues.deallocate()
+        constants.deallocate()
+    }
+}
+
+/// The arrays `sb_run` takes: every native kernel's binding and every clock's buffers.
+private final class LoopBinding {
+    let buffers: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutableRawPointer?>?>
+    let queues: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutableRawPointer?>?>
+    let constants: UnsafeMutablePointer<UnsafePointer<Double>?>
+    let steps: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    let times: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    let dts: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    let owners: [AnyObject]
+
+    init(_ bindings: [Binding], clocks: [ClockBuffers]) {
+        buffers = .allocate(capacity: max(bindings.count, 1))
+        queues = .allocate(capacity: max(bindings.count, 1))
+        constants = .allocate(capacity: max(bindings.count, 1))
+        for (k, binding) in bindings.enumerated() {
+            buffers[k] = binding.buffers
+            queues[k] = binding.queues
+            constants[k] = UnsafePointer(binding.constants)
+        }
+        steps = .allocate(capacity: max(clocks.count, 1))
+        times = .allocate(capacity: max(clocks.count, 1))
+        dts = .allocate(capacity: max(clocks.count, 1))
+        for (k, clock) in clocks.enumerated() {
+            steps[k] = UnsafeMutableRawPointer(clock.step.pointer)
+            times[k] = UnsafeMutableRawPointer(clock.time.pointer)
+            dts[k] = UnsafeMutableRawPointer(clock.dt.pointer)
+        }
+        owners = bindings + clocks.flatMap { [$0.step, $0.time, $0.dt] as [AnyObject] }
+    }
+
+    deinit {
+        buffers.deallocate()
+        queues.deallocate()
+        constants.deallocate()
+        steps.deallocate()
+        times.deallocate()
+        dts.deallocate()
     }
 }

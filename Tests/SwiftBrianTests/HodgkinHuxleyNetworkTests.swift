@@ -35,7 +35,7 @@ final class HodgkinHuxleyNetworkTests: XCTestCase {
         try G.v.set(-65 * mV)
         try G.I.set("0.7*nA*i/N")
         let spikes = try SpikeMonitor(G)
-        try Network(G, spikes).run(1 * second, report: .text, reportPeriod: 2 * second)
+        try Network(G, spikes, backend: .interpreter).run(1 * second, report: .text, reportPeriod: 2 * second)
 
         // Below rheobase nothing fires; above it the rate grows with the current.
         let counts = spikes.count

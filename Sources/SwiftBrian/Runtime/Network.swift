@@ -85,9 +85,22 @@ public final class Network {
         var progress = report.map { ProgressTracker($0, start: start, duration: duration.value,
                                                     period: reportPeriod.value) }
         progress?.begin()
-        let steps = try prepare(schedule)
-        while !stopped, let current = nextClocks(clocks) {
-            for (clock, step) in steps where current.contains(where: { $0 === clock }) { try step() }
+        let prepared = try prepare(schedule, clocks: clocks)
+        let endSteps = clocks.map(\.endStep)
+        // Steps run natively in chunks (so the report can speak between them); a step with a
+        // network operation runs here.
+        let chunk = progress == nil ? Int.max : 100
+        while !stopped {
+            if let loop = prepared.loop {
+                let stop = try loop(endSteps, chunk)
+                if stop == .finished { break }
+                if stop == .paused {
+                    progress?.update(simulated: (clocks.map(\.t.value).min() ?? end) - start)
+                    continue
+                }
+            }
+            guard let current = nextClocks(clocks) else { break }
+            for (clock, step) in prepared.steps where current.contains(where: { $0 === clock }) { try step() }
             for clock in current { clock.set(step: clock.step + 1) }
             progress?.update(simulated: (clocks.map(\.t.value).min() ?? end) - start)
         }
@@ -95,23 +108,36 @@ public final class Network {
         progress?.finish(simulated: t.value - start)
     }
 
-    /// What runs in a step, in schedule order, with its clock: the backend's prepared kernels and the
-    /// network operations.
-    private func prepare(_ schedule: [ScheduledOperation]) throws -> [(Clock, () throws -> Void)] {
-        var kernels: [Kernel] = []
+    /// What runs in a step, in schedule order, with its clock — the backend's prepared kernels and
+    /// the network operations — and the backend's whole-step loop, if it has one.
+    private func prepare(_ schedule: [ScheduledOperation], clocks: [Clock])
+        throws -> (steps: [(Clock, () throws -> Void)], loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?) {
+        func index(_ clock: Clock) -> Int { clocks.firstIndex { $0 === clock }! }
+        var kernels: [Kernel] = [], kernelClocks: [Int] = [], swiftClocks: Set<Int> = []
         for operation in schedule {
-            if case .kernels(let list) = operation.action { kernels += list }
-        }
-        var prepared = try backend.prepare(kernels)[...]
-        return schedule.flatMap { operation -> [(Clock, () throws -> Void)] in
             switch operation.action {
             case .kernels(let list):
-                defer { prepared = prepared.dropFirst(list.count) }
-                return prepared.prefix(list.count).map { (operation.clock, $0) }
+                kernels += list
+                kernelClocks += list.map { _ in index(operation.clock) }
+            case .swift:
+                swiftClocks.insert(index(operation.clock))
+            }
+        }
+        let prepared = try backend.prepare(StepSchedule(
+            kernels: kernels, kernelClocks: kernelClocks,
+            clocks: clocks.map { ClockBuffers(step: $0.timestep, time: $0.time, dt: $0.dtBuffer) },
+            swiftClocks: swiftClocks))
+        var runs = prepared.kernels[...]
+        let steps = schedule.flatMap { operation -> [(Clock, () throws -> Void)] in
+            switch operation.action {
+            case .kernels(let list):
+                defer { runs = runs.dropFirst(list.count) }
+                return runs.prefix(list.count).map { (operation.clock, $0) }
             case .swift(let body):
                 return [(operation.clock, { [unowned self] in try body(self) })]
             }
         }
+        return (steps, prepared.loop)
     }
 
     /// Every operation of every object, in schedule order.

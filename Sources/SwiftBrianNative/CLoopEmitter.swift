@@ -1,0 +1,42 @@
+/// The whole-run loop of a generated library: `sb_run` advances the clocks and calls the kernels
+/// of each step in schedule order, exactly as the Swift loop of `Network.run` does, so that a run
+/// without network operations never returns to Swift between steps.
+///
+///     int sb_run(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,
+///                double **steps, double **times, double **dts, const int64_t *ends,
+///                int64_t max_steps, int64_t *done)
+///
+/// `kb`, `kq`, `kc` hold each kernel's buffers, queues and constants; `steps`, `times`, `dts` each
+/// clock's one-element buffers and `ends` its end step. It returns 0 when every clock has reached
+/// its end, 1 when the next step involves Swift (a clock in `swiftClocks`), 2 after `max_steps`
+/// steps, -1 with a message in `error` when a kernel failed; `done` is the number of steps run.
+enum CLoopEmitter {
+    static func source(kernelNames: [String], kernelClocks: [Int], clockCount: Int, swiftClocks: Set<Int>) -> String {
+        var lines: [String] = []
+        lines.append("int sb_run(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,")
+        lines.append("           double **steps, double **times, double **dts, const int64_t *ends,")
+        lines.append("           int64_t max_steps, int64_t *done) {")
+        lines.append("    int current[\(max(clockCount, 1))];")
+        lines.append("    for (int64_t n = 0; n < max_steps; n++) {")
+        lines.append("        int e = 0;")
+        lines.append("        for (int i = 1; i < \(clockCount); i++) if (times[i][0] < times[e][0]) e = i;")
+        lines.append("        if ((int64_t)steps[e][0] >= ends[e]) { *done = n; return 0; }")
+        lines.append("        double now = times[e][0], tolerance = 1e-4 * dts[e][0];")
+        lines.append("        for (int i = 0; i < \(clockCount); i++)")
+        lines.append("            current[i] = times[i][0] == now || fabs(times[i][0] - now) < tolerance;")
+        for clock in swiftClocks.sorted() {
+            lines.append("        if (current[\(clock)]) { *done = n; return 1; }")
+        }
+        for (k, name) in kernelNames.enumerated() {
+            lines.append("        if (current[\(kernelClocks[k])] && \(name)(kb[\(k)], kq[\(k)], kc[\(k)], seed, error)) "
+                         + "{ *done = n; return -1; }")
+        }
+        lines.append("        for (int i = 0; i < \(clockCount); i++)")
+        lines.append("            if (current[i]) { steps[i][0] += 1; times[i][0] = steps[i][0] * dts[i][0]; }")
+        lines.append("    }")
+        lines.append("    *done = max_steps;")
+        lines.append("    return 2;")
+        lines.append("}")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
