@@ -12,6 +12,7 @@ import PackageDescription
 //   SwiftBrianNative      the default backend: C generated from the kernels, compiled and loaded
 //   SwiftBrian            what users import: model objects (groups, monitors, inputs), clocks,
 //                         networks; re-exports the layers
+//   SwiftBrianModels      ready-made models: Brian's benchmarks (and the example gallery)
 //   swiftbrian            the command-line tool
 // The kernel layer and the interpreter run every simulation step; they are optimized even in
 // debug builds, so that `swift test` runs networks at a useful speed.
@@ -43,8 +44,9 @@ let package = Package(
                 dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic",
                                "SwiftBrianIntegration", "SwiftBrianKernel", "SwiftBrianInterpreter",
                                "SwiftBrianNative"]),
+        .target(name: "SwiftBrianModels", dependencies: ["SwiftBrian"]),
         .executableTarget(name: "swiftbrian", dependencies: [
-            "SwiftBrian",
+            "SwiftBrian", "SwiftBrianModels",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SwiftBrianUnitsTests", dependencies: ["SwiftBrianUnits"],

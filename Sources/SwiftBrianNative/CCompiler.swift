@@ -11,8 +11,10 @@ struct CCompiler {
     /// Its version line, part of the cache key.
     let version: String
     /// Flags: optimized, position-independent, no floating-point contraction (results must equal
-    /// the interpreter's).
-    static let flags = ["-O3", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off", "-fno-fast-math", "-w"]
+    /// the interpreter's); math functions do not set `errno`, so the compiler may hoist them out of
+    /// loops (their values are unchanged).
+    static let flags = ["-O3", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off", "-fno-fast-math",
+                        "-fno-math-errno", "-w"]
 
     /// The compiler to use, or nil when there is none.
     static func find() -> CCompiler? {

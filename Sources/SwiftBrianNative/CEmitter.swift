@@ -93,7 +93,7 @@ struct CEmitter {
         for (k, reference) in buffers.enumerated() where !grown.contains(ObjectIdentifier(reference.owner)) {
             let type = reference.owner is DoubleBuffer ? "double" : "int32_t"
             let prefix = reference.owner is DoubleBuffer ? "d" : "i"
-            declarations.append("\(type) *const \(prefix)\(k) = (\(type) *)b[\(k)]->data;")
+            declarations.append("\(type) *restrict const \(prefix)\(k) = (\(type) *)b[\(k)]->data;")
         }
         if !temporaries.isEmpty {
             declarations.append("double " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
@@ -107,7 +107,7 @@ struct CEmitter {
         }
         let lines = (declarations + body + ["return 0;"]).map { "    " + $0 }
         return """
-            int \(name)(sb_buffer **b, sb_queue **q, const double *c, uint64_t seed, char *error) {
+            int \(name)(sb_buffer **b, sb_queue **q, const double *restrict c, uint64_t seed, char *error) {
             \(lines.joined(separator: "\n"))
             }
 

@@ -1,0 +1,187 @@
+import SwiftBrian
+
+/// Brian 2's speed-test models (brian2/tests/features/speed.py, as in
+/// `shared/reference/brian2_bench.py`), built through the public API so the same model can be
+/// timed in SwiftBrian, Brian 2 and NEST side by side.
+public enum BenchmarkModel: String, CaseIterable, Sendable {
+    /// Current-based LIF network (Brette et al. 2007): 80% excitatory, p = 80/N.
+    case cuba
+    /// Conductance-based Hodgkin–Huxley network (Brette et al. 2007), exponential Euler.
+    case cobahh
+    /// N Poisson inputs onto one neuron with pair-based STDP (Song et al. 2000).
+    case stdp
+    /// Synaptic propagation only: regular spikes, p = 0.2, `w += 1`.
+    case synapsesOnly = "synapses_only"
+    /// N uncoupled linear neurons for 10 s.
+    case linear
+    /// N uncoupled Hodgkin–Huxley neurons driven by currents from 0 to 0.7 nA.
+    case hh
+
+    /// A built model: its network, the group whose spikes are counted, its synapses and how long
+    /// Brian's script runs it.
+    public struct Instance {
+        public let network: Network
+        public let spikes: SpikeMonitor?
+        public let monitored: Group?
+        public let synapses: [Synapses]
+        public let duration: Quantity
+    }
+
+    /// The model with `n` neurons, on `backend`.
+    public func build(n: Int, backend: BackendKind = .native) throws -> Instance {
+        defaultClock.dt = 0.1 * ms
+        seed(1)
+        var objects: [NetworkObject] = []
+        var monitored: Group?
+        var synapses: [Synapses] = []
+        var duration = 1 * second
+        switch self {
+        case .linear:
+            let G = try NeuronGroup(n, model: "dv/dt = -v/(1*second) : 1", name: "G")
+            try G.v.set((0..<n).map { 0.1 + 0.9 * Double($0) / Double(max(n - 1, 1)) })
+            objects = [G]
+            duration = 10 * second
+        case .hh:
+            let G = try NeuronGroup(n, model: BenchmarkModel.hodgkinHuxley, threshold: "v > -40*mV",
+                                    refractory: "v > -40*mV", namespace: try BenchmarkModel.hodgkinHuxleyNamespace(),
+                                    name: "G")
+            try G.v.set(-65 * mV)
+            try G.I.set("0.7*nA * i / N")
+            objects = [G]
+            monitored = G
+        case .cuba:
+            let Ne = Int(0.8 * Double(n))
+            let P = try NeuronGroup(n, model: """
+                dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
+                dge/dt = -ge/taue : volt (unless refractory)
+                dgi/dt = -gi/taui : volt (unless refractory)
+                """, threshold: "v>Vt", reset: "v = Vr", refractory: 5 * ms,
+                namespace: ["taum": 20 * ms, "taue": 5 * ms, "taui": 10 * ms, "Vt": -50 * mV, "Vr": -60 * mV,
+                            "El": -49 * mV], name: "P")
+            try P.v.set("Vr + rand() * (Vt - Vr)")
+            let weights: Namespace = ["we": (60 * 0.27 / 10) * mV, "wi": (-20 * 4.5 / 10) * mV,
+                                      "Ne": Quantity(value: Double(Ne))]
+            let Ce = try Synapses(P, P, onPre: "ge += we", namespace: weights, name: "Ce")
+            let Ci = try Synapses(P, P, onPre: "gi += wi", namespace: weights, name: "Ci")
+            try Ce.connect(condition: "i<Ne", p: 80.0 / Double(n))
+            try Ci.connect(condition: "i>=Ne", p: 80.0 / Double(n))
+            objects = [P, Ce, Ci]
+            monitored = P
+            synapses = [Ce, Ci]
+        case .cobahh:
+            var namespace = try Namespace(assignments: BenchmarkModel.cobahhNamespace)
+            namespace.values["we"] = 6 * nS
+            namespace.values["wi"] = 67 * nS
+            let P = try NeuronGroup(n, model: BenchmarkModel.cobahhEquations, threshold: "v>-20*mV", refractory: 3 * ms,
+                                    method: .exponentialEuler, namespace: namespace, name: "P")
+            try P.v.set("El + (randn() * 5 - 5)*mV")
+            try P.ge.set("(randn() * 1.5 + 4) * 10.*nS")
+            try P.gi.set("(randn() * 12 + 20) * 10.*nS")
+            let excitatory = Int(0.8 * Double(n))
+            let Ce = try Synapses(try P[0..<excitatory], P, onPre: "ge+=we", namespace: namespace, name: "Ce")
+            let Ci = try Synapses(try P[excitatory..<n], P, onPre: "gi+=wi", namespace: namespace, name: "Ci")
+            try Ce.connect(p: 80.0 / Double(n))
+            try Ci.connect(p: 80.0 / Double(n))
+            objects = [P, Ce, Ci]
+            monitored = P
+            synapses = [Ce, Ci]
+        case .stdp:
+            let gmax = 0.01, dApre = 0.01 * gmax
+            let namespace: Namespace = [
+                "taum": 10 * ms, "taupre": 20 * ms, "taupost": 20 * ms, "Ee": 0 * mV, "vt": -54 * mV, "vr": -60 * mV,
+                "El": -74 * mV, "taue": 5 * ms, "gmax": Quantity(value: gmax), "dApre": Quantity(value: dApre),
+                "dApost": Quantity(value: -dApre * 1.05),
+            ]
+            let input = try PoissonGroup(n, rates: 15 * Hz, name: "inp")
+            let neurons = try NeuronGroup(1, model: """
+                dv/dt = (ge * (Ee-vr) + El - v) / taum : volt
+                dge/dt = -ge / taue : 1
+                """, threshold: "v>vt", reset: "v = vr", method: .exact, namespace: namespace, name: "neurons")
+            let S = try Synapses(input, neurons, model: """
+                w : 1
+                dApre/dt = -Apre / taupre : 1 (event-driven)
+                dApost/dt = -Apost / taupost : 1 (event-driven)
+                """, onPre: """
+                ge += w
+                Apre += dApre
+                w = clip(w + Apost, 0, gmax)
+                """, onPost: """
+                Apost += dApost
+                w = clip(w + Apre, 0, gmax)
+                """, namespace: namespace, name: "S")
+            try S.connect()
+            try S.w.set("rand() * gmax")
+            objects = [input, neurons, S]
+            monitored = input
+            synapses = [S]
+        case .synapsesOnly:
+            let m = max(1, Int(10 * Double(n) * 1e-4))
+            let G = try NeuronGroup(m, model: "v:1", threshold: "True", name: "G")
+            let H = try NeuronGroup(n, model: "w:1", name: "H")
+            let S = try Synapses(G, H, onPre: "w += 1.0", name: "S")
+            try S.connect(condition: "True", p: 0.2)
+            objects = [G, H, S]
+            monitored = G
+            synapses = [S]
+        }
+        let spikes = try monitored.map { try SpikeMonitor($0) }
+        return Instance(network: try Network(objects + (spikes.map { [$0] } ?? []), backend: backend),
+                        spikes: spikes, monitored: monitored, synapses: synapses, duration: duration)
+    }
+
+    /// The HH neuron of Brian's speed tests, with an input current `I` per neuron.
+    static let hodgkinHuxley = """
+        dv/dt = (gl*(El-v) - g_na*(m*m*m)*h*(v-ENa) - g_kd*(n*n*n*n)*(v-EK) + I)/Cm : volt
+        dm/dt = 0.32*(mV**-1)*(13.*mV-v+VT)/(exp((13.*mV-v+VT)/(4.*mV))-1.)/ms*(1-m)-0.28*(mV**-1)*(v-VT-40.*mV)/(exp((v-VT-40.*mV)/(5.*mV))-1.)/ms*m : 1
+        dn/dt = 0.032*(mV**-1)*(15.*mV-v+VT)/(exp((15.*mV-v+VT)/(5.*mV))-1.)/ms*(1.-n)-.5*exp((10.*mV-v+VT)/(40.*mV))/ms*n : 1
+        dh/dt = 0.128*exp((17.*mV-v+VT)/(18.*mV))/ms*(1.-h)-4./(1+exp((40.*mV-v+VT)/(5.*mV)))/ms*h : 1
+        I : amp
+        """
+
+    static func hodgkinHuxleyNamespace() throws -> Namespace {
+        try Namespace(assignments: """
+            area = 20000*umetre**2
+            Cm = 1*ufarad*cm**-2*area
+            gl = 5e-5*siemens*cm**-2*area
+            El = -65*mV
+            EK = -90*mV
+            ENa = 50*mV
+            g_na = 100*msiemens*cm**-2*area
+            g_kd = 30*msiemens*cm**-2*area
+            VT = -63*mV
+            """)
+    }
+
+    /// COBAHH's equations (Brian's speed test).
+    static let cobahhEquations = """
+        dv/dt = (gl*(El-v)+ge*(Ee-v)+gi*(Ei-v)-g_na*(m*m*m)*h*(v-ENa)-g_kd*(n*n*n*n)*(v-EK))/Cm : volt
+        dm/dt = alpha_m*(1-m)-beta_m*m : 1
+        dn/dt = alpha_n*(1-n)-beta_n*n : 1
+        dh/dt = alpha_h*(1-h)-beta_h*h : 1
+        dge/dt = -ge*(1./taue) : siemens
+        dgi/dt = -gi*(1./taui) : siemens
+        alpha_m = 0.32*(mV**-1)*(13*mV-v+VT)/(exp((13*mV-v+VT)/(4*mV))-1.)/ms : Hz
+        beta_m = 0.28*(mV**-1)*(v-VT-40*mV)/(exp((v-VT-40*mV)/(5*mV))-1)/ms : Hz
+        alpha_h = 0.128*exp((17*mV-v+VT)/(18*mV))/ms : Hz
+        beta_h = 4./(1+exp((40*mV-v+VT)/(5*mV)))/ms : Hz
+        alpha_n = 0.032*(mV**-1)*(15*mV-v+VT)/(exp((15*mV-v+VT)/(5*mV))-1.)/ms : Hz
+        beta_n = .5*exp((10*mV-v+VT)/(40*mV))/ms : Hz
+        """
+
+    /// COBAHH's parameters.
+    static let cobahhNamespace = """
+        area = 20000*umetre**2
+        Cm = (1*ufarad*cm**-2)*area
+        gl = (5e-5*siemens*cm**-2)*area
+        El = -60*mV
+        EK = -90*mV
+        ENa = 50*mV
+        g_na = (100*msiemens*cm**-2)*area
+        g_kd = (30*msiemens*cm**-2)*area
+        VT = -63*mV
+        taue = 5*ms
+        taui = 10*ms
+        Ee = 0*mV
+        Ei = -80*mV
+        """
+}

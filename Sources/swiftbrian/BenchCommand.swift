@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import SwiftBrian
+import SwiftBrianModels
+
+/// `swiftbrian bench`: times one of Brian's speed-test models, printing one line like
+/// `shared/reference/brian2_bench.py` does, so the two can be compared side by side.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time one of Brian 2's speed-test models.",
+        discussion: """
+            Builds MODEL with N neurons as Brian's speed tests do, runs 1 ms to compile (excluded from \
+            the timing, as in brian2_bench.py), then times the run and prints one line: spikes, synapses, \
+            compile_s (the first run's compilation, 0 when the library was cached), run_s and the mean rate.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The model.", valueName: BenchmarkModel.allCases.map(\.rawValue).joined(separator: "|")))
+    var model: String
+
+    @Option(name: .long, help: "The number of neurons.")
+    var n: Int = 4000
+
+    @Option(name: .long, help: "The simulated time in seconds (default: as in Brian's script, 1 s; 10 s for linear).")
+    var duration: Double?
+
+    @Option(name: .long, help: "native or interpreter.")
+    var backend: String = "native"
+
+    func run() throws {
+        do {
+            guard let model = BenchmarkModel(rawValue: model) else {
+                throw ModelError(.invalidArgument, "Unknown model '\(self.model)'; choose one of "
+                                 + BenchmarkModel.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            guard let backend = BackendKind(rawValue: backend) else {
+                throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native or interpreter")
+            }
+            guard n > 0 else { throw ModelError(.invalidArgument, "--n must be positive, but it is \(n)") }
+            let instance = try model.build(n: n, backend: backend)
+            let duration = self.duration.map { $0 * second } ?? instance.duration
+            guard duration.value > 0 else { throw ModelError(.invalidArgument, "--duration must be positive") }
+            try instance.network.run(1 * ms)
+            let compile = instance.network.compileSeconds
+            let spikesBefore = instance.spikes?.numEvents ?? 0
+            let started = Date()
+            try instance.network.run(duration)
+            let wall = Date().timeIntervalSince(started)
+            let spikes = (instance.spikes?.numEvents ?? 0) - spikesBefore
+            let synapses = instance.synapses.map(\.size).reduce(0, +)
+            let rate = instance.monitored.map { Double(spikes) / (Double($0.size) * duration.value) } ?? 0
+            print("swiftbrian \(model.rawValue) N=\(n) target=\(backend.rawValue) spikes=\(spikes) synapses=\(synapses) "
+                  + String(format: "compile_s=%.3f run_s=%.3f rate_hz=%.2f", compile, wall, rate))
+        } catch let error as ModelError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
