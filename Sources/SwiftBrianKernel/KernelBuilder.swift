@@ -41,6 +41,13 @@ public struct KernelBuilder {
             throw ModelError(.unknownIdentifier, "Unknown identifier '\(name)'")
         case .unary(let op, let operand):
             return .unary(op, try lower(operand))
+        case .binary(.power, let lhs, let rhs):
+            let base = try lower(lhs), exponent = try lower(rhs)
+            // Small whole powers (`n**4` from `n*n*n*n`) are products, as written, not pow calls.
+            if case .constant(let k) = exponent, k == k.rounded(), (2...4).contains(k) {
+                return (1..<Int(k)).reduce(base) { product, _ in .binary(.multiply, product, base) }
+            }
+            return .binary(.power, base, exponent)
         case .binary(let op, let lhs, let rhs):
             return .binary(op, try lower(lhs), try lower(rhs))
         case .call("rand", _):

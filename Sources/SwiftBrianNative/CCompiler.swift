@@ -14,7 +14,7 @@ struct CCompiler {
     /// the interpreter's); math functions do not set `errno`, so the compiler may hoist them out of
     /// loops (their values are unchanged).
     static let flags = ["-O3", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off", "-fno-fast-math",
-                        "-fno-math-errno", "-w"]
+                        "-fno-math-errno", "-march=native", "-w"]
 
     /// The compiler to use, or nil when there is none.
     static func find() -> CCompiler? {
