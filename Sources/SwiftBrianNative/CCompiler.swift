@@ -16,6 +16,12 @@ struct CCompiler {
     static let flags = ["-O3", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off", "-fno-fast-math",
                         "-fno-math-errno", "-march=native", "-w"]
 
+    /// The compiler found on this machine, looked up once.
+    static let shared: CCompiler? = find()
+
+    /// Whether there is a compiler.
+    static var available: Bool { shared != nil }
+
     /// The compiler to use, or nil when there is none.
     static func find() -> CCompiler? {
         var candidates: [String] = []

@@ -21,7 +21,7 @@ public final class NativeBackend: Backend {
 
     /// A backend using the toolchain's C compiler.
     public init() {
-        compiler = CCompiler.find()
+        compiler = CCompiler.shared
         if compiler == nil, !NativeBackend.warned {
             NativeBackend.warned = true
             FileHandle.standardError.write(Data(("warning: no C compiler found (set CC to one); SwiftBrian runs on "
@@ -128,6 +128,17 @@ public final class NativeBackend: Backend {
             let status = function(binding.buffers, binding.queues, binding.constants, self.seed, &message)
             if status != 0 { throw ModelError(.invalidArgument, String(cString: message)) }
         }
+    }
+
+    /// Whether a C compiler was found (else everything runs on the interpreter).
+    public static var compilerAvailable: Bool { CCompiler.available }
+
+    /// Compiles (or loads from the cache) and runs `kernel` once.
+    public func run(_ kernel: Kernel) throws {
+        let clock = ClockBuffers(step: kernel.random.step, time: DoubleBuffer(name: "t", count: 1, value: 0),
+                                 dt: DoubleBuffer(name: "dt", count: 1, value: 1))
+        let prepared = try prepare(StepSchedule(kernels: [kernel], kernelClocks: [0], clocks: [clock], swiftClocks: []))
+        try prepared.kernels[0]()
     }
 
     public func execute(_ kernel: Kernel) throws {

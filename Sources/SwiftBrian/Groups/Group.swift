@@ -149,8 +149,9 @@ public class Group: NetworkObject {
         // Keyed by the group's name and a count of such executions, not by the clock, so that a
         // model built again with the same seed gets the same values.
         let key = RandomKey(stream: RandomKey.stream(named: name), step: DoubleBuffer(name: name, count: 1, value: 0))
-        try Interpreter(seed: RandomSeed.current).execute(
-            Kernel(name: name, scalar: scalar, iteration: iteration ?? allElements, vector: operations, random: key))
+        try ImmediateExecution.execute(
+            Kernel(name: name, scalar: scalar, iteration: iteration ?? allElements, vector: operations, random: key),
+            work: size)
     }
 
     // MARK: Subgroups and operations

@@ -90,9 +90,9 @@ extension Synapses {
         connectCount += 1
         let kernelName = "\(name)_connect_\(connectCount)"
         let key = RandomKey(stream: RandomKey.stream(named: kernelName), step: DoubleBuffer(name: kernelName, count: 1, value: 0))
-        try Interpreter(seed: RandomSeed.current).execute(
+        try ImmediateExecution.execute(
             Kernel(name: kernelName, iteration: .pairs(space), vector: [keep.map { .when($0, [create]) } ?? create],
-                   random: key))
+                   random: key), work: source.size * target.size)
         try addSynapses(pre: created.0.array, post: created.1.array)
     }
 
