@@ -27,10 +27,11 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
         public let duration: Quantity
     }
 
-    /// The model with `n` neurons, on `backend`.
-    public func build(n: Int, backend: BackendKind = .native) throws -> Instance {
+    /// The model with `n` neurons, on `backend`, with random numbers from `seed`.
+    public func build(n: Int, backend: BackendKind = .native, fastMath: Bool = false,
+                      seed value: UInt64 = 1) throws -> Instance {
         defaultClock.dt = 0.1 * ms
-        seed(1)
+        seed(value)
         var objects: [NetworkObject] = []
         var monitored: Group?
         var synapses: [Synapses] = []
@@ -125,7 +126,8 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
             synapses = [S]
         }
         let spikes = try monitored.map { try SpikeMonitor($0) }
-        return Instance(network: try Network(objects + (spikes.map { [$0] } ?? []), backend: backend),
+        return Instance(network: try Network(objects + (spikes.map { [$0] } ?? []), backend: backend,
+                                             fastMath: fastMath),
                         spikes: spikes, monitored: monitored, synapses: synapses, duration: duration)
     }
 

@@ -10,11 +10,16 @@ struct CCompiler {
     let path: String
     /// Its version line, part of the cache key.
     let version: String
-    /// Flags: optimized, position-independent, no floating-point contraction (results must equal
-    /// the interpreter's); math functions do not set `errno`, so the compiler may hoist them out of
-    /// loops (their values are unchanged).
-    static let flags = ["-O3", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off", "-fno-fast-math",
-                        "-fno-math-errno", "-march=native", "-w"]
+    /// Flags: optimized for this machine, position-independent, no floating-point contraction
+    /// (results must equal the interpreter's); math functions do not set `errno`, so the compiler
+    /// may hoist them out of loops (their values are unchanged).
+    static let exactFlags = ["-O3", "-march=native", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off",
+                             "-fno-fast-math", "-fno-math-errno", "-w"]
+    /// With `fastMath`: the compiler may reorder arithmetic and use vectorized math functions, as
+    /// Brian's C++ targets do by default; results then differ from the interpreter's in the last
+    /// bits (and chaotic models diverge).
+    static let fastFlags = ["-O3", "-march=native", "-fPIC", "-shared", "-std=c11", "-ffast-math",
+                            "-fno-finite-math-only", "-fveclib=libmvec", "-w"]
 
     /// The compiler found on this machine, looked up once.
     static let shared: CCompiler? = find()
@@ -52,9 +57,10 @@ struct CCompiler {
         return base.appendingPathComponent("swiftbrian")
     }
 
-    /// The library for `source`: from the cache, or compiled now. `compiled` tells which.
-    func library(for source: String) throws -> (path: String, compiled: Bool) {
-        let key = CCompiler.hash(source + "\n" + CCompiler.flags.joined(separator: " ") + "\n" + version)
+    /// The library for `source` compiled with `flags`: from the cache, or compiled now. `compiled`
+    /// tells which.
+    func library(for source: String, flags: [String]) throws -> (path: String, compiled: Bool) {
+        let key = CCompiler.hash(source + "\n" + flags.joined(separator: " ") + "\n" + version)
         let directory = CCompiler.cacheDirectory
         let library = directory.appendingPathComponent("sb_\(key).so")
         if FileManager.default.fileExists(atPath: library.path) { return (library.path, false) }
@@ -66,7 +72,7 @@ struct CCompiler {
         let sourceFile = directory.appendingPathComponent("sb_\(key).c")
         let temporary = directory.appendingPathComponent("sb_\(key).\(ProcessInfo.processInfo.processIdentifier).so")
         try Data(source.utf8).write(to: sourceFile)
-        let result = try CCompiler.run(path, CCompiler.flags + [sourceFile.path, "-o", temporary.path, "-lm"])
+        let result = try CCompiler.run(path, flags + [sourceFile.path, "-o", temporary.path, "-lm"])
         guard result.status == 0 else {
             throw ModelError(.invalidArgument, "The C compiler failed on the generated code \(sourceFile.path):\n"
                              + result.output)

@@ -19,8 +19,13 @@ public final class NativeBackend: Backend {
     private var libraries: [UnsafeMutableRawPointer] = []
     nonisolated(unsafe) private static var warned = false
 
-    /// A backend using the toolchain's C compiler.
-    public init() {
+    /// Whether the compiler may trade exactness for speed (see ``CCompiler/fastFlags``).
+    public let fastMath: Bool
+
+    /// A backend using the toolchain's C compiler; with `fastMath`, floating-point arithmetic may
+    /// be reordered and vectorized (faster, no longer bit-identical to the interpreter).
+    public init(fastMath: Bool = false) {
+        self.fastMath = fastMath
         compiler = CCompiler.shared
         if compiler == nil, !NativeBackend.warned {
             NativeBackend.warned = true
@@ -76,7 +81,7 @@ public final class NativeBackend: Backend {
                                       kernelClocks: native.map { schedule.kernelClocks[$0] },
                                       clockCount: schedule.clocks.count, swiftClocks: swiftClocks)
         let started = Date()
-        let (path, compiled) = try compiler.library(for: source)
+        let (path, compiled) = try compiler.library(for: source, flags: fastMath ? CCompiler.fastFlags : CCompiler.exactFlags)
         if compiled { compileSeconds = Date().timeIntervalSince(started) }
         usedCache = !compiled
         guard let library = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {

@@ -28,6 +28,12 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "native or interpreter.")
     var backend: String = "native"
 
+    @Option(name: .long, help: "The random seed (Brian's script uses 1).")
+    var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Let the C compiler reorder and vectorize floating-point arithmetic (as Brian's C++ targets do).")
+    var fastMath = false
+
     func run() throws {
         do {
             guard let model = BenchmarkModel(rawValue: model) else {
@@ -38,7 +44,7 @@ struct BenchCommand: ParsableCommand {
                 throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native or interpreter")
             }
             guard n > 0 else { throw ModelError(.invalidArgument, "--n must be positive, but it is \(n)") }
-            let instance = try model.build(n: n, backend: backend)
+            let instance = try model.build(n: n, backend: backend, fastMath: fastMath, seed: seed)
             let duration = self.duration.map { $0 * second } ?? instance.duration
             guard duration.value > 0 else { throw ModelError(.invalidArgument, "--duration must be positive") }
             try instance.network.run(1 * ms)
@@ -50,7 +56,8 @@ struct BenchCommand: ParsableCommand {
             let spikes = (instance.spikes?.numEvents ?? 0) - spikesBefore
             let synapses = instance.synapses.map(\.size).reduce(0, +)
             let rate = instance.monitored.map { Double(spikes) / (Double($0.size) * duration.value) } ?? 0
-            print("swiftbrian \(model.rawValue) N=\(n) target=\(backend.rawValue) spikes=\(spikes) synapses=\(synapses) "
+            let target = backend.rawValue + (fastMath ? "-fastmath" : "")
+            print("swiftbrian \(model.rawValue) N=\(n) target=\(target) spikes=\(spikes) synapses=\(synapses) "
                   + String(format: "compile_s=%.3f run_s=%.3f rate_hz=%.2f", compile, wall, rate))
         } catch let error as ModelError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

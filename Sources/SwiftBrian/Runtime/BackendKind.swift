@@ -11,9 +11,9 @@ public enum BackendKind: String, CaseIterable, Sendable {
     case interpreter
 
     /// A new backend of this kind.
-    func make() -> Backend {
+    func make(fastMath: Bool) -> Backend {
         switch self {
-        case .native: return NativeBackend()
+        case .native: return NativeBackend(fastMath: fastMath)
         case .interpreter: return Interpreter()
         }
     }

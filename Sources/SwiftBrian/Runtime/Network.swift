@@ -23,15 +23,18 @@ public final class Network {
     private var snapshots: [String: Snapshot] = [:]
 
     /// A network of `objects` (their dependents, such as `runRegularly` operations, join too),
-    /// executed by `backend`: by default native code generated from the model.
-    public init(_ objects: [NetworkObject], backend: BackendKind = .native) throws {
-        self.backend = backend.make()
+    /// executed by `backend`: by default native code generated from the model. With `fastMath`
+    /// the native compiler may reorder and vectorize floating-point arithmetic, as Brian's C++
+    /// targets do: faster, but no longer bit-identical to the interpreter.
+    public init(_ objects: [NetworkObject], backend: BackendKind = .native, fastMath: Bool = false) throws {
+        self.backend = backend.make(fastMath: fastMath)
         try add(objects)
     }
 
     /// A network of `objects`.
-    public convenience init(_ objects: NetworkObject..., backend: BackendKind = .native) throws {
-        try self.init(objects, backend: backend)
+    public convenience init(_ objects: NetworkObject..., backend: BackendKind = .native,
+                            fastMath: Bool = false) throws {
+        try self.init(objects, backend: backend, fastMath: fastMath)
     }
 
     /// Seconds spent compiling generated code at the start of the last run (0 when it came from
