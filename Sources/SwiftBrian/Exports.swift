@@ -4,3 +4,4 @@
 @_exported import SwiftBrianLanguage
 @_exported import SwiftBrianSymbolic
 @_exported import SwiftBrianUnits
+@_exported import enum SwiftBrianKernel.Precision

@@ -28,18 +28,33 @@ struct CEmitter {
     private var temporaries: Set<Int> = []
     private var usesTimedArrays = false
     private let kernel: Kernel
+    private let precision: Precision
     private let stepVariable = "_step"
 
-    /// The function for `kernel`, named `name`.
-    static func emit(_ kernel: Kernel, name: String) throws -> (source: String, emitter: CEmitter) {
-        var emitter = CEmitter(kernel: kernel)
+    /// The function for `kernel`, named `name`, computing in `precision` (buffers always hold
+    /// doubles; in single precision values are rounded to float when read and arithmetic is done
+    /// in float).
+    static func emit(_ kernel: Kernel, name: String, precision: Precision = .double) throws
+        -> (source: String, emitter: CEmitter) {
+        var emitter = CEmitter(kernel: kernel, precision: precision)
         let source = try emitter.function(name: name)
         return (source, emitter)
     }
 
-    private init(kernel: Kernel) {
+    private init(kernel: Kernel, precision: Precision) {
         self.kernel = kernel
+        self.precision = precision
     }
+
+    /// `value` converted to the arithmetic type, unless it is a double already and arithmetic is
+    /// in double.
+    private func real(_ value: String) -> String {
+        precision == .double ? value : "((float)\(value))"
+    }
+
+    /// The literals 1 and 0 of the arithmetic type.
+    private var one: String { precision == .double ? "1.0" : "1.0f" }
+    private var zero: String { precision == .double ? "0.0" : "0.0f" }
 
     // MARK: Slots
 
@@ -73,9 +88,17 @@ struct CEmitter {
     }
 
     private mutating func constant(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) <= 16 { return "(\(Int(value)).0)" }
+        if value == value.rounded(), abs(value) <= 16 {
+            return "(\(Int(value)).0\(precision == .double ? "" : "f"))"
+        }
         constants.append(value)
-        return "c[\(constants.count - 1)]"
+        return real("c[\(constants.count - 1)]")
+    }
+
+    /// The index of `value` in the constants array.
+    private mutating func constantIndex(_ value: Double) -> Int {
+        constants.append(value)
+        return constants.count - 1
     }
 
     // MARK: Function
@@ -96,7 +119,7 @@ struct CEmitter {
             declarations.append("\(type) *restrict const \(prefix)\(k) = (\(type) *)b[\(k)]->data;")
         }
         if !temporaries.isEmpty {
-            declarations.append("double " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
+            declarations.append("\(precision.cType) " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
         }
         if usesTimedArrays {
             body += ["if (sb_timed_failed) {",
@@ -229,37 +252,37 @@ struct CEmitter {
         case .constant(let value):
             return constant(value)
         case .load(let reference):
-            return try element(reference)
+            return real(try element(reference))
         case .index:
-            return "((double)_idx)"
+            return "((\(precision.cType))_idx)"
         case .temporary(let number):
             return "_t\(number)"
         case .indexValue(let buffer, let map):
-            return "((double)\(try ints(buffer))[\(try index(map))])"
+            return "((\(precision.cType))\(try ints(buffer))[\(try index(map))])"
         case .eventCount(let list, let lower, let upper):
             return "sb_event_count(\(header(list)), \(lower), \(upper))"
         case .row:
-            return "((double)_row)"
+            return "((\(precision.cType))_row)"
         case .column:
-            return "((double)_col)"
+            return "((\(precision.cType))_col)"
         case .unary(let op, let operand):
             let value = try self.expression(operand)
             switch op {
             case .negate: return "(-\(value))"
             case .plus: return value
-            case .not: return "((\(value)) == 0 ? 1.0 : 0.0)"
+            case .not: return "((\(value)) == 0 ? \(one) : \(zero))"
             }
         case .binary(let op, let lhs, let rhs):
             let a = try self.expression(lhs), b = try self.expression(rhs)
             switch op {
             case .add, .subtract, .multiply, .divide: return "(\(a) \(op.rawValue) \(b))"
-            case .floorDivide: return "floor(\(a) / \(b))"
-            case .modulo: return "sb_mod(\(a), \(b))"
-            case .power: return "pow(\(a), \(b))"
+            case .floorDivide: return "\(precision.math("floor"))(\(a) / \(b))"
+            case .modulo: return real("sb_mod(\(a), \(b))")
+            case .power: return "\(precision.math("pow"))(\(a), \(b))"
             case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
-                return "((\(a) \(op.rawValue) \(b)) ? 1.0 : 0.0)"
-            case .and: return "(((\(a)) != 0 && (\(b)) != 0) ? 1.0 : 0.0)"
-            case .or: return "(((\(a)) != 0 || (\(b)) != 0) ? 1.0 : 0.0)"
+                return "((\(a) \(op.rawValue) \(b)) ? \(one) : \(zero))"
+            case .and: return "(((\(a)) != 0 && (\(b)) != 0) ? \(one) : \(zero))"
+            case .or: return "(((\(a)) != 0 || (\(b)) != 0) ? \(one) : \(zero))"
             }
         case .call(let function, let arguments):
             let values = try arguments.map { try self.expression($0) }
@@ -269,7 +292,7 @@ struct CEmitter {
             if case .pairs = kernel.iteration { pairs = true } else { pairs = false }
             let key = pairs ? "_row, _col" : "\(stepVariable), _idx"
             let stream = kernel.random.stream
-            return "sb_\(distribution == .uniform ? "uniform" : "normal")(seed, \(stream)u, \(key), \(site)u)"
+            return real("sb_\(distribution == .uniform ? "uniform" : "normal")(seed, \(stream)u, \(key), \(site)u)")
         }
     }
 
@@ -286,14 +309,15 @@ struct CEmitter {
             guard let cName = CEmitter.cNames[name] else {
                 throw Unsupported(reason: "the function '\(name)' has no C implementation")
             }
-            return "\(cName)(\(arguments.joined(separator: ", ")))"
+            if cName.hasPrefix("sb_") { return real("\(cName)(\(arguments.joined(separator: ", ")))") }
+            return "\(precision.math(cName))(\(arguments.joined(separator: ", ")))"
         case .user(let user):
             throw Unsupported(reason: "the user function '\(user.name)' has no C implementation")
         case .timedArray(let table):
             usesTimedArrays = true
             let values = doubles(table.values)
-            return "sb_timed(\(values), \(table.rows), \(table.columns), \(constant(table.dt)), "
-                + "\(constant(table.subdivisions)), \(arguments[0]), \(arguments.count > 1 ? arguments[1] : "0.0"))"
+            return real("sb_timed(\(values), \(table.rows), \(table.columns), c[\(constantIndex(table.dt))], "
+                        + "c[\(constantIndex(table.subdivisions))], \(arguments[0]), \(arguments.count > 1 ? arguments[1] : "0.0"))")
         }
     }
 }
@@ -307,4 +331,12 @@ struct BufferReference {
         self.header = UnsafeMutableRawPointer(header)
         self.owner = owner
     }
+}
+
+extension Precision {
+    /// The C type.
+    var cType: String { self == .double ? "double" : "float" }
+
+    /// The C math function `name` (`exp`) in this precision (`expf`).
+    func math(_ name: String) -> String { self == .double ? name : name + "f" }
 }

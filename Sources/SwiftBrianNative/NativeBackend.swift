@@ -22,10 +22,15 @@ public final class NativeBackend: Backend {
     /// Whether the compiler may trade exactness for speed (see ``CCompiler/fastFlags``).
     public let fastMath: Bool
 
+    /// The arithmetic of the generated code.
+    public let precision: Precision
+
     /// A backend using the toolchain's C compiler; with `fastMath`, floating-point arithmetic may
-    /// be reordered and vectorized (faster, no longer bit-identical to the interpreter).
-    public init(fastMath: Bool = false) {
+    /// be reordered and vectorized, and with `precision: .single` it is done in float (both
+    /// faster, neither bit-identical to the interpreter).
+    public init(fastMath: Bool = false, precision: Precision = .double) {
         self.fastMath = fastMath
+        self.precision = precision
         compiler = CCompiler.shared
         if compiler == nil, !NativeBackend.warned {
             NativeBackend.warned = true
@@ -66,7 +71,7 @@ public final class NativeBackend: Backend {
         for (number, kernel) in schedule.kernels.enumerated() {
             let name = "sb_kernel_\(number)"
             do {
-                let (code, emitter) = try CEmitter.emit(kernel, name: name)
+                let (code, emitter) = try CEmitter.emit(kernel, name: name, precision: precision)
                 source += "/* \(kernel.name) */\n" + code + "\n"
                 emitted.append((name, emitter))
             } catch is CEmitter.Unsupported {

@@ -1,5 +1,6 @@
 import SwiftBrianInterpreter
 import SwiftBrianKernel
+import SwiftBrianLanguage
 import SwiftBrianNative
 
 /// Which backend executes a network's kernels.
@@ -11,10 +12,16 @@ public enum BackendKind: String, CaseIterable, Sendable {
     case interpreter
 
     /// A new backend of this kind.
-    func make(fastMath: Bool) -> Backend {
+    func make(fastMath: Bool, precision: Precision) throws -> Backend {
         switch self {
-        case .native: return NativeBackend(fastMath: fastMath)
-        case .interpreter: return Interpreter()
+        case .native:
+            return NativeBackend(fastMath: fastMath, precision: precision)
+        case .interpreter:
+            guard precision == .double else {
+                throw ModelError(.invalidArgument, "Single precision needs the native backend; the interpreter "
+                                 + "computes in double precision")
+            }
+            return Interpreter()
         }
     }
 }

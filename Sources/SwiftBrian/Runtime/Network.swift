@@ -25,16 +25,18 @@ public final class Network {
     /// A network of `objects` (their dependents, such as `runRegularly` operations, join too),
     /// executed by `backend`: by default native code generated from the model. With `fastMath`
     /// the native compiler may reorder and vectorize floating-point arithmetic, as Brian's C++
-    /// targets do: faster, but no longer bit-identical to the interpreter.
-    public init(_ objects: [NetworkObject], backend: BackendKind = .native, fastMath: Bool = false) throws {
-        self.backend = backend.make(fastMath: fastMath)
+    /// targets do: faster, but no longer bit-identical to the interpreter. With `precision:
+    /// .single` the native code computes in 32-bit floats (see README for its accuracy).
+    public init(_ objects: [NetworkObject], backend: BackendKind = .native, fastMath: Bool = false,
+                precision: Precision = .double) throws {
+        self.backend = try backend.make(fastMath: fastMath, precision: precision)
         try add(objects)
     }
 
     /// A network of `objects`.
     public convenience init(_ objects: NetworkObject..., backend: BackendKind = .native,
-                            fastMath: Bool = false) throws {
-        try self.init(objects, backend: backend, fastMath: fastMath)
+                            fastMath: Bool = false, precision: Precision = .double) throws {
+        try self.init(objects, backend: backend, fastMath: fastMath, precision: precision)
     }
 
     /// Seconds spent compiling generated code at the start of the last run (0 when it came from
