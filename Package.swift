@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "SwiftBrianKernelTests", dependencies: ["SwiftBrianKernel", "SwiftBrianInterpreter"]),
         .testTarget(name: "SwiftBrianTests", dependencies: ["SwiftBrian"]),
         .testTarget(name: "SwiftBrianCLITests", dependencies: ["swiftbrian"]),
+        .testTarget(name: "SwiftBrianModelsTests", dependencies: ["SwiftBrianModels"]),
     ],
     swiftLanguageModes: [.v5]
 )

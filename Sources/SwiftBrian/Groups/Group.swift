@@ -68,6 +68,10 @@ public class Group: NetworkObject {
         return variable
     }
 
+    /// Called before `name` is set: `perElement` when the values may differ between elements
+    /// (arrays, expressions, conditions). A group may change how it stores the variable here.
+    func prepareToSet(_ name: String, perElement: Bool) throws {}
+
     // MARK: Lowering code
 
     /// What a name means in this group's kernels.

@@ -49,6 +49,7 @@ public struct VariableView {
 
     /// Sets every element to `value`.
     public func set(_ value: Quantity) throws {
+        try group.prepareToSet(name, perElement: false)
         let variable = try group.stored(name, settable: true)
         try check(value.dimension, variable)
         try store(.constant(value.value), where: nil)
@@ -61,6 +62,7 @@ public struct VariableView {
 
     /// Sets element `k` to `values[k]`; there must be one value per element.
     public func set(_ values: QuantityArray) throws {
+        try group.prepareToSet(name, perElement: true)
         let variable = try group.stored(name, settable: true)
         try check(values.dimension, variable)
         let expected = variable.isShared ? 1 : group.size
@@ -81,6 +83,7 @@ public struct VariableView {
     /// Sets each element to `expression` evaluated for it (`"El + rand()*5*mV"`), only where
     /// `condition` holds when one is given (`"i < 10"`).
     public func set(_ expression: String, where condition: String? = nil) throws {
+        try group.prepareToSet(name, perElement: true)
         let variable = try group.stored(name, settable: true)
         let checked: Expression
         if variable.description.type == .boolean {
@@ -96,6 +99,7 @@ public struct VariableView {
 
     /// Sets the elements where `condition` holds to `value`.
     public func set(_ value: Quantity, where condition: String) throws {
+        try group.prepareToSet(name, perElement: true)
         let variable = try group.stored(name, settable: true)
         try check(value.dimension, variable)
         var builder = group.builder()

@@ -153,6 +153,13 @@ extension Synapses {
         offsets = [0]
         for count in postCounts { offsets.append(offsets.last! + count) }
         postOffsets.assign(offsets)
+        // The synapses sorted by target are only needed for on_post code.
+        guard pathways.contains(where: { !$0.triggeredByPre }) else {
+            postMembers.removeAll()
+            for (k, count) in preCounts.enumerated() { outgoing[source.start + k] = Double(count) }
+            for (k, count) in postCounts.enumerated() { incoming[target.start + k] = Double(count) }
+            return
+        }
         var next = Array(offsets.dropLast())
         var members = [Int32](repeating: 0, count: size)
         for s in 0..<size {

@@ -46,6 +46,8 @@ extension Synapses {
             let steps: KernelExpression = pathway.name == "pre"
                 ? .binary(.divide, resolve("delay")!, .load(ArrayReference(clock.dtBuffer, .shared)))
                 : .constant(0)
+            // Without delay, a spike's synapses are visited directly, with no queue.
+            let delayed = pathway.name == "pre" && !(variables["delay"].map { $0.isShared && $0.buffer?[0] == 0 } ?? true)
             var builder = self.builder()
             var effect: [KernelOperation] = []
             if let eventDriven {
@@ -55,11 +57,11 @@ extension Synapses {
             if let lastupdate = target("lastupdate") {
                 effect.append(.store(lastupdate, .load(ArrayReference(clock.time, .shared))))
             }
-            add(pathway.name, .synapses, order: pathway.order, [
+            add(pathway.name, .synapses, order: pathway.order, delayed ? [
                 kernel("\(pathway.name)_push", scalar: [.advance(pathway.queue)], synapsesOfSpikes,
                        [.enqueue(pathway.queue, steps: steps)]),
                 kernel(pathway.name, .queue(pathway.queue), effect),
-            ])
+            ] : [kernel(pathway.name, synapsesOfSpikes, effect)])
         }
         return operations
     }

@@ -41,6 +41,8 @@ public final class Synapses: Group {
     let connectModel: AnalyzedEquations
     /// The number of `connect` calls so far (each has its own random stream).
     var connectCount = 0
+    /// Whether the delay was given at creation (then it is the same for every synapse).
+    let fixedDelay: Bool
 
     /// Creates synapses from `source` to `target` (default: `source`, recurrent), with no synapse
     /// yet: call `connect`.
@@ -70,8 +72,9 @@ public final class Synapses: Group {
         let hasEventDriven = equations.contains { $0.has(.eventDriven) }
         let j = VariableDescription(name: "j", dimension: .dimensionless, type: .integer, kind: .builtin,
                                     isWritable: false, isConstant: true)
+        // One delay for all synapses until one per synapse is set (see `prepareToSet`).
         var own = [VariableDescription(name: "delay", dimension: .time, kind: .builtin, isWritable: true,
-                                       isConstant: true, isShared: delay != nil)]
+                                       isConstant: true, isShared: true)]
         if hasEventDriven {
             own.append(VariableDescription(name: "lastupdate", dimension: .time, kind: .builtin, isWritable: false,
                                            isConstant: false))
@@ -105,6 +108,7 @@ public final class Synapses: Group {
                              + "but '\(group.name)' has no threshold, so it never spikes")
         }
         self.pathways = pathways
+        fixedDelay = delay != nil
         self.source = source
         self.target = target
         pre = IndexBuffer(name: "\(name).pre", count: 0, value: 0)
@@ -225,14 +229,30 @@ public final class Synapses: Group {
         variables.values.filter { !$0.isShared }.compactMap(\.buffer)
     }
 
-    /// Memory used per synapse, in bytes: the indices and every per-synapse variable.
+    /// Memory used per synapse, in bytes: the pre- and postsynaptic indices, the index of the
+    /// synapses sorted by target (only with on_post code) and every per-synapse variable. The
+    /// offsets and counts per neuron are not per synapse and are left out.
     public var bytesPerSynapse: Int {
-        2 * MemoryLayout<Int32>.size + (pathways.contains { !$0.triggeredByPre } || !summedVariables.isEmpty
-                                        ? MemoryLayout<Int32>.size : 0)
-            + perSynapseBuffers.count * MemoryLayout<Double>.size
+        let indices = (pathways.contains { !$0.triggeredByPre } ? 3 : 2) * MemoryLayout<Int32>.size
+        return indices + perSynapseBuffers.count * MemoryLayout<Double>.size
     }
 
     override func scheduledOperations() throws -> [ScheduledOperation] { try synapticOperations() }
+
+    /// Setting `delay` per synapse gives every synapse a delay of its own (memory is used for it
+    /// only then); a delay given at creation stays the same for all.
+    override func prepareToSet(_ name: String, perElement: Bool) throws {
+        guard name == "delay", perElement, let delay = variables["delay"], delay.isShared,
+              let shared = delay.buffer else { return }
+        if fixedDelay {
+            throw ModelError(.invalidArgument, "The delay of '\(self.name)' was given when it was created, so it is "
+                             + "the same for every synapse; create it without delay: to set one per synapse")
+        }
+        var perSynapse = delay
+        perSynapse.description.isShared = false
+        perSynapse.buffer = DoubleBuffer(name: shared.name, count: size, value: shared[0])
+        variables["delay"] = perSynapse
+    }
 
     override func beforeRun(_ network: Network) throws { try prepareRun(network) }
 

@@ -1,0 +1,69 @@
+import SwiftBrian
+
+/// Fast global oscillations after Brunel & Hakim (1999), "Fast global oscillations in networks of
+/// integrate-and-fire neurons with low firing rates", Neural Comput 11:1621–1671 (Brian's
+/// `examples/frompapers/Brunel_Hakim_1999.py`): 5000 noisy leaky integrate-and-fire neurons,
+/// sparsely and purely inhibitorily coupled with a 2 ms delay. Each neuron fires irregularly at a
+/// low rate while the population rate oscillates at a high frequency.
+public struct BrunelHakim1999: GalleryExample {
+    public static let name = "brunel_hakim1999"
+    public static let summary = "Sparse inhibitory network: irregular neurons, fast population oscillation"
+    public static let reference = "Brunel & Hakim (1999), Neural Comput 11:1621-1671"
+
+    /// The number of neurons.
+    public var N = 5000
+    /// The reset potential.
+    public var Vr = 10 * mV
+    /// The threshold.
+    public var theta = 20 * mV
+    /// The membrane time constant.
+    public var tau = 20 * ms
+    /// The synaptic delay.
+    public var delta = 2 * ms
+    /// The refractory period.
+    public var taurefr = 2 * ms
+    /// The number of inputs per neuron.
+    public var C = 1000
+    /// The inhibitory synaptic efficacy.
+    public var J = 0.1 * mV
+    /// The mean external input.
+    public var muext = 25 * mV
+    /// The strength of the external noise.
+    public var sigmaext = 1 * mV
+    /// The initial period left out of the statistics.
+    public var transient = 20 * ms
+    /// The simulated time.
+    public var duration = 0.1 * second
+
+    public init() {}
+
+    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+        seed(value)
+        defaultClock.dt = 0.1 * ms
+        let sparseness = Double(C) / Double(N)
+        let namespace: Namespace = ["muext": muext, "sigmaext": sigmaext, "tau": tau, "theta": theta, "Vr": Vr,
+                                    "J": J]
+        let group = try NeuronGroup(N, model: "dV/dt = (-V+muext + sigmaext * sqrt(tau) * xi)/tau : volt",
+                                    threshold: "V>theta", reset: "V=Vr", refractory: taurefr, method: .euler,
+                                    namespace: namespace, name: "group")
+        try group.V.set(Vr)
+        let conn = try Synapses(group, group, onPre: "V += -J", delay: delta, namespace: namespace, name: "conn")
+        try conn.connect(p: sparseness)
+        let M = try SpikeMonitor(group, name: "M")
+        let LFP = try PopulationRateMonitor(group, name: "LFP")
+        let net = try Network(group, conn, M, LFP, backend: backend)
+        try net.run(duration)
+
+        var result = GalleryResult(example: Self.name, network: net)
+        result.spikes = [Named("group", M)]
+        result.rates = [Named("LFP", LFP)]
+        result.statistics = SpikeStatistics.networkStatistics(M, neurons: N, duration: duration,
+                                                              transient: transient)
+        let population = SpikeStatistics.binnedRate(M, neurons: N, bin: 0.4e-3, from: transient.value,
+                                                    to: duration.value)
+        result.statistics.append(GalleryStatistic(
+            "oscillation_frequency", SpikeStatistics.peakFrequency(population, dt: 0.4e-3, band: 50...500),
+            unit: "Hz"))
+        return result
+    }
+}

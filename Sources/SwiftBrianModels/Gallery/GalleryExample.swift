@@ -1,0 +1,121 @@
+import SwiftBrian
+
+/// An example of the gallery: a model from Brian 2's example collection or from the paper it
+/// reproduces, written with SwiftBrian's public API so that it reads like its Brian original.
+///
+/// An example is a value holding the parameters of the original script (with the same names and
+/// defaults); ``run(seed:backend:)`` builds the network, simulates it and hands back what the
+/// original plots, together with the statistics that show it behaves as published.
+///
+///     var example = CUBA()
+///     example.duration = 0.5 * second
+///     let result = try example.run(seed: 1)
+///     print(result.statistic("mean_rate")!)
+public protocol GalleryExample {
+    /// The name the command-line tool knows the example by (`cuba`, `brunel2000`, ...).
+    static var name: String { get }
+    /// One line saying what the example shows.
+    static var summary: String { get }
+    /// The publication the example reproduces.
+    static var reference: String { get }
+    /// The example with the parameters of the original script.
+    init()
+    /// How long the network is simulated.
+    var duration: Quantity { get set }
+    /// Builds the network, simulates it for ``duration`` with random numbers from `seed` and
+    /// returns the monitors and statistics.
+    func run(seed: UInt64, backend: BackendKind) throws -> GalleryResult
+}
+
+extension GalleryExample {
+    /// Simulates the example for `duration` (its own ``duration`` when nil).
+    public func run(seed: UInt64 = 1, backend: BackendKind = .native, duration: Quantity? = nil) throws
+        -> GalleryResult {
+        var example = self
+        if let duration { example.duration = duration }
+        return try example.run(seed: seed, backend: backend)
+    }
+}
+
+/// A value with a name, so a result keeps its monitors in the order the original plots them.
+public struct Named<Value> {
+    /// What the value is called in plots and reports.
+    public let name: String
+    /// The value.
+    public let value: Value
+
+    /// Names `value`.
+    public init(_ name: String, _ value: Value) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// A number that summarizes a run (a mean rate, a coefficient of variation, a frequency).
+public struct GalleryStatistic: Sendable, Equatable {
+    /// A short identifier (`mean_rate`, `cv`, ...).
+    public let name: String
+    /// The value, in `unit`.
+    public let value: Double
+    /// The unit of `value` as text (`Hz`, `ms`, or empty for plain numbers).
+    public let unit: String
+
+    /// A statistic `name` of `value` in `unit`.
+    public init(_ name: String, _ value: Double, unit: String = "") {
+        self.name = name
+        self.value = value
+        self.unit = unit
+    }
+}
+
+/// A curve computed after the run (a rate against an input current, for instance).
+public struct GalleryCurve {
+    /// The label of the horizontal axis, with its unit.
+    public let xLabel: String
+    /// The label of the vertical axis, with its unit.
+    public let yLabel: String
+    /// The horizontal coordinates.
+    public let x: [Double]
+    /// The vertical coordinates.
+    public let y: [Double]
+
+    /// A curve through the points (`x[k]`, `y[k]`).
+    public init(xLabel: String, yLabel: String, x: [Double], y: [Double]) {
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.x = x
+        self.y = y
+    }
+}
+
+/// What a gallery example hands back: the simulated network, the monitors its original plots,
+/// synapses whose weights are worth a histogram, computed curves, and named statistics.
+public struct GalleryResult {
+    /// The example's name (``GalleryExample/name``).
+    public let example: String
+    /// The simulated network (already run).
+    public let network: Network
+    /// Spike monitors, in plotting order.
+    public var spikes: [Named<SpikeMonitor>] = []
+    /// State monitors, in plotting order.
+    public var states: [Named<StateMonitor>] = []
+    /// Population rate monitors, in plotting order.
+    public var rates: [Named<PopulationRateMonitor>] = []
+    /// Synapses whose variables (weights) the original shows.
+    public var synapses: [Named<Synapses>] = []
+    /// Curves computed from the recordings (f–I curves).
+    public var curves: [Named<GalleryCurve>] = []
+    /// Statistics that show the example behaves as published.
+    public var statistics: [GalleryStatistic] = []
+
+    /// An empty result for `example`, simulated by `network`.
+    public init(example: String, network: Network) {
+        self.example = example
+        self.network = network
+    }
+
+    /// The value of the statistic `name`, if the example computed it.
+    public func statistic(_ name: String) -> Double? {
+        statistics.first { $0.name == name }?.value
+    }
+}
