@@ -100,6 +100,15 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
     /// Empties the buffer, keeping its memory.
     public func removeAll() { header.pointee.count = 0 }
 
+    /// Gives back the memory beyond the elements in use.
+    public func shrinkToFit() {
+        let newCapacity = Swift.max(count, 4)
+        guard newCapacity < capacity, let data = realloc(header.pointee.data, newCapacity * MemoryLayout<Element>.stride)
+        else { return }
+        header.pointee.data = data
+        header.pointee.capacity = Int64(newCapacity)
+    }
+
     public static func == (lhs: Buffer, rhs: Buffer) -> Bool { lhs === rhs }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
     public var description: String { name }

@@ -16,12 +16,12 @@ final class GalleryExploreTests: XCTestCase {
 
     func testExploreBrunel() throws {
         guard ProcessInfo.processInfo.environment["GALLERY_BRUNEL"] != nil else { return }
-        for s in [1, 2, 3] as [UInt64] {
+        for s in [1] as [UInt64] {
             for regime in Brunel2000.Regime.allCases {
                 var b = Brunel2000(regime: regime)
-                b.N_E = 2000; b.epsilon = 0.5; b.transient = 100 * ms
+                b.N_E = 5000; b.epsilon = 0.2; b.transient = 100 * ms
                 let start = Date()
-                let result = try b.run(seed: s, duration: 0.5 * second)
+                let result = try b.run(seed: s, duration: 0.4 * second)
                 let stats = result.statistics.map { "\($0.name)=\(String(format: "%.4g", $0.value))" }
                 print("BRUNEL \(regime.rawValue) \(s) \(String(format: "%.2f", Date().timeIntervalSince(start)))s \(stats.joined(separator: " "))")
             }

@@ -126,6 +126,7 @@ extension Synapses {
         guard !newPre.isEmpty else { return }
         let oldCount = size
         let perSynapse = perSynapseBuffers
+        _ = presynaptic
         pre.append(contentsOf: newPre)
         post.append(contentsOf: newPost)
         for buffer in perSynapse { buffer.resize(oldCount + newPre.count, value: 0) }
@@ -137,6 +138,9 @@ extension Synapses {
             for buffer in perSynapse { buffer.assign(order.map { buffer[$0] }) }
         }
         rebuildIndices()
+        // Kept only if code reads it (see `presynaptic`).
+        pre.removeAll()
+        pre.shrinkToFit()
     }
 
     /// Offsets of each source element's synapses, the synapses sorted by target, and the counts.

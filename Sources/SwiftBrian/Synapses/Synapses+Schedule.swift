@@ -25,7 +25,7 @@ extension Synapses {
 
         for summed in summedVariables {
             guard let reference = summed.group.target(summed.variable) else { continue }
-            let map: IndexMap = summed.intoTarget ? .mapped(post) : .mapped(pre)
+            let map: IndexMap = summed.intoTarget ? .mapped(post) : .mapped(presynaptic)
             let perNeuron = ArrayReference(reference.buffer, map)
             var builder = self.builder()
             let value = try builder.lower(try inlined(summed.expression))

@@ -21,7 +21,8 @@ public final class Synapses: Group {
     public let source: Group
     /// The postsynaptic group.
     public let target: Group
-    /// The presynaptic element of each synapse (absolute index in the source's buffers).
+    /// The presynaptic element of each synapse (absolute index in the source's buffers) while
+    /// synapses are created; afterwards only if code reads it (see ``presynaptic``).
     let pre: IndexBuffer
     /// The postsynaptic element of each synapse (absolute index in the target's buffers).
     let post: IndexBuffer
@@ -173,12 +174,12 @@ public final class Synapses: Group {
 
     override func resolve(_ name: String) -> KernelExpression? {
         switch name {
-        case "i": return offset(.indexValue(pre, .element), -source.start)
+        case "i": return offset(.indexValue(presynaptic, .element), -source.start)
         case "j": return offset(.indexValue(post, .element), -target.start)
         case "N_pre": return .constant(Double(source.size))
         case "N_post": return .constant(Double(target.size))
         case "N_incoming": return .load(ArrayReference(incoming, .mapped(post)))
-        case "N_outgoing": return .load(ArrayReference(outgoing, .mapped(pre)))
+        case "N_outgoing": return .load(ArrayReference(outgoing, .mapped(presynaptic)))
         default: break
         }
         if variables[name] != nil { return super.resolve(name) }
@@ -197,7 +198,7 @@ public final class Synapses: Group {
     /// element.
     private func neighbour(_ name: String) -> (Group, String, IndexMap)? {
         if name.hasSuffix("_pre"), source.variables[String(name.dropLast(4))] != nil {
-            return (source, String(name.dropLast(4)), .mapped(pre))
+            return (source, String(name.dropLast(4)), .mapped(presynaptic))
         }
         if name.hasSuffix("_post"), target.variables[String(name.dropLast(5))] != nil {
             return (target, String(name.dropLast(5)), .mapped(post))
@@ -224,16 +225,31 @@ public final class Synapses: Group {
 
     // MARK: Storage
 
+    /// The presynaptic element of each synapse, rebuilt from the offsets the first time code needs
+    /// it: a model whose code never reads `i` or a `_pre` variable keeps no copy (4 bytes per
+    /// synapse saved).
+    var presynaptic: IndexBuffer {
+        if pre.count != size {
+            pre.removeAll()
+            pre.reserve(size)
+            for k in 0..<source.size {
+                for _ in Int(preOffsets[k])..<Int(preOffsets[k + 1]) { pre.append(Int32(source.start + k)) }
+            }
+        }
+        return pre
+    }
+
     /// The buffers that hold one value per synapse.
     var perSynapseBuffers: [DoubleBuffer] {
         variables.values.filter { !$0.isShared }.compactMap(\.buffer)
     }
 
-    /// Memory used per synapse, in bytes: the pre- and postsynaptic indices, the index of the
-    /// synapses sorted by target (only with on_post code) and every per-synapse variable. The
-    /// offsets and counts per neuron are not per synapse and are left out.
+    /// Memory used per synapse, in bytes: the postsynaptic index, the presynaptic index (only
+    /// if code reads it), the index of the synapses sorted by target (only with on_post code) and
+    /// every per-synapse variable. Offsets and counts per neuron are not per synapse and are left
+    /// out.
     public var bytesPerSynapse: Int {
-        let indices = (pathways.contains { !$0.triggeredByPre } ? 3 : 2) * MemoryLayout<Int32>.size
+        let indices = ((pre.count == size ? 1 : 0) + 1 + (postMembers.count == size ? 1 : 0)) * MemoryLayout<Int32>.size
         return indices + perSynapseBuffers.count * MemoryLayout<Double>.size
     }
 
