@@ -14,6 +14,9 @@ public final class NativeBackend: Backend {
     public private(set) var compileSeconds = 0.0
     /// Whether the last `prepare` found its library in the cache.
     public private(set) var usedCache = false
+    /// Seconds the last `prepare` took in all: generating C, looking up the cache, compiling if
+    /// needed, loading and binding.
+    public private(set) var prepareSeconds = 0.0
     private let interpreter = Interpreter()
     private let compiler: CCompiler?
     private var libraries: [UnsafeMutableRawPointer] = []
@@ -57,6 +60,8 @@ public final class NativeBackend: Backend {
                                              UnsafePointer<Int64>?, Int64, UnsafeMutablePointer<Int64>?) -> Int32
 
     public func prepare(_ schedule: StepSchedule) throws -> PreparedSchedule {
+        let preparing = Date()
+        defer { prepareSeconds = Date().timeIntervalSince(preparing) }
         compileSeconds = 0
         usedCache = false
         guard let compiler else {

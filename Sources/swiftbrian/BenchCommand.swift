@@ -48,7 +48,7 @@ struct BenchCommand: ParsableCommand {
             let duration = self.duration.map { $0 * second } ?? instance.duration
             guard duration.value > 0 else { throw ModelError(.invalidArgument, "--duration must be positive") }
             try instance.network.run(1 * ms)
-            let compile = instance.network.compileSeconds
+            let compile = instance.network.compileSeconds, prepare = instance.network.prepareSeconds
             let spikesBefore = instance.spikes?.numEvents ?? 0
             let started = Date()
             try instance.network.run(duration)
@@ -59,7 +59,7 @@ struct BenchCommand: ParsableCommand {
             let rate = instance.monitored.map { Double(spikes) / (Double($0.size) * duration.value) } ?? 0
             let target = backend.rawValue + (fastMath ? "-fastmath" : "")
             print("swiftbrian \(model.rawValue) N=\(n) target=\(target) spikes=\(spikes) synapses=\(synapses) "
-                  + String(format: "compile_s=%.3f run_s=%.3f rate_hz=%.2f", compile, wall, rate)
+                  + String(format: "compile_s=%.3f prepare_s=%.3f run_s=%.3f rate_hz=%.2f", compile, prepare, wall, rate)
                   + (synapses > 0 ? " bytes_per_synapse=\(bytes)" : ""))
         } catch let error as ModelError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))

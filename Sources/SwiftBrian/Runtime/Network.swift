@@ -43,6 +43,10 @@ public final class Network {
     /// the cache or the backend compiles nothing).
     public var compileSeconds: Double { (backend as? NativeBackend)?.compileSeconds ?? 0 }
 
+    /// Seconds spent preparing the last run's code in all (generating, compiling or loading from
+    /// the cache); 0 for the interpreter.
+    public var prepareSeconds: Double { (backend as? NativeBackend)?.prepareSeconds ?? 0 }
+
     /// Adds `objects` (and their dependents); names must be unique.
     public func add(_ objects: [NetworkObject]) throws {
         for object in objects {
