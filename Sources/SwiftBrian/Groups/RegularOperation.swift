@@ -20,7 +20,8 @@ final class RegularOperation: NetworkObject {
     override func scheduledOperations() throws -> [ScheduledOperation] {
         var builder = group.builder()
         let operations = try builder.lower(try group.inlined(statements), target: group.target)
-        let kernel = Kernel(name: name, iteration: group.allElements, vector: operations,
+        let kernel = Kernel(name: name, iteration: group.allElements,
+                            vector: gatingRefractoryWrites(operations, group.refractoryGates),
                             random: RandomKey(stream: RandomKey.stream(named: name), step: clock.timestep))
         return [ScheduledOperation(name: name, when: when, order: order, clock: clock, action: .kernel(kernel))]
     }

@@ -131,7 +131,8 @@ public final class PoissonInput: NetworkObject {
         }
         let update = KernelOperation.store(reference, .binary(.add, .load(reference),
                                                               .binary(.multiply, count, weightValue)))
-        let kernel = Kernel(name: name, iteration: target.allElements, vector: [update],
+        let kernel = Kernel(name: name, iteration: target.allElements,
+                            vector: gatingRefractoryWrites([update], target.refractoryGates),
                             random: RandomKey(stream: RandomKey.stream(named: name), step: clock.timestep))
         return [ScheduledOperation(name: name, when: when, order: order, clock: clock, action: .kernel(kernel))]
     }

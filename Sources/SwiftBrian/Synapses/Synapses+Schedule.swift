@@ -54,6 +54,7 @@ extension Synapses {
                 effect += try builder.lower(try inlined(eventDriven.statements), target: target)
             }
             effect += try builder.lower(try inlined(pathway.statements), target: target)
+            effect = gatingRefractoryWrites(effect, source.refractoryGates.merging(target.refractoryGates) { a, _ in a })
             if let lastupdate = target("lastupdate") {
                 effect.append(.store(lastupdate, .load(ArrayReference(clock.time, .shared))))
             }

@@ -1,0 +1,160 @@
+import SwiftBrian
+import SwiftBrianModels
+import XCTest
+
+/// Each gallery example's statistic that shows it works. Bounds come from Brian 2.9 runs of the
+/// same model at the same size and duration (seeds 1–3; the ranges quoted in each test), widened
+/// for seed-to-seed variation. Sizes and durations are reduced where the statistic allows, to
+/// keep the suite short.
+final class GalleryTests: XCTestCase {
+    private func assertStatistic(_ result: GalleryResult, _ name: String, in range: ClosedRange<Double>,
+                                 brian: String, file: StaticString = #filePath, line: UInt = #line) {
+        guard let value = result.statistic(name) else {
+            return XCTFail("\(result.example) has no statistic '\(name)'", file: file, line: line)
+        }
+        XCTAssert(range.contains(value), "\(result.example).\(name) = \(value), expected \(range) (Brian: \(brian))",
+                  file: file, line: line)
+    }
+
+    func testRegistryNamesAreUniqueAndFindable() {
+        let names = Gallery.all.map { $0.name }
+        XCTAssertEqual(Set(names).count, names.count)
+        for type in Gallery.all {
+            XCTAssert(Gallery.example(named: type.name) == type)
+            XCTAssertFalse(type.summary.isEmpty)
+            XCTAssertFalse(type.reference.isEmpty)
+        }
+        XCTAssertNil(Gallery.example(named: "no such example"))
+    }
+
+    func testCUBA() throws {
+        let result = try CUBA().run(seed: 1)
+        assertStatistic(result, "mean_rate", in: 4.8...6.4, brian: "5.53–5.62 Hz")
+        assertStatistic(result, "cv", in: 0.45...0.6, brian: "0.515–0.528")
+        XCTAssertEqual(result.spikes.first?.name, "P")
+    }
+
+    func testCOBA() throws {
+        let result = try COBA().run(seed: 1)
+        assertStatistic(result, "mean_rate", in: 19...25, brian: "21.4–22.1 Hz")
+        assertStatistic(result, "cv", in: 1.3...1.8, brian: "1.51–1.59")
+    }
+
+    func testCOBAHH() throws {
+        var example = COBAHH()
+        example.duration = 0.5 * second
+        let result = try example.run(seed: 1)
+        assertStatistic(result, "mean_rate", in: 28...44, brian: "33.8–37.4 Hz (0.5 s)")
+        assertStatistic(result, "cv", in: 1.3...2.2, brian: "1.58–1.66 (0.5 s)")
+        XCTAssertEqual(result.states.first?.value.record, [1, 10, 100])
+    }
+
+    /// Brunel (2000) at N_E = 2000, epsilon = 0.5 (C_E = 1000 as in the paper), 0.5 s, first
+    /// 0.1 s left out. The synchronous regular state is not tested: see the report on writes to
+    /// `(unless refractory)` variables during refractoriness.
+    func testBrunel2000Regimes() throws {
+        func run(_ regime: Brunel2000.Regime) throws -> GalleryResult {
+            var example = Brunel2000(regime: regime)
+            example.N_E = 2000
+            example.epsilon = 0.5
+            example.transient = 100 * ms
+            return try example.run(seed: 1, duration: 0.5 * second)
+        }
+        let ai = try run(.asynchronousIrregular)
+        assertStatistic(ai, "mean_rate", in: 28...46, brian: "32.2–41.1 Hz")
+        let slow = try run(.synchronousIrregularSlow)
+        assertStatistic(slow, "mean_rate", in: 1.5...10, brian: "2.3–7.2 Hz")
+        assertStatistic(slow, "synchrony", in: 1.5...6, brian: "2.0–4.2")
+        let fast = try run(.synchronousIrregularFast)
+        assertStatistic(fast, "mean_rate", in: 45...75, brian: "53–66 Hz")
+        XCTAssertGreaterThan(slow.statistic("synchrony") ?? 0, ai.statistic("synchrony") ?? .infinity)
+    }
+
+    /// After 30 s (the example runs 100 s: 0.274 near 0 and 0.174 near gmax, Brian 0.280 and 0.176
+    /// with the same seed number).
+    func testSTDPWeightsBecomeBimodal() throws {
+        let result = try STDP().run(seed: 1, duration: 30 * second)
+        assertStatistic(result, "fraction_near_zero", in: 0.17...0.27, brian: "0.208–0.225 after 30 s")
+        assertStatistic(result, "fraction_near_gmax", in: 0.08...0.16, brian: "0.113–0.126 after 30 s")
+        let weights = try XCTUnwrap(result.synapses.first?.value).w.values.values.map { $0 / 0.01 }
+        let middle = SpikeStatistics.fraction(of: weights, near: 0.5, tolerance: 0.1)
+        // A uniform distribution (the start) has 0.2 of its weights within 0.1 gmax of a bound.
+        XCTAssertGreaterThan(result.statistic("fraction_near_zero") ?? 0, middle)
+        XCTAssertGreaterThan((result.statistic("fraction_near_zero") ?? 0) + (result.statistic("fraction_near_gmax") ?? 0),
+                             0.27)
+    }
+
+    func testHodgkinHuxleyFICurve() throws {
+        let result = try HodgkinHuxleyFICurve().run(seed: 1)
+        assertStatistic(result, "rheobase", in: 0.0205...0.0215, brian: "0.021 nA")
+        assertStatistic(result, "max_rate", in: 89...90, brian: "89.5 Hz")
+        assertStatistic(result, "monotone", in: 1...1, brian: "monotone")
+        XCTAssertEqual(result.curves.first?.value.x.count, 100)
+    }
+
+    func testLIFFICurve() throws {
+        let result = try LIFFICurve().run(seed: 1)
+        assertStatistic(result, "rheobase", in: 10.005...10.015, brian: "10.01 mV")
+        assertStatistic(result, "max_rate", in: 84...84, brian: "84 Hz")
+        assertStatistic(result, "monotone", in: 1...1, brian: "monotone")
+    }
+
+    /// The trajectories themselves are compared with Brian in the `adex_patterns` reference case;
+    /// here the patterns' signatures.
+    func testAdExFiringPatterns() throws {
+        let result = try AdExFiringPatterns().run(seed: 1)
+        assertStatistic(result, "tonic_adaptation_ratio", in: 0.9...1.2, brian: "regular")
+        assertStatistic(result, "adaptation_adaptation_ratio", in: 3...20, brian: "adapting")
+        assertStatistic(result, "initial_burst_adaptation_ratio", in: 5...100, brian: "burst then regular")
+        assertStatistic(result, "regular_bursting_isi_cv", in: 0.8...5, brian: "bursts")
+        assertStatistic(result, "delayed_accelerating_adaptation_ratio", in: 0...0.9, brian: "accelerating")
+        assertStatistic(result, "transient_spiking_spikes", in: 1...3, brian: "transient")
+    }
+
+    func testIzhikevich2003Rhythm() throws {
+        let result = try Izhikevich2003().run(seed: 1)
+        assertStatistic(result, "mean_rate", in: 7.5...10.5, brian: "8.85–9.16 Hz")
+        assertStatistic(result, "cv", in: 0.33...0.47, brian: "0.39–0.40")
+        assertStatistic(result, "synchrony", in: 0.5...1.0, brian: "0.75–0.83")
+        assertStatistic(result, "rhythm_frequency", in: 5...45, brian: "7.8–32 Hz (alpha and gamma peaks)")
+    }
+
+    func testSynfireChainPropagates() throws {
+        let result = try Diesmann1999().run(seed: 1)
+        assertStatistic(result, "groups_reached", in: 10...10, brian: "10")
+        assertStatistic(result, "last_group_spikes", in: 90...130, brian: "110–111")
+        assertStatistic(result, "last_group_width", in: 0...3, brian: "1.9–2.1 ms")
+    }
+
+    func testBrunelHakimFastOscillation() throws {
+        var example = BrunelHakim1999()
+        example.transient = 50 * ms
+        let result = try example.run(seed: 1, duration: 0.3 * second)
+        assertStatistic(result, "oscillation_frequency", in: 120...155, brian: "136 Hz")
+        assertStatistic(result, "mean_rate", in: 3.2...4.0, brian: "3.56–3.60 Hz")
+        assertStatistic(result, "synchrony", in: 0.9...1.5, brian: "1.20–1.22")
+        assertStatistic(result, "cv", in: 0.1...0.35, brian: "0.18–0.21")
+    }
+
+    /// Deterministic: the spike counts and last spike times equal Brian's.
+    func testGapJunctions() throws {
+        let result = try GapJunctions().run(seed: 1)
+        let spikes = try XCTUnwrap(result.spikes.first?.value)
+        XCTAssertEqual(spikes.count, [12, 12, 12, 12, 12, 12, 12, 13, 13, 13])
+        let brianLast = [485.7, 481.7, 477.7, 473.8, 469.8, 465.8, 461.9, 497.7, 493.5, 489.8]
+        let trains = spikes.trains()
+        for (k, expected) in brianLast.enumerated() {
+            XCTAssertEqual((trains[k]?.values.last ?? 0) * 1000, expected, accuracy: 0.15)
+        }
+        assertStatistic(result, "final_spread", in: 35.7...35.9, brian: "35.8 ms")
+    }
+
+    /// Deterministic: the ratios of the fifth to the first postsynaptic current equal Brian's.
+    func testTsodyksMarkramRatios() throws {
+        let result = try TsodyksMarkram().run(seed: 1)
+        assertStatistic(result, "psc_ratio_depressing", in: 0.4036...0.4046, brian: "0.4041")
+        assertStatistic(result, "psc_ratio_facilitating", in: 2.497...2.503, brian: "2.4999")
+        assertStatistic(result, "first_psc_depressing", in: 149.9...150.1, brian: "150 pA")
+        assertStatistic(result, "first_psc_facilitating", in: 24.99...25.01, brian: "25 pA")
+    }
+}
