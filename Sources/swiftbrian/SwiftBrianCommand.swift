@@ -6,6 +6,6 @@ struct SwiftBrianCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swiftbrian",
         abstract: "A spiking neural network simulator that speaks Brian 2's model language.",
-        subcommands: [AnalyzeCommand.self, BenchCommand.self]
+        subcommands: [ListCommand.self, AnalyzeCommand.self, BenchCommand.self]
     )
 }

@@ -61,3 +61,90 @@ final class SynapsesReferenceTests: XCTestCase {
         try reference.compareFinal("neurons.Igap", try neurons.Igap.values)
     }
 }
+
+/// The delay and plasticity cases.
+final class SynapseDynamicsReferenceTests: XCTestCase {
+    override func setUp() {
+        defaultClock.dt = 0.1 * ms
+    }
+
+    func testDelays() throws {
+        let reference = try ReferenceCase("synapses_delays")
+        let indices = [0, 1, 2, 3, 1, 0, 1, 2, 3, 2, 3, 0, 1, 2, 3]
+        let times = [1, 1, 1, 1, 4, 6, 6, 9.5, 12.37, 20, 20, 25, 25, 25, 25].map { $0 * 1e-3 }
+        let input = try SpikeGeneratorGroup(4, indices: indices, times: QuantityArray(values: times, dimension: .time),
+                                            name: "inp")
+        let namespace: Namespace = ["tau": 10 * ms]
+        func target(_ name: String) throws -> NeuronGroup {
+            try NeuronGroup(3, model: "dv/dt = -v/tau : 1", threshold: "v > 1.5", reset: "v = 0", method: .exact,
+                            namespace: namespace, name: name)
+        }
+        let zero = try target("T_zero"), homogeneous = try target("T_hom"), heterogeneous = try target("T_het")
+        let S_zero = try Synapses(input, zero, model: "w : 1", onPre: "v_post += w", name: "S_zero")
+        let S_hom = try Synapses(input, homogeneous, model: "w : 1", onPre: "v_post += w", delay: 2 * ms, name: "S_hom")
+        let S_het = try Synapses(input, heterogeneous, model: "w : 1", onPre: "v_post += w", name: "S_het")
+        for S in [S_zero, S_hom, S_het] {
+            try S.connect()
+            try S.w.set("0.3 + 0.1*i + 0.05*j")
+        }
+        try S_het.delay.set("(0.33 + 1.1*i + 0.67*j)*ms")
+        let groups = [zero, homogeneous, heterogeneous]
+        let inputSpikes = try SpikeMonitor(input)
+        let spikes = try groups.map { try SpikeMonitor($0) }
+        let traces = try groups.map { try StateMonitor($0, "v") }
+        try Network([input, S_zero, S_hom, S_het, inputSpikes] + groups + spikes + traces).run(reference.duration)
+        try reference.compareSpikes("inp", i: inputSpikes.i, t: inputSpikes.t)
+        for (k, group) in groups.enumerated() {
+            try reference.compareSpikes(group.name, i: spikes[k].i, t: spikes[k].t)
+            try reference.compareTrace("\(group.name).v", monitor: traces[k], variable: "v")
+            try reference.compareFinal("\(group.name).v", try group.v.values)
+        }
+        try reference.compareFinal("S_het.delay", try S_het.delay.values)
+        try reference.compareFinal("S_het.w", try S_het.w.values)
+        XCTAssertEqual(try pairs(S_het), try reference.connectivity("S_het"))
+    }
+
+    func testSTDPPairs() throws {
+        let reference = try ReferenceCase("stdp_pairs")
+        let pairs = 11
+        var preI: [Int] = [], preT: [Double] = [], postI: [Int] = [], postT: [Double] = []
+        for k in 0..<pairs {
+            let offset = (-25 + 5 * Double(k)) * 1e-3
+            for m in 0..<5 {
+                let tPre = 40e-3 + Double(m) * 100e-3
+                preI.append(k); preT.append(tPre)
+                postI.append(k); postT.append(tPre + offset)
+            }
+        }
+        let pre = try SpikeGeneratorGroup(pairs, indices: preI, times: QuantityArray(values: preT, dimension: .time),
+                                          name: "pre")
+        let post = try SpikeGeneratorGroup(pairs, indices: postI, times: QuantityArray(values: postT, dimension: .time),
+                                           name: "post")
+        let Apre = 0.0005
+        let S = try Synapses(pre, post, model: """
+            w : 1
+            dapre/dt = -apre/taupre : 1 (event-driven)
+            dapost/dt = -apost/taupost : 1 (event-driven)
+            """, onPre: """
+            apre += Apre
+            w = clip(w + apost, 0, wmax)
+            """, onPost: """
+            apost += Apost
+            w = clip(w + apre, 0, wmax)
+            """, namespace: ["taupre": 20 * ms, "taupost": 20 * ms, "wmax": Quantity(value: 0.01),
+                             "Apre": Quantity(value: Apre), "Apost": Quantity(value: -Apre * 20 / 20 * 1.05)], name: "S")
+        try S.connect(j: "i")
+        try S.w.set("0.0002 + 0.00096*i")
+        let M = try StateMonitor(S, "w", dt: 2 * ms)
+        try Network(pre, post, S, M).run(reference.duration)
+        try reference.compareTrace("S.w", monitor: M, variable: "w")
+        for variable in ["w", "apre", "apost", "lastupdate"] {
+            try reference.compareFinal("S.\(variable)", try S.variable(variable).values)
+        }
+    }
+
+    private func pairs(_ S: Synapses) throws -> [[Int]] {
+        let i = try S.i.values.values.map { Int($0) }, j = try S.j.values.values.map { Int($0) }
+        return zip(i, j).map { [$0, $1] }.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+}

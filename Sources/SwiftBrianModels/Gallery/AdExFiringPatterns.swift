@@ -53,7 +53,7 @@ public struct AdExFiringPatterns: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
         // Touboul & Brette (2008)'s form of the model, every parameter per neuron.
@@ -83,7 +83,7 @@ public struct AdExFiringPatterns: GalleryExample {
         let states = try StateMonitor(neuron, variables: ["vm", "w"], when: .thresholds, name: "states")
         let spikes = try SpikeMonitor(neuron, name: "spikes")
         let net = try Network(neuron, states, spikes, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("neuron", spikes)]

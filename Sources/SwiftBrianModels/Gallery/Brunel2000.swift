@@ -77,7 +77,7 @@ public struct Brunel2000: GalleryExample {
         nu_ext_over_nu_thr = regime.nuExtOverNuThr
     }
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
         let N_I = Int((gamma * Double(N_E)).rounded())
@@ -104,7 +104,7 @@ public struct Brunel2000: GalleryExample {
         let spike_monitor = try SpikeMonitor(neurons, name: "spike_monitor")
         let net = try Network(neurons, exc_synapses, inhib_synapses, external_poisson_input, rate_monitor,
                               spike_monitor, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("neurons", spike_monitor)]

@@ -37,7 +37,7 @@ public struct BrunelHakim1999: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
         let sparseness = Double(C) / Double(N)
@@ -52,7 +52,7 @@ public struct BrunelHakim1999: GalleryExample {
         let M = try SpikeMonitor(group, name: "M")
         let LFP = try PopulationRateMonitor(group, name: "LFP")
         let net = try Network(group, conn, M, LFP, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("group", M)]

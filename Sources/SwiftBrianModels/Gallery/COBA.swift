@@ -40,7 +40,7 @@ public struct COBA: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
         let Ne = Int((0.8 * Double(N)).rounded())
@@ -62,7 +62,7 @@ public struct COBA: GalleryExample {
         let s_mon = try SpikeMonitor(P, name: "s_mon")
         let rate = try PopulationRateMonitor(P, name: "rate")
         let net = try Network(P, Ce, Ci, s_mon, rate, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("P", s_mon)]

@@ -23,7 +23,7 @@ public struct COBAHH: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
         // area, Cm, gl, El, EK, ENa, g_na, g_kd, VT, taue, taui, Ee, Ei: as in the benchmark.
@@ -46,7 +46,7 @@ public struct COBAHH: GalleryExample {
         let s_mon = try SpikeMonitor(P, name: "s_mon")
         let rate = try PopulationRateMonitor(P, name: "rate")
         let net = try Network(P, Ce, Ci, trace, s_mon, rate, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("P", s_mon)]

@@ -34,7 +34,7 @@ public struct Diesmann1999: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
         let namespace: Namespace = ["Vr": Vr, "Vt": Vt, "taum": taum, "taupsp": taupsp, "weight": weight,
@@ -61,7 +61,7 @@ public struct Diesmann1999: GalleryExample {
         let Minput = try SpikeMonitor(Pinput, name: "Minput")
         try P.V.set("Vr + rand() * (Vt - Vr)")
         let net = try Network(P, Pinput, S, Sinput, Mgp, Minput, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("P", Mgp), Named("Pinput", Minput)]

@@ -22,18 +22,18 @@ public protocol GalleryExample {
     init()
     /// How long the network is simulated.
     var duration: Quantity { get set }
-    /// Builds the network, simulates it for ``duration`` with random numbers from `seed` and
-    /// returns the monitors and statistics.
-    func run(seed: UInt64, backend: BackendKind) throws -> GalleryResult
+    /// Builds the network, simulates it for ``duration`` with random numbers from `seed` (with
+    /// `report` on its progress) and returns the monitors and statistics.
+    func run(seed: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult
 }
 
 extension GalleryExample {
     /// Simulates the example for `duration` (its own ``duration`` when nil).
-    public func run(seed: UInt64 = 1, backend: BackendKind = .native, duration: Quantity? = nil) throws
-        -> GalleryResult {
+    public func run(seed: UInt64 = 1, backend: BackendKind = .native, duration: Quantity? = nil,
+                    report: ProgressReport? = nil) throws -> GalleryResult {
         var example = self
         if let duration { example.duration = duration }
-        return try example.run(seed: seed, backend: backend)
+        return try example.run(seed: seed, backend: backend, report: report)
     }
 }
 

@@ -24,7 +24,7 @@ public struct GapJunctions: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
         let namespace: Namespace = ["v0": Quantity(value: v0), "tau": tau, "n": Quantity(value: Double(n))]
@@ -42,7 +42,7 @@ public struct GapJunctions: GalleryExample {
         try S.w.set(w)
         let spikes = try SpikeMonitor(neurons, name: "spikes")
         let net = try Network(neurons, trace, S, spikes, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.states = [Named("v", trace)]

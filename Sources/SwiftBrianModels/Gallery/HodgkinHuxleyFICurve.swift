@@ -18,7 +18,7 @@ public struct HodgkinHuxleyFICurve: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
         // area, Cm, gl, El, EK, ENa, g_na, g_kd, VT: as in Brian's HH speed test and this example.
@@ -37,7 +37,7 @@ public struct HodgkinHuxleyFICurve: GalleryExample {
         try group.I.set("I_max * i / num_neurons")
         let monitor = try SpikeMonitor(group, name: "monitor")
         let net = try Network(group, monitor, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("group", monitor)]

@@ -19,7 +19,7 @@ public struct Izhikevich2003: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 1 * ms
         let N = try NeuronGroup(Ne + Ni, model: """
@@ -62,7 +62,7 @@ public struct Izhikevich2003: GalleryExample {
         let noise_inh = try N_inh.runRegularly("I_noise = 2*randn()", dt: 1 * ms)
         let rate = try PopulationRateMonitor(N, name: "rate")
         let net = try Network(N, spikemon, S_up, S_down, noise_exc, noise_inh, rate, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("N", spikemon)]

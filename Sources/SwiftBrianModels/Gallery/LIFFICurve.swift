@@ -23,7 +23,7 @@ public struct LIFFICurve: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
         let namespace: Namespace = ["tau": tau, "n": Quantity(value: Double(n)), "v0_max": maximumDrive]
@@ -36,7 +36,7 @@ public struct LIFFICurve: GalleryExample {
         try group.v0.set("v0_max * i / (n-1)")
         let monitor = try SpikeMonitor(group, name: "monitor")
         let net = try Network(group, monitor, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("group", monitor)]

@@ -41,7 +41,7 @@ public struct STDP: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
         let dApost = -dApre * (taupre / taupost).value * depressionRatio * gmax
@@ -73,7 +73,7 @@ public struct STDP: GalleryExample {
         let s_mon = try SpikeMonitor(input, name: "s_mon")
         let post_mon = try SpikeMonitor(neurons, name: "post_mon")
         let net = try Network(input, neurons, S, mon, s_mon, post_mon, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("input", s_mon), Named("neurons", post_mon)]

@@ -46,7 +46,7 @@ public struct TsodyksMarkram: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind) throws -> GalleryResult {
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
         let input = try NeuronGroup(N, model: """
@@ -88,7 +88,7 @@ public struct TsodyksMarkram: GalleryExample {
             result.synapses.append(Named(kind, S))
         }
         let net = try Network(objects, backend: backend)
-        try net.run(duration)
+        try net.run(duration, report: report)
 
         var output = GalleryResult(example: Self.name, network: net)
         output.spikes = [Named("input", input_spikes)]
