@@ -13,6 +13,8 @@ import PackageDescription
 //   SwiftBrian            what users import: model objects (groups, monitors, inputs), clocks,
 //                         networks; re-exports the layers
 //   SwiftBrianModels      ready-made models: Brian's benchmarks (and the example gallery)
+//   SwiftBrianTools       recorded data out: NumPy .npy/.npz and CSV export, SVG/PNG plots,
+//                         HTML reports
 //   swiftbrian            the command-line tool
 // The kernel layer and the interpreter run every simulation step; they are optimized even in
 // debug builds, so that `swift test` runs networks at a useful speed.
@@ -22,6 +24,7 @@ let package = Package(
     name: "SwiftBrian",
     products: [
         .library(name: "SwiftBrian", targets: ["SwiftBrian"]),
+        .library(name: "SwiftBrianTools", targets: ["SwiftBrianTools"]),
         .executable(name: "swiftbrian", targets: ["swiftbrian"]),
     ],
     dependencies: [
@@ -44,9 +47,10 @@ let package = Package(
                 dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic",
                                "SwiftBrianIntegration", "SwiftBrianKernel", "SwiftBrianInterpreter",
                                "SwiftBrianNative"]),
-        .target(name: "SwiftBrianModels", dependencies: ["SwiftBrian"]),
+        .target(name: "SwiftBrianModels", dependencies: ["SwiftBrian", "SwiftBrianTools"]),
+        .target(name: "SwiftBrianTools", dependencies: ["SwiftBrian"]),
         .executableTarget(name: "swiftbrian", dependencies: [
-            "SwiftBrian", "SwiftBrianModels",
+            "SwiftBrian", "SwiftBrianModels", "SwiftBrianTools",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "SwiftBrianUnitsTests", dependencies: ["SwiftBrianUnits"],
@@ -58,6 +62,7 @@ let package = Package(
         .testTarget(name: "SwiftBrianTests", dependencies: ["SwiftBrian"]),
         .testTarget(name: "SwiftBrianCLITests", dependencies: ["swiftbrian"]),
         .testTarget(name: "SwiftBrianModelsTests", dependencies: ["SwiftBrianModels"]),
+        .testTarget(name: "SwiftBrianToolsTests", dependencies: ["SwiftBrianTools"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -176,7 +176,12 @@ public final class Interpreter: Backend {
                                          + "target group (j must be in 0..<\(sink.targetSize)); use "
                                          + "skipIfInvalid: true to leave such synapses out")
                     }
-                    for _ in 0..<max(Int(lane[k]), 0) {
+                    guard lane[k] >= 0, lane[k] <= Double(Int32.max) else {
+                        throw ModelError(.invalidArgument, "n is \(String(format: "%g", lane[k])) for the pair i = \(i), "
+                                         + "j = \(j); the number of synapses per pair must be a whole number from 0 "
+                                         + "to \(Int32.max)")
+                    }
+                    for _ in 0..<Int(lane[k]) {
                         sink.pre.append(Int32(i + sink.sourceStart))
                         sink.post.append(Int32(j + sink.targetStart))
                     }

@@ -13,6 +13,9 @@ public final class SpikeQueue: Hashable, @unchecked Sendable {
     public private(set) var slots: [IndexBuffer] = []
     /// A name for messages and generated code.
     public let name: String
+    /// The longest delay a queue holds, in time steps (about 7 minutes at dt = 0.1 ms): every
+    /// step of the longest delay is a slot of its own, so longer delays would exhaust memory.
+    public static let maximumDelaySteps = 1 << 22
 
     /// A queue for delays of up to `maximumDelay` steps.
     public init(name: String, maximumDelay: Int = 0) {

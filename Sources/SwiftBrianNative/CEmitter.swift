@@ -88,7 +88,9 @@ struct CEmitter {
     }
 
     private mutating func constant(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) <= 16 {
+        // Small whole numbers are literals (the compiler simplifies with them); -0.0 stays data,
+        // as its sign matters (`-0.0*x`).
+        if value == value.rounded(), abs(value) <= 16, !(value == 0 && value.sign == .minus) {
             return "(\(Int(value)).0\(precision == .double ? "" : "f"))"
         }
         constants.append(value)
@@ -222,10 +224,15 @@ struct CEmitter {
             let pre = header(sink.pre), post = header(sink.post)
             let invalid = sink.skipInvalid ? "continue;"
                 : "{ snprintf(error, 512, \"The synapse i = %lld \\u2192 j = %lld points outside the target group (j must be in 0..<\(sink.targetSize)); use skipIfInvalid: true to leave such synapses out\", (long long)_row, (long long)_col); return 1; }"
-            return ["\(indent)if (_col < 0 || _col >= \(sink.targetSize)) \(invalid)",
-                    "\(indent)for (int64_t _n = (int64_t)(\(try expression(count))); _n > 0; _n--) {",
-                    "\(indent)    sb_append_i32(\(pre), (int32_t)(_row + \(sink.sourceStart)));",
-                    "\(indent)    sb_append_i32(\(post), (int32_t)(_col + \(sink.targetStart)));",
+            let badCount = "{ snprintf(error, 512, \"n is %g for the pair i = %lld, j = %lld; the number of synapses per pair must be a whole number from 0 to \(Int32.max)\", _copies, (long long)_row, (long long)_col); return 1; }"
+            return ["\(indent){",
+                    "\(indent)    if (_col < 0 || _col >= \(sink.targetSize)) \(invalid)",
+                    "\(indent)    const double _copies = \(try expression(count));",
+                    "\(indent)    if (!(_copies >= 0 && _copies <= \(Int32.max))) \(badCount)",
+                    "\(indent)    for (int64_t _n = (int64_t)_copies; _n > 0; _n--) {",
+                    "\(indent)        sb_append_i32(\(pre), (int32_t)(_row + \(sink.sourceStart)));",
+                    "\(indent)        sb_append_i32(\(post), (int32_t)(_col + \(sink.targetStart)));",
+                    "\(indent)    }",
                     "\(indent)}"]
         }
     }
@@ -278,7 +285,7 @@ struct CEmitter {
             case .add, .subtract, .multiply, .divide: return "(\(a) \(op.rawValue) \(b))"
             case .floorDivide: return "\(precision.math("floor"))(\(a) / \(b))"
             case .modulo: return real("sb_mod(\(a), \(b))")
-            case .power: return "\(precision.math("pow"))(\(a), \(b))"
+            case .power: return precision == .double ? "sb_pow(\(a), \(b))" : "powf(\(a), \(b))"
             case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
                 return "((\(a) \(op.rawValue) \(b)) ? \(one) : \(zero))"
             case .and: return "(((\(a)) != 0 && (\(b)) != 0) ? \(one) : \(zero))"

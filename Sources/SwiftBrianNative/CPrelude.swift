@@ -76,13 +76,21 @@ enum CPrelude {
         double u1 = sb_unit(w[0], w[1]), u2 = sb_unit(w[2], w[3]);
         return sqrt(-2.0 * log(1.0 - u1)) * cos(2.0 * 3.141592653589793 * u2);
     }
+    /* pow exactly as the interpreter calls it: compilers rewrite pow(2, x) as exp2(x) and
+       pow(x, -1) as 1/x, which differ from pow in the last bit. */
+    #if defined(__clang__)
+    __attribute__((no_builtin("pow"))) static double sb_pow(double a, double b) { return pow(a, b); }
+    #else
+    static double (*const volatile sb_pow_libm)(double, double) = pow;
+    static inline double sb_pow(double a, double b) { return sb_pow_libm(a, b); }
+    #endif
     static double sb_binomial(double trials, double p, double u) {
         int64_t n = (int64_t)trials;
         if (p <= 0 || n <= 0) return 0;
         if (p >= 1) return (double)n;
         double ratio = p / (1 - p);
         int64_t k = 0;
-        double mass = pow(1 - p, (double)n);
+        double mass = sb_pow(1 - p, (double)n);
         double cumulative = mass;
         while (u >= cumulative && k < n) {
             k += 1;

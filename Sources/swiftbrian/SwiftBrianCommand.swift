@@ -6,6 +6,7 @@ struct SwiftBrianCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swiftbrian",
         abstract: "A spiking neural network simulator that speaks Brian 2's model language.",
-        subcommands: [ListCommand.self, AnalyzeCommand.self, BenchCommand.self]
+        subcommands: [RunCommand.self, ListCommand.self, AnalyzeCommand.self, BenchCommand.self],
+        defaultSubcommand: RunCommand.self
     )
 }

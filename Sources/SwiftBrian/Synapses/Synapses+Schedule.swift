@@ -71,11 +71,17 @@ extension Synapses {
     /// synapses sum into the same variable.
     func prepareRun(_ network: Network) throws {
         let dt = clock.dt.value
-        if let delays = variables["delay"]?.buffer {
+        if let delay = variables["delay"], let delays = delay.buffer {
             let values = delays.array
-            if let negative = values.first(where: { $0 < 0 }) {
-                throw ModelError(.invalidArgument, "'\(name)' has a negative delay (\(negative) s); delays must not "
-                                 + "be negative")
+            let limit = Double(SpikeQueue.maximumDelaySteps) * dt
+            if let k = values.firstIndex(where: { !($0 >= 0 && $0 <= limit) }) {
+                let which = delay.isShared ? "'\(name)' has the delay" : "The synapse \(describeSynapse(k)) of '\(name)' "
+                    + "has the delay"
+                let value = values[k].isFinite ? "\(Quantity(value: values[k], dimension: .time))" : "\(values[k]) s"
+                throw ModelError(.invalidArgument, values[k] < 0
+                    ? "\(which) \(value); delays must not be negative"
+                    : "\(which) \(value); a delay must be finite and at most \(SpikeQueue.maximumDelaySteps) time "
+                        + "steps (\(limit) s at dt = \(clock.dt))")
             }
             let longest = Int(((values.max() ?? 0) / dt).rounded(.toNearestOrEven))
             for pathway in pathways where pathway.name == "pre" { pathway.queue.reserve(maximumDelay: longest) }

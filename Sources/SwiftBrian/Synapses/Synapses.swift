@@ -65,6 +65,9 @@ public final class Synapses: Group {
             guard delay.dimension == .time else {
                 throw ModelError(.dimensionMismatch, "The delay of '\(name)' must be a time, but it is \(delay)")
             }
+            guard delay.value.isFinite else {
+                throw ModelError(.invalidArgument, "The delay of '\(name)' must be finite, but it is \(delay.value) s")
+            }
             guard delay.value >= 0 else {
                 throw ModelError(.invalidArgument, "The delay of '\(name)' must not be negative, but it is \(delay)")
             }
@@ -73,8 +76,10 @@ public final class Synapses: Group {
         let hasEventDriven = equations.contains { $0.has(.eventDriven) }
         let j = VariableDescription(name: "j", dimension: .dimensionless, type: .integer, kind: .builtin,
                                     isWritable: false, isConstant: true)
-        // One delay for all synapses until one per synapse is set (see `prepareToSet`).
-        var own = [VariableDescription(name: "delay", dimension: .time, kind: .builtin, isWritable: true,
+        // One delay for all synapses until one per synapse is set (see `prepareToSet`). Synapse
+        // code reads it but cannot write it: the spike queue is sized for the delays when a run
+        // starts, so only `delay.set` (outside a run) changes it.
+        var own = [VariableDescription(name: "delay", dimension: .time, kind: .builtin, isWritable: false,
                                        isConstant: true, isShared: true)]
         if hasEventDriven {
             own.append(VariableDescription(name: "lastupdate", dimension: .time, kind: .builtin, isWritable: false,
@@ -127,9 +132,13 @@ public final class Synapses: Group {
                 description: description,
                 buffer: DoubleBuffer(name: "\(name).\(description.name)", count: perSynapse ? 0 : 1,
                                      value: description.name == "delay" ? (delay?.value ?? 0) : 0),
-                link: nil, isSettable: description.isWritable)
+                link: nil, isSettable: description.name == "delay")
         }
         variables["j"] = GroupVariable(description: j, buffer: nil, link: nil, isSettable: false)
+        for description in Synapses.counts {
+            variables[description.name] = GroupVariable(description: description, buffer: nil, link: nil,
+                                                        isSettable: false)
+        }
         for equation in equations where !equation.has(.summed) {
             let stored = equation.kind != .subexpression || equation.has(.constantOverDt)
             variables[equation.name] = GroupVariable(
@@ -237,6 +246,16 @@ public final class Synapses: Group {
             }
         }
         return pre
+    }
+
+    /// Synapse `k` in the user's terms: `k (i = 3, j = 7)`, indices relative to the groups.
+    func describeSynapse(_ k: Int) -> String {
+        var low = 0, high = source.size   // the last source element whose synapses start at or before k
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if Int(preOffsets[middle]) <= k { low = middle } else { high = middle - 1 }
+        }
+        return "\(k) (i = \(low), j = \(Int(post[k]) - target.start))"
     }
 
     /// The buffers that hold one value per synapse.

@@ -28,6 +28,12 @@ public protocol GalleryExample {
 }
 
 extension GalleryExample {
+    /// Simulates the example with its default parameters (for the `duration` given, or its own).
+    public static func simulate(seed: UInt64, backend: BackendKind, duration: Quantity?,
+                                report: ProgressReport?) throws -> GalleryResult {
+        try Self().run(seed: seed, backend: backend, duration: duration, report: report)
+    }
+
     /// Simulates the example for `duration` (its own ``duration`` when nil).
     public func run(seed: UInt64 = 1, backend: BackendKind = .native, duration: Quantity? = nil,
                     report: ProgressReport? = nil) throws -> GalleryResult {

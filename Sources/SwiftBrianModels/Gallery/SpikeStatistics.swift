@@ -1,5 +1,6 @@
 import Foundation
 import SwiftBrian
+import SwiftBrianTools
 
 /// Measures the gallery's examples report: firing rates, irregularity, synchrony and rhythm of
 /// recorded spikes, and the shape of weight distributions. Times are in seconds, rates in Hz.
@@ -27,11 +28,7 @@ public enum SpikeStatistics {
     /// The standard deviation of `values` divided by their mean (NaN for fewer than two values or
     /// a zero mean).
     public static func coefficientOfVariation(_ values: [Double]) -> Double {
-        guard values.count > 1 else { return .nan }
-        let mean = values.reduce(0, +) / Double(values.count)
-        guard mean != 0 else { return .nan }
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count)
-        return variance.squareRoot() / mean
+        SpikeTrainStatistics.coefficientOfVariation(values) ?? .nan
     }
 
     /// The population rate of `neurons` elements in bins of `bin` seconds from `start` to `end`:

@@ -1,0 +1,64 @@
+import Foundation
+import SwiftBrian
+
+/// The unit an axis shows a quantity in: a symbol for the axis title and the size to divide the
+/// SI values by.
+struct AxisUnit {
+    /// The symbol (`"mV"`), or `nil` for pure numbers.
+    let symbol: String?
+    /// The unit's size in SI base units.
+    let scale: Double
+
+    /// `unit` when given (checked against the dimension of `values`), else the unit Brian would
+    /// print `values` in.
+    ///
+    /// - Throws: `ModelError` when `unit` has another dimension than `values`.
+    init(_ unit: Quantity?, for values: QuantityArray, describing name: String) throws {
+        guard let unit else {
+            (symbol, scale) = AxisUnit.sample(of: values).bestUnit
+            return
+        }
+        guard unit.dimension == values.dimension else {
+            throw ModelError(.dimensionMismatch, "Cannot show \(name) (in \(values.dimension)) in \(unit), a unit of "
+                             + "\(unit.dimension)")
+        }
+        guard unit.value > 0, unit.value.isFinite else {
+            throw ModelError(.invalidArgument, "The unit to show \(name) in must be positive, but it is \(unit)")
+        }
+        // `formatted(in:)` prints a number and the unit's symbol: "1. mV".
+        let printed = (try? unit.formatted(in: unit)) ?? ""
+        let symbol = printed.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init)
+        self.symbol = unit.dimension.isDimensionless ? nil : symbol
+        scale = unit.value
+    }
+
+    /// The time unit brian2tools shows by default: milliseconds, or seconds for runs longer than
+    /// 10 s (whose millisecond ticks would be long numbers).
+    static func defaultTime(upTo end: Double) -> Quantity {
+        end > 10 ? second : ms
+    }
+
+    /// At most about 10,000 of `values`, evenly spread, with the smallest and largest: enough to
+    /// choose a unit from.
+    private static func sample(of values: QuantityArray) -> QuantityArray {
+        let finite = values.values.filter(\.isFinite)
+        guard finite.count > 10_000, let low = finite.min(), let high = finite.max() else {
+            return QuantityArray(values: finite, dimension: values.dimension)
+        }
+        let stride = finite.count / 10_000 + 1
+        let spread = Swift.stride(from: 0, to: finite.count, by: stride).map { finite[$0] }
+        return QuantityArray(values: spread + [low, high], dimension: values.dimension)
+    }
+
+    /// `quantity` in its best unit with at most four significant digits, for titles: `"2 ms"`.
+    static func short(_ quantity: Quantity) -> String {
+        let unit = QuantityArray(quantity).bestUnit
+        let number = String(format: "%.4g", quantity.value / unit.scale)
+        return unit.symbol.map { "\(number) \($0)" } ?? number
+    }
+
+    /// `values` in this unit.
+    func scaled(_ values: QuantityArray) -> [Double] {
+        values.values.map { $0 / scale }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import SwiftBrian
+
+extension Plot {
+    /// A raster plot of the events of `monitor` (brian2tools' `plot_raster`): a dot for each
+    /// spike, at its time and the index of its neuron, over the whole run so far.
+    ///
+    /// - Parameters:
+    ///   - timeUnit: the unit of the time axis; by default milliseconds (seconds beyond 10 s).
+    ///   - title: the title; by default "Spikes of NAME".
+    /// - Throws: `ModelError` when `timeUnit` is not a time.
+    public static func raster(_ monitor: EventMonitor, timeUnit: Quantity? = nil, title: String? = nil) throws -> Plot {
+        try raster(indices: monitor.i, times: monitor.t, neurons: monitor.source.size,
+                   duration: monitor.clock.t.value > 0 ? monitor.clock.t : nil, timeUnit: timeUnit,
+                   title: title ?? "Spikes of \(monitor.source.name)")
+    }
+
+    /// A raster plot of spikes given as neuron `indices` and `times` (one each per spike).
+    ///
+    /// - Parameters:
+    ///   - neurons: the number of neurons, for the range of the index axis; by default up to
+    ///     the highest index.
+    ///   - duration: the end of the time axis; by default the last spike.
+    ///   - timeUnit: the unit of the time axis; by default milliseconds (seconds beyond 10 s).
+    /// - Throws: `ModelError` when the counts differ, `times` or `timeUnit` are not times, or
+    ///   `duration` is not a positive time.
+    public static func raster(indices: [Int], times: QuantityArray, neurons: Int? = nil, duration: Quantity? = nil,
+                              timeUnit: Quantity? = nil, title: String = "Raster plot") throws -> Plot {
+        guard indices.count == times.count else {
+            throw ModelError(.invalidArgument, "A raster plot needs one neuron index per spike time, but there are "
+                             + "\(indices.count) indices and \(times.count) times")
+        }
+        guard times.dimension == .time else {
+            throw ModelError(.dimensionMismatch, "Spike times must be times, but they are in \(times.dimension)")
+        }
+        if let duration, duration.dimension != .time || !(duration.value > 0) {
+            throw ModelError(.invalidArgument, "The duration of a raster plot must be a positive time, but it is \(duration)")
+        }
+        let end = duration?.value ?? times.values.max() ?? 0
+        let unit = try AxisUnit(timeUnit ?? AxisUnit.defaultTime(upTo: end), for: times, describing: "spike times")
+        let rows = max(neurons ?? 0, (indices.max() ?? -1) + 1, 1)
+        // Dots of 3 pixels, smaller as spikes crowd: 1.2 pixels from 100,000 spikes on.
+        let diameter = min(3, max(1.2, 3 - 0.9 * log10(max(1, Double(indices.count) / 1000))))
+        let series = PlotSeries(x: unit.scaled(times), y: indices.map(Double.init), style: .dots(diameter: diameter),
+                                color: .ink)
+        let timeRange: ClosedRange<Double>? = end > 0 ? 0...(end / unit.scale) : nil
+        return Plot(title: title,
+                    xAxis: PlotAxis("Time", unit: unit.symbol, range: timeRange),
+                    yAxis: PlotAxis("Neuron index", range: -0.5...(Double(rows) - 0.5), integerTicks: true),
+                    series: [series])
+    }
+}

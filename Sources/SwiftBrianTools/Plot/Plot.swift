@@ -1,0 +1,74 @@
+import Foundation
+
+/// A two-dimensional plot: a title, two axes with units, and series of points drawn as lines,
+/// dots or bars, with a legend when series are labelled. It renders to SVG natively and to PNG
+/// through ``PNGConverter``.
+///
+/// The ready-made plots of brian2tools are static functions: ``raster(_:timeUnit:title:)``,
+/// ``stateTraces(_:variable:indices:timeUnit:unit:title:)``,
+/// ``rate(_:smoothing:timeUnit:rateUnit:title:)``, ``fICurve(input:rate:inputLabel:inputUnit:rateUnit:title:)``,
+/// ``weightHistogram(_:variable:bins:unit:title:)`` and ``connectivity(_:title:)``.
+///
+///     let plot = try Plot.raster(spikeMonitor)
+///     try plot.writeSVG(to: URL(fileURLWithPath: "raster.svg"))
+///     try plot.writePNG(to: URL(fileURLWithPath: "raster.png"))
+public struct Plot: Sendable {
+    /// The title above the plot; empty for none.
+    public var title: String
+    /// The horizontal axis.
+    public var xAxis: PlotAxis
+    /// The vertical axis.
+    public var yAxis: PlotAxis
+    /// The series, drawn in order (later ones on top).
+    public var series: [PlotSeries]
+    /// The width of the picture in pixels (SVG user units).
+    public var width: Double
+    /// The height of the picture in pixels.
+    public var height: Double
+
+    /// The default size of a plot, in pixels.
+    public static let defaultSize = (width: 720.0, height: 440.0)
+
+    /// A plot of `series` on `xAxis` and `yAxis`.
+    public init(title: String = "", xAxis: PlotAxis, yAxis: PlotAxis, series: [PlotSeries] = [],
+                width: Double = Plot.defaultSize.width, height: Double = Plot.defaultSize.height) {
+        self.title = title
+        self.xAxis = xAxis
+        self.yAxis = yAxis
+        self.series = series
+        self.width = width
+        self.height = height
+    }
+
+    /// The plot as a standalone SVG document (an `<svg>` element, which may also be placed
+    /// inline in HTML).
+    public func svg() -> String {
+        svg(id: "plot")
+    }
+
+    /// The plot as SVG, with element ids starting with `id` (unique ids let several plots share
+    /// one HTML page).
+    func svg(id: String) -> String {
+        PlotRenderer(plot: self, id: id).render()
+    }
+
+    /// Writes the plot as an SVG file to `url`.
+    public func writeSVG(to url: URL) throws {
+        let document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg()
+        try Data(document.utf8).write(to: url, options: .atomic)
+    }
+
+    /// The plot as PNG, `scale` device pixels per SVG pixel.
+    ///
+    /// - Throws: ``ToolsError/converterMissing(tool:hint:)`` when the converter is not installed.
+    public func pngData(scale: Double = 2) throws -> Data {
+        try PNGConverter.png(fromSVG: svg(), scale: scale)
+    }
+
+    /// Writes the plot as a PNG file to `url`, `scale` device pixels per SVG pixel.
+    ///
+    /// - Throws: ``ToolsError/converterMissing(tool:hint:)`` when the converter is not installed.
+    public func writePNG(to url: URL, scale: Double = 2) throws {
+        try pngData(scale: scale).write(to: url, options: .atomic)
+    }
+}

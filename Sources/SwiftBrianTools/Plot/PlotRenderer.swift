@@ -1,0 +1,349 @@
+import Foundation
+
+/// Draws a ``Plot`` as SVG: fits the axis ranges, lays out the margins around the tick labels,
+/// then draws the grid, the series (clipped to the plot area), the axes, the titles and the
+/// legend.
+struct PlotRenderer {
+    let plot: Plot
+    /// The prefix of element ids (unique per plot on a page).
+    let id: String
+
+    // Type sizes (pixels) and the approximate width of a character relative to its size, used
+    // to make room for labels (DejaVu Sans, Helvetica and Arial average about 0.6).
+    private static let tickFont = 11.0
+    private static let labelFont = 13.0
+    private static let titleFont = 15.0
+    private static let legendFont = 12.0
+    private static let characterWidth = 0.6
+    private static let tickLength = 5.0
+    private static let fontFamily = "DejaVu Sans, Helvetica, Arial, sans-serif"
+    private static let textColor = "#333333"
+    private static let axisColor = "#555555"
+    private static let gridColor = "#e6e6e6"
+
+    /// The plot area and the data range it shows.
+    private struct Frame {
+        let left, top, width, height: Double
+        let x: ClosedRange<Double>
+        let y: ClosedRange<Double>
+
+        var right: Double { left + width }
+        var bottom: Double { top + height }
+
+        func px(_ value: Double) -> Double {
+            left + (value - x.lowerBound) / (x.upperBound - x.lowerBound) * width
+        }
+
+        func py(_ value: Double) -> Double {
+            bottom - (value - y.lowerBound) / (y.upperBound - y.lowerBound) * height
+        }
+    }
+
+    func render() -> String {
+        let xRange = plot.xAxis.range.map(Self.widened) ?? fittedRange(\.x, axis: plot.xAxis, horizontal: true)
+        let yRange = plot.yAxis.range.map(Self.widened) ?? fittedRange(\.y, axis: plot.yAxis, horizontal: false)
+        let height = max(plot.height, 120), width = max(plot.width, 160)
+
+        // Margins: room for the y tick labels and title on the left, the x tick labels and
+        // title below, the plot title above, and half of the last x tick label on the right.
+        let top = plot.title.isEmpty ? 16 : 44.0
+        let bottom = Self.tickLength + 5 + Self.tickFont + 12 + Self.labelFont + 10
+        let yTicks = AxisTicks(range: yRange, count: Self.tickCount(for: height - top - bottom, spacing: 55),
+                                       integers: plot.yAxis.integerTicks)
+        let yLabelWidth = Self.textWidth(yTicks.labels.max { $0.count < $1.count } ?? "", size: Self.tickFont)
+        let left = 14 + Self.labelFont + 12 + yLabelWidth + Self.tickLength + 4
+        let plotWidth = width - left - 20
+        let xTicks = AxisTicks(range: xRange, count: Self.tickCount(for: plotWidth, spacing: 90),
+                               integers: plot.xAxis.integerTicks)
+        let lastHalf = Self.textWidth(xTicks.labels.last ?? "", size: Self.tickFont) / 2
+        let right = max(20, lastHalf + 6)
+        let frame = Frame(left: left, top: top, width: width - left - right, height: height - top - bottom,
+                          x: xRange, y: yRange)
+
+        var svg = SVGWriter()
+        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
+                         ("width", SVGWriter.number(width)), ("height", SVGWriter.number(height)),
+                         ("viewBox", "0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))"),
+                         ("font-family", Self.fontFamily)])
+        svg.newline()
+        if !plot.title.isEmpty { svg.element("title", [], content: plot.title) }
+        svg.open("defs")
+        svg.open("clipPath", [("id", "\(id)-area")])
+        svg.element("rect", [("x", SVGWriter.number(frame.left)), ("y", SVGWriter.number(frame.top)),
+                             ("width", SVGWriter.number(frame.width)), ("height", SVGWriter.number(frame.height))])
+        svg.close("clipPath")
+        svg.close("defs")
+        svg.element("rect", [("width", "100%"), ("height", "100%"), ("fill", "white")])
+
+        drawGrid(&svg, frame: frame, xTicks: xTicks, yTicks: yTicks)
+        svg.open("g", [("class", "data"), ("clip-path", "url(#\(id)-area)")])
+        svg.newline()
+        for series in plot.series { draw(series, in: frame, to: &svg) }
+        svg.close("g")
+        drawAxes(&svg, frame: frame, xTicks: xTicks, yTicks: yTicks, width: width, height: height)
+        drawLegend(&svg, frame: frame)
+        svg.close("svg")
+        return svg.text
+    }
+
+    // MARK: Ranges
+
+    /// The range of the data along one axis, with a margin of 4% each side (none at a zero the
+    /// axis must include).
+    private func fittedRange(_ coordinate: KeyPath<PlotSeries, [Double]>, axis: PlotAxis,
+                             horizontal: Bool) -> ClosedRange<Double> {
+        var low = Double.infinity, high = -Double.infinity
+        for series in plot.series {
+            for value in series[keyPath: coordinate] where value.isFinite {
+                low = min(low, value)
+                high = max(high, value)
+            }
+            if case .bars(let width) = series.style, low <= high {
+                // Bars reach from x to x + width, and from 0 to y.
+                if horizontal { high += max(0, width) } else { low = min(low, 0); high = max(high, 0) }
+            }
+        }
+        guard low <= high else { return 0...1 }
+        var zeroBelow = false, zeroAbove = false
+        if axis.includesZero {
+            if low >= 0 { low = 0; zeroBelow = true }
+            if high <= 0 { high = 0; zeroAbove = true }
+        }
+        if low == high {
+            let pad = axis.integerTicks ? 1 : (low == 0 ? 1 : abs(low) * 0.1)
+            return (zeroBelow ? low : low - pad)...(zeroAbove ? high : high + pad)
+        }
+        let margin = (high - low) * 0.04
+        return (zeroBelow ? low : low - margin)...(zeroAbove ? high : high + margin)
+    }
+
+    /// `range`, widened when empty so that coordinates can be mapped.
+    private static func widened(_ range: ClosedRange<Double>) -> ClosedRange<Double> {
+        range.lowerBound < range.upperBound ? range : (range.lowerBound - 0.5)...(range.upperBound + 0.5)
+    }
+
+    private static func tickCount(for length: Double, spacing: Double) -> Int {
+        max(2, min(10, Int((length / spacing).rounded())))
+    }
+
+    /// An opacity between 0 and 1, with two decimals.
+    private static func opacity(_ value: Double) -> String {
+        String(format: "%.2f", min(1, max(0, value)))
+    }
+
+    private static func textWidth(_ text: String, size: Double) -> Double {
+        Double(text.count) * size * characterWidth
+    }
+
+    // MARK: Drawing
+
+    private func drawGrid(_ svg: inout SVGWriter, frame: Frame, xTicks: AxisTicks, yTicks: AxisTicks) {
+        var grid = PathData()
+        for x in xTicks.values.map(frame.px) where x > frame.left + 0.5 && x <= frame.right {
+            grid.move(x, frame.top)
+            grid.line(x, frame.bottom)
+        }
+        for y in yTicks.values.map(frame.py) where y < frame.bottom - 0.5 && y >= frame.top {
+            grid.move(frame.left, y)
+            grid.line(frame.right, y)
+        }
+        svg.element("path", [("class", "grid"), ("d", grid.text), ("stroke", Self.gridColor), ("stroke-width", "1"),
+                             ("fill", "none")])
+    }
+
+    private func draw(_ series: PlotSeries, in frame: Frame, to svg: inout SVGWriter) {
+        let count = min(series.x.count, series.y.count)
+        var common: [SVGWriter.Attribute] = [("data-points", String(count))]
+        if let label = series.label { common.append(("data-label", label)) }
+        if series.opacity < 1 { common.append(("opacity", Self.opacity(series.opacity))) }
+        switch series.style {
+        case .line(let width):
+            svg.element("path", [("class", "series line"), ("d", linePath(series, count: count, frame: frame)),
+                                 ("fill", "none"), ("stroke", series.color.css),
+                                 ("stroke-width", SVGWriter.number(width)), ("stroke-linejoin", "round"),
+                                 ("stroke-linecap", "round")] + common)
+        case .dots(let diameter):
+            svg.element("path", [("class", "series dots"), ("d", dotPath(series, count: count, frame: frame)),
+                                 ("fill", "none"), ("stroke", series.color.css),
+                                 ("stroke-width", SVGWriter.number(diameter)), ("stroke-linecap", "round")] + common)
+        case .lineAndDots(let width, let diameter):
+            svg.open("g", [("class", "series line-and-dots")] + common)
+            svg.element("path", [("d", linePath(series, count: count, frame: frame)), ("fill", "none"),
+                                 ("stroke", series.color.css), ("stroke-width", SVGWriter.number(width)),
+                                 ("stroke-linejoin", "round")])
+            svg.element("path", [("d", dotPath(series, count: count, frame: frame)), ("fill", "none"),
+                                 ("stroke", series.color.css), ("stroke-width", SVGWriter.number(diameter)),
+                                 ("stroke-linecap", "round")])
+            svg.close("g")
+        case .bars(let width):
+            var path = PathData(capacity: count * 40)
+            let base = frame.py(min(max(0, frame.y.lowerBound), frame.y.upperBound))
+            for k in 0..<count where series.x[k].isFinite && series.y[k].isFinite {
+                path.rectangle(frame.px(series.x[k]), base, frame.px(series.x[k] + width), frame.py(series.y[k]))
+            }
+            svg.element("path", [("class", "series bars"), ("d", path.text), ("fill", series.color.css),
+                                 ("stroke", "white"), ("stroke-width", "0.8")] + common)
+        }
+    }
+
+    /// The points as dots (non-finite ones left out).
+    private func dotPath(_ series: PlotSeries, count: Int, frame: Frame) -> String {
+        var path = PathData(capacity: count * 16)
+        for k in 0..<count where series.x[k].isFinite && series.y[k].isFinite {
+            path.dot(frame.px(series.x[k]), frame.py(series.y[k]))
+        }
+        return path.text
+    }
+
+    /// The points joined by lines, broken at non-finite values. When there are many more points
+    /// than pixel columns and x ascends, each column keeps its first, lowest, highest and last
+    /// point, which draws the same picture from far fewer points.
+    private func linePath(_ series: PlotSeries, count: Int, frame: Frame) -> String {
+        let xs = series.x, ys = series.y
+        var path = PathData(capacity: min(count, Int(frame.width) * 4) * 14)
+        var drawing = false
+        func visit(_ k: Int) {
+            guard xs[k].isFinite, ys[k].isFinite else { drawing = false; return }
+            if drawing { path.line(frame.px(xs[k]), frame.py(ys[k])) } else { path.move(frame.px(xs[k]), frame.py(ys[k])) }
+            drawing = true
+        }
+        let ascending = count > 1 && (1..<count).allSatisfy { !(xs[$0] < xs[$0 - 1]) }
+        guard ascending, count > Int(frame.width) * 4 else {
+            for k in 0..<count { visit(k) }
+            return path.text
+        }
+        var k = 0
+        while k < count {
+            guard xs[k].isFinite, ys[k].isFinite else { visit(k); k += 1; continue }
+            // One pixel column: the finite points whose x maps to the same whole pixel.
+            let column = Int(frame.px(xs[k]).rounded(.down))
+            var end = k + 1
+            while end < count, xs[end].isFinite, ys[end].isFinite,
+                  Int(frame.px(xs[end]).rounded(.down)) == column { end += 1 }
+            var low = k, high = k
+            for j in k..<end {
+                if ys[j] < ys[low] { low = j }
+                if ys[j] > ys[high] { high = j }
+            }
+            for j in Set([k, low, high, end - 1]).sorted() { visit(j) }
+            k = end
+        }
+        return path.text
+    }
+
+    private func drawAxes(_ svg: inout SVGWriter, frame: Frame, xTicks: AxisTicks, yTicks: AxisTicks,
+                          width: Double, height: Double) {
+        var ticks = PathData()
+        let xs = zip(xTicks.values.map(frame.px), xTicks.labels).filter { $0.0 >= frame.left - 0.5 && $0.0 <= frame.right + 0.5 }
+        let ys = zip(yTicks.values.map(frame.py), yTicks.labels).filter { $0.0 >= frame.top - 0.5 && $0.0 <= frame.bottom + 0.5 }
+        for (x, _) in xs {
+            ticks.move(x, frame.bottom)
+            ticks.line(x, frame.bottom + Self.tickLength)
+        }
+        for (y, _) in ys {
+            ticks.move(frame.left, y)
+            ticks.line(frame.left - Self.tickLength, y)
+        }
+        var spines = PathData()
+        spines.move(frame.left, frame.top)
+        spines.line(frame.left, frame.bottom)
+        spines.line(frame.right, frame.bottom)
+        svg.element("path", [("class", "axes"), ("d", spines.text + ticks.text), ("fill", "none"),
+                             ("stroke", Self.axisColor), ("stroke-width", "1"), ("stroke-linecap", "square")])
+
+        let tickBaseline = frame.bottom + Self.tickLength + 4 + Self.tickFont * 0.8
+        svg.open("g", [("class", "x-ticks"), ("font-size", SVGWriter.number(Self.tickFont)),
+                       ("fill", Self.textColor), ("text-anchor", "middle")])
+        for (x, label) in xs {
+            svg.element("text", [("x", SVGWriter.number(x)), ("y", SVGWriter.number(tickBaseline))], content: label)
+        }
+        svg.close("g")
+        svg.open("g", [("class", "y-ticks"), ("font-size", SVGWriter.number(Self.tickFont)),
+                       ("fill", Self.textColor), ("text-anchor", "end")])
+        for (y, label) in ys {
+            svg.element("text", [("x", SVGWriter.number(frame.left - Self.tickLength - 3)),
+                                 ("y", SVGWriter.number(y + Self.tickFont * 0.35))], content: label)
+        }
+        svg.close("g")
+
+        let labelAttributes: [SVGWriter.Attribute] = [("font-size", SVGWriter.number(Self.labelFont)),
+                                                      ("fill", Self.textColor), ("text-anchor", "middle")]
+        svg.element("text", [("class", "x-label"), ("x", SVGWriter.number(frame.left + frame.width / 2)),
+                             ("y", SVGWriter.number(height - 12))] + labelAttributes, content: plot.xAxis.title)
+        let yLabelX = 14 + Self.labelFont * 0.8, yLabelY = frame.top + frame.height / 2
+        svg.element("text", [("class", "y-label"),
+                             ("transform", "translate(\(SVGWriter.number(yLabelX)),\(SVGWriter.number(yLabelY))) rotate(-90)")]
+                    + labelAttributes, content: plot.yAxis.title)
+        if !plot.title.isEmpty {
+            svg.element("text", [("class", "title"), ("x", SVGWriter.number(frame.left + frame.width / 2)),
+                                 ("y", "27"), ("font-size", SVGWriter.number(Self.titleFont)),
+                                 ("font-weight", "bold"), ("fill", "#222222"), ("text-anchor", "middle")],
+                        content: plot.title)
+        }
+    }
+
+    /// The top left of a legend box of `width` × `height`: in the corner of the plot area that
+    /// hides the fewest points, the top right one when several tie.
+    private func legendCorner(width: Double, height: Double, frame: Frame) -> (Double, Double) {
+        let inset = 8.0
+        let corners = [(frame.right - width - inset, frame.top + inset), (frame.left + inset, frame.top + inset),
+                       (frame.right - width - inset, frame.bottom - height - inset),
+                       (frame.left + inset, frame.bottom - height - inset)]
+        var hidden = [Int](repeating: 0, count: corners.count)
+        for series in plot.series {
+            for k in 0..<min(series.x.count, series.y.count) {
+                let x = frame.px(series.x[k]), y = frame.py(series.y[k])
+                for (index, corner) in corners.enumerated()
+                where x >= corner.0 && x <= corner.0 + width && y >= corner.1 && y <= corner.1 + height {
+                    hidden[index] += 1
+                }
+            }
+        }
+        let best = hidden.indices.min { hidden[$0] < hidden[$1] } ?? 0
+        return corners[best]
+    }
+
+    /// A legend in a corner of the plot area, listing the labelled series.
+    private func drawLegend(_ svg: inout SVGWriter, frame: Frame) {
+        let entries = plot.series.filter { $0.label != nil }
+        guard !entries.isEmpty else { return }
+        let rowHeight = 18.0, sample = 22.0, padding = 8.0
+        let textWidth = entries.map { Self.textWidth($0.label ?? "", size: Self.legendFont) }.max() ?? 0
+        let boxWidth = padding + sample + 6 + textWidth + padding
+        let boxHeight = padding * 2 + rowHeight * Double(entries.count) - 4
+        let (x0, y0) = legendCorner(width: boxWidth, height: boxHeight, frame: frame)
+        svg.open("g", [("class", "legend"), ("font-size", SVGWriter.number(Self.legendFont)), ("fill", Self.textColor)])
+        svg.newline()
+        svg.element("rect", [("x", SVGWriter.number(x0)), ("y", SVGWriter.number(y0)),
+                             ("width", SVGWriter.number(boxWidth)), ("height", SVGWriter.number(boxHeight)),
+                             ("rx", "3"), ("fill", "white"), ("fill-opacity", "0.85"), ("stroke", "#cccccc")])
+        for (row, series) in entries.enumerated() {
+            let y = y0 + padding + rowHeight * Double(row) + rowHeight / 2 - 2
+            let sx = x0 + padding
+            var mark = PathData()
+            var attributes: [SVGWriter.Attribute] = [("fill", "none"), ("stroke", series.color.css)]
+            switch series.style {
+            case .line(let width):
+                mark.move(sx, y)
+                mark.line(sx + sample, y)
+                attributes.append(("stroke-width", SVGWriter.number(max(width, 1.5))))
+            case .dots(let diameter):
+                mark.dot(sx + sample / 2, y)
+                attributes += [("stroke-width", SVGWriter.number(max(diameter, 5))), ("stroke-linecap", "round")]
+            case .lineAndDots(let width, let diameter):
+                mark.move(sx, y)
+                mark.line(sx + sample, y)
+                mark.dot(sx + sample / 2, y)
+                attributes += [("stroke-width", SVGWriter.number(max(width, diameter / 2))), ("stroke-linecap", "round")]
+            case .bars:
+                mark.rectangle(sx + 4, y - 5, sx + sample - 4, y + 5)
+                attributes = [("fill", series.color.css)]
+            }
+            if series.opacity < 1 { attributes.append(("opacity", Self.opacity(series.opacity))) }
+            svg.element("path", [("d", mark.text)] + attributes)
+            svg.element("text", [("x", SVGWriter.number(sx + sample + 6)), ("y", SVGWriter.number(y + Self.legendFont * 0.35))],
+                        content: series.label ?? "")
+        }
+        svg.close("g")
+    }
+}

@@ -1,0 +1,39 @@
+/// One set of points drawn in a ``Plot``: coordinates in the axes' units, a style, a colour, and
+/// a label for the legend.
+public struct PlotSeries: Sendable {
+    /// How the points are drawn.
+    public enum Style: Sendable {
+        /// A line through the points in order, `width` pixels wide.
+        case line(width: Double)
+        /// A disc of `diameter` pixels at each point.
+        case dots(diameter: Double)
+        /// A line through the points with a disc at each.
+        case lineAndDots(width: Double, diameter: Double)
+        /// A bar from 0 up to each y, from x to x + `width` (in x-axis units): a histogram.
+        case bars(width: Double)
+    }
+
+    /// The x coordinates.
+    public var x: [Double]
+    /// The y coordinates (as many as x).
+    public var y: [Double]
+    /// How the points are drawn.
+    public var style: Style
+    /// The colour.
+    public var color: PlotColor
+    /// The opacity, from 0 (invisible) to 1.
+    public var opacity: Double
+    /// The name in the legend; a series without one is not listed.
+    public var label: String?
+
+    /// A series of the points (x[k], y[k]).
+    public init(x: [Double], y: [Double], style: Style = .line(width: 1.5), color: PlotColor = .series(0),
+                opacity: Double = 1, label: String? = nil) {
+        self.x = x
+        self.y = y
+        self.style = style
+        self.color = color
+        self.opacity = opacity
+        self.label = label
+    }
+}

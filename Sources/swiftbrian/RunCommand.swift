@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import SwiftBrian
+import SwiftBrianModels
+import SwiftBrianTools
+
+/// `swiftbrian run`: simulates a gallery example, prints a summary and writes plots, data and a
+/// report.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run an example of the gallery (default: cuba) and write its plots, data and report.",
+        discussion: """
+            Simulates EXAMPLE (see `swiftbrian list`), prints a summary (neurons, synapses, spikes, mean \
+            rate, CV, wall time) and writes into --out: a raster plot (SVG and PNG), the recorded data as \
+            NumPy .npz (load with numpy.load) and CSV, and an HTML report.
+            """
+    )
+
+    @Argument(help: "The example to run (see `swiftbrian list`).")
+    var example: String = "cuba"
+
+    @Option(name: .long, help: "The simulated time in seconds (default: the example's own).")
+    var duration: Double?
+
+    @Option(name: .long, help: "The random seed.")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "native (default) or interpreter.")
+    var backend: String = "native"
+
+    @Option(name: .long, help: "The folder for the outputs (default: out/EXAMPLE).")
+    var out: String?
+
+    @Flag(name: .long, help: "Write no plots (data and report only).")
+    var noPlot = false
+
+    func run() throws {
+        do {
+            guard let type = Gallery.example(named: example) else {
+                throw ModelError(.invalidArgument, "Unknown example '\(example)'; `swiftbrian list` shows the examples ("
+                                 + Gallery.all.map { $0.name }.joined(separator: ", ") + ")")
+            }
+            guard let backend = BackendKind(rawValue: backend) else {
+                throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native or interpreter")
+            }
+            if let duration, !(duration > 0) {
+                throw ModelError(.invalidArgument, "--duration must be a positive number of seconds")
+            }
+            let folder = URL(fileURLWithPath: out ?? "out/\(type.name)")
+            let started = Date()
+            let bar = ProgressBar()
+            let result = try type.simulate(seed: seed, backend: backend, duration: duration.map { $0 * second },
+                                           report: bar.report)
+            let wall = Date().timeIntervalSince(started)
+            var summary = RunSummary(result.network, wallTime: wall * second)
+            summary.rows += result.statistics.map { statistic in
+                RunSummary.Row(statistic.name, String(format: "%.4g", statistic.value)
+                               + (statistic.unit.isEmpty ? "" : " \(statistic.unit)"))
+            }
+            let (files, warnings) = try RunOutputs.write(result, summary: summary, to: folder, plots: !noPlot)
+            let width = summary.rows.map(\.name.count).max() ?? 0
+            print("\(type.name): \(type.summary)")
+            for row in summary.rows { print("  " + row.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value) }
+            print("Outputs in \(folder.path)/:")
+            for file in files { print("  " + URL(fileURLWithPath: file).lastPathComponent) }
+            for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        } catch let error as ModelError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

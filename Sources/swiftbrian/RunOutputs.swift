@@ -1,0 +1,92 @@
+import Foundation
+import SwiftBrian
+import SwiftBrianModels
+import SwiftBrianTools
+
+/// What `swiftbrian run` writes for a gallery example: a plot per monitor (SVG, and PNG when
+/// `rsvg-convert` is installed), the recorded data as one NumPy `.npz` and one CSV per monitor,
+/// and an HTML report gathering the summary and the plots.
+enum RunOutputs {
+    /// Writes the outputs of `result` into `folder` and returns the files written, in order, and
+    /// warnings for what could not be written (PNG without a converter).
+    static func write(_ result: GalleryResult, summary: RunSummary, to folder: URL, plots wantPlots: Bool) throws
+        -> (files: [String], warnings: [String]) {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        var files: [String] = [], warnings: [String] = []
+        func path(_ name: String) -> URL { folder.appendingPathComponent(name) }
+        func file(_ name: String) { files.append(path(name).path) }
+
+        var archive = NPZArchive()
+        for spikes in result.spikes {
+            for array in try spikes.value.exportedArrays() { try archive.add(prefixed("spikes_\(spikes.name)", array)) }
+            try spikes.value.writeCSV(to: path("spikes_\(spikes.name).csv"))
+            file("spikes_\(spikes.name).csv")
+        }
+        for states in result.states {
+            for array in try states.value.exportedArrays() { try archive.add(prefixed("state_\(states.name)", array)) }
+            try states.value.writeCSV(to: path("state_\(states.name).csv"))
+            file("state_\(states.name).csv")
+        }
+        for rates in result.rates {
+            for array in try rates.value.exportedArrays() { try archive.add(prefixed("rate_\(rates.name)", array)) }
+            try rates.value.writeCSV(to: path("rate_\(rates.name).csv"))
+            file("rate_\(rates.name).csv")
+        }
+        try archive.write(to: path("\(result.example).npz"))
+        file("\(result.example).npz")
+
+        var report = Report(title: "SwiftBrian: \(result.example)").add(summary, caption: "Summary")
+        if wantPlots {
+            for (name, plot) in try plots(result) {
+                try plot.writeSVG(to: path("\(name).svg"))
+                file("\(name).svg")
+                do {
+                    try plot.writePNG(to: path("\(name).png"))
+                    file("\(name).png")
+                } catch let error as ToolsError {
+                    if warnings.isEmpty { warnings.append("PNG plots were not written: \(error)") }
+                }
+                report = report.add(plot)
+            }
+        }
+        try report.write(to: path("report.html"))
+        file("report.html")
+        return (files, warnings)
+    }
+
+    /// `array` named `prefix_name`.
+    private static func prefixed(_ prefix: String, _ array: ExportedArray) -> ExportedArray {
+        var copy = array
+        copy.name = "\(prefix)_\(array.name)"
+        return copy
+    }
+
+    /// The plots of a result, with file names: rasters, state traces, population rates, weight
+    /// histograms (of synapses with a `w`), and computed curves.
+    private static func plots(_ result: GalleryResult) throws -> [(String, Plot)] {
+        var plots: [(String, Plot)] = []
+        for spikes in result.spikes {
+            plots.append(("raster_\(spikes.name)", try Plot.raster(spikes.value, title: "Spikes of \(spikes.name)")))
+        }
+        for states in result.states {
+            for variable in states.value.variables {
+                plots.append(("\(variable)_\(states.name)", try Plot.stateTraces(
+                    states.value, variable: variable, indices: Array(states.value.record.prefix(5)),
+                    title: "\(variable) of \(states.name)")))
+            }
+        }
+        for rates in result.rates {
+            plots.append(("rate_\(rates.name)", try Plot.rate(rates.value, title: "Population rate of \(rates.name)")))
+        }
+        for synapses in result.synapses where (try? synapses.value.variable("w")) != nil {
+            plots.append(("weights_\(synapses.name)", try Plot.weightHistogram(synapses.value,
+                                                                            title: "Weights of \(synapses.name)")))
+        }
+        for curve in result.curves {
+            plots.append(("curve_\(curve.name)", Plot(
+                title: curve.name, xAxis: PlotAxis(curve.value.xLabel), yAxis: PlotAxis(curve.value.yLabel),
+                series: [PlotSeries(x: curve.value.x, y: curve.value.y, style: .lineAndDots(width: 1.5, diameter: 5))])))
+        }
+        return plots
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import SwiftBrian
+@testable import SwiftBrianTools
+import XCTest
+
+/// The HTML report: one self-contained, well-formed page with a summary table and inline plots.
+final class ReportTests: XCTestCase {
+    func testReportGathersSummaryAndPlots() throws {
+        let example = try ExampleNetwork.shared.get()
+        let report = try Report(title: "CUBA <small>")
+            .add(RunSummary(example.network, wallTime: 1.25 * second))
+            .add(Plot.raster(example.spikes))
+            .add(heading: "Activity")
+            .add(Plot.rate(example.rate))
+            .add(note: "Rates smoothed with a 1 ms Gaussian.")
+        let html = report.html()
+        let document = try SVGDocument(html)
+        XCTAssertEqual(document.all("title").first?.text, "CUBA <small>")
+        XCTAssertEqual(document.all("svg").count, 2)
+        let clipIDs = document.all("clipPath").compactMap { $0.attributes["id"] }
+        XCTAssertEqual(Set(clipIDs).count, 2, "each plot has its own ids")
+        XCTAssertFalse(html.contains("<?xml"), "inline SVG has no XML declaration")
+        XCTAssertFalse(html.contains("src=") || html.contains("href=\"http"), "nothing is loaded from elsewhere")
+
+        let rows = Dictionary(uniqueKeysWithValues: zip(document.all("th").map(\.text), document.all("td").map(\.text)))
+        XCTAssertEqual(rows["Neurons"], "400")
+        XCTAssertEqual(rows["Synapses"], RunSummary.integer(example.excitatory.size + (example.network.objects
+            .compactMap { $0 as? Synapses }.first { $0.name == "Ci" }?.size ?? 0)))
+        XCTAssertEqual(rows["Spikes"], RunSummary.integer(example.spikes.numEvents))
+        let meanRate = Double(example.spikes.numEvents) / 400 / 0.5
+        XCTAssertEqual(rows["Mean rate"], RunSummary.decimal(meanRate, digits: 3) + " Hz")
+        XCTAssertNotNil(rows["CV of interspike intervals"].flatMap(Double.init))
+        XCTAssertEqual(rows["Wall time"], "1.25 s")
+        XCTAssertEqual(rows["Simulated time"], "0.5 s")
+
+        let url = TestOutput.url("report_test.html")
+        try report.write(to: url)
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), html)
+    }
+
+    func testStatisticsAndFormatting() {
+        XCTAssertEqual(SpikeTrainStatistics.coefficientOfVariation([2, 2, 2]), 0)
+        XCTAssertEqual(SpikeTrainStatistics.coefficientOfVariation([1, 3])!, 0.5, accuracy: 1e-15)
+        XCTAssertNil(SpikeTrainStatistics.coefficientOfVariation([1]))
+        XCTAssertEqual(SpikeTrainStatistics.meanRate(spikes: 50, neurons: 10, duration: 0.5 * second),
+                       10 * Hz)
+        XCTAssertEqual(RunSummary.integer(1_234_567), "1,234,567")
+        XCTAssertEqual(RunSummary.integer(999), "999")
+        XCTAssertEqual(RunSummary.decimal(5.2468, digits: 3), "5.25")
+        XCTAssertEqual(RunSummary.decimal(0.8712, digits: 3), "0.871")
+    }
+}
