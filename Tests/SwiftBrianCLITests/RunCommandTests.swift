@@ -1,0 +1,65 @@
+import Foundation
+import XCTest
+
+/// `swiftbrian list` and `swiftbrian run` as a newcomer uses them.
+final class RunCommandTests: XCTestCase {
+    private var productsDirectory: URL {
+        #if os(macOS)
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            return bundle.bundleURL.deletingLastPathComponent()
+        }
+        #endif
+        return Bundle.main.bundleURL
+    }
+
+    private func swiftbrian(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = productsDirectory.appendingPathComponent("swiftbrian")
+        process.arguments = arguments
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        let err = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    func testListShowsEveryExample() throws {
+        let output = try swiftbrian(["list"])
+        XCTAssertEqual(output.status, 0, output.stderr)
+        let names = output.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+        XCTAssertEqual(names.count, 13, output.stdout)
+        XCTAssertTrue(names.contains("cuba"), output.stdout)
+        for line in output.stdout.split(separator: "\n") { XCTAssertGreaterThan(line.count, 20, "\(line) has a description") }
+    }
+
+    func testEveryExampleRunsAndWritesItsOutputs() throws {
+        let names = try swiftbrian(["list"]).stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftbrian-run-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for name in names {
+            let folder = root.appendingPathComponent(name)
+            let output = try swiftbrian(["run", name, "--duration", "0.05", "--out", folder.path])
+            XCTAssertEqual(output.status, 0, "\(name): \(output.stderr)")
+            XCTAssertTrue(output.stdout.contains("Neurons"), "\(name): \(output.stdout)")
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            XCTAssertTrue(files.contains("report.html"), "\(name): \(files)")
+            XCTAssertTrue(files.contains("\(name).npz"), "\(name): \(files)")
+            XCTAssertTrue(files.contains { $0.hasSuffix(".svg") }, "\(name): \(files)")
+        }
+    }
+
+    func testMistakesAreReported() throws {
+        let unknown = try swiftbrian(["run", "cubaa"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("Unknown example 'cubaa'"), unknown.stderr)
+        let duration = try swiftbrian(["run", "cuba", "--duration", "-1"])
+        XCTAssertNotEqual(duration.status, 0)
+        XCTAssertTrue(duration.stderr.contains("--duration"), duration.stderr)
+        let backend = try swiftbrian(["run", "cuba", "--backend", "gpu"])
+        XCTAssertEqual(backend.status, 1)
+        XCTAssertTrue(backend.stderr.contains("Unknown backend 'gpu'"), backend.stderr)
+    }
+}
