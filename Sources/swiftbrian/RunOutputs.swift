@@ -70,9 +70,9 @@ enum RunOutputs {
         }
         for states in result.states {
             for variable in states.value.variables {
-                plots.append(("\(variable)_\(states.name)", try Plot.stateTraces(
-                    states.value, variable: variable, indices: Array(states.value.record.prefix(5)),
-                    title: "\(variable) of \(states.name)")))
+                let title = states.name == variable ? variable : "\(variable) of \(states.name)"
+                plots.append(("state_\(states.name)_\(variable)", try Plot.stateTraces(
+                    states.value, variable: variable, indices: Array(states.value.record.prefix(5)), title: title)))
             }
         }
         for rates in result.rates {

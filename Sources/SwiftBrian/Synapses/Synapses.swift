@@ -53,7 +53,9 @@ public final class Synapses: Group {
     ///   - onPre: statements run for each synapse of a presynaptic spike, after its delay.
     ///   - onPost: statements run for each synapse of a postsynaptic spike.
     ///   - delay: a delay for every synapse of the `onPre` pathway; without it, `delay` is a
-    ///     per-synapse variable (0 until set).
+    ///     per-synapse variable (0 until set). Synapse code reads `delay` but cannot write it
+    ///     (Brian lets it): the spike queue is sized for the delays when a run starts. A run
+    ///     refuses negative delays and delays of more than `SpikeQueue.maximumDelaySteps` steps.
     ///   - method: the integration method of clock-driven equations.
     public init(_ source: Group, _ target: Group? = nil, model: String = "", onPre: String? = nil,
                 onPost: String? = nil, delay: Quantity? = nil, method: IntegrationMethod? = nil,
