@@ -13,8 +13,12 @@ enum RunOutputs {
         -> (files: [String], warnings: [String]) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var files: [String] = [], warnings: [String] = []
-        func path(_ name: String) -> URL { folder.appendingPathComponent(name) }
+        func path(_ name: String) -> URL { folder.appendingPathComponent(fileName(name)) }
         func file(_ name: String) { files.append(path(name).path) }
+        // Monitor names may hold spaces and commas ("vm, w"); file names keep letters, digits, - _ .
+        func fileName(_ name: String) -> String {
+            String(name.map { $0.isLetter || $0.isNumber || "-_.".contains($0) ? $0 : "_" })
+        }
 
         var archive = NPZArchive()
         for spikes in result.spikes {
