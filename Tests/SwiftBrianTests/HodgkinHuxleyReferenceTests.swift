@@ -2,7 +2,7 @@ import SwiftBrian
 import XCTest
 
 /// Brian 2.9's reference cases for the Hodgkin–Huxley model of Brian's HHNeuronsOnly speed test,
-/// one integration method per case.
+/// one integration method per case, each run on both backends (bit-identical results).
 final class HodgkinHuxleyReferenceTests: XCTestCase {
     override func setUp() {
         defaultClock.dt = 0.1 * ms
@@ -41,40 +41,50 @@ final class HodgkinHuxleyReferenceTests: XCTestCase {
         return (G, try SpikeMonitor(G))
     }
 
-    private func compare(_ reference: ReferenceCase, _ G: NeuronGroup, _ S: SpikeMonitor, _ M: StateMonitor) throws {
-        try reference.compareSpikes(G.name, i: S.i, t: S.t)
-        try reference.compareTrace("\(G.name).v", monitor: M, variable: "v")
-        for variable in ["v", "m", "n", "h"] {
-            try reference.compareFinal("\(G.name).\(variable)", try G.variable(variable).values)
+    /// What each case compares: the spikes, the trace of v and the final state of each group.
+    private func record(_ groups: [(NeuronGroup, SpikeMonitor, StateMonitor)]) throws -> CaseResult {
+        var result = CaseResult()
+        for (G, S, M) in groups {
+            result.spikes(G.name, S)
+            try result.trace("\(G.name).v", M, "v")
+            for variable in ["v", "m", "n", "h"] {
+                result.final("\(G.name).\(variable)", try G.variable(variable).values)
+            }
         }
+        return result
     }
 
     func testExponentialEuler() throws {
         let reference = try ReferenceCase("hh_exponential_euler")
-        let (G, S) = try group(.exponentialEuler, name: "G")
-        let M = try StateMonitor(G, "v", record: [5, 9])
-        try Network(G, S, M).run(reference.duration)
-        try compare(reference, G, S, M)
+        try reference.check { backend in
+            let (G, S) = try group(.exponentialEuler, name: "G")
+            let M = try StateMonitor(G, "v", record: [5, 9])
+            try Network(G, S, M, backend: backend).run(reference.duration)
+            return try record([(G, S, M)])
+        }
     }
 
     func testRK4() throws {
         let reference = try ReferenceCase("hh_rk4")
         defaultClock.dt = 0.05 * ms
-        let (G, S) = try group(.rk4, name: "G")
-        let M = try StateMonitor(G, "v", record: [5, 9], dt: 0.1 * ms)
-        try Network(G, S, M).run(reference.duration)
-        try compare(reference, G, S, M)
+        try reference.check { backend in
+            let (G, S) = try group(.rk4, name: "G")
+            let M = try StateMonitor(G, "v", record: [5, 9], dt: 0.1 * ms)
+            try Network(G, S, M, backend: backend).run(reference.duration)
+            return try record([(G, S, M)])
+        }
     }
 
     func testRK2AndHeun() throws {
         let reference = try ReferenceCase("hh_rk2_heun")
         defaultClock.dt = 0.025 * ms
-        let (RK2, S_RK2) = try group(.rk2, name: "RK2")
-        let (HEUN, S_HEUN) = try group(.heun, name: "HEUN")
-        let M_RK2 = try StateMonitor(RK2, "v", record: [5, 9], dt: 0.1 * ms)
-        let M_HEUN = try StateMonitor(HEUN, "v", record: [5, 9], dt: 0.1 * ms)
-        try Network(RK2, HEUN, S_RK2, S_HEUN, M_RK2, M_HEUN).run(reference.duration)
-        try compare(reference, RK2, S_RK2, M_RK2)
-        try compare(reference, HEUN, S_HEUN, M_HEUN)
+        try reference.check { backend in
+            let (RK2, S_RK2) = try group(.rk2, name: "RK2")
+            let (HEUN, S_HEUN) = try group(.heun, name: "HEUN")
+            let M_RK2 = try StateMonitor(RK2, "v", record: [5, 9], dt: 0.1 * ms)
+            let M_HEUN = try StateMonitor(HEUN, "v", record: [5, 9], dt: 0.1 * ms)
+            try Network(RK2, HEUN, S_RK2, S_HEUN, M_RK2, M_HEUN, backend: backend).run(reference.duration)
+            return try record([(RK2, S_RK2, M_RK2), (HEUN, S_HEUN, M_HEUN)])
+        }
     }
 }

@@ -3,7 +3,8 @@ import XCTest
 
 /// Brian 2.9's reference cases for inputs (TimedArray, PoissonGroup, PoissonInput) and the
 /// PopulationRateMonitor, built through the public API; SpikeGeneratorGroup and smoothed rates
-/// against values from Brian 2.9; and the error each input gives for bad arguments.
+/// against values from Brian 2.9; and the error each input gives for bad arguments. Every
+/// simulation runs on both backends, which must agree bit for bit.
 final class InputReferenceTests: XCTestCase {
     override func setUp() {
         defaultClock.dt = 0.1 * ms
@@ -34,20 +35,24 @@ final class InputReferenceTests: XCTestCase {
         let reference = try ReferenceCase("timedarray_input")
         let (ta1, ta2) = try timedArrays()
         let namespace = Namespace(["tau": 5 * ms, "El": -70 * mV, "R": 50 * Mohm], timedArrays: [ta1, ta2])
-        let A = try NeuronGroup(2, model: "dv/dt = (ta1(t) - v)/tau : 1", method: .exact, namespace: namespace,
-                                name: "A")
-        try A.v.set([0, 1])
-        let B = try NeuronGroup(3, model: "dv/dt = (El - v + R*ta2(t, i))/tau : volt", method: .exact,
-                                namespace: namespace, name: "B")
-        try B.v.set("El")
-        let C = try NeuronGroup(1, model: "dv/dt = (ta1(t) - v)/tau : 1", method: .rk4, namespace: namespace,
-                                name: "C")
-        try C.v.set(0)
-        let MA = try StateMonitor(A, "v"), MB = try StateMonitor(B, "v"), MC = try StateMonitor(C, "v")
-        try Network(A, B, C, MA, MB, MC).run(reference.duration)
-        for (group, monitor) in [(A, MA), (B, MB), (C, MC)] {
-            try reference.compareTrace("\(group.name).v", monitor: monitor, variable: "v")
-            try reference.compareFinal("\(group.name).v", try group.v.values)
+        try reference.check { backend in
+            let A = try NeuronGroup(2, model: "dv/dt = (ta1(t) - v)/tau : 1", method: .exact, namespace: namespace,
+                                    name: "A")
+            try A.v.set([0, 1])
+            let B = try NeuronGroup(3, model: "dv/dt = (El - v + R*ta2(t, i))/tau : volt", method: .exact,
+                                    namespace: namespace, name: "B")
+            try B.v.set("El")
+            let C = try NeuronGroup(1, model: "dv/dt = (ta1(t) - v)/tau : 1", method: .rk4, namespace: namespace,
+                                    name: "C")
+            try C.v.set(0)
+            let MA = try StateMonitor(A, "v"), MB = try StateMonitor(B, "v"), MC = try StateMonitor(C, "v")
+            try Network(A, B, C, MA, MB, MC, backend: backend).run(reference.duration)
+            var result = CaseResult()
+            for (group, monitor) in [(A, MA), (B, MB), (C, MC)] {
+                try result.trace("\(group.name).v", monitor, "v")
+                result.final("\(group.name).v", try group.v.values)
+            }
+            return result
         }
     }
 
@@ -111,13 +116,19 @@ final class InputReferenceTests: XCTestCase {
 
     func testTimedArrayDrivesPoissonRates() throws {
         let ta = try TimedArray([0, 10, 0] * kHz, dt: 1 * ms, name: "rate_ta")
-        let P = try PoissonGroup(2, rates: "rate_ta(t)*i", namespace: Namespace(timedArrays: [ta]), dt: 0.1 * ms,
-                                 name: "P_ta")
-        let S = try SpikeMonitor(P[1..<2])
-        try Network(P, S).run(3 * ms)
+        let result = try onBothBackends { backend in
+            let P = try PoissonGroup(2, rates: "rate_ta(t)*i", namespace: Namespace(timedArrays: [ta]), dt: 0.1 * ms,
+                                     name: "P_ta")
+            let S = try SpikeMonitor(P[1..<2])
+            try Network(P, S, backend: backend).run(3 * ms)
+            var result = CaseResult()
+            result.spikes("P_ta[1]", S)
+            return result
+        }
         // rate*dt = 1 for neuron 1 during the second millisecond only.
-        XCTAssertEqual(S.i, Array(repeating: 0, count: 10))
-        XCTAssertEqual(S.t.values.map { Int(($0 / 1e-4).rounded()) }, Array(10..<20))
+        guard case .spikes(let i, let t)? = result["P_ta[1]"] else { return XCTFail("no spikes") }
+        XCTAssertEqual(i, Array(repeating: 0, count: 10))
+        XCTAssertEqual(t.map { Int(($0 / 1e-4).rounded()) }, Array(10..<20))
     }
 
     // MARK: PoissonGroup, PoissonInput, PopulationRateMonitor
@@ -126,15 +137,26 @@ final class InputReferenceTests: XCTestCase {
         let reference = try ReferenceCase("population_rate_and_poisson")
         seed(20240611)
         let n = 1000
-        let P1 = try PoissonGroup(n, rates: 20 * Hz, name: "P1")
-        let P2 = try PoissonGroup(n, rates: "5*Hz + 45*Hz*i/(N-1)", name: "P2")
-        let T = try NeuronGroup(n, model: "dv/dt = -v/tau : 1", method: .exact, namespace: ["tau": 10 * ms], name: "T")
-        try T.v.set(0)
-        let PI = try PoissonInput(T, variable: "v", N: 100, rate: 10 * Hz, weight: 0.1)
-        let S1 = try SpikeMonitor(P1), S2 = try SpikeMonitor(P2)
-        let R1 = try PopulationRateMonitor(P1)
-        let MT = try StateMonitor(T, "v", dt: 100 * ms)
-        try Network(P1, P2, T, PI, S1, S2, R1, MT).run(reference.duration)
+        let result = try reference.check { backend in
+            let P1 = try PoissonGroup(n, rates: 20 * Hz, name: "P1")
+            let P2 = try PoissonGroup(n, rates: "5*Hz + 45*Hz*i/(N-1)", name: "P2")
+            let T = try NeuronGroup(n, model: "dv/dt = -v/tau : 1", method: .exact, namespace: ["tau": 10 * ms],
+                                    name: "T")
+            try T.v.set(0)
+            let PI = try PoissonInput(T, variable: "v", N: 100, rate: 10 * Hz, weight: 0.1, name: "PI")
+            let S1 = try SpikeMonitor(P1), S2 = try SpikeMonitor(P2)
+            let R1 = try PopulationRateMonitor(P1)
+            let MT = try StateMonitor(T, "v", dt: 100 * ms)
+            try Network(P1, P2, T, PI, S1, S2, R1, MT, backend: backend).run(reference.duration)
+            var result = CaseResult()
+            result.values("P1.count", S1.count.map(Double.init))
+            result.values("P2.count", S2.count.map(Double.init))
+            result.values("P1.rate", R1.rate.values)
+            result.values("P1.rate.t", R1.t.values)
+            try result.samples("T.v", MT, "v")
+            result.values("T.v.final", try T.v.values.values)
+            return result
+        }
 
         let duration = reference.duration.value
         func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
@@ -142,15 +164,12 @@ final class InputReferenceTests: XCTestCase {
             let m = mean(x)
             return x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count - 1)
         }
-        let counts1 = S1.count.map(Double.init), counts2 = S2.count.map(Double.init)
-        let rate = R1.rate.values
-        let snapshots = MT.t.values.enumerated().filter { $0.element >= 0.2 - 1e-9 }.map(\.offset)
-        var samples: [Double] = []
-        for index in 0..<n {
-            let trace = try MT.values("v", index: index).values
-            samples += snapshots.map { trace[$0] }
-        }
-        samples += try T.v.values.values
+        let counts1 = result.numbers("P1.count"), counts2 = result.numbers("P2.count")
+        let rate = result.numbers("P1.rate")
+        guard case .samples(let t, let traces)? = result["T.v"] else { return XCTFail("no samples of T.v") }
+        let snapshots = t.enumerated().filter { $0.element >= 0.2 - 1e-9 }.map(\.offset)
+        var samples = traces.flatMap { trace in snapshots.map { trace[$0] } }
+        samples += result.numbers("T.v.final")
         XCTAssertEqual(samples.count, 9000)
         let observed: [String: Double] = [
             "P1.mean_rate_Hz": counts1.reduce(0, +) / (Double(n) * duration),
@@ -171,20 +190,27 @@ final class InputReferenceTests: XCTestCase {
             XCTAssertLessThanOrEqual(abs(value - expected), tolerance,
                                      "\(key): \(value), expected \(expected) ± \(tolerance)")
         }
-        XCTAssertEqual(R1.t.values.count, 10_000)
-        XCTAssertEqual(R1.t.values[1], 1e-4)
+        XCTAssertEqual(result.numbers("P1.rate.t").count, 10_000)
+        XCTAssertEqual(result.numbers("P1.rate.t")[1], 1e-4)
     }
 
     func testPoissonGroupRatesVariable() throws {
-        let P = try PoissonGroup(4, rates: [0, 0, 10, 10] * kHz, name: "P_rates")
-        XCTAssertEqual(try P.rates.values.values, [0, 0, 10_000, 10_000])
-        let S = try SpikeMonitor(P)
-        try Network(P, S).run(1 * ms)
+        let result = try onBothBackends { backend in
+            let P = try PoissonGroup(4, rates: [0, 0, 10, 10] * kHz, name: "P_rates")
+            var result = CaseResult()
+            result.values("rates", try P.rates.values.values)
+            let S = try SpikeMonitor(P)
+            try Network(P, S, backend: backend).run(1 * ms)
+            result.values("count", S.count.map(Double.init))
+            try P.rates.set(0 * Hz)
+            try Network(P, S, backend: backend).run(1 * ms)
+            result.values("count after rates 0", S.count.map(Double.init))
+            return result
+        }
+        XCTAssertEqual(result.numbers("rates"), [0, 0, 10_000, 10_000])
         // rate*dt = 1 for neurons 2 and 3: a spike every step; none for 0 and 1.
-        XCTAssertEqual(S.count, [0, 0, 10, 10])
-        try P.rates.set(0 * Hz)
-        try Network(P, S).run(1 * ms)
-        XCTAssertEqual(S.count, [0, 0, 10, 10])
+        XCTAssertEqual(result.numbers("count"), [0, 0, 10, 10])
+        XCTAssertEqual(result.numbers("count after rates 0"), [0, 0, 10, 10])
         // A string rate is a subexpression: readable, not settable.
         let Q = try PoissonGroup(3, rates: "i*10*Hz", name: "P_string")
         XCTAssertEqual(try Q.rates.values.values, [0, 10, 20])
@@ -239,11 +265,15 @@ final class InputReferenceTests: XCTestCase {
     func testPoissonInputWithNormalApproximationAndExpressionWeight() throws {
         // N*p = 1000*0.1 = 100 > 5: the normal approximation; mean and variance per step.
         seed(7)
-        let G = try NeuronGroup(2000, model: "x : 1\nw : 1 (constant)", name: "PI_normal")
-        try G.w.set("1 + i % 2")
-        let input = try PoissonInput(G, variable: "x", N: 1000, rate: 1 * kHz, weight: "w")
-        try Network(G, input).run(0.1 * ms)
-        let x = try G.x.values.values
+        let x = try onBothBackends { backend in
+            let G = try NeuronGroup(2000, model: "x : 1\nw : 1 (constant)", name: "PI_normal")
+            try G.w.set("1 + i % 2")
+            let input = try PoissonInput(G, variable: "x", N: 1000, rate: 1 * kHz, weight: "w", name: "PI_normal_input")
+            try Network(G, input, backend: backend).run(0.1 * ms)
+            var result = CaseResult()
+            result.final("x", try G.x.values)
+            return result
+        }.numbers("x")
         let odd = stride(from: 1, to: 2000, by: 2).map { x[$0] / 2 }, even = stride(from: 0, to: 2000, by: 2).map { x[$0] }
         for values in [odd, even] {
             let mean = values.reduce(0, +) / 1000
@@ -258,16 +288,29 @@ final class InputReferenceTests: XCTestCase {
 
     func testSpikeGeneratorGroupWithPeriodAndRate() throws {
         // Values from Brian 2.9 (numpy target) for the same model.
-        let G = try SpikeGeneratorGroup(3, indices: [1, 0, 2, 0], times: [1.23, 0.5, 0.5, 1.0] * ms, period: 2 * ms,
-                                        name: "SGG_period")
-        XCTAssertEqual(G.indices, [0, 2, 0, 1])
-        let S = try SpikeMonitor(G)
-        let R = try PopulationRateMonitor(G)
-        let net = try Network(G, S, R)
-        try net.run(7 * ms)
-        XCTAssertEqual(S.i, [0, 2, 0, 1, 0, 2, 0, 1, 0, 2, 0, 1, 0, 2])
-        XCTAssertEqual(S.t.values.map { Int(($0 / 1e-4).rounded()) }, [5, 5, 10, 12, 25, 25, 30, 32, 45, 45, 50, 52, 65, 65])
-        let rate = R.rate.values
+        let result = try onBothBackends { backend in
+            let G = try SpikeGeneratorGroup(3, indices: [1, 0, 2, 0], times: [1.23, 0.5, 0.5, 1.0] * ms,
+                                            period: 2 * ms, name: "SGG_period")
+            XCTAssertEqual(G.indices, [0, 2, 0, 1])
+            let S = try SpikeMonitor(G)
+            let R = try PopulationRateMonitor(G)
+            let net = try Network(G, S, R, backend: backend)
+            try net.run(7 * ms)
+            var result = CaseResult()
+            result.spikes("SGG_period", S)
+            result.values("rate", R.rate.values)
+            result.values("flat", try R.smoothRate(window: .flat, width: 0.3 * ms).values)
+            result.values("gaussian", try R.smoothRate(window: .gaussian, width: 0.2 * ms).values)
+            // New spikes all before the current time are skipped, as in Brian.
+            try G.setSpikes(indices: [0, 1], times: [0.1, 0.3] * ms)
+            try net.run(2 * ms)
+            result.values("events after 9 ms", [Double(S.i.count)])
+            return result
+        }
+        guard case .spikes(let i, let t)? = result["SGG_period"] else { return XCTFail("no spikes") }
+        XCTAssertEqual(i, [0, 2, 0, 1, 0, 2, 0, 1, 0, 2, 0, 1, 0, 2])
+        XCTAssertEqual(t.map { Int(($0 / 1e-4).rounded()) }, [5, 5, 10, 12, 25, 25, 30, 32, 45, 45, 50, 52, 65, 65])
+        let rate = result.numbers("rate")
         XCTAssertEqual(rate.count, 70)
         let nonzero = rate.enumerated().filter { $0.element != 0 }
         XCTAssertEqual(nonzero.map(\.offset), [5, 10, 12, 25, 30, 32, 45, 50, 52, 65])
@@ -275,38 +318,45 @@ final class InputReferenceTests: XCTestCase {
             XCTAssertEqual(value, [5, 25, 45, 65].contains(step) ? 6666.666666666667 : 3333.3333333333335)
         }
         // Smoothed rates, against Brian's smooth_rate.
-        let flat = try R.smoothRate(window: .flat, width: 0.3 * ms).values
+        let flat = result.numbers("flat")
         assertClose(Array(flat[0..<16]), [0, 0, 0, 0, 2222.222222222222, 2222.222222222222, 2222.222222222222, 0, 0,
                                           1111.111111111111, 1111.111111111111, 2222.222222222222, 1111.111111111111,
                                           1111.111111111111, 0, 0], rtol: 1e-13, atol: 1e-9, "flat")
-        let gaussian = try R.smoothRate(window: .gaussian, width: 0.2 * ms).values
+        let gaussian = result.numbers("gaussian")
         assertClose(Array(gaussian[0..<16]), [
             0.0, 184.20367092599224, 441.88163524240815, 825.5435787051689, 1201.158819409206, 1361.0912581011173,
             1293.2606548722022, 1046.484396326373, 946.7552600579888, 1005.7238982517993, 1093.3174184031432,
             1201.158819409206, 1093.3174184031432, 821.5202273258071, 504.87362481558057, 220.94081762120408,
         ], rtol: 1e-12, atol: 1e-9, "gaussian")
         XCTAssertEqual(gaussian.count, 70)
-
-        // New spikes all before the current time are skipped, as in Brian.
-        try G.setSpikes(indices: [0, 1], times: [0.1, 0.3] * ms)
-        try net.run(2 * ms)
-        XCTAssertEqual(S.i.count, 14)
+        XCTAssertEqual(result.numbers("events after 9 ms"), [14])
     }
 
     func testSpikeGeneratorGroupSkipsPastSpikesAndFloorsTimes() throws {
-        let G = try SpikeGeneratorGroup(2, indices: [0], times: [5] * ms, name: "SGG_past")
-        let S = try SpikeMonitor(G)
-        let net = try Network(G, S)
-        try net.run(2 * ms)
-        try G.setSpikes(indices: [0, 1, 1, 0], times: [1, 2.5, 3, 4.29999] * ms)
-        try net.run(3 * ms)
-        XCTAssertEqual(S.i, [1, 1, 0])
-        XCTAssertEqual(S.t.values.map { Int(($0 / 1e-4).rounded()) }, [25, 30, 43])
+        let result = try onBothBackends { backend in
+            let G = try SpikeGeneratorGroup(2, indices: [0], times: [5] * ms, name: "SGG_past")
+            let S = try SpikeMonitor(G)
+            let net = try Network(G, S, backend: backend)
+            try net.run(2 * ms)
+            try G.setSpikes(indices: [0, 1, 1, 0], times: [1, 2.5, 3, 4.29999] * ms)
+            try net.run(3 * ms)
+            let H = try SpikeGeneratorGroup(1, indices: [0, 0], times: [0.3, 12.37] * ms, name: "SGG_floor")
+            let SH = try SpikeMonitor(H)
+            try Network(H, SH, backend: backend).run(13 * ms)
+            var result = CaseResult()
+            result.spikes("SGG_past", S)
+            result.spikes("SGG_floor", SH)
+            return result
+        }
+        let steps = { (key: String) -> [Int] in
+            guard case .spikes(_, let t)? = result[key] else { return [] }
+            return t.map { Int(($0 / 1e-4).rounded()) }
+        }
+        guard case .spikes(let i, _)? = result["SGG_past"] else { return XCTFail("no spikes") }
+        XCTAssertEqual(i, [1, 1, 0])
+        XCTAssertEqual(steps("SGG_past"), [25, 30, 43])
         // Brian's rule: 12.37 ms is step 123; 0.3 ms (0.30000000000000004/1e-4 rounding) is step 3.
-        let H = try SpikeGeneratorGroup(1, indices: [0, 0], times: [0.3, 12.37] * ms, name: "SGG_floor")
-        let SH = try SpikeMonitor(H)
-        try Network(H, SH).run(13 * ms)
-        XCTAssertEqual(SH.t.values.map { Int(($0 / 1e-4).rounded()) }, [3, 123])
+        XCTAssertEqual(steps("SGG_floor"), [3, 123])
     }
 
     func testSpikeGeneratorGroupBadInput() throws {

@@ -54,17 +54,24 @@ struct ReferenceCase {
     /// A StateMonitor's trace against `traces[key]`: the same sample steps, values within tolerance.
     func compareTrace(_ key: String, monitor: StateMonitor, variable: String, file: StaticString = #filePath,
                       line: UInt = #line) throws {
+        let values = try monitor.record.map { try monitor.values(variable, index: $0).values }
+        try compareTrace(key, t: monitor.t.values, record: monitor.record, values: values, file: file, line: line)
+    }
+
+    /// Samples at times `t` of the indices `record` (one row of `values` per index) against
+    /// `traces[key]`: the same sample steps, values within tolerance.
+    func compareTrace(_ key: String, t: [Double], record: [Int], values: [[Double]], file: StaticString = #filePath,
+                      line: UInt = #line) throws {
         let trace = try XCTUnwrap((json["traces"] as? [String: Any])?[key] as? [String: Any], "no trace \(key)")
         let times = try XCTUnwrap(trace["t"] as? [Double])
-        let record = try XCTUnwrap(trace["record"] as? [Int])
-        let values = try XCTUnwrap(trace["values"] as? [[Double]])
-        XCTAssertEqual(monitor.t.values.map { Int(($0 / dt).rounded()) }, times.map { Int(($0 / dt).rounded()) },
+        let expectedRecord = try XCTUnwrap(trace["record"] as? [Int])
+        let expected = try XCTUnwrap(trace["values"] as? [[Double]])
+        XCTAssertEqual(t.map { Int(($0 / dt).rounded()) }, times.map { Int(($0 / dt).rounded()) },
                        "\(name) \(key): sample times", file: file, line: line)
-        XCTAssertEqual(monitor.record, record, "\(name) \(key): recorded indices", file: file, line: line)
+        XCTAssertEqual(record, expectedRecord, "\(name) \(key): recorded indices", file: file, line: line)
         let (rtol, atol) = tolerance(for: key.components(separatedBy: "@")[0])
-        for (k, index) in record.enumerated() {
-            let actual = try monitor.values(variable, index: index).values
-            assertClose(actual, values[k], rtol: rtol, atol: atol, "\(name) \(key)[\(index)]", file: file, line: line)
+        for (k, index) in record.enumerated() where k < values.count && k < expected.count {
+            assertClose(values[k], expected[k], rtol: rtol, atol: atol, "\(name) \(key)[\(index)]", file: file, line: line)
         }
     }
 
