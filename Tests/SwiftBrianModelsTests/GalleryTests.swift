@@ -50,8 +50,7 @@ final class GalleryTests: XCTestCase {
     }
 
     /// Brunel (2000) at N_E = 2000, epsilon = 0.5 (C_E = 1000 as in the paper), 0.5 s, first
-    /// 0.1 s left out. The synchronous regular state is not tested: see the report on writes to
-    /// `(unless refractory)` variables during refractoriness.
+    /// 0.1 s left out; all four regimes, with Brian 2.9's values for the same model and size.
     func testBrunel2000Regimes() throws {
         func run(_ regime: Brunel2000.Regime) throws -> GalleryResult {
             var example = Brunel2000(regime: regime)
@@ -60,13 +59,18 @@ final class GalleryTests: XCTestCase {
             example.transient = 100 * ms
             return try example.run(seed: 1, duration: 0.5 * second)
         }
+        let regular = try run(.synchronousRegular)
+        assertStatistic(regular, "mean_rate", in: 300...325, brian: "312 Hz")
+        assertStatistic(regular, "cv", in: 0...0.05, brian: "regular: CV near 0")
         let ai = try run(.asynchronousIrregular)
         assertStatistic(ai, "mean_rate", in: 28...46, brian: "32.2–41.1 Hz")
+        assertStatistic(ai, "cv", in: 0.38...0.5, brian: "0.42–0.46")
         let slow = try run(.synchronousIrregularSlow)
         assertStatistic(slow, "mean_rate", in: 1.5...10, brian: "2.3–7.2 Hz")
         assertStatistic(slow, "synchrony", in: 1.5...6, brian: "2.0–4.2")
         let fast = try run(.synchronousIrregularFast)
         assertStatistic(fast, "mean_rate", in: 45...75, brian: "53–66 Hz")
+        assertStatistic(fast, "cv", in: 0.75...1.05, brian: "0.82–0.96")
         XCTAssertGreaterThan(slow.statistic("synchrony") ?? 0, ai.statistic("synchrony") ?? .infinity)
     }
 
