@@ -7,11 +7,21 @@
 #include "run.h"
 #include "brianlib/common_math.h"
 
-#include "code_objects/neurongroup_group_variable_set_conditional_codeobject.h"
+#include "code_objects/neurongroup_spike_resetter_codeobject.h"
 #include "code_objects/neurongroup_spike_thresholder_codeobject.h"
 #include "code_objects/after_run_neurongroup_spike_thresholder_codeobject.h"
 #include "code_objects/neurongroup_stateupdater_codeobject.h"
+#include "code_objects/poissongroup_spike_thresholder_codeobject.h"
+#include "code_objects/after_run_poissongroup_spike_thresholder_codeobject.h"
 #include "code_objects/spikemonitor_codeobject.h"
+#include "code_objects/synapses_group_variable_set_conditional_codeobject.h"
+#include "code_objects/synapses_post_codeobject.h"
+#include "code_objects/synapses_post_push_spikes.h"
+#include "code_objects/before_run_synapses_post_push_spikes.h"
+#include "code_objects/synapses_pre_codeobject.h"
+#include "code_objects/synapses_pre_push_spikes.h"
+#include "code_objects/before_run_synapses_pre_push_spikes.h"
+#include "code_objects/synapses_synapses_create_generator_codeobject.h"
 
 
 #include <iostream>
@@ -71,37 +81,41 @@ int main(int argc, char **argv)
             brian::_random_generators[_i].seed(1L + _i);
         
                         
-                        for(int i=0; i<_num__array_neurongroup_lastspike; i++)
+                        for(int i=0; i<_num__array_poissongroup_rates; i++)
                         {
-                            _array_neurongroup_lastspike[i] = - 10000.0;
+                            _array_poissongroup_rates[i] = 15.0;
                         }
                         
-        
-                        
-                        for(int i=0; i<_num__array_neurongroup_not_refractory; i++)
-                        {
-                            _array_neurongroup_not_refractory[i] = true;
-                        }
-                        
-        
-                        
-                        for(int i=0; i<_num__array_neurongroup_v; i++)
-                        {
-                            _array_neurongroup_v[i] = - 0.065;
-                        }
-                        
-        _run_neurongroup_group_variable_set_conditional_codeobject();
+        _run_synapses_synapses_create_generator_codeobject();
+        _run_synapses_group_variable_set_conditional_codeobject();
         _array_defaultclock_timestep[0] = 0;
         _array_defaultclock_t[0] = 0.0;
+        _before_run_synapses_pre_push_spikes();
+        _before_run_synapses_post_push_spikes();
         magicnetwork.clear();
         magicnetwork.add(&defaultclock, _run_neurongroup_stateupdater_codeobject);
         magicnetwork.add(&defaultclock, _run_neurongroup_spike_thresholder_codeobject);
+        magicnetwork.add(&defaultclock, _run_poissongroup_spike_thresholder_codeobject);
         magicnetwork.add(&defaultclock, _run_spikemonitor_codeobject);
+        magicnetwork.add(&defaultclock, _run_synapses_pre_push_spikes);
+        magicnetwork.add(&defaultclock, _run_synapses_pre_codeobject);
+        magicnetwork.add(&defaultclock, _run_synapses_post_push_spikes);
+        magicnetwork.add(&defaultclock, _run_synapses_post_codeobject);
+        magicnetwork.add(&defaultclock, _run_neurongroup_spike_resetter_codeobject);
         set_from_command_line(args);
         magicnetwork.run(1.0, NULL, 10.0);
         _after_run_neurongroup_spike_thresholder_codeobject();
+        _after_run_poissongroup_spike_thresholder_codeobject();
         #ifdef DEBUG
         _debugmsg_spikemonitor_codeobject();
+        #endif
+        
+        #ifdef DEBUG
+        _debugmsg_synapses_pre_codeobject();
+        #endif
+        
+        #ifdef DEBUG
+        _debugmsg_synapses_post_codeobject();
         #endif
 
 	}

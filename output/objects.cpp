@@ -73,8 +73,8 @@ void set_variable_by_name(std::string name, std::string s_value) {
         s_value = "0";
     // non-dynamic arrays
     if (name == "neurongroup._spikespace") {
-        var_size = 40001;
-        data_size = 40001*sizeof(int32_t);
+        var_size = 2;
+        data_size = 2*sizeof(int32_t);
         if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
             // set from single value
             set_variable_from_value<int32_t>(name, _array_neurongroup__spikespace, var_size, (int32_t)atoi(s_value.c_str()));
@@ -85,87 +85,22 @@ void set_variable_by_name(std::string name, std::string s_value) {
         }
         return;
     }
-    if (name == "neurongroup.h") {
-        var_size = 40000;
-        data_size = 40000*sizeof(double);
+    if (name == "neurongroup.ge") {
+        var_size = 1;
+        data_size = 1*sizeof(double);
         if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
             // set from single value
-            set_variable_from_value<double>(name, _array_neurongroup_h, var_size, (double)atof(s_value.c_str()));
+            set_variable_from_value<double>(name, _array_neurongroup_ge, var_size, (double)atof(s_value.c_str()));
 
         } else {
             // set from file
-            set_variable_from_file(name, _array_neurongroup_h, data_size, s_value);
-        }
-        return;
-    }
-    if (name == "neurongroup.I") {
-        var_size = 40000;
-        data_size = 40000*sizeof(double);
-        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
-            // set from single value
-            set_variable_from_value<double>(name, _array_neurongroup_I, var_size, (double)atof(s_value.c_str()));
-
-        } else {
-            // set from file
-            set_variable_from_file(name, _array_neurongroup_I, data_size, s_value);
-        }
-        return;
-    }
-    if (name == "neurongroup.lastspike") {
-        var_size = 40000;
-        data_size = 40000*sizeof(double);
-        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
-            // set from single value
-            set_variable_from_value<double>(name, _array_neurongroup_lastspike, var_size, (double)atof(s_value.c_str()));
-
-        } else {
-            // set from file
-            set_variable_from_file(name, _array_neurongroup_lastspike, data_size, s_value);
-        }
-        return;
-    }
-    if (name == "neurongroup.m") {
-        var_size = 40000;
-        data_size = 40000*sizeof(double);
-        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
-            // set from single value
-            set_variable_from_value<double>(name, _array_neurongroup_m, var_size, (double)atof(s_value.c_str()));
-
-        } else {
-            // set from file
-            set_variable_from_file(name, _array_neurongroup_m, data_size, s_value);
-        }
-        return;
-    }
-    if (name == "neurongroup.n") {
-        var_size = 40000;
-        data_size = 40000*sizeof(double);
-        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
-            // set from single value
-            set_variable_from_value<double>(name, _array_neurongroup_n, var_size, (double)atof(s_value.c_str()));
-
-        } else {
-            // set from file
-            set_variable_from_file(name, _array_neurongroup_n, data_size, s_value);
-        }
-        return;
-    }
-    if (name == "neurongroup.not_refractory") {
-        var_size = 40000;
-        data_size = 40000*sizeof(char);
-        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
-            // set from single value
-            set_variable_from_value(name, _array_neurongroup_not_refractory, var_size, (char)atoi(s_value.c_str()));
-
-        } else {
-            // set from file
-            set_variable_from_file(name, _array_neurongroup_not_refractory, data_size, s_value);
+            set_variable_from_file(name, _array_neurongroup_ge, data_size, s_value);
         }
         return;
     }
     if (name == "neurongroup.v") {
-        var_size = 40000;
-        data_size = 40000*sizeof(double);
+        var_size = 1;
+        data_size = 1*sizeof(double);
         if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
             // set from single value
             set_variable_from_value<double>(name, _array_neurongroup_v, var_size, (double)atof(s_value.c_str()));
@@ -176,7 +111,111 @@ void set_variable_by_name(std::string name, std::string s_value) {
         }
         return;
     }
+    if (name == "poissongroup._spikespace") {
+        var_size = 40001;
+        data_size = 40001*sizeof(int32_t);
+        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
+            // set from single value
+            set_variable_from_value<int32_t>(name, _array_poissongroup__spikespace, var_size, (int32_t)atoi(s_value.c_str()));
+
+        } else {
+            // set from file
+            set_variable_from_file(name, _array_poissongroup__spikespace, data_size, s_value);
+        }
+        return;
+    }
+    if (name == "poissongroup.rates") {
+        var_size = 40000;
+        data_size = 40000*sizeof(double);
+        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
+            // set from single value
+            set_variable_from_value<double>(name, _array_poissongroup_rates, var_size, (double)atof(s_value.c_str()));
+
+        } else {
+            // set from file
+            set_variable_from_file(name, _array_poissongroup_rates, data_size, s_value);
+        }
+        return;
+    }
     // dynamic arrays (1d)
+    if (name == "synapses.Apost") {
+        var_size = _dynamic_array_synapses_Apost.size();
+        data_size = var_size*sizeof(double);
+        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
+            // set from single value
+            set_variable_from_value<double>(name, &_dynamic_array_synapses_Apost[0], var_size, (double)atof(s_value.c_str()));
+
+        } else {
+            // set from file
+            set_variable_from_file(name, &_dynamic_array_synapses_Apost[0], data_size, s_value);
+        }
+        return;
+    }
+    if (name == "synapses.Apre") {
+        var_size = _dynamic_array_synapses_Apre.size();
+        data_size = var_size*sizeof(double);
+        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
+            // set from single value
+            set_variable_from_value<double>(name, &_dynamic_array_synapses_Apre[0], var_size, (double)atof(s_value.c_str()));
+
+        } else {
+            // set from file
+            set_variable_from_file(name, &_dynamic_array_synapses_Apre[0], data_size, s_value);
+        }
+        return;
+    }
+    if (name == "synapses.delay") {
+        var_size = _dynamic_array_synapses_delay.size();
+        data_size = var_size*sizeof(double);
+        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
+            // set from single value
+            set_variable_from_value<double>(name, &_dynamic_array_synapses_delay[0], var_size, (double)atof(s_value.c_str()));
+
+        } else {
+            // set from file
+            set_variable_from_file(name, &_dynamic_array_synapses_delay[0], data_size, s_value);
+        }
+        return;
+    }
+    if (name == "synapses.delay") {
+        var_size = _dynamic_array_synapses_delay_1.size();
+        data_size = var_size*sizeof(double);
+        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
+            // set from single value
+            set_variable_from_value<double>(name, &_dynamic_array_synapses_delay_1[0], var_size, (double)atof(s_value.c_str()));
+
+        } else {
+            // set from file
+            set_variable_from_file(name, &_dynamic_array_synapses_delay_1[0], data_size, s_value);
+        }
+        return;
+    }
+    if (name == "synapses.lastupdate") {
+        var_size = _dynamic_array_synapses_lastupdate.size();
+        data_size = var_size*sizeof(double);
+        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
+            // set from single value
+            set_variable_from_value<double>(name, &_dynamic_array_synapses_lastupdate[0], var_size, (double)atof(s_value.c_str()));
+
+        } else {
+            // set from file
+            set_variable_from_file(name, &_dynamic_array_synapses_lastupdate[0], data_size, s_value);
+        }
+        return;
+    }
+    if (name == "synapses.w") {
+        var_size = _dynamic_array_synapses_w.size();
+        data_size = var_size*sizeof(double);
+        if (s_value[0] == '-' || (s_value[0] >= '0' && s_value[0] <= '9')) {
+            // set from single value
+            set_variable_from_value<double>(name, &_dynamic_array_synapses_w[0], var_size, (double)atof(s_value.c_str()));
+
+        } else {
+            // set from file
+            set_variable_from_file(name, &_dynamic_array_synapses_w[0], data_size, s_value);
+        }
+        return;
+    }
     std::cerr << "Cannot set unknown variable '" << name << "'." << std::endl;
     exit(1);
 }
@@ -188,39 +227,54 @@ const int _num__array_defaultclock_t = 1;
 int64_t * _array_defaultclock_timestep;
 const int _num__array_defaultclock_timestep = 1;
 int32_t * _array_neurongroup__spikespace;
-const int _num__array_neurongroup__spikespace = 40001;
-double * _array_neurongroup_h;
-const int _num__array_neurongroup_h = 40000;
+const int _num__array_neurongroup__spikespace = 2;
+double * _array_neurongroup_ge;
+const int _num__array_neurongroup_ge = 1;
 int32_t * _array_neurongroup_i;
-const int _num__array_neurongroup_i = 40000;
-double * _array_neurongroup_I;
-const int _num__array_neurongroup_I = 40000;
-double * _array_neurongroup_lastspike;
-const int _num__array_neurongroup_lastspike = 40000;
-double * _array_neurongroup_m;
-const int _num__array_neurongroup_m = 40000;
-double * _array_neurongroup_n;
-const int _num__array_neurongroup_n = 40000;
-char * _array_neurongroup_not_refractory;
-const int _num__array_neurongroup_not_refractory = 40000;
+const int _num__array_neurongroup_i = 1;
 double * _array_neurongroup_v;
-const int _num__array_neurongroup_v = 40000;
+const int _num__array_neurongroup_v = 1;
+int32_t * _array_poissongroup__spikespace;
+const int _num__array_poissongroup__spikespace = 40001;
+int32_t * _array_poissongroup_i;
+const int _num__array_poissongroup_i = 40000;
+double * _array_poissongroup_rates;
+const int _num__array_poissongroup_rates = 40000;
 int32_t * _array_spikemonitor__source_idx;
 const int _num__array_spikemonitor__source_idx = 40000;
 int32_t * _array_spikemonitor_count;
 const int _num__array_spikemonitor_count = 40000;
 int32_t * _array_spikemonitor_N;
 const int _num__array_spikemonitor_N = 1;
+int32_t * _array_synapses_N;
+const int _num__array_synapses_N = 1;
 
 //////////////// dynamic arrays 1d /////////
 std::vector<int32_t> _dynamic_array_spikemonitor_i;
 std::vector<double> _dynamic_array_spikemonitor_t;
+std::vector<int32_t> _dynamic_array_synapses__synaptic_post;
+std::vector<int32_t> _dynamic_array_synapses__synaptic_pre;
+std::vector<double> _dynamic_array_synapses_Apost;
+std::vector<double> _dynamic_array_synapses_Apre;
+std::vector<double> _dynamic_array_synapses_delay;
+std::vector<double> _dynamic_array_synapses_delay_1;
+std::vector<double> _dynamic_array_synapses_lastupdate;
+std::vector<int32_t> _dynamic_array_synapses_N_incoming;
+std::vector<int32_t> _dynamic_array_synapses_N_outgoing;
+std::vector<double> _dynamic_array_synapses_w;
 
 //////////////// dynamic arrays 2d /////////
 
 /////////////// static arrays /////////////
 
 //////////////// synapses /////////////////
+// synapses
+SynapticPathway synapses_post(
+    _dynamic_array_synapses__synaptic_post,
+    0, 1);
+SynapticPathway synapses_pre(
+    _dynamic_array_synapses__synaptic_pre,
+    0, 40000);
 
 //////////////// clocks ///////////////////
 Clock defaultclock;  // attributes will be set in run.cpp
@@ -245,41 +299,33 @@ void _init_arrays()
     
     for(int i=0; i<1; i++) _array_defaultclock_timestep[i] = 0;
 
-    _array_neurongroup__spikespace = new int32_t[40001];
+    _array_neurongroup__spikespace = new int32_t[2];
     
-    for(int i=0; i<40001; i++) _array_neurongroup__spikespace[i] = 0;
+    for(int i=0; i<2; i++) _array_neurongroup__spikespace[i] = 0;
 
-    _array_neurongroup_h = new double[40000];
+    _array_neurongroup_ge = new double[1];
     
-    for(int i=0; i<40000; i++) _array_neurongroup_h[i] = 0;
+    for(int i=0; i<1; i++) _array_neurongroup_ge[i] = 0;
 
-    _array_neurongroup_i = new int32_t[40000];
+    _array_neurongroup_i = new int32_t[1];
     
-    for(int i=0; i<40000; i++) _array_neurongroup_i[i] = 0;
+    for(int i=0; i<1; i++) _array_neurongroup_i[i] = 0;
 
-    _array_neurongroup_I = new double[40000];
+    _array_neurongroup_v = new double[1];
     
-    for(int i=0; i<40000; i++) _array_neurongroup_I[i] = 0;
+    for(int i=0; i<1; i++) _array_neurongroup_v[i] = 0;
 
-    _array_neurongroup_lastspike = new double[40000];
+    _array_poissongroup__spikespace = new int32_t[40001];
     
-    for(int i=0; i<40000; i++) _array_neurongroup_lastspike[i] = 0;
+    for(int i=0; i<40001; i++) _array_poissongroup__spikespace[i] = 0;
 
-    _array_neurongroup_m = new double[40000];
+    _array_poissongroup_i = new int32_t[40000];
     
-    for(int i=0; i<40000; i++) _array_neurongroup_m[i] = 0;
+    for(int i=0; i<40000; i++) _array_poissongroup_i[i] = 0;
 
-    _array_neurongroup_n = new double[40000];
+    _array_poissongroup_rates = new double[40000];
     
-    for(int i=0; i<40000; i++) _array_neurongroup_n[i] = 0;
-
-    _array_neurongroup_not_refractory = new char[40000];
-    
-    for(int i=0; i<40000; i++) _array_neurongroup_not_refractory[i] = 0;
-
-    _array_neurongroup_v = new double[40000];
-    
-    for(int i=0; i<40000; i++) _array_neurongroup_v[i] = 0;
+    for(int i=0; i<40000; i++) _array_poissongroup_rates[i] = 0;
 
     _array_spikemonitor__source_idx = new int32_t[40000];
     
@@ -293,11 +339,19 @@ void _init_arrays()
     
     for(int i=0; i<1; i++) _array_spikemonitor_N[i] = 0;
 
+    _array_synapses_N = new int32_t[1];
+    
+    for(int i=0; i<1; i++) _array_synapses_N[i] = 0;
+
 
     // Arrays initialized to an "arange"
-    _array_neurongroup_i = new int32_t[40000];
+    _array_neurongroup_i = new int32_t[1];
     
-    for(int i=0; i<40000; i++) _array_neurongroup_i[i] = 0 + i;
+    for(int i=0; i<1; i++) _array_neurongroup_i[i] = 0 + i;
+
+    _array_poissongroup_i = new int32_t[40000];
+    
+    for(int i=0; i<40000; i++) _array_poissongroup_i[i] = 0 + i;
 
     _array_spikemonitor__source_idx = new int32_t[40000];
     
@@ -356,91 +410,71 @@ void _write_arrays()
     outfile__array_neurongroup__spikespace.open(results_dir + "_array_neurongroup__spikespace_3522821529", ios::binary | ios::out);
     if(outfile__array_neurongroup__spikespace.is_open())
     {
-        outfile__array_neurongroup__spikespace.write(reinterpret_cast<char*>(_array_neurongroup__spikespace), 40001*sizeof(_array_neurongroup__spikespace[0]));
+        outfile__array_neurongroup__spikespace.write(reinterpret_cast<char*>(_array_neurongroup__spikespace), 2*sizeof(_array_neurongroup__spikespace[0]));
         outfile__array_neurongroup__spikespace.close();
     } else
     {
         std::cout << "Error writing output file for _array_neurongroup__spikespace." << endl;
     }
-    ofstream outfile__array_neurongroup_h;
-    outfile__array_neurongroup_h.open(results_dir + "_array_neurongroup_h_3940794646", ios::binary | ios::out);
-    if(outfile__array_neurongroup_h.is_open())
+    ofstream outfile__array_neurongroup_ge;
+    outfile__array_neurongroup_ge.open(results_dir + "_array_neurongroup_ge_2625384453", ios::binary | ios::out);
+    if(outfile__array_neurongroup_ge.is_open())
     {
-        outfile__array_neurongroup_h.write(reinterpret_cast<char*>(_array_neurongroup_h), 40000*sizeof(_array_neurongroup_h[0]));
-        outfile__array_neurongroup_h.close();
+        outfile__array_neurongroup_ge.write(reinterpret_cast<char*>(_array_neurongroup_ge), 1*sizeof(_array_neurongroup_ge[0]));
+        outfile__array_neurongroup_ge.close();
     } else
     {
-        std::cout << "Error writing output file for _array_neurongroup_h." << endl;
+        std::cout << "Error writing output file for _array_neurongroup_ge." << endl;
     }
     ofstream outfile__array_neurongroup_i;
     outfile__array_neurongroup_i.open(results_dir + "_array_neurongroup_i_2649026944", ios::binary | ios::out);
     if(outfile__array_neurongroup_i.is_open())
     {
-        outfile__array_neurongroup_i.write(reinterpret_cast<char*>(_array_neurongroup_i), 40000*sizeof(_array_neurongroup_i[0]));
+        outfile__array_neurongroup_i.write(reinterpret_cast<char*>(_array_neurongroup_i), 1*sizeof(_array_neurongroup_i[0]));
         outfile__array_neurongroup_i.close();
     } else
     {
         std::cout << "Error writing output file for _array_neurongroup_i." << endl;
     }
-    ofstream outfile__array_neurongroup_I;
-    outfile__array_neurongroup_I.open(results_dir + "_array_neurongroup_I_2794115400", ios::binary | ios::out);
-    if(outfile__array_neurongroup_I.is_open())
-    {
-        outfile__array_neurongroup_I.write(reinterpret_cast<char*>(_array_neurongroup_I), 40000*sizeof(_array_neurongroup_I[0]));
-        outfile__array_neurongroup_I.close();
-    } else
-    {
-        std::cout << "Error writing output file for _array_neurongroup_I." << endl;
-    }
-    ofstream outfile__array_neurongroup_lastspike;
-    outfile__array_neurongroup_lastspike.open(results_dir + "_array_neurongroup_lastspike_1647074423", ios::binary | ios::out);
-    if(outfile__array_neurongroup_lastspike.is_open())
-    {
-        outfile__array_neurongroup_lastspike.write(reinterpret_cast<char*>(_array_neurongroup_lastspike), 40000*sizeof(_array_neurongroup_lastspike[0]));
-        outfile__array_neurongroup_lastspike.close();
-    } else
-    {
-        std::cout << "Error writing output file for _array_neurongroup_lastspike." << endl;
-    }
-    ofstream outfile__array_neurongroup_m;
-    outfile__array_neurongroup_m.open(results_dir + "_array_neurongroup_m_2592683417", ios::binary | ios::out);
-    if(outfile__array_neurongroup_m.is_open())
-    {
-        outfile__array_neurongroup_m.write(reinterpret_cast<char*>(_array_neurongroup_m), 40000*sizeof(_array_neurongroup_m[0]));
-        outfile__array_neurongroup_m.close();
-    } else
-    {
-        std::cout << "Error writing output file for _array_neurongroup_m." << endl;
-    }
-    ofstream outfile__array_neurongroup_n;
-    outfile__array_neurongroup_n.open(results_dir + "_array_neurongroup_n_58745891", ios::binary | ios::out);
-    if(outfile__array_neurongroup_n.is_open())
-    {
-        outfile__array_neurongroup_n.write(reinterpret_cast<char*>(_array_neurongroup_n), 40000*sizeof(_array_neurongroup_n[0]));
-        outfile__array_neurongroup_n.close();
-    } else
-    {
-        std::cout << "Error writing output file for _array_neurongroup_n." << endl;
-    }
-    ofstream outfile__array_neurongroup_not_refractory;
-    outfile__array_neurongroup_not_refractory.open(results_dir + "_array_neurongroup_not_refractory_1422681464", ios::binary | ios::out);
-    if(outfile__array_neurongroup_not_refractory.is_open())
-    {
-        outfile__array_neurongroup_not_refractory.write(reinterpret_cast<char*>(_array_neurongroup_not_refractory), 40000*sizeof(_array_neurongroup_not_refractory[0]));
-        outfile__array_neurongroup_not_refractory.close();
-    } else
-    {
-        std::cout << "Error writing output file for _array_neurongroup_not_refractory." << endl;
-    }
     ofstream outfile__array_neurongroup_v;
     outfile__array_neurongroup_v.open(results_dir + "_array_neurongroup_v_283966581", ios::binary | ios::out);
     if(outfile__array_neurongroup_v.is_open())
     {
-        outfile__array_neurongroup_v.write(reinterpret_cast<char*>(_array_neurongroup_v), 40000*sizeof(_array_neurongroup_v[0]));
+        outfile__array_neurongroup_v.write(reinterpret_cast<char*>(_array_neurongroup_v), 1*sizeof(_array_neurongroup_v[0]));
         outfile__array_neurongroup_v.close();
     } else
     {
         std::cout << "Error writing output file for _array_neurongroup_v." << endl;
+    }
+    ofstream outfile__array_poissongroup__spikespace;
+    outfile__array_poissongroup__spikespace.open(results_dir + "_array_poissongroup__spikespace_1019000416", ios::binary | ios::out);
+    if(outfile__array_poissongroup__spikespace.is_open())
+    {
+        outfile__array_poissongroup__spikespace.write(reinterpret_cast<char*>(_array_poissongroup__spikespace), 40001*sizeof(_array_poissongroup__spikespace[0]));
+        outfile__array_poissongroup__spikespace.close();
+    } else
+    {
+        std::cout << "Error writing output file for _array_poissongroup__spikespace." << endl;
+    }
+    ofstream outfile__array_poissongroup_i;
+    outfile__array_poissongroup_i.open(results_dir + "_array_poissongroup_i_1277690444", ios::binary | ios::out);
+    if(outfile__array_poissongroup_i.is_open())
+    {
+        outfile__array_poissongroup_i.write(reinterpret_cast<char*>(_array_poissongroup_i), 40000*sizeof(_array_poissongroup_i[0]));
+        outfile__array_poissongroup_i.close();
+    } else
+    {
+        std::cout << "Error writing output file for _array_poissongroup_i." << endl;
+    }
+    ofstream outfile__array_poissongroup_rates;
+    outfile__array_poissongroup_rates.open(results_dir + "_array_poissongroup_rates_3353413371", ios::binary | ios::out);
+    if(outfile__array_poissongroup_rates.is_open())
+    {
+        outfile__array_poissongroup_rates.write(reinterpret_cast<char*>(_array_poissongroup_rates), 40000*sizeof(_array_poissongroup_rates[0]));
+        outfile__array_poissongroup_rates.close();
+    } else
+    {
+        std::cout << "Error writing output file for _array_poissongroup_rates." << endl;
     }
     ofstream outfile__array_spikemonitor__source_idx;
     outfile__array_spikemonitor__source_idx.open(results_dir + "_array_spikemonitor__source_idx_1477951789", ios::binary | ios::out);
@@ -472,6 +506,16 @@ void _write_arrays()
     {
         std::cout << "Error writing output file for _array_spikemonitor_N." << endl;
     }
+    ofstream outfile__array_synapses_N;
+    outfile__array_synapses_N.open(results_dir + "_array_synapses_N_483293785", ios::binary | ios::out);
+    if(outfile__array_synapses_N.is_open())
+    {
+        outfile__array_synapses_N.write(reinterpret_cast<char*>(_array_synapses_N), 1*sizeof(_array_synapses_N[0]));
+        outfile__array_synapses_N.close();
+    } else
+    {
+        std::cout << "Error writing output file for _array_synapses_N." << endl;
+    }
 
     ofstream outfile__dynamic_array_spikemonitor_i;
     outfile__dynamic_array_spikemonitor_i.open(results_dir + "_dynamic_array_spikemonitor_i_1976709050", ios::binary | ios::out);
@@ -498,6 +542,136 @@ void _write_arrays()
     } else
     {
         std::cout << "Error writing output file for _dynamic_array_spikemonitor_t." << endl;
+    }
+    ofstream outfile__dynamic_array_synapses__synaptic_post;
+    outfile__dynamic_array_synapses__synaptic_post.open(results_dir + "_dynamic_array_synapses__synaptic_post_1801389495", ios::binary | ios::out);
+    if(outfile__dynamic_array_synapses__synaptic_post.is_open())
+    {
+        if (! _dynamic_array_synapses__synaptic_post.empty() )
+        {
+            outfile__dynamic_array_synapses__synaptic_post.write(reinterpret_cast<char*>(&_dynamic_array_synapses__synaptic_post[0]), _dynamic_array_synapses__synaptic_post.size()*sizeof(_dynamic_array_synapses__synaptic_post[0]));
+            outfile__dynamic_array_synapses__synaptic_post.close();
+        }
+    } else
+    {
+        std::cout << "Error writing output file for _dynamic_array_synapses__synaptic_post." << endl;
+    }
+    ofstream outfile__dynamic_array_synapses__synaptic_pre;
+    outfile__dynamic_array_synapses__synaptic_pre.open(results_dir + "_dynamic_array_synapses__synaptic_pre_814148175", ios::binary | ios::out);
+    if(outfile__dynamic_array_synapses__synaptic_pre.is_open())
+    {
+        if (! _dynamic_array_synapses__synaptic_pre.empty() )
+        {
+            outfile__dynamic_array_synapses__synaptic_pre.write(reinterpret_cast<char*>(&_dynamic_array_synapses__synaptic_pre[0]), _dynamic_array_synapses__synaptic_pre.size()*sizeof(_dynamic_array_synapses__synaptic_pre[0]));
+            outfile__dynamic_array_synapses__synaptic_pre.close();
+        }
+    } else
+    {
+        std::cout << "Error writing output file for _dynamic_array_synapses__synaptic_pre." << endl;
+    }
+    ofstream outfile__dynamic_array_synapses_Apost;
+    outfile__dynamic_array_synapses_Apost.open(results_dir + "_dynamic_array_synapses_Apost_2876048651", ios::binary | ios::out);
+    if(outfile__dynamic_array_synapses_Apost.is_open())
+    {
+        if (! _dynamic_array_synapses_Apost.empty() )
+        {
+            outfile__dynamic_array_synapses_Apost.write(reinterpret_cast<char*>(&_dynamic_array_synapses_Apost[0]), _dynamic_array_synapses_Apost.size()*sizeof(_dynamic_array_synapses_Apost[0]));
+            outfile__dynamic_array_synapses_Apost.close();
+        }
+    } else
+    {
+        std::cout << "Error writing output file for _dynamic_array_synapses_Apost." << endl;
+    }
+    ofstream outfile__dynamic_array_synapses_Apre;
+    outfile__dynamic_array_synapses_Apre.open(results_dir + "_dynamic_array_synapses_Apre_3102407472", ios::binary | ios::out);
+    if(outfile__dynamic_array_synapses_Apre.is_open())
+    {
+        if (! _dynamic_array_synapses_Apre.empty() )
+        {
+            outfile__dynamic_array_synapses_Apre.write(reinterpret_cast<char*>(&_dynamic_array_synapses_Apre[0]), _dynamic_array_synapses_Apre.size()*sizeof(_dynamic_array_synapses_Apre[0]));
+            outfile__dynamic_array_synapses_Apre.close();
+        }
+    } else
+    {
+        std::cout << "Error writing output file for _dynamic_array_synapses_Apre." << endl;
+    }
+    ofstream outfile__dynamic_array_synapses_delay;
+    outfile__dynamic_array_synapses_delay.open(results_dir + "_dynamic_array_synapses_delay_3246960869", ios::binary | ios::out);
+    if(outfile__dynamic_array_synapses_delay.is_open())
+    {
+        if (! _dynamic_array_synapses_delay.empty() )
+        {
+            outfile__dynamic_array_synapses_delay.write(reinterpret_cast<char*>(&_dynamic_array_synapses_delay[0]), _dynamic_array_synapses_delay.size()*sizeof(_dynamic_array_synapses_delay[0]));
+            outfile__dynamic_array_synapses_delay.close();
+        }
+    } else
+    {
+        std::cout << "Error writing output file for _dynamic_array_synapses_delay." << endl;
+    }
+    ofstream outfile__dynamic_array_synapses_delay_1;
+    outfile__dynamic_array_synapses_delay_1.open(results_dir + "_dynamic_array_synapses_delay_1_3310102259", ios::binary | ios::out);
+    if(outfile__dynamic_array_synapses_delay_1.is_open())
+    {
+        if (! _dynamic_array_synapses_delay_1.empty() )
+        {
+            outfile__dynamic_array_synapses_delay_1.write(reinterpret_cast<char*>(&_dynamic_array_synapses_delay_1[0]), _dynamic_array_synapses_delay_1.size()*sizeof(_dynamic_array_synapses_delay_1[0]));
+            outfile__dynamic_array_synapses_delay_1.close();
+        }
+    } else
+    {
+        std::cout << "Error writing output file for _dynamic_array_synapses_delay_1." << endl;
+    }
+    ofstream outfile__dynamic_array_synapses_lastupdate;
+    outfile__dynamic_array_synapses_lastupdate.open(results_dir + "_dynamic_array_synapses_lastupdate_3710850267", ios::binary | ios::out);
+    if(outfile__dynamic_array_synapses_lastupdate.is_open())
+    {
+        if (! _dynamic_array_synapses_lastupdate.empty() )
+        {
+            outfile__dynamic_array_synapses_lastupdate.write(reinterpret_cast<char*>(&_dynamic_array_synapses_lastupdate[0]), _dynamic_array_synapses_lastupdate.size()*sizeof(_dynamic_array_synapses_lastupdate[0]));
+            outfile__dynamic_array_synapses_lastupdate.close();
+        }
+    } else
+    {
+        std::cout << "Error writing output file for _dynamic_array_synapses_lastupdate." << endl;
+    }
+    ofstream outfile__dynamic_array_synapses_N_incoming;
+    outfile__dynamic_array_synapses_N_incoming.open(results_dir + "_dynamic_array_synapses_N_incoming_1151751685", ios::binary | ios::out);
+    if(outfile__dynamic_array_synapses_N_incoming.is_open())
+    {
+        if (! _dynamic_array_synapses_N_incoming.empty() )
+        {
+            outfile__dynamic_array_synapses_N_incoming.write(reinterpret_cast<char*>(&_dynamic_array_synapses_N_incoming[0]), _dynamic_array_synapses_N_incoming.size()*sizeof(_dynamic_array_synapses_N_incoming[0]));
+            outfile__dynamic_array_synapses_N_incoming.close();
+        }
+    } else
+    {
+        std::cout << "Error writing output file for _dynamic_array_synapses_N_incoming." << endl;
+    }
+    ofstream outfile__dynamic_array_synapses_N_outgoing;
+    outfile__dynamic_array_synapses_N_outgoing.open(results_dir + "_dynamic_array_synapses_N_outgoing_1673144031", ios::binary | ios::out);
+    if(outfile__dynamic_array_synapses_N_outgoing.is_open())
+    {
+        if (! _dynamic_array_synapses_N_outgoing.empty() )
+        {
+            outfile__dynamic_array_synapses_N_outgoing.write(reinterpret_cast<char*>(&_dynamic_array_synapses_N_outgoing[0]), _dynamic_array_synapses_N_outgoing.size()*sizeof(_dynamic_array_synapses_N_outgoing[0]));
+            outfile__dynamic_array_synapses_N_outgoing.close();
+        }
+    } else
+    {
+        std::cout << "Error writing output file for _dynamic_array_synapses_N_outgoing." << endl;
+    }
+    ofstream outfile__dynamic_array_synapses_w;
+    outfile__dynamic_array_synapses_w.open(results_dir + "_dynamic_array_synapses_w_441891901", ios::binary | ios::out);
+    if(outfile__dynamic_array_synapses_w.is_open())
+    {
+        if (! _dynamic_array_synapses_w.empty() )
+        {
+            outfile__dynamic_array_synapses_w.write(reinterpret_cast<char*>(&_dynamic_array_synapses_w[0]), _dynamic_array_synapses_w.size()*sizeof(_dynamic_array_synapses_w[0]));
+            outfile__dynamic_array_synapses_w.close();
+        }
+    } else
+    {
+        std::cout << "Error writing output file for _dynamic_array_synapses_w." << endl;
     }
 
     // Write last run info to disk

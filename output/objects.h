@@ -82,6 +82,16 @@ void set_variable_by_name(std::string, std::string);
 //////////////// dynamic arrays ///////////
 extern std::vector<int32_t> _dynamic_array_spikemonitor_i;
 extern std::vector<double> _dynamic_array_spikemonitor_t;
+extern std::vector<int32_t> _dynamic_array_synapses__synaptic_post;
+extern std::vector<int32_t> _dynamic_array_synapses__synaptic_pre;
+extern std::vector<double> _dynamic_array_synapses_Apost;
+extern std::vector<double> _dynamic_array_synapses_Apre;
+extern std::vector<double> _dynamic_array_synapses_delay;
+extern std::vector<double> _dynamic_array_synapses_delay_1;
+extern std::vector<double> _dynamic_array_synapses_lastupdate;
+extern std::vector<int32_t> _dynamic_array_synapses_N_incoming;
+extern std::vector<int32_t> _dynamic_array_synapses_N_outgoing;
+extern std::vector<double> _dynamic_array_synapses_w;
 
 //////////////// arrays ///////////////////
 extern double *_array_defaultclock_dt;
@@ -92,34 +102,35 @@ extern int64_t *_array_defaultclock_timestep;
 extern const int _num__array_defaultclock_timestep;
 extern int32_t *_array_neurongroup__spikespace;
 extern const int _num__array_neurongroup__spikespace;
-extern double *_array_neurongroup_h;
-extern const int _num__array_neurongroup_h;
+extern double *_array_neurongroup_ge;
+extern const int _num__array_neurongroup_ge;
 extern int32_t *_array_neurongroup_i;
 extern const int _num__array_neurongroup_i;
-extern double *_array_neurongroup_I;
-extern const int _num__array_neurongroup_I;
-extern double *_array_neurongroup_lastspike;
-extern const int _num__array_neurongroup_lastspike;
-extern double *_array_neurongroup_m;
-extern const int _num__array_neurongroup_m;
-extern double *_array_neurongroup_n;
-extern const int _num__array_neurongroup_n;
-extern char *_array_neurongroup_not_refractory;
-extern const int _num__array_neurongroup_not_refractory;
 extern double *_array_neurongroup_v;
 extern const int _num__array_neurongroup_v;
+extern int32_t *_array_poissongroup__spikespace;
+extern const int _num__array_poissongroup__spikespace;
+extern int32_t *_array_poissongroup_i;
+extern const int _num__array_poissongroup_i;
+extern double *_array_poissongroup_rates;
+extern const int _num__array_poissongroup_rates;
 extern int32_t *_array_spikemonitor__source_idx;
 extern const int _num__array_spikemonitor__source_idx;
 extern int32_t *_array_spikemonitor_count;
 extern const int _num__array_spikemonitor_count;
 extern int32_t *_array_spikemonitor_N;
 extern const int _num__array_spikemonitor_N;
+extern int32_t *_array_synapses_N;
+extern const int _num__array_synapses_N;
 
 //////////////// dynamic arrays 2d /////////
 
 /////////////// static arrays /////////////
 
 //////////////// synapses /////////////////
+// synapses
+extern SynapticPathway synapses_post;
+extern SynapticPathway synapses_pre;
 
 // Profiling information for each code object
 }

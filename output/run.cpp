@@ -3,10 +3,17 @@
 #include<ctime>
 #include<random>
 
-#include "code_objects/neurongroup_group_variable_set_conditional_codeobject.h"
+#include "code_objects/neurongroup_spike_resetter_codeobject.h"
 #include "code_objects/neurongroup_spike_thresholder_codeobject.h"
 #include "code_objects/neurongroup_stateupdater_codeobject.h"
+#include "code_objects/poissongroup_spike_thresholder_codeobject.h"
 #include "code_objects/spikemonitor_codeobject.h"
+#include "code_objects/synapses_group_variable_set_conditional_codeobject.h"
+#include "code_objects/synapses_post_codeobject.h"
+#include "code_objects/synapses_post_push_spikes.h"
+#include "code_objects/synapses_pre_codeobject.h"
+#include "code_objects/synapses_pre_push_spikes.h"
+#include "code_objects/synapses_synapses_create_generator_codeobject.h"
 
 
 void brian_start()

@@ -123,20 +123,14 @@ void _after_run_neurongroup_spike_thresholder_codeobject()
 {
     using namespace brian;
     ///// CONSTANTS ///////////
-    const int64_t N = 40000;
-const size_t _num_spikespace = 40001;
-const size_t _numlastspike = 40000;
-const double mV = 0.001;
-const size_t _numnot_refractory = 40000;
-const size_t _numt = 1;
-const size_t _numv = 40000;
+    const int64_t N = 1;
+const size_t _num_spikespace = 2;
+const size_t _numv = 1;
+const double vt = - 0.054;
     ///// POINTERS ////////////
         
     int32_t* __restrict  _ptr_array_neurongroup__spikespace = _array_neurongroup__spikespace;
-    double* __restrict  _ptr_array_neurongroup_lastspike = _array_neurongroup_lastspike;
-    char* __restrict  _ptr_array_neurongroup_not_refractory = _array_neurongroup_not_refractory;
-    double*   _ptr_array_defaultclock_t = _array_defaultclock_t;
-    double* __restrict  _ptr_array_neurongroup_v = _array_neurongroup_v;
+    double*   _ptr_array_neurongroup_v = _array_neurongroup_v;
 
 _ptr_array_neurongroup__spikespace[N] = 0;  // Note that this is not an off-by-1-error: the array has N+1 elements
 

@@ -123,16 +123,16 @@ void _before_run_synapses_pre_push_spikes()
 {
     using namespace brian;
     ///// CONSTANTS ///////////
-    const int64_t _n_sources = 40;
-const int64_t _n_targets = 40000;
+    const int64_t _n_sources = 40000;
+const int64_t _n_targets = 1;
 const size_t _num_source_dt = 1;
-const size_t _num_spikespace = 41;
+const size_t _num_spikespace = 40001;
 double* const _array_synapses_delay = _dynamic_array_synapses_delay.empty()? 0 : &_dynamic_array_synapses_delay[0];
 const size_t _numdelay = _dynamic_array_synapses_delay.size();
     ///// POINTERS ////////////
         
     double*   _ptr_array_defaultclock_dt = _array_defaultclock_dt;
-    int32_t* __restrict  _ptr_array_neurongroup__spikespace = _array_neurongroup__spikespace;
+    int32_t* __restrict  _ptr_array_poissongroup__spikespace = _array_poissongroup__spikespace;
     double* __restrict  _ptr_array_synapses_delay = _array_synapses_delay;
 
     std::vector<double> &real_delays = _dynamic_array_synapses_delay;

@@ -129,20 +129,14 @@ void _run_neurongroup_spike_thresholder_codeobject()
 
 
     ///// CONSTANTS ///////////
-    const int64_t N = 40000;
-const size_t _num_spikespace = 40001;
-const size_t _numlastspike = 40000;
-const double mV = 0.001;
-const size_t _numnot_refractory = 40000;
-const size_t _numt = 1;
-const size_t _numv = 40000;
+    const int64_t N = 1;
+const size_t _num_spikespace = 2;
+const size_t _numv = 1;
+const double vt = - 0.054;
     ///// POINTERS ////////////
         
     int32_t* __restrict  _ptr_array_neurongroup__spikespace = _array_neurongroup__spikespace;
-    double* __restrict  _ptr_array_neurongroup_lastspike = _array_neurongroup_lastspike;
-    char* __restrict  _ptr_array_neurongroup_not_refractory = _array_neurongroup_not_refractory;
-    double*   _ptr_array_defaultclock_t = _array_defaultclock_t;
-    double* __restrict  _ptr_array_neurongroup_v = _array_neurongroup_v;
+    double*   _ptr_array_neurongroup_v = _array_neurongroup_v;
 
 
 
@@ -150,7 +144,6 @@ const size_t _numv = 40000;
     // scalar code
     const int _vectorisation_idx = -1;
         
-    const double _lio_1 = (- 40.0) * mV;
 
 
 
@@ -159,18 +152,11 @@ const size_t _numv = 40000;
     {
         const size_t _vectorisation_idx = _idx;
                 
-        const char not_refractory = _ptr_array_neurongroup_not_refractory[_idx];
         const double v = _ptr_array_neurongroup_v[_idx];
-        char _cond;
-        if(!not_refractory)
-            _cond = (v > _lio_1) && false;
-        else 
-            _cond = (v > _lio_1) && true;
+        const char _cond = v > vt;
 
         if(_cond) {
             _ptr_array_neurongroup__spikespace[_count++] = _idx;
-            _ptr_array_neurongroup_not_refractory[_idx] = false;
-            _ptr_array_neurongroup_lastspike[_idx] = _ptr_array_defaultclock_t[0];
         }
     }
     _ptr_array_neurongroup__spikespace[N] = _count;

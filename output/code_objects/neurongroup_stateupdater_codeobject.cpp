@@ -129,33 +129,20 @@ void _run_neurongroup_stateupdater_codeobject()
 
 
     ///// CONSTANTS ///////////
-    const double Cm = 2e-10;
-const double EK = - 0.09;
-const double ENa = 0.05;
-const double El = - 0.065;
-const size_t _numI = 40000;
-const int64_t N = 40000;
-const double VT = - 0.063;
+    const double Ee = 0.0;
+const double El = - 0.074;
+const int64_t N = 1;
 const size_t _numdt = 1;
-const double g_kd = 6e-06;
-const double g_na = 2e-05;
-const double gl = 1e-08;
-const size_t _numh = 40000;
-const size_t _numm = 40000;
-const double mV = 0.001;
-const double ms = 0.001;
-const size_t _numn = 40000;
-const size_t _numnot_refractory = 40000;
-const size_t _numv = 40000;
+const size_t _numge = 1;
+const double taue = 0.005;
+const double taum = 0.01;
+const size_t _numv = 1;
+const double vr = - 0.06;
     ///// POINTERS ////////////
         
-    double* __restrict  _ptr_array_neurongroup_I = _array_neurongroup_I;
     double*   _ptr_array_defaultclock_dt = _array_defaultclock_dt;
-    double* __restrict  _ptr_array_neurongroup_h = _array_neurongroup_h;
-    double* __restrict  _ptr_array_neurongroup_m = _array_neurongroup_m;
-    double* __restrict  _ptr_array_neurongroup_n = _array_neurongroup_n;
-    char* __restrict  _ptr_array_neurongroup_not_refractory = _array_neurongroup_not_refractory;
-    double* __restrict  _ptr_array_neurongroup_v = _array_neurongroup_v;
+    double*   _ptr_array_neurongroup_ge = _array_neurongroup_ge;
+    double*   _ptr_array_neurongroup_v = _array_neurongroup_v;
 
 
     //// MAIN CODE ////////////
@@ -163,25 +150,10 @@ const size_t _numv = 40000;
     const size_t _vectorisation_idx = -1;
         
     const double dt = _ptr_array_defaultclock_dt[0];
-    const double _lio_1 = (- 40.0) * mV;
-    const double _lio_2 = 1.0f*(- 4.0)/ms;
-    const double _lio_3 = 1.0f*1.0/mV;
-    const double _lio_4 = (0.2 * VT) + (8.0 * mV);
-    const double _lio_5 = 1.0f*1.0/ms;
-    const double _lio_6 = (0.0555555555555556 * VT) + (0.944444444444445 * mV);
-    const double _lio_7 = 1.0f*(- 0.28)/(mV * ms);
-    const double _lio_8 = (- VT) - (40.0 * mV);
-    const double _lio_9 = ((- 0.2) * VT) - (8.0 * mV);
-    const double _lio_10 = 1.0f*1.0/(mV * ms);
-    const double _lio_11 = VT + (13.0 * mV);
-    const double _lio_12 = (0.25 * VT) + (3.25 * mV);
-    const double _lio_13 = 1.0f*(- 0.5)/ms;
-    const double _lio_14 = (0.025 * VT) + (0.25 * mV);
-    const double _lio_15 = VT + (15.0 * mV);
-    const double _lio_16 = (0.2 * VT) + (3.0 * mV);
-    const double _lio_17 = 1.0f*dt/Cm;
-    const double _lio_18 = - EK;
-    const double _lio_19 = - ENa;
+    const double _lio_1 = exp(1.0f*(- dt)/taue);
+    const double _lio_2 = El - (El * exp(1.0f*(- dt)/taum));
+    const double _lio_3 = 1.0f*(((taue * (((((- Ee) * exp(1.0f*dt/taue)) + (Ee * exp(1.0f*dt/taum))) + (vr * exp(1.0f*dt/taue))) - (vr * exp(1.0f*dt/taum)))) * exp(1.0f*(- dt)/taue)) * exp(1.0f*(- dt)/taum))/(taue - taum);
+    const double _lio_4 = exp(1.0f*(- dt)/taum);
 
 
     const int _N = N;
@@ -191,28 +163,13 @@ const size_t _numv = 40000;
         // vector code
         const size_t _vectorisation_idx = _idx;
                 
-        const double I = _ptr_array_neurongroup_I[_idx];
-        double h = _ptr_array_neurongroup_h[_idx];
-        double m = _ptr_array_neurongroup_m[_idx];
-        double n = _ptr_array_neurongroup_n[_idx];
-        char not_refractory = _ptr_array_neurongroup_not_refractory[_idx];
+        double ge = _ptr_array_neurongroup_ge[_idx];
         double v = _ptr_array_neurongroup_v[_idx];
-        if(!not_refractory)
-            not_refractory = false || (! (v > _lio_1));
-        else 
-            not_refractory = true || (! (v > _lio_1));
-        const double _h = (dt * ((1.0f*(_lio_2 * h)/(1.0 + exp(_lio_3 * (_lio_4 - (0.2 * v))))) + (_lio_5 * ((0.128 - (0.128 * h)) * exp(_lio_3 * (_lio_6 - (0.0555555555555556 * v))))))) + h;
-        const double _m = (dt * ((1.0f*(_lio_7 * (m * (_lio_8 + v)))/((- 1.0) + exp(_lio_3 * (_lio_9 + (0.2 * v))))) + (1.0f*(_lio_10 * ((0.32 - (0.32 * m)) * (_lio_11 - v)))/((- 1.0) + exp(_lio_3 * (_lio_12 - (0.25 * v))))))) + m;
-        const double _n = (dt * ((_lio_13 * (n * exp(_lio_3 * (_lio_14 - (0.025 * v))))) + (1.0f*(_lio_10 * ((0.032 - (0.032 * n)) * (_lio_15 - v)))/((- 1.0) + exp(_lio_3 * (_lio_16 - (0.2 * v))))))) + n;
-        const double _v = v + (_lio_17 * ((I + (gl * (El - v))) - ((g_kd * ((_brian_pow(n, 4)) * (_lio_18 + v))) + (g_na * ((h * (_brian_pow(m, 3))) * (_lio_19 + v))))));
-        h = _h;
-        m = _m;
-        n = _n;
+        const double _ge = _lio_1 * ge;
+        const double _v = _lio_2 + ((_lio_3 * ge) + (_lio_4 * v));
+        ge = _ge;
         v = _v;
-        _ptr_array_neurongroup_h[_idx] = h;
-        _ptr_array_neurongroup_m[_idx] = m;
-        _ptr_array_neurongroup_n[_idx] = n;
-        _ptr_array_neurongroup_not_refractory[_idx] = not_refractory;
+        _ptr_array_neurongroup_ge[_idx] = ge;
         _ptr_array_neurongroup_v[_idx] = v;
 
     }

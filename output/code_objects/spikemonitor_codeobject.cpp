@@ -146,8 +146,8 @@ const size_t _num_source_idx = 40000;
         
     int32_t*   _ptr_array_spikemonitor_N = _array_spikemonitor_N;
     double*   _ptr_array_defaultclock_t = _array_defaultclock_t;
-    int32_t* __restrict  _ptr_array_neurongroup_i = _array_neurongroup_i;
-    int32_t* __restrict  _ptr_array_neurongroup__spikespace = _array_neurongroup__spikespace;
+    int32_t* __restrict  _ptr_array_poissongroup_i = _array_poissongroup_i;
+    int32_t* __restrict  _ptr_array_poissongroup__spikespace = _array_poissongroup__spikespace;
     int32_t* __restrict  _ptr_array_spikemonitor_count = _array_spikemonitor_count;
     int32_t* __restrict  _ptr_array_spikemonitor_i = _array_spikemonitor_i;
     double* __restrict  _ptr_array_spikemonitor_t = _array_spikemonitor_t;
@@ -156,7 +156,7 @@ const size_t _num_source_idx = 40000;
 
     //// MAIN CODE ////////////
 
-    int32_t _num_events = _ptr_array_neurongroup__spikespace[_num_spikespace-1];
+    int32_t _num_events = _ptr_array_poissongroup__spikespace[_num_spikespace-1];
 
     if (_num_events > 0)
     {
@@ -164,7 +164,7 @@ const size_t _num_source_idx = 40000;
         size_t _end_idx = _num_events;
         for(size_t _j=0; _j<_num_events; _j++)
         {
-            const int _idx = _ptr_array_neurongroup__spikespace[_j];
+            const int _idx = _ptr_array_poissongroup__spikespace[_j];
             if (_idx >= _source_start) {
                 _start_idx = _j;
                 break;
@@ -172,7 +172,7 @@ const size_t _num_source_idx = 40000;
         }
         for(size_t _j=_num_events-1; _j>=_start_idx; _j--)
         {
-            const int _idx = _ptr_array_neurongroup__spikespace[_j];
+            const int _idx = _ptr_array_poissongroup__spikespace[_j];
             if (_idx < _source_stop) {
                 break;
             }
@@ -186,10 +186,10 @@ const size_t _num_source_idx = 40000;
 
             for(size_t _j=_start_idx; _j<_end_idx; _j++)
             {
-                const size_t _idx = _ptr_array_neurongroup__spikespace[_j];
+                const size_t _idx = _ptr_array_poissongroup__spikespace[_j];
                 const size_t _vectorisation_idx = _idx;
                                 
-                const int32_t _source_i = _ptr_array_neurongroup_i[_idx];
+                const int32_t _source_i = _ptr_array_poissongroup_i[_idx];
                 const int32_t _to_record_i = _source_i;
                 const double _to_record_t = _source_t;
 
@@ -223,8 +223,8 @@ const size_t _num_source_idx = 40000;
         
     int32_t*   _ptr_array_spikemonitor_N = _array_spikemonitor_N;
     double*   _ptr_array_defaultclock_t = _array_defaultclock_t;
-    int32_t* __restrict  _ptr_array_neurongroup_i = _array_neurongroup_i;
-    int32_t* __restrict  _ptr_array_neurongroup__spikespace = _array_neurongroup__spikespace;
+    int32_t* __restrict  _ptr_array_poissongroup_i = _array_poissongroup_i;
+    int32_t* __restrict  _ptr_array_poissongroup__spikespace = _array_poissongroup__spikespace;
     int32_t* __restrict  _ptr_array_spikemonitor_count = _array_spikemonitor_count;
     int32_t* __restrict  _ptr_array_spikemonitor_i = _array_spikemonitor_i;
     double* __restrict  _ptr_array_spikemonitor_t = _array_spikemonitor_t;

@@ -13,6 +13,15 @@
 ////// SUPPORT CODE ///////
 namespace {
         
+    template <typename T>
+    static inline T _clip(const T value, const double a_min, const double a_max)
+    {
+        if (value < a_min)
+            return a_min;
+        if (value > a_max)
+            return a_max;
+        return value;
+    }
     template < typename T1, typename T2 > struct _higher_type;
     template < > struct _higher_type<int32_t,int32_t> { typedef int32_t type; };
     template < > struct _higher_type<int32_t,int64_t> { typedef int64_t type; };
@@ -131,15 +140,33 @@ void _run_synapses_pre_codeobject()
 
 
     ///// CONSTANTS ///////////
-    int32_t* const _array_synapses__synaptic_pre = _dynamic_array_synapses__synaptic_pre.empty()? 0 : &_dynamic_array_synapses__synaptic_pre[0];
+    double* const _array_synapses_Apost = _dynamic_array_synapses_Apost.empty()? 0 : &_dynamic_array_synapses_Apost[0];
+const size_t _numApost = _dynamic_array_synapses_Apost.size();
+double* const _array_synapses_Apre = _dynamic_array_synapses_Apre.empty()? 0 : &_dynamic_array_synapses_Apre[0];
+const size_t _numApre = _dynamic_array_synapses_Apre.size();
+int32_t* const _array_synapses__synaptic_pre = _dynamic_array_synapses__synaptic_pre.empty()? 0 : &_dynamic_array_synapses__synaptic_pre[0];
 const size_t _num_synaptic_pre = _dynamic_array_synapses__synaptic_pre.size();
-const size_t _numw = 40000;
+const double dApre = 0.0001;
+const size_t _numge = 1;
+const double gmax = 0.01;
+double* const _array_synapses_lastupdate = _dynamic_array_synapses_lastupdate.empty()? 0 : &_dynamic_array_synapses_lastupdate[0];
+const size_t _numlastupdate = _dynamic_array_synapses_lastupdate.size();
+const size_t _numt = 1;
+const double taupost = 0.02;
+const double taupre = 0.02;
+double* const _array_synapses_w = _dynamic_array_synapses_w.empty()? 0 : &_dynamic_array_synapses_w[0];
+const size_t _numw = _dynamic_array_synapses_w.size();
 int32_t* const _array_synapses__synaptic_post = _dynamic_array_synapses__synaptic_post.empty()? 0 : &_dynamic_array_synapses__synaptic_post[0];
 const size_t _num_postsynaptic_idx = _dynamic_array_synapses__synaptic_post.size();
     ///// POINTERS ////////////
         
+    double* __restrict  _ptr_array_synapses_Apost = _array_synapses_Apost;
+    double* __restrict  _ptr_array_synapses_Apre = _array_synapses_Apre;
     int32_t* __restrict  _ptr_array_synapses__synaptic_pre = _array_synapses__synaptic_pre;
-    double* __restrict  _ptr_array_neurongroup_1_w = _array_neurongroup_1_w;
+    double*   _ptr_array_neurongroup_ge = _array_neurongroup_ge;
+    double* __restrict  _ptr_array_synapses_lastupdate = _array_synapses_lastupdate;
+    double*   _ptr_array_defaultclock_t = _array_defaultclock_t;
+    double* __restrict  _ptr_array_synapses_w = _array_synapses_w;
     int32_t* __restrict  _ptr_array_synapses__synaptic_post = _array_synapses__synaptic_post;
 
 
@@ -149,6 +176,9 @@ const size_t _num_postsynaptic_idx = _dynamic_array_synapses__synaptic_post.size
     // scalar code
     const size_t _vectorisation_idx = -1;
         
+    const double t = _ptr_array_defaultclock_t[0];
+    const double _lio_1 = 1.0f*1.0/taupost;
+    const double _lio_2 = 1.0f*1.0/taupre;
 
 
     
@@ -166,9 +196,24 @@ const size_t _num_postsynaptic_idx = _dynamic_array_synapses__synaptic_post.size
             const size_t _vectorisation_idx = _idx;
                         
             const int32_t _postsynaptic_idx = _ptr_array_synapses__synaptic_post[_idx];
-            double w = _ptr_array_neurongroup_1_w[_postsynaptic_idx];
-            w += 1.0;
-            _ptr_array_neurongroup_1_w[_postsynaptic_idx] = w;
+            double Apost = _ptr_array_synapses_Apost[_idx];
+            double Apre = _ptr_array_synapses_Apre[_idx];
+            double ge = _ptr_array_neurongroup_ge[_postsynaptic_idx];
+            double lastupdate = _ptr_array_synapses_lastupdate[_idx];
+            double w = _ptr_array_synapses_w[_idx];
+            const double _Apost = Apost * exp(_lio_1 * (- (t - lastupdate)));
+            const double _Apre = Apre * exp(_lio_2 * (- (t - lastupdate)));
+            Apost = _Apost;
+            Apre = _Apre;
+            ge += w;
+            Apre += dApre;
+            w = _clip(w + Apost, 0, gmax);
+            lastupdate = t;
+            _ptr_array_synapses_Apost[_idx] = Apost;
+            _ptr_array_synapses_Apre[_idx] = Apre;
+            _ptr_array_neurongroup_ge[_postsynaptic_idx] = ge;
+            _ptr_array_synapses_lastupdate[_idx] = lastupdate;
+            _ptr_array_synapses_w[_idx] = w;
 
         }
     }

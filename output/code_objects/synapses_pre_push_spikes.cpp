@@ -129,16 +129,16 @@ void _run_synapses_pre_push_spikes()
 
 
     ///// CONSTANTS ///////////
-    const int64_t _n_sources = 40;
-const int64_t _n_targets = 40000;
+    const int64_t _n_sources = 40000;
+const int64_t _n_targets = 1;
 const size_t _num_source_dt = 1;
-const size_t _num_spikespace = 41;
+const size_t _num_spikespace = 40001;
 double* const _array_synapses_delay = _dynamic_array_synapses_delay.empty()? 0 : &_dynamic_array_synapses_delay[0];
 const size_t _numdelay = _dynamic_array_synapses_delay.size();
     ///// POINTERS ////////////
         
     double*   _ptr_array_defaultclock_dt = _array_defaultclock_dt;
-    int32_t* __restrict  _ptr_array_neurongroup__spikespace = _array_neurongroup__spikespace;
+    int32_t* __restrict  _ptr_array_poissongroup__spikespace = _array_poissongroup__spikespace;
     double* __restrict  _ptr_array_synapses_delay = _array_synapses_delay;
 
 
@@ -147,7 +147,7 @@ const size_t _numdelay = _dynamic_array_synapses_delay.size();
     
     {
         synapses_pre.advance();
-        synapses_pre.push(_ptr_array_neurongroup__spikespace, _ptr_array_neurongroup__spikespace[_num_spikespace-1]);
+        synapses_pre.push(_ptr_array_poissongroup__spikespace, _ptr_array_poissongroup__spikespace[_num_spikespace-1]);
     }
 
 }

@@ -142,8 +142,8 @@ int32_t* const _array_synapses_N_incoming = _dynamic_array_synapses_N_incoming.e
 const size_t _numN_incoming = _dynamic_array_synapses_N_incoming.size();
 int32_t* const _array_synapses_N_outgoing = _dynamic_array_synapses_N_outgoing.empty()? 0 : &_dynamic_array_synapses_N_outgoing[0];
 const size_t _numN_outgoing = _dynamic_array_synapses_N_outgoing.size();
-const int64_t N_post = 40000;
-const int64_t N_pre = 40;
+const int64_t N_post = 1;
+const int64_t N_pre = 40000;
 const int64_t _source_offset = 0;
 int32_t* const _array_synapses__synaptic_post = _dynamic_array_synapses__synaptic_post.empty()? 0 : &_dynamic_array_synapses__synaptic_post[0];
 const size_t _num_synaptic_post = _dynamic_array_synapses__synaptic_post.size();
@@ -204,40 +204,18 @@ const int64_t _target_offset = 0;
         long _uiter_low;
         long _uiter_high;
         long _uiter_step;
-        long _uiter_size;
-        double _uiter_p;
         {
                         
             const int32_t _iter_low = 0;
             const int32_t _iter_high = N_post;
             const int32_t _iter_step = 1;
-            const double _iter_p = 0.2;
 
             _uiter_low = _iter_low;
             _uiter_high = _iter_high;
             _uiter_step = _iter_step;
-            _uiter_p = _iter_p;
         }
-        const int _iter_sign = _uiter_step > 0 ? 1 : -1;
-        if(_uiter_p==0) continue;
-        const bool _jump_algo = _uiter_p<0.25;
-        double _log1p;
-        if(_jump_algo)
-            _log1p = log(1-_uiter_p);
-        else
-            _log1p = 1.0; // will be ignored
-        const double _pconst = 1.0/log(1-_uiter_p);
-        for(long _k=_uiter_low; _iter_sign*_k<_iter_sign*_uiter_high; _k += _uiter_step)
+        for(long _k=_uiter_low; _k<_uiter_high; _k+=_uiter_step)
         {
-            if(_jump_algo) {
-                const double _r = _rand(_vectorisation_idx);
-                if(_r==0.0) break;
-                const int _jump = floor(log(_r)*_pconst)*_uiter_step;
-                _k += _jump;
-                if (_iter_sign*_k >= _iter_sign * _uiter_high) continue;
-            } else {
-                if (_rand(_vectorisation_idx)>=_uiter_p) continue;
-            }
             long __j, _j, _pre_idx, __pre_idx;
             {
                                 
@@ -275,7 +253,12 @@ const int64_t _target_offset = 0;
 	const int32_t newsize = _dynamic_array_synapses__synaptic_pre.size();
     _dynamic_array_synapses__synaptic_post.resize(newsize);
     _dynamic_array_synapses__synaptic_pre.resize(newsize);
+    _dynamic_array_synapses_Apost.resize(newsize);
+    _dynamic_array_synapses_Apre.resize(newsize);
     _dynamic_array_synapses_delay.resize(newsize);
+    _dynamic_array_synapses_delay_1.resize(newsize);
+    _dynamic_array_synapses_lastupdate.resize(newsize);
+    _dynamic_array_synapses_w.resize(newsize);
 	// Also update the total number of synapses
 	_ptr_array_synapses_N[0] = newsize;
 
