@@ -87,31 +87,9 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
             monitored = P
             synapses = [Ce, Ci]
         case .stdp:
-            let gmax = 0.01, dApre = 0.01 * gmax
-            let namespace: Namespace = [
-                "taum": 10 * ms, "taupre": 20 * ms, "taupost": 20 * ms, "Ee": 0 * mV, "vt": -54 * mV, "vr": -60 * mV,
-                "El": -74 * mV, "taue": 5 * ms, "gmax": Quantity(value: gmax), "dApre": Quantity(value: dApre),
-                "dApost": Quantity(value: -dApre * 1.05),
-            ]
-            let input = try PoissonGroup(n, rates: 15 * Hz, name: "inp")
-            let neurons = try NeuronGroup(1, model: """
-                dv/dt = (ge * (Ee-vr) + El - v) / taum : volt
-                dge/dt = -ge / taue : 1
-                """, threshold: "v>vt", reset: "v = vr", method: .exact, namespace: namespace, name: "neurons")
-            let S = try Synapses(input, neurons, model: """
-                w : 1
-                dApre/dt = -Apre / taupre : 1 (event-driven)
-                dApost/dt = -Apost / taupost : 1 (event-driven)
-                """, onPre: """
-                ge += w
-                Apre += dApre
-                w = clip(w + Apost, 0, gmax)
-                """, onPost: """
-                Apost += dApost
-                w = clip(w + Apre, 0, gmax)
-                """, namespace: namespace, name: "S")
-            try S.connect()
-            try S.w.set("rand() * gmax")
+            var example = STDP()
+            example.N = n
+            let (input, neurons, S) = try example.build()
             objects = [input, neurons, S]
             monitored = input
             synapses = [S]

@@ -41,9 +41,9 @@ public struct STDP: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
-        seed(value)
-        defaultClock.dt = 0.1 * ms
+    /// The model: its Poisson inputs, the neuron and the plastic synapses (weights uniform in
+    /// [0, gmax]). Brian's STDP speed test is this model with N inputs.
+    public func build() throws -> (input: PoissonGroup, neurons: NeuronGroup, synapses: Synapses) {
         let dApost = -dApre * (taupre / taupost).value * depressionRatio * gmax
         let namespace: Namespace = [
             "taum": taum, "taupre": taupre, "taupost": taupost, "Ee": Ee, "vt": vt, "vr": vr, "El": El,
@@ -69,6 +69,13 @@ public struct STDP: GalleryExample {
             """, namespace: namespace, name: "S")
         try S.connect()
         try S.w.set("rand() * gmax")
+        return (input, neurons, S)
+    }
+
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
+        seed(value)
+        defaultClock.dt = 0.1 * ms
+        let (input, neurons, S) = try build()
         let mon = try StateMonitor(S, "w", record: [0, 1], dt: 10 * ms, name: "mon")
         let s_mon = try SpikeMonitor(input, name: "s_mon")
         let post_mon = try SpikeMonitor(neurons, name: "post_mon")
