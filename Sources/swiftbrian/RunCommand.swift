@@ -11,7 +11,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run an example of the gallery (default: cuba) and write its plots, data and report.",
         discussion: """
-            Simulates EXAMPLE (see `swiftbrian list`), prints a summary (neurons, synapses, spikes, mean \
+            Simulates EXAMPLE (see `swiftbrian list`) with its parameters changed by --set (see \
+            --parameters), prints a summary (neurons, synapses, spikes, mean \
             rate, CV, wall time) and writes into --out: a raster plot (SVG and PNG), the recorded data as \
             NumPy .npz (load with numpy.load) and CSV, and an HTML report.
             """
@@ -35,6 +36,14 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .long, help: "Write no plots (data and report only).")
     var noPlot = false
 
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Change a parameter of the example, e.g. --set N=1000 --set taum=10*ms (repeatable; --parameters lists them).",
+        valueName: "name=value"))
+    var settings: [String] = []
+
+    @Flag(name: .long, help: "List the example's parameters and their values (after --set), and run nothing.")
+    var parameters = false
+
     func run() throws {
         do {
             guard let type = Gallery.example(named: example) else {
@@ -47,11 +56,15 @@ struct RunCommand: ParsableCommand {
             if let duration, !(duration > 0) {
                 throw ModelError(.invalidArgument, "--duration must be a positive number of seconds")
             }
+            if parameters {
+                for (name, value) in try type.configured(settings).parameters() { print("\(name) = \(value)") }
+                return
+            }
             let folder = URL(fileURLWithPath: out ?? "out/\(type.name)")
             let started = Date()
             let bar = ProgressBar()
-            let result = try type.simulate(seed: seed, backend: backend, duration: duration.map { $0 * second },
-                                           report: bar.report)
+            let result = try type.simulate(settings: settings, seed: seed, backend: backend,
+                                           duration: duration.map { $0 * second }, report: bar.report)
             let wall = Date().timeIntervalSince(started)
             var summary = RunSummary(result.network, wallTime: wall * second)
             summary.rows += result.statistics.map { statistic in

@@ -51,6 +51,23 @@ final class RunCommandTests: XCTestCase {
         }
     }
 
+    func testParametersCanBeListedAndSet() throws {
+        let listed = try swiftbrian(["run", "cuba", "--set", "N=1000", "--set", "taum=15*ms", "--parameters"])
+        XCTAssertEqual(listed.status, 0, listed.stderr)
+        XCTAssertTrue(listed.stdout.contains("N = 1000"), listed.stdout)
+        XCTAssertTrue(listed.stdout.contains("taum = 15. ms"), listed.stdout)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swiftbrian-set-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try swiftbrian(["run", "cuba", "--set", "N=500", "--duration", "0.05", "--no-plot", "--out", folder.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("Neurons                     500"), run.stdout)
+        let wrongUnit = try swiftbrian(["run", "cuba", "--set", "taum=10*mV"])
+        XCTAssertEqual(wrongUnit.status, 1)
+        XCTAssertTrue(wrongUnit.stderr.contains("'taum' of 'cuba' is in second, but 10*mV is in volt"), wrongUnit.stderr)
+        let unknown = try swiftbrian(["run", "cuba", "--set", "tau=1"])
+        XCTAssertTrue(unknown.stderr.contains("'cuba' has no parameter 'tau' (its parameters: El, N,"), unknown.stderr)
+    }
+
     func testMistakesAreReported() throws {
         let unknown = try swiftbrian(["run", "cubaa"])
         XCTAssertEqual(unknown.status, 1)

@@ -11,7 +11,7 @@ public struct AdExFiringPatterns: GalleryExample {
     public static let reference = "Naud et al. (2008), Biol Cybern 99:335-347"
 
     /// One parameter set of Naud et al. (2008).
-    public struct Pattern: Sendable {
+    public struct Pattern: Sendable, Codable {
         /// The pattern's name, as used in statistics (`tonic`, `adaptation`, ...).
         public var name: String
         public var c_m: Quantity

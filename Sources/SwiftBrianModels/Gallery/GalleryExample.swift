@@ -11,7 +11,7 @@ import SwiftBrian
 ///     example.duration = 0.5 * second
 ///     let result = try example.run(seed: 1)
 ///     print(result.statistic("mean_rate")!)
-public protocol GalleryExample {
+public protocol GalleryExample: Codable {
     /// The name the command-line tool knows the example by (`cuba`, `brunel2000`, ...).
     static var name: String { get }
     /// One line saying what the example shows.
@@ -28,10 +28,25 @@ public protocol GalleryExample {
 }
 
 extension GalleryExample {
-    /// Simulates the example with its default parameters (for the `duration` given, or its own).
-    public static func simulate(seed: UInt64, backend: BackendKind, duration: Quantity?,
+    /// The example with its default parameters changed by `settings` (`name=value`, see
+    /// ``setting(_:to:)``).
+    public static func configured(_ settings: [String]) throws -> Self {
+        var example = Self()
+        for setting in settings {
+            guard let equals = setting.firstIndex(of: "=") else {
+                throw ModelError(.invalidArgument, "Expected name=value, as in taum=10*ms, but got '\(setting)'")
+            }
+            example = try example.setting(String(setting[..<equals]).trimmingCharacters(in: .whitespaces),
+                                          to: String(setting[setting.index(after: equals)...]))
+        }
+        return example
+    }
+
+    /// Simulates the example with its parameters changed by `settings`, for the `duration` given
+    /// or its own.
+    public static func simulate(settings: [String] = [], seed: UInt64, backend: BackendKind, duration: Quantity?,
                                 report: ProgressReport?) throws -> GalleryResult {
-        try Self().run(seed: seed, backend: backend, duration: duration, report: report)
+        try configured(settings).run(seed: seed, backend: backend, duration: duration, report: report)
     }
 
     /// Simulates the example for `duration` (its own ``duration`` when nil).

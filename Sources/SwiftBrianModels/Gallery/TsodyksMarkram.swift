@@ -14,7 +14,7 @@ public struct TsodyksMarkram: GalleryExample {
     public static let reference = "Tsodyks, Pawelzik & Markram (1998), Neural Comput 10:821-835"
 
     /// The parameters of one kind of dynamic synapse.
-    public struct Dynamics: Sendable {
+    public struct Dynamics: Sendable, Codable {
         /// The recovery time constant of the resources.
         public var taud: Quantity
         /// The time constant of facilitation.
