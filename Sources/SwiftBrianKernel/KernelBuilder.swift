@@ -85,12 +85,4 @@ public struct KernelBuilder {
         }
         return operations
     }
-
-    /// Defines a fresh temporary holding `value` and returns its expression.
-    public mutating func temporary(_ value: KernelExpression, into operations: inout [KernelOperation]) -> KernelExpression {
-        let number = temporaries.count
-        temporaries["_tmp\(number)"] = number
-        operations.append(.define(number, value))
-        return .temporary(number)
-    }
 }

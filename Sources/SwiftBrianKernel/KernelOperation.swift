@@ -22,18 +22,4 @@ public indirect enum KernelOperation: Hashable, Sendable {
     case advance(SpikeQueue)
     /// Creates `count` synapses from the candidate pair at the loop index (pairs iteration only).
     case connect(SynapseSink, count: KernelExpression)
-
-    /// Calls `body` on each expression the operation (and the operations it holds) evaluates.
-    public func visitExpressions(_ body: (KernelExpression) -> Void) {
-        switch self {
-        case .define(_, let value), .store(_, let value), .append(let value, _), .appendIndex(let value, _),
-             .enqueue(_, let value), .connect(_, let value):
-            value.visit(body)
-        case .when(let condition, let operations):
-            condition.visit(body)
-            operations.forEach { $0.visitExpressions(body) }
-        case .emit, .clear, .advance:
-            break
-        }
-    }
 }

@@ -12,8 +12,6 @@ public final class NativeBackend: Backend {
     public var seed: UInt64 = 0
     /// Seconds spent compiling in the last `prepare` (0 when the library came from the cache).
     public private(set) var compileSeconds = 0.0
-    /// Whether the last `prepare` found its library in the cache.
-    public private(set) var usedCache = false
     /// Seconds the last `prepare` took in all: generating C, looking up the cache, compiling if
     /// needed, loading and binding.
     public private(set) var prepareSeconds = 0.0
@@ -63,7 +61,6 @@ public final class NativeBackend: Backend {
         let preparing = Date()
         defer { prepareSeconds = Date().timeIntervalSince(preparing) }
         compileSeconds = 0
-        usedCache = false
         guard let compiler else {
             let fallback = try interpreter.prepare(schedule)
             return PreparedSchedule(kernels: fallback.kernels.map { run in { [unowned self] in
@@ -93,7 +90,6 @@ public final class NativeBackend: Backend {
         let started = Date()
         let (path, compiled) = try compiler.library(for: source, flags: fastMath ? CCompiler.fastFlags : CCompiler.exactFlags)
         if compiled { compileSeconds = Date().timeIntervalSince(started) }
-        usedCache = !compiled
         guard let library = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
             throw ModelError(.invalidArgument, "Cannot load the compiled model \(path): " + String(cString: dlerror()))
         }
