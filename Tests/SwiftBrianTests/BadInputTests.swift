@@ -88,6 +88,18 @@ final class BadInputTests: XCTestCase {
         XCTAssertEqual(try G.v.values.values, [0, 0, 0], "nothing was set")
     }
 
+    /// Brian 2.9 stops with ZeroDivisionError on CUBA's exact solution when taum == taui.
+    func testAnExactSolutionThatDividesByZeroIsAnError() throws {
+        let G = try NeuronGroup(2, model: """
+            dv/dt = (ge + gi - (v - El))/taum : volt
+            dge/dt = -ge/taue : volt
+            dgi/dt = -gi/taui : volt
+            """, method: .exact, namespace: ["El": -49 * mV, "taum": 10 * ms, "taue": 5 * ms, "taui": 10 * ms], name: "G")
+        let net = try Network(G)
+        assertModelError(try net.run(1 * ms), "The 'exact' update of 'G' divides by zero for these parameter values")
+        XCTAssertEqual(net.t.value, 0)
+    }
+
     func testLinkedVariablesMustBeLinkedBeforeARun() throws {
         let source = try NeuronGroup(2, model: "dv/dt = -v/(10*ms) : 1", name: "source")
         let reader = try NeuronGroup(2, model: "x : 1 (linked)\ny : volt", name: "reader")

@@ -173,6 +173,7 @@ public final class NeuronGroup: Group {
             update.append(.store(target("not_refractory")!, try builder.lower(try inlined(refractoryCondition))))
         }
         update += try builder.lower(try inlined(stateUpdate.statements), target: target)
+        try requireNoDivisionByZero(update)
         if !update.isEmpty { add("stateupdater", .groups, everyNeuron, update) }
 
         if let threshold, let spikes = eventLists["spike"]?.list {
@@ -203,6 +204,17 @@ public final class NeuronGroup: Group {
                 try builder.lower(try inlined(code.statements), target: target))
         }
         return operations
+    }
+
+    /// Brian stops with ZeroDivisionError when the state update divides by a parameter
+    /// combination that is zero (an exact solution with two equal time constants); so does this.
+    private func requireNoDivisionByZero(_ operations: [KernelOperation]) throws {
+        for operation in operations {
+            guard case .define(_, let value) = operation, value.dividesByConstantZero else { continue }
+            throw ModelError(.integration, "The '\(method.rawValue)' update of '\(name)' divides by zero for these "
+                             + "parameter values (for example two equal time constants in an exact solution); "
+                             + "choose other values or another method, such as method: .euler")
+        }
     }
 
     private func requireLinked() throws {
