@@ -1,7 +1,0 @@
-#ifndef _INCLUDED_synapses_post_push_spikes
-#define _INCLUDED_synapses_post_push_spikes
-
-void _run_synapses_post_push_spikes();
-
-
-#endif
