@@ -6,6 +6,17 @@ enum FICurveStatistics {
     /// its statistics: `rheobase` (the smallest input that makes a neuron fire, in `unit`),
     /// `max_rate` (Hz) and `monotone` (1 when the rate never decreases as the input grows, up to
     /// `tolerance` Hz, else 0).
+    /// The result of an f–I example: the spikes of its group and its curve and statistics.
+    static func result(_ example: String, _ network: Network, _ monitor: SpikeMonitor, inputs: [Double],
+                       unit: String, duration: Quantity) -> GalleryResult {
+        var result = GalleryResult(example: example, network: network)
+        result.spikes = [Named("group", monitor)]
+        let (curve, statistics) = FICurveStatistics.curve(monitor, inputs: inputs, unit: unit, duration: duration)
+        result.curves = [Named("f-I", curve)]
+        result.statistics = statistics
+        return result
+    }
+
     static func curve(_ monitor: SpikeMonitor, inputs: [Double], unit: String, duration: Quantity,
                       tolerance: Double = 0) -> (GalleryCurve, [GalleryStatistic]) {
         let rates = monitor.count.map { Double($0) / duration.value }

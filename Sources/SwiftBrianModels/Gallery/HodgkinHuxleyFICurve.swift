@@ -39,12 +39,7 @@ public struct HodgkinHuxleyFICurve: GalleryExample {
         let net = try Network(group, monitor, backend: backend)
         try net.run(duration, report: report)
 
-        var result = GalleryResult(example: Self.name, network: net)
-        result.spikes = [Named("group", monitor)]
-        let (curve, statistics) = FICurveStatistics.curve(monitor, inputs: try group.I.values.in(nA), unit: "nA",
-                                                          duration: duration)
-        result.curves = [Named("f-I", curve)]
-        result.statistics = statistics
-        return result
+        return FICurveStatistics.result(Self.name, net, monitor, inputs: try group.I.values.in(nA), unit: "nA",
+                                        duration: duration)
     }
 }

@@ -38,12 +38,7 @@ public struct LIFFICurve: GalleryExample {
         let net = try Network(group, monitor, backend: backend)
         try net.run(duration, report: report)
 
-        var result = GalleryResult(example: Self.name, network: net)
-        result.spikes = [Named("group", monitor)]
-        let (curve, statistics) = FICurveStatistics.curve(monitor, inputs: try group.v0.values.in(mV), unit: "mV",
-                                                          duration: duration)
-        result.curves = [Named("f-I", curve)]
-        result.statistics = statistics
-        return result
+        return FICurveStatistics.result(Self.name, net, monitor, inputs: try group.v0.values.in(mV), unit: "mV",
+                                        duration: duration)
     }
 }
