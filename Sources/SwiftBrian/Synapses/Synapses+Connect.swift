@@ -131,8 +131,10 @@ extension Synapses {
         post.append(contentsOf: newPost)
         for buffer in perSynapse { buffer.resize(oldCount + newPre.count, value: 0) }
         size = oldCount + newPre.count
-        let order = (0..<size).sorted { a, b in pre[a] != pre[b] ? pre[a] < pre[b] : a < b }
-        if order != Array(0..<size) {
+        // One connect call creates synapses i by i, so usually they are in order already.
+        let sorted = (1..<max(size, 1)).allSatisfy { pre[$0 - 1] <= pre[$0] }
+        if !sorted {
+            let order = (0..<size).sorted { a, b in pre[a] != pre[b] ? pre[a] < pre[b] : a < b }
             pre.assign(order.map { pre[$0] })
             post.assign(order.map { post[$0] })
             for buffer in perSynapse { buffer.assign(order.map { buffer[$0] }) }
