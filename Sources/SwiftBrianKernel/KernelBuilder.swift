@@ -11,6 +11,8 @@ public struct KernelBuilder {
     public var resolveFunction: (String) -> KernelFunction?
 
     private var temporaries: [String: Int] = [:]
+    /// Temporaries of scalar code: one value, held in a buffer so that per-element code reads it.
+    private var scalarTemporaries: [String: DoubleBuffer] = [:]
     private var nextSite: UInt32 = 0
 
     /// A builder resolving names through `resolveName` and `resolveFunction`.
@@ -37,6 +39,7 @@ public struct KernelBuilder {
         case .boolean(let value): return .constant(value ? 1 : 0)
         case .name(let name):
             if let temporary = temporaries[name] { return .temporary(temporary) }
+            if let scalar = scalarTemporaries[name] { return .load(ArrayReference(scalar, .shared)) }
             if let resolved = resolveName(name) { return resolved }
             throw ModelError(.unknownIdentifier, "Unknown identifier '\(name)'")
         case .unary(let op, let operand):
@@ -66,6 +69,30 @@ public struct KernelBuilder {
     public mutating func draw(_ distribution: RandomDistribution) -> KernelExpression {
         defer { nextSite += 1 }
         return .random(distribution, site: nextSite)
+    }
+
+    /// A checked block of code in kernel IR: the scalar statements (run once, before the loop) and
+    /// the per-element ones. Scalar temporaries live in one-element buffers named after `owner`.
+    public mutating func lower(_ block: CodeBlock, owner: String, target: (String) -> ArrayReference?) throws
+        -> (scalar: [KernelOperation], vector: [KernelOperation]) {
+        var scalar: [KernelOperation] = [], vector: [KernelOperation] = []
+        for line in block.lines {
+            let statement = line.statement
+            if line.isScalar, line.definesTemporary {
+                let buffer = scalarTemporaries[statement.target]
+                    ?? DoubleBuffer(name: "\(owner)._\(statement.target)", count: 1, value: 0)
+                let value = try lower(statement.value)
+                scalarTemporaries[statement.target] = buffer
+                temporaries[statement.target] = nil
+                scalar.append(.store(ArrayReference(buffer, .shared), value))
+            } else if line.isScalar {
+                scalar += try lower([statement], target: target)
+            } else {
+                if line.definesTemporary { scalarTemporaries[statement.target] = nil }
+                vector += try lower([statement], target: target)
+            }
+        }
+        return (scalar, vector)
     }
 
     /// `statements` in kernel IR: an assignment to a name `target` resolves is a store, any other

@@ -51,6 +51,10 @@ public final class SpikeQueue: Hashable, @unchecked Sendable {
         header.pointee.cursor = Int64((cursor + 1) % slots.count)
     }
 
+    /// A delay of `steps` time steps (a delay divided by dt) as a whole number of steps, as Brian's
+    /// compiled spike queue and C++ standalone round it: `(int)(steps + 0.5)`, half a step up.
+    public static func steps(_ steps: Double) -> Int { Int(steps + 0.5) }
+
     /// Puts `synapse` `delay` steps ahead.
     public func push(_ synapse: Int32, delay: Int) {
         slots[(cursor + delay) % slots.count].append(synapse)

@@ -273,7 +273,7 @@ struct CEmitter {
         case .clear(let list):
             return ["\(indent)\(header(list))->count = 0;"]
         case .enqueue(let spikeQueue, let steps):
-            return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)nearbyint(\(try expression(steps))));"]
+            return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps)) + 0.5));"]
         case .advance(let spikeQueue):
             return ["\(indent)sb_queue_advance(\(queue(spikeQueue)));"]
         case .connect(let sink, let count):

@@ -86,7 +86,7 @@ struct ModelDescription {
         let analyzed = try AnalyzedEquations(equations, namespace: namespace, extraVariables: groupVariables)
         let update = try StateUpdate.make(for: analyzed, method: method)
         let thresholdCondition = try threshold.map { try analyzed.checkCondition($0, role: "threshold") }
-        let resetStatements = try reset.map { try analyzed.checkStatements($0, role: "reset") } ?? []
+        let resetStatements = try reset.map { try analyzed.checkCode($0, role: "reset", allowsSharedWrites: false).statements } ?? []
         let refractoryDescription = try refractory.map { try describeRefractory($0, analyzed) }
 
         var lines = ["Model from \(origin)", "", "Variables"]

@@ -186,7 +186,7 @@ struct ClassicModel {
         let analyzed = try AnalyzedEquations(try Equations(equations), namespace: namespace, context: context,
                                              extraVariables: groupVariables + extraVariables)
         if let threshold { _ = try analyzed.checkCondition(threshold, role: "threshold") }
-        if let reset { _ = try analyzed.checkStatements(reset, role: "reset") }
+        if let reset { _ = try analyzed.checkCode(reset, role: "reset", allowsSharedWrites: false) }
         return analyzed
     }
 }

@@ -136,34 +136,34 @@ final class MalformedInputTests: XCTestCase {
             _ = try model.checkCondition("v > Vtt", role: "threshold")
         }
         assertModelError("The reset assigns to 'w', which is not a variable of the model", under: "w") {
-            _ = try model.checkStatements("w = Vr", role: "reset")
+            _ = try model.checkCode("w = Vr", role: "reset", allowsSharedWrites: false)
         }
         assertModelError("cannot assign to 'I': it is a subexpression", under: "I") {
-            _ = try model.checkStatements("I = 0*amp", role: "reset")
+            _ = try model.checkCode("I = 0*amp", role: "reset", allowsSharedWrites: false)
         }
         assertModelError("cannot assign to 'C': it is a constant parameter", under: "C") {
-            _ = try model.checkStatements("C = 1*pF", role: "reset")
+            _ = try model.checkCode("C = 1*pF", role: "reset", allowsSharedWrites: false)
         }
         assertModelError("cannot assign to 't': it is a built-in variable", under: "t") {
-            _ = try model.checkStatements("t = 0*ms", role: "reset")
+            _ = try model.checkCode("t = 0*ms", role: "reset", allowsSharedWrites: false)
         }
         assertModelError("The unit of 'tau' is second, but a value for 'v' must be in volt", under: "tau") {
-            _ = try model.checkStatements("v = Vr\nv += tau", role: "reset")
+            _ = try model.checkCode("v = Vr\nv += tau", role: "reset", allowsSharedWrites: false)
         }
         assertModelError("a factor in '*=' on 'v' must be in 1", under: "Vr") {
-            _ = try model.checkStatements("v *= Vr", role: "reset")
+            _ = try model.checkCode("v *= Vr", role: "reset", allowsSharedWrites: false)
         }
         assertModelError("'b' is boolean, so it must be assigned a condition", under: "v") {
-            _ = try model.checkStatements("b = v", role: "reset")
+            _ = try model.checkCode("b = v", role: "reset", allowsSharedWrites: false)
         }
         assertModelError("Expected an assignment", under: "Vr") {
-            _ = try model.checkStatements("v Vr", role: "reset")
+            _ = try model.checkCode("v Vr", role: "reset", allowsSharedWrites: false)
         }
         assertModelError("one statement per line", under: "w") {
-            _ = try model.checkStatements("v = Vr w = 1", role: "reset")
+            _ = try model.checkCode("v = Vr w = 1", role: "reset", allowsSharedWrites: false)
         }
         assertModelError("Expected an expression after '='", under: "") {
-            _ = try model.checkStatements("v = ", role: "reset")
+            _ = try model.checkCode("v = ", role: "reset", allowsSharedWrites: false)
         }
         assertModelError("The unit of 'v' is volt, but the refractory period must be in second", under: "v") {
             _ = try model.checkExpression("v", role: "refractory period", dimension: .time)

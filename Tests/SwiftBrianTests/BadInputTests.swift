@@ -15,20 +15,6 @@ final class BadInputTests: XCTestCase {
         """
     private let namespace: Namespace = ["El": -65 * mV, "tau": 10 * ms, "Vr": -70 * mV]
 
-    private func assertModelError(_ expression: @autoclosure () throws -> Any, _ message: String,
-                                  caretUnder excerpt: String? = nil, file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertThrowsError(try expression(), file: file, line: line) { error in
-            guard let error = error as? ModelError else {
-                return XCTFail("expected a ModelError, got \(error)", file: file, line: line)
-            }
-            XCTAssertTrue(error.message.contains(message), "message was: \(error.message)", file: file, line: line)
-            if let excerpt {
-                XCTAssertEqual(error.excerpt, excerpt, "\(error)", file: file, line: line)
-                XCTAssertTrue(error.description.contains("^"), "\(error)", file: file, line: line)
-            }
-        }
-    }
-
     func testThresholdResetAndRefractoryAreChecked() {
         assertModelError(try NeuronGroup(1, model: lif, threshold: "v > Vt", namespace: namespace),
                          "Unknown identifier 'Vt' (did you mean 'Vr'?)", caretUnder: "Vt")

@@ -206,7 +206,7 @@ struct RandomModel: CustomStringConvertible {
         var synapses: Synapses?
         if let spec = self.synapses {
             func part(_ range: Range<Int>) throws -> Group { range == 0..<size ? group : try group[range] }
-            let S = try Synapses(try part(spec.source), try part(spec.target), model: spec.model, onPre: spec.onPre, onPost: spec.onPost,
+            let S = try Synapses(try part(spec.source), try part(spec.target), model: spec.model, onPre: PathwayCode(spec.onPre), onPost: spec.onPost.map { PathwayCode($0) },
                                             delay: spec.delay, namespace: scope, name: "\(name)_S")
             try S.connect(condition: spec.condition, p: spec.p, n: spec.n)
             if let delay = spec.delayExpression { try S.delay.set(delay) }

@@ -10,16 +10,6 @@ final class InputReferenceTests: XCTestCase {
         defaultClock.dt = 0.1 * ms
     }
 
-    private func assertModelError(_ expression: @autoclosure () throws -> Any, _ message: String,
-                                  file: StaticString = #filePath, line: UInt = #line) {
-        XCTAssertThrowsError(try expression(), file: file, line: line) { error in
-            guard let error = error as? ModelError else {
-                return XCTFail("expected a ModelError, got \(error)", file: file, line: line)
-            }
-            XCTAssertTrue(error.message.contains(message), "message was: \(error.message)", file: file, line: line)
-        }
-    }
-
     // MARK: TimedArray
 
     private func timedArrays() throws -> (TimedArray, TimedArray) {

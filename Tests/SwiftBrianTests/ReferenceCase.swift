@@ -90,7 +90,7 @@ struct ReferenceCase {
 }
 
 /// `numpy.isclose` element-wise, with the first few failures reported.
-func assertClose(_ actual: [Double], _ expected: [Double], rtol: Double, atol: Double, _ what: String,
+func assertClose(_ actual: [Double], _ expected: [Double], rtol: Double = 1e-12, atol: Double = 1e-15, _ what: String = "",
                  file: StaticString = #filePath, line: UInt = #line) {
     XCTAssertEqual(actual.count, expected.count, "\(what): number of values", file: file, line: line)
     var failures = 0

@@ -91,7 +91,7 @@ final class SynapsesBadInputTests: XCTestCase {
         XCTAssertEqual(S.size, 0)
         for (code, name) in [("i = 1", "i"), ("j = 0", "j"), ("lastupdate = t", "lastupdate"), ("N_incoming = 2", "N_incoming"),
                              ("t = 0*ms", "t")] {
-            assertError(try Synapses(A, B, model: "w : 1\nda/dt = -a/(10*ms) : 1 (event-driven)", onPre: code, name: "T"),
+            assertError(try Synapses(A, B, model: "w : 1\nda/dt = -a/(10*ms) : 1 (event-driven)", onPre: PathwayCode(code), name: "T"),
                         "The on_pre code cannot assign to '\(name)': it is a built-in variable", caretUnder: name)
         }
     }

@@ -17,10 +17,17 @@ public class Group: NetworkObject {
     let start: Int
     /// The variables by name, including `i`, `N`, `t`, `dt`.
     var variables: [String: GroupVariable]
-    /// The model, checked: the scope code strings are checked in.
-    let model: AnalyzedEquations
-    /// Where names the model does not define are looked up.
-    let namespace: Namespace
+    /// The checked model: the scope code strings are checked in (checked again when namespace
+    /// values change).
+    var model: AnalyzedEquations
+    /// Where names the model does not define are looked up: values and functions. As a Brian
+    /// script reassigns a Python variable between runs, values may change between runs
+    /// (`G.namespace["eta"] = 0.01`); each run reads them afresh, without recompiling. A value
+    /// must keep its unit.
+    public var namespace: Namespace
+    /// Values given to the current run (``Network/run(_:namespace:report:reportPeriod:)``); they
+    /// take precedence over ``namespace``.
+    var runValues: [String: Quantity] = [:]
     /// The event lists by event name (`"spike"`, custom events), shared with subgroups; the slot
     /// and order each is filled in.
     var eventLists: [String: (list: IndexBuffer, when: When, order: Int)] = [:]
@@ -94,9 +101,44 @@ public class Group: NetworkObject {
         return namespaceValue(name)
     }
 
+    /// The namespace the current run reads: the group's, with the run's values over it, its
+    /// TimedArrays adapted to the group's time step.
+    var currentNamespace: Namespace {
+        var current = (self as? Subgroup)?.parent.currentNamespace ?? namespace
+        current.values.merge(runValues) { _, run in run }
+        return current.adapted(toTimeStep: clock.dt.value)
+    }
+
+    /// Called before each run with the run's namespace values: the model is checked again with
+    /// the values now in force when they changed (a value must keep its unit), and
+    /// ``namespaceDidChange()`` lets the group derive again what depends on values.
+    override func prepareNamespace(_ values: [String: Quantity]) throws {
+        let previous = runValues
+        runValues = values
+        let current = currentNamespace
+        guard current.values != model.scope.namespace.values else { return }
+        do {
+            for (name, value) in current.values {
+                guard let old = model.scope.namespace.values[name], old.dimension != value.dimension else { continue }
+                throw ModelError(.dimensionMismatch, "The namespace value '\(name)' of '\(self.name)' was in "
+                                 + "\(old.dimension.unitSpecification) when the model was checked, but it is now "
+                                 + "\(value) (a value may change between runs, its unit may not)")
+            }
+            model = try model.replacingNamespace(current)
+            try namespaceDidChange()
+        } catch {
+            runValues = previous
+            throw error
+        }
+    }
+
+    /// Derives again what was computed from namespace values (state updaters); ``model`` has
+    /// the new values.
+    func namespaceDidChange() throws {}
+
     /// A value from the namespace, a unit or a constant, in that order.
     func namespaceValue(_ name: String) -> KernelExpression? {
-        if let value = namespace.values[name] { return .constant(value.value) }
+        if let value = currentNamespace.values[name] { return .constant(value.value) }
         if let unit = UnitRegistry.named(name) { return .constant(unit.value) }
         if let constant = Identifiers.constants[name] { return .constant(constant) }
         return nil
@@ -112,20 +154,26 @@ public class Group: NetworkObject {
 
     /// A builder that lowers this group's code.
     func builder() -> KernelBuilder {
-        let functions = KernelBuilder.functions(namespace)
+        let functions = KernelBuilder.functions(currentNamespace)
         return KernelBuilder(resolveName: { [unowned self] in self.resolve($0) },
                              resolveFunction: { [unowned self] in self.timedArrayTable($0) ?? functions($0) })
     }
 
     /// A call of the TimedArray `name` as this group's kernels read it (with this group's clock).
     func timedArrayTable(_ name: String) -> KernelFunction? {
-        guard let timedArray = namespace.functions[name]?.table as? TimedArray else { return nil }
+        guard let timedArray = currentNamespace.functions[name]?.table as? TimedArray else { return nil }
         return .timedArray(timedArray.table(clockDt: clock.dt.value))
     }
 
     /// `expression` with the group's subexpressions inlined.
     func inlined(_ expression: Expression) throws -> Expression {
         expression.substituting(try model.inlinedSubexpressions())
+    }
+
+    /// `code` with the group's subexpressions inlined in its values.
+    func inlined(_ code: CodeBlock) throws -> CodeBlock {
+        let subexpressions = try model.inlinedSubexpressions()
+        return code.mappingValues { $0.substituting(subexpressions) }
     }
 
     /// `statements` with the group's subexpressions inlined in their values.
@@ -136,6 +184,38 @@ public class Group: NetworkObject {
             copy.value = statement.value.substituting(subexpressions)
             return copy
         }
+    }
+
+    /// The kernel that computes the subexpressions marked `(constant over dt)` once per step, in
+    /// the `before_start` slot (as Brian's subexpression updater), so that the whole step — and
+    /// monitors at its start — see one value. Nil when the model has none.
+    func constantOverDtUpdate() throws -> ScheduledOperation? {
+        var pending = model.equations.equations(ofKind: .subexpression).filter { $0.has(.constantOverDt) }
+        guard !pending.isEmpty else { return nil }
+        var builder = self.builder()
+        var scalar: [KernelOperation] = [], vector: [KernelOperation] = []
+        // Each after the ones it reads.
+        while let next = pending.firstIndex(where: { equation in
+            !pending.contains { $0.name != equation.name && equation.expression!.identifiers.contains($0.name) }
+        }) {
+            let equation = pending.remove(at: next)
+            guard let buffer = variables[equation.name]?.buffer else { continue }
+            let value = try builder.lower(try inlined(equation.expression!))
+            if equation.has(.shared) {
+                scalar.append(.store(ArrayReference(buffer, .shared), value))
+            } else {
+                vector.append(.store(ArrayReference(buffer, .element), value))
+            }
+        }
+        if let cyclic = pending.first {
+            throw ModelError(.invalidEquations, "The subexpressions marked (constant over dt) in '\(name)' depend on "
+                             + "each other in a cycle (\(pending.map(\.name).joined(separator: ", ")))",
+                             source: cyclic.source, span: cyclic.nameSpan)
+        }
+        let kernelName = "\(name)_subexpression_update"
+        return ScheduledOperation(name: kernelName, when: .beforeStart, order: order, clock: clock,
+                                  action: .kernel(Kernel(name: kernelName, scalar: scalar, iteration: allElements,
+                                                         vector: vector, random: randomKey(kernelName))))
     }
 
     /// The random key of a kernel named `name` on this group's clock.

@@ -15,12 +15,12 @@ import SwiftBrianUnits
 public final class NeuronGroup: Group {
     /// The integration method in use (chosen as Brian does when none was given).
     public let method: IntegrationMethod
-    private let stateUpdate: StateUpdate
+    private var stateUpdate: StateUpdate
     private let threshold: Expression?
-    private let reset: [Statement]
+    private let reset: CodeBlock
     private let refractoryCondition: Expression?
     private let customEvents: [(name: String, condition: Expression)]
-    private var eventCode: [(event: String, statements: [Statement], when: When, order: Int)] = []
+    private var eventCode: [(event: String, code: CodeBlock, when: When, order: Int)] = []
 
     /// Creates `N` neurons with the equations `model`.
     ///
@@ -66,7 +66,7 @@ public final class NeuronGroup: Group {
         self.stateUpdate = try StateUpdate.make(for: analyzed, method: method)
         self.method = stateUpdate.method
         self.threshold = try threshold.map { try analyzed.checkCondition($0, role: "threshold") }
-        self.reset = try reset.map { try analyzed.checkStatements($0, role: "reset") } ?? []
+        self.reset = try reset.map { try analyzed.checkCode($0, role: "reset", allowsSharedWrites: false) } ?? CodeBlock()
         self.refractoryCondition = try refractory.map {
             try NeuronGroup.notRefractoryCondition($0, analyzed: analyzed, namespace: namespace)
         }
@@ -104,6 +104,10 @@ public final class NeuronGroup: Group {
         }
     }
 
+    override func namespaceDidChange() throws {
+        stateUpdate = try StateUpdate.make(for: model, method: method)
+    }
+
     /// `lastspike` and `not_refractory`, which a group with a refractory period has.
     static let refractoryVariables = [
         VariableDescription(name: "lastspike", dimension: .time, kind: .builtin, isWritable: true, isConstant: false),
@@ -113,7 +117,8 @@ public final class NeuronGroup: Group {
 
     /// Brian's rule: with a time (or an expression of time) `ref`, a neuron is not refractory when
     /// `timestep(t - lastspike) >= timestep(ref)`, with `timestep(x) = int((x + 1e-3*dt)/dt)`; with
-    /// a condition, while the condition does not hold.
+    /// a condition `cond`, `not_refractory or not cond`: a neuron that spiked stays refractory
+    /// until the condition is false (Brian 2.9's rule).
     private static func notRefractoryCondition(_ refractory: RefractoryPeriod, analyzed: AnalyzedEquations,
                                                namespace: Namespace) throws -> Expression {
         let period: Expression
@@ -128,7 +133,9 @@ public final class NeuronGroup: Group {
             let expression = try Expression(parsing: text, role: "refractory")
             let checker = DimensionChecker(scope: analyzed.scope, source: source)
             if try checker.isBoolean(expression) {
-                return Expression(.unary(.not, try analyzed.checkCondition(text, role: "refractory")))
+                // The condition only ends refractoriness (which the threshold starts).
+                let condition = try analyzed.checkCondition(text, role: "refractory")
+                return Expression(.binary(.or, Expression(.name("not_refractory")), Expression(.unary(.not, condition))))
             }
             period = try analyzed.checkExpression(text, role: "refractory period", dimension: .time)
         default:
@@ -146,8 +153,8 @@ public final class NeuronGroup: Group {
             let known = eventLists.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
             throw ModelError(.invalidArgument, "'\(name)' has no event '\(event)' (its events: \(known))")
         }
-        let statements = try model.checkStatements(code, role: "code run on the event '\(event)'")
-        eventCode.append((event, statements, when, order ?? self.order))
+        let block = try model.checkCode(code, role: "code run on the event '\(event)'", allowsSharedWrites: false)
+        eventCode.append((event, block, when, order ?? self.order))
     }
 
     override func scheduledOperations() throws -> [ScheduledOperation] {
@@ -166,9 +173,7 @@ public final class NeuronGroup: Group {
         // State update: refractoriness first, then the integration method's statements.
         var builder = self.builder()
         var update: [KernelOperation] = []
-        for equation in model.equations.equations(ofKind: .subexpression) where equation.has(.constantOverDt) {
-            update.append(.store(target(equation.name)!, try builder.lower(try inlined(equation.expression!))))
-        }
+        if let constantOverDt = try constantOverDtUpdate() { operations.append(constantOverDt) }
         if let refractoryCondition {
             update.append(.store(target("not_refractory")!, try builder.lower(try inlined(refractoryCondition))))
         }
@@ -186,9 +191,9 @@ public final class NeuronGroup: Group {
                             .store(target("not_refractory")!, .constant(0))]
             }
             add("spike_thresholder", .thresholds, scalar: [.clear(spikes)], everyNeuron, [.when(condition, onSpike)])
-            if !reset.isEmpty {
-                add("spike_resetter", .resets, .events(spikes, start, stop),
-                    try builder.lower(try inlined(reset), target: target))
+            if !reset.lines.isEmpty {
+                let code = try builder.lower(try inlined(reset), owner: "\(name)_spike_resetter", target: target)
+                add("spike_resetter", .resets, scalar: code.scalar, .events(spikes, start, stop), code.vector)
             }
         }
         for event in customEvents {
@@ -200,8 +205,10 @@ public final class NeuronGroup: Group {
         for (number, code) in eventCode.enumerated() {
             guard let list = eventLists[code.event]?.list else { continue }
             var builder = self.builder()
-            add("\(code.event)_code_\(number)", code.when, order: code.order, .events(list, start, stop),
-                try builder.lower(try inlined(code.statements), target: target))
+            let kernelName = "\(code.event)_code_\(number)"
+            let lowered = try builder.lower(try inlined(code.code), owner: "\(name)_\(kernelName)", target: target)
+            add(kernelName, code.when, order: code.order, scalar: lowered.scalar, .events(list, start, stop),
+                lowered.vector)
         }
         return operations
     }

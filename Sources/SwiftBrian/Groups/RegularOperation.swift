@@ -6,12 +6,12 @@ import SwiftBrianUnits
 /// ``Group/runRegularly(_:dt:when:order:name:)``.
 final class RegularOperation: NetworkObject {
     private let group: Group
-    private let statements: [Statement]
+    private let code: CodeBlock
     private let when: When
 
     init(group: Group, code: String, dt: Quantity?, when: When, order: Int, name: String) throws {
         self.group = group
-        self.statements = try group.model.checkStatements(code, role: "code of '\(name)'")
+        self.code = try group.model.checkCode(code, role: "code of '\(name)'", allowsSharedWrites: true)
         self.when = when
         let clock = try dt.map { try Group.newClock(dt: $0, owner: name) } ?? group.clock
         super.init(name: name, clock: clock, order: order)
@@ -19,9 +19,9 @@ final class RegularOperation: NetworkObject {
 
     override func scheduledOperations() throws -> [ScheduledOperation] {
         var builder = group.builder()
-        let operations = try builder.lower(try group.inlined(statements), target: group.target)
-        let kernel = Kernel(name: name, iteration: group.allElements,
-                            vector: gatingRefractoryWrites(operations, group.refractoryGates),
+        let lowered = try builder.lower(try group.inlined(code), owner: name, target: group.target)
+        let kernel = Kernel(name: name, scalar: lowered.scalar, iteration: group.allElements,
+                            vector: gatingRefractoryWrites(lowered.vector, group.refractoryGates),
                             random: RandomKey(stream: RandomKey.stream(named: name), step: clock.timestep))
         return [ScheduledOperation(name: name, when: when, order: order, clock: clock, action: .kernel(kernel))]
     }

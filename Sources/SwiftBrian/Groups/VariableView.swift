@@ -5,7 +5,7 @@ import SwiftBrianUnits
 /// One variable of a group (`G.v`): its values with their unit, and ways to set them — to a
 /// quantity, to one quantity per element, or to an expression evaluated per element (with `i`,
 /// `N`, `t`, `rand()`, `randn()` and the group's other variables), optionally only where a
-/// condition holds.
+/// condition holds. A value given to an integer variable is truncated toward zero.
 public struct VariableView {
     let group: Group
     /// The variable's name.
@@ -72,7 +72,10 @@ public struct VariableView {
         }
         guard let buffer = variable.buffer else { return }
         let offset = variable.isShared ? 0 : group.start
-        for (k, value) in values.values.enumerated() { buffer[offset + k] = value }
+        let integer = variable.description.type == .integer
+        for (k, value) in values.values.enumerated() {
+            buffer[offset + k] = integer ? value.rounded(.towardZero) : value
+        }
     }
 
     /// Sets element `k` to the plain number `values[k]` (the variable must be dimensionless).
@@ -91,6 +94,11 @@ public struct VariableView {
         } else {
             checked = try group.model.checkExpression(expression, role: "value of '\(name)'",
                                                       dimension: variable.dimension)
+        }
+        if variable.isShared, let perElement = group.model.perElementName(in: checked) {
+            throw ModelError(.invalidAssignment, "Cannot set the shared variable '\(name)' to an expression referring "
+                             + "to '\(perElement)', which has one value per element",
+                             source: SourceText(expression, role: "value of '\(name)'"), span: checked.span)
         }
         var builder = group.builder()
         let value = try builder.lower(try group.inlined(checked))
@@ -152,7 +160,9 @@ public struct VariableView {
 
     private func store(_ value: KernelExpression, where condition: String?, builder: inout KernelBuilder) throws {
         guard let target = group.target(name) else { return }
-        var operation = KernelOperation.store(target, value)
+        // An integer variable keeps the integer part, as Brian's integer arrays do.
+        let integer = group.variables[name]?.description.type == .integer
+        var operation = KernelOperation.store(target, integer ? .call(.builtin("int"), [value]) : value)
         if let condition {
             let checked = try group.model.checkCondition(condition, role: "condition")
             operation = .when(try builder.lower(try group.inlined(checked)), [operation])

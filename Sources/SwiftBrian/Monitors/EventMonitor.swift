@@ -71,6 +71,8 @@ public class EventMonitor: NetworkObject {
         return trains.mapValues { QuantityArray(values: $0, dimension: .time) }
     }
 
+    override var dependencies: [NetworkObject] { [source] }
+
     override func scheduledOperations() throws -> [ScheduledOperation] {
         var builder = source.builder()
         let local = source.start == 0 ? KernelExpression.index : .binary(.subtract, .index, .constant(Double(source.start)))

@@ -106,6 +106,8 @@ public final class PopulationRateMonitor: NetworkObject {
         }
     }
 
+    override var dependencies: [NetworkObject] { [source] }
+
     override func scheduledOperations() throws -> [ScheduledOperation] {
         // Brian's order of operations: spikes/dt/N.
         let count = KernelExpression.eventCount(list, source.start, source.stop)

@@ -78,6 +78,8 @@ public final class StateMonitor: NetworkObject {
         try record.map { try values(variable, index: $0) }
     }
 
+    override var dependencies: [NetworkObject] { [source] }
+
     override func scheduledOperations() throws -> [ScheduledOperation] {
         var builder = source.builder()
         var operations: [KernelOperation] = []

@@ -69,9 +69,11 @@ public final class Network {
     /// network as it was.
     ///
     /// - Parameters:
+    ///   - namespace: values for this run (Brian's `run(namespace=)`): they take precedence over
+    ///     the objects' own namespaces, and must keep the units the models were checked with.
     ///   - report: progress reporting: `.text` prints Brian's progress lines to standard error.
     ///   - reportPeriod: how often the report is given (wall-clock time).
-    public func run(_ duration: Quantity, report: ProgressReport? = nil,
+    public func run(_ duration: Quantity, namespace: Namespace = Namespace(), report: ProgressReport? = nil,
                     reportPeriod: Quantity = 10 * second) throws {
         guard duration.dimension == .time else {
             throw ModelError(.dimensionMismatch, "The duration of a run must be a time, but it is \(duration)")
@@ -79,6 +81,8 @@ public final class Network {
         guard duration.value >= 0, duration.value.isFinite else {
             throw ModelError(.invalidArgument, "The duration of a run must not be negative, but it is \(duration)")
         }
+        try checkDependencies()
+        for object in objects { try object.prepareNamespace(namespace.values) }
         let schedule = try makeSchedule()
         let clocks = uniqueClocks(schedule.map(\.clock) + objects.map(\.clock))
         for clock in clocks { try clock.validate() }
@@ -147,6 +151,20 @@ public final class Network {
             }
         }
         return (steps, prepared.loop)
+    }
+
+    /// Brian's rule: an object runs only with the objects it depends on (Synapses without their
+    /// source, say, would silently receive no spikes).
+    private func checkDependencies() throws {
+        for object in objects {
+            for dependency in object.dependencies {
+                var needed = dependency
+                while let subgroup = needed as? Subgroup { needed = subgroup.parent }
+                guard !objects.contains(where: { $0 === needed }) else { continue }
+                throw ModelError(.invalidArgument, "'\(object.name)' has been included in the network but not the "
+                                 + "object on which it depends ('\(needed.name)'): add '\(needed.name)' to the network")
+            }
+        }
     }
 
     /// Every operation of every object, in schedule order.

@@ -1,4 +1,5 @@
 import SwiftBrianKernel
+import SwiftBrianUnits
 
 /// Anything a ``Network`` runs: groups, monitors, inputs, network operations. Each object
 /// contributes operations to the schedule when a run starts.
@@ -11,6 +12,9 @@ public class NetworkObject {
     public let order: Int
     /// Other objects that run with it (a group's `runRegularly` operations).
     var dependents: [NetworkObject] = []
+    /// The objects it needs in the same network (a Synapses' groups, a monitor's source); a
+    /// subgroup stands for its parent.
+    var dependencies: [NetworkObject] { [] }
 
     init(name: String, clock: Clock, order: Int) {
         self.name = name
@@ -29,6 +33,10 @@ public class NetworkObject {
 
     /// The spike queues that make up the object's state, for `store` and `restore`.
     var spikeQueues: [SpikeQueue] { [] }
+
+    /// Called before each run, before any operation is built, with the values given to the run
+    /// (``Network/run(_:namespace:report:reportPeriod:)``).
+    func prepareNamespace(_ values: [String: Quantity]) throws {}
 
     /// Called once before each run, after every object's operations were built.
     func beforeRun(_ network: Network) throws {}

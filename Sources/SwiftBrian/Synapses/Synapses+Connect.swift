@@ -117,7 +117,7 @@ extension Synapses {
             }
             if let value = Synapses.read(name, of: self.target, through: .column(self.target.start)) { return value }
             return self.namespaceValue(name)
-        }, resolveFunction: KernelBuilder.functions(namespace))
+        }, resolveFunction: KernelBuilder.functions(currentNamespace))
     }
 
     /// Appends synapses, keeps them sorted by presynaptic element (stably, so synapses of one

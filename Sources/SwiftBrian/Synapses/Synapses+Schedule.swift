@@ -6,14 +6,15 @@ extension Synapses {
     func synapticOperations() throws -> [ScheduledOperation] {
         var operations: [ScheduledOperation] = []
         func kernel(_ suffix: String, scalar: [KernelOperation] = [], _ iteration: Iteration,
-                    _ vector: [KernelOperation]) -> Kernel {
+                    _ vector: [KernelOperation], clock: Clock? = nil) -> Kernel {
             let kernelName = "\(name)_\(suffix)"
             return Kernel(name: kernelName, scalar: scalar, iteration: iteration, vector: vector,
-                          random: randomKey(kernelName))
+                          random: RandomKey(stream: RandomKey.stream(named: kernelName),
+                                            step: (clock ?? self.clock).timestep))
         }
-        func add(_ suffix: String, _ when: When, order: Int, _ kernels: [Kernel]) {
-            operations.append(ScheduledOperation(name: "\(name)_\(suffix)", when: when, order: order, clock: clock,
-                                                 action: .kernels(kernels)))
+        func add(_ suffix: String, _ when: When, order: Int, clock: Clock? = nil, _ kernels: [Kernel]) {
+            operations.append(ScheduledOperation(name: "\(name)_\(suffix)", when: when, order: order,
+                                                 clock: clock ?? self.clock, action: .kernels(kernels)))
         }
         let everySynapse = Iteration.range(0, size)
 
@@ -29,31 +30,35 @@ extension Synapses {
             let perNeuron = ArrayReference(reference.buffer, map)
             var builder = self.builder()
             let value = try builder.lower(try inlined(summed.expression))
-            add("summed_\(summed.variable)", .groups, order: summed.group.order - 1, [
-                kernel("summed_\(summed.variable)_reset", summed.group.allElements, [.store(reference, .constant(0))]),
+            // On the target's clock, as Brian's summed-variable updater.
+            let targetClock = summed.group.clock
+            add("summed_\(summed.variable)", .groups, order: summed.group.order - 1, clock: targetClock, [
+                kernel("summed_\(summed.variable)_reset", summed.group.allElements, [.store(reference, .constant(0))],
+                       clock: targetClock),
                 kernel("summed_\(summed.variable)", everySynapse,
-                       [.store(perNeuron, .binary(.add, .load(perNeuron), value))]),
+                       [.store(perNeuron, .binary(.add, .load(perNeuron), value))], clock: targetClock),
             ])
         }
 
         for pathway in pathways {
             let spiking = pathway.triggeredByPre ? source : target
-            guard let spikes = spiking.eventLists["spike"]?.list else { continue }
+            guard let spikes = spiking.eventLists[pathway.event]?.list else { continue }
             let synapsesOfSpikes: Iteration = pathway.triggeredByPre
                 ? .synapses(events: spikes, lower: source.start, upper: source.stop, offsets: preOffsets, members: nil)
                 : .synapses(events: spikes, lower: target.start, upper: target.stop, offsets: postOffsets,
                             members: postMembers)
-            let steps: KernelExpression = pathway.name == "pre"
-                ? .binary(.divide, resolve("delay")!, .load(ArrayReference(clock.dtBuffer, .shared)))
-                : .constant(0)
+            let delay = variables[pathway.delayVariable]
+            let steps: KernelExpression = .binary(.divide, resolve(pathway.delayVariable) ?? .constant(0),
+                                                  .load(ArrayReference(clock.dtBuffer, .shared)))
             // Without delay, a spike's synapses are visited directly, with no queue.
-            let delayed = pathway.name == "pre" && !(variables["delay"].map { $0.isShared && $0.buffer?[0] == 0 } ?? true)
+            let delayed = !(delay.map { $0.isShared && $0.buffer?[0] == 0 } ?? true)
             var builder = self.builder()
             var effect: [KernelOperation] = []
             if let eventDriven {
                 effect += try builder.lower(try inlined(eventDriven.statements), target: target)
             }
-            effect += try builder.lower(try inlined(pathway.statements), target: target)
+            let code = try builder.lower(try inlined(pathway.code), owner: "\(name)_\(pathway.name)", target: target)
+            effect += code.vector
             effect = gatingRefractoryWrites(effect, source.refractoryGates.merging(target.refractoryGates) { a, _ in a })
             if let lastupdate = target("lastupdate") {
                 effect.append(.store(lastupdate, .load(ArrayReference(clock.time, .shared))))
@@ -61,8 +66,8 @@ extension Synapses {
             add(pathway.name, .synapses, order: pathway.order, delayed ? [
                 kernel("\(pathway.name)_push", scalar: [.advance(pathway.queue)], synapsesOfSpikes,
                        [.enqueue(pathway.queue, steps: steps)]),
-                kernel(pathway.name, .queue(pathway.queue), effect),
-            ] : [kernel(pathway.name, synapsesOfSpikes, effect)])
+                kernel(pathway.name, scalar: code.scalar, .queue(pathway.queue), effect),
+            ] : [kernel(pathway.name, scalar: code.scalar, synapsesOfSpikes, effect)])
         }
         return operations
     }
@@ -71,30 +76,34 @@ extension Synapses {
     /// synapses sum into the same variable.
     func prepareRun(_ network: Network) throws {
         let dt = clock.dt.value
-        if let delay = variables["delay"], let delays = delay.buffer {
+        for pathway in pathways {
+            guard let delay = variables[pathway.delayVariable], let delays = delay.buffer else { continue }
             let values = delays.array
             let limit = Double(SpikeQueue.maximumDelaySteps) * dt
+            let of = pathway.name == "pre" ? "'\(name)'" : "the pathway '\(pathway.name)' of '\(name)'"
             if let k = values.firstIndex(where: { !($0 >= 0 && $0 <= limit) }) {
-                let which = delay.isShared ? "'\(name)' has the delay" : "The synapse \(describeSynapse(k)) of '\(name)' "
-                    + "has the delay"
+                let which = delay.isShared ? "\(of.prefix(1).uppercased() + of.dropFirst()) has the delay"
+                    : "The synapse \(describeSynapse(k)) of \(of) has the delay"
                 let value = values[k].isFinite ? "\(Quantity(value: values[k], dimension: .time))" : "\(values[k]) s"
                 throw ModelError(.invalidArgument, values[k] < 0
                     ? "\(which) \(value); delays must not be negative"
                     : "\(which) \(value); a delay must be finite and at most \(SpikeQueue.maximumDelaySteps) time "
                         + "steps (\(limit) s at dt = \(clock.dt))")
             }
-            let longest = Int(((values.max() ?? 0) / dt).rounded(.toNearestOrEven))
-            for pathway in pathways where pathway.name == "pre" { pathway.queue.reserve(maximumDelay: longest) }
+            pathway.queue.reserve(maximumDelay: SpikeQueue.steps((values.max() ?? 0) / dt))
         }
         for summed in summedVariables {
             for other in network.objects.compactMap({ $0 as? Synapses }) where other !== self {
+                // Brian allows several summed variables into one variable when their targets
+                // (subgroups) do not overlap.
                 if other.summedVariables.contains(where: {
                     $0.variable == summed.variable && $0.group.variables[$0.variable]?.buffer
                         === summed.group.variables[summed.variable]?.buffer
+                        && $0.group.start < summed.group.stop && summed.group.start < $0.group.stop
                 }) {
                     throw ModelError(.invalidEquations, "Both '\(name)' and '\(other.name)' sum into '\(summed.variable)' "
                                      + "of '\(summed.group.name)'; a variable can be the target of one summed "
-                                     + "variable only")
+                                     + "variable only (or of several into non-overlapping subgroups)")
                 }
             }
         }

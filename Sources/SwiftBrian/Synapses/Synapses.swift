@@ -35,43 +35,52 @@ public final class Synapses: Group {
     let incoming: DoubleBuffer
     let outgoing: DoubleBuffer
     var pathways: [SynapticPathway]
-    let clockDriven: StateUpdate?
-    let eventDriven: StateUpdate?
+    var clockDriven: StateUpdate?
+    var eventDriven: StateUpdate?
     let summedVariables: [SummedVariable]
     /// The checked scope of `connect` conditions (i, j, `_pre` and `_post` variables).
     let connectModel: AnalyzedEquations
     /// The number of `connect` calls so far (each has its own random stream).
     var connectCount = 0
-    /// Whether the delay was given at creation (then it is the same for every synapse).
-    let fixedDelay: Bool
+    /// The delay variables given at creation (then the same for every synapse).
+    let fixedDelays: Set<String>
 
     /// Creates synapses from `source` to `target` (default: `source`, recurrent), with no synapse
     /// yet: call `connect`.
     ///
     /// - Parameters:
     ///   - model: per-synapse equations (parameters, clock- or event-driven ODEs, summed variables).
-    ///   - onPre: statements run for each synapse of a presynaptic spike, after its delay.
-    ///   - onPost: statements run for each synapse of a postsynaptic spike.
-    ///   - delay: a delay for every synapse of the `onPre` pathway; without it, `delay` is a
+    ///   - onPre: statements run for each synapse of a presynaptic spike, after its delay; or
+    ///     several pathways by name (`["up": "...", "down": "..."]`), each with its own delay.
+    ///   - onPost: statements run for each synapse of a postsynaptic spike (or named pathways).
+    ///   - delay: a delay for every synapse of the `pre` pathway; without it, `delay` is a
     ///     per-synapse variable (0 until set). Synapse code reads `delay` but cannot write it
     ///     (Brian lets it): the spike queue is sized for the delays when a run starts. A run
     ///     refuses negative delays and delays of more than `SpikeQueue.maximumDelaySteps` steps.
+    ///   - delays: delays of other pathways by name, the same for every synapse (Brian's
+    ///     `delay={'up': 1*ms}`); set them per synapse with `S.pathway("down").delay.set(...)`.
+    ///   - onEvent: the event of the source (or target) that triggers a pathway, by pathway name,
+    ///     when it is not `spike` (Brian's `on_event={'pre': 'my_event'}`).
     ///   - method: the integration method of clock-driven equations.
-    public init(_ source: Group, _ target: Group? = nil, model: String = "", onPre: String? = nil,
-                onPost: String? = nil, delay: Quantity? = nil, method: IntegrationMethod? = nil,
+    public init(_ source: Group, _ target: Group? = nil, model: String = "", onPre: PathwayCode? = nil,
+                onPost: PathwayCode? = nil, delay: Quantity? = nil, delays: [String: Quantity] = [:],
+                onEvent: [String: String] = [:], method: IntegrationMethod? = nil,
                 namespace: Namespace = Namespace(), dt: Quantity? = nil, clock: Clock? = nil, order: Int = 0,
                 name: String? = nil) throws {
         let target = target ?? source
         let name = name ?? ObjectNames.unique("synapses")
-        if let delay {
+        var givenDelays = delays
+        if let delay { givenDelays["pre"] = delay }
+        for (pathway, delay) in givenDelays.sorted(by: { $0.key < $1.key }) {
+            let what = pathway == "pre" ? "The delay of '\(name)'" : "The delay of the pathway '\(pathway)' of '\(name)'"
             guard delay.dimension == .time else {
-                throw ModelError(.dimensionMismatch, "The delay of '\(name)' must be a time, but it is \(delay)")
+                throw ModelError(.dimensionMismatch, "\(what) must be a time, but it is \(delay)")
             }
             guard delay.value.isFinite else {
-                throw ModelError(.invalidArgument, "The delay of '\(name)' must be finite, but it is \(delay.value) s")
+                throw ModelError(.invalidArgument, "\(what) must be finite, but it is \(delay.value) s")
             }
             guard delay.value >= 0 else {
-                throw ModelError(.invalidArgument, "The delay of '\(name)' must not be negative, but it is \(delay)")
+                throw ModelError(.invalidArgument, "\(what) must not be negative, but it is \(delay)")
             }
         }
         let equations = try Equations(model)
@@ -99,24 +108,36 @@ public final class Synapses: Group {
             try SummedVariable($0, source: source, target: target, synapses: name)
         }
         var pathways: [SynapticPathway] = []
-        if let onPre {
-            pathways.append(SynapticPathway(name: "pre", triggeredByPre: true,
-                                            statements: try analyzed.checkStatements(onPre, role: "on_pre code"),
-                                            owner: name))
+        for (code, triggeredByPre) in [(onPre, true), (onPost, false)] {
+            for (given, text) in code?.pathways ?? [] {
+                let pathway = given ?? (triggeredByPre ? "pre" : "post")
+                let argument = triggeredByPre ? "on_pre" : "on_post"
+                let role = given == nil ? "\(argument) code" : "\(argument) code of the pathway '\(pathway)'"
+                guard let first = pathway.first, first.isLetter || first == "_",
+                      pathway.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }),
+                      !pathways.contains(where: { $0.name == pathway }) else {
+                    throw ModelError(.invalidArgument, "'\(name)' cannot have a pathway named '\(pathway)': pathway "
+                                     + "names must be distinct identifiers")
+                }
+                let event = onEvent[pathway] ?? "spike"
+                let group = triggeredByPre ? source : target
+                guard group.eventLists[event] != nil else {
+                    throw ModelError(.invalidArgument, event == "spike"
+                        ? "'\(name)' has \(argument) code, but '\(group.name)' has no threshold, so it never spikes"
+                        : "The pathway '\(pathway)' of '\(name)' is triggered by the event '\(event)', which "
+                          + "'\(group.name)' does not have")
+                }
+                pathways.append(SynapticPathway(name: pathway, triggeredByPre: triggeredByPre, event: event,
+                                                code: try analyzed.checkCode(text, role: role, allowsSharedWrites: false),
+                                                owner: name))
+            }
         }
-        if let onPost {
-            pathways.append(SynapticPathway(name: "post", triggeredByPre: false,
-                                            statements: try analyzed.checkStatements(onPost, role: "on_post code"),
-                                            owner: name))
-        }
-        for pathway in pathways where pathway.triggeredByPre ? source.eventLists["spike"] == nil
-                                                            : target.eventLists["spike"] == nil {
-            let group = pathway.triggeredByPre ? source : target
-            throw ModelError(.invalidArgument, "'\(name)' has \(pathway.triggeredByPre ? "on_pre" : "on_post") code, "
-                             + "but '\(group.name)' has no threshold, so it never spikes")
+        if let missing = Set(delays.keys).union(onEvent.keys).subtracting(pathways.map(\.name)).sorted().first {
+            throw ModelError(.invalidArgument, "'\(name)' has no pathway named '\(missing)' (its pathways: "
+                             + "\(pathways.map { "'\($0.name)'" }.joined(separator: ", ")))")
         }
         self.pathways = pathways
-        fixedDelay = delay != nil
+        fixedDelays = Set(givenDelays.keys.map(SynapticPathway.delayVariable(of:)))
         self.source = source
         self.target = target
         pre = IndexBuffer(name: "\(name).pre", count: 0, value: 0)
@@ -135,6 +156,16 @@ public final class Synapses: Group {
                 buffer: DoubleBuffer(name: "\(name).\(description.name)", count: perSynapse ? 0 : 1,
                                      value: description.name == "delay" ? (delay?.value ?? 0) : 0),
                 link: nil, isSettable: description.name == "delay")
+        }
+        // The other pathways' delays, by a name code cannot use (`up.delay`).
+        for pathway in pathways where pathway.delayVariable != "delay" {
+            var description = own[0]
+            description.name = pathway.delayVariable
+            variables[description.name] = GroupVariable(
+                description: description,
+                buffer: DoubleBuffer(name: "\(name).\(description.name)", count: 1,
+                                     value: givenDelays[pathway.name]?.value ?? 0),
+                link: nil, isSettable: true)
         }
         variables["j"] = GroupVariable(description: j, buffer: nil, link: nil, isSettable: false)
         for description in Synapses.counts {
@@ -183,6 +214,8 @@ public final class Synapses: Group {
 
     // MARK: Names in synapse code
 
+    override var dependencies: [NetworkObject] { [source, target] }
+
     override func resolve(_ name: String) -> KernelExpression? {
         switch name {
         case "i": return offset(.indexValue(presynaptic, .element), -source.start)
@@ -226,7 +259,7 @@ public final class Synapses: Group {
         guard variable.description.kind == .subexpression,
               let expression = try? group.inlined(Expression(.name(name))) else { return nil }
         var builder = KernelBuilder(resolveName: { read($0, of: group, through: map) ?? group.resolve($0) },
-                                    resolveFunction: KernelBuilder.functions(group.namespace))
+                                    resolveFunction: KernelBuilder.functions(group.currentNamespace))
         return try? builder.lower(expression)
     }
 
@@ -274,21 +307,29 @@ public final class Synapses: Group {
         return indices + perSynapseBuffers.count * MemoryLayout<Double>.size
     }
 
-    override func scheduledOperations() throws -> [ScheduledOperation] { try synapticOperations() }
+    override func namespaceDidChange() throws {
+        if let clockDriven { self.clockDriven = try StateUpdate.make(for: model, method: clockDriven.method) }
+        eventDriven = try StateUpdate.eventDriven(for: model)
+    }
 
-    /// Setting `delay` per synapse gives every synapse a delay of its own (memory is used for it
+    override func scheduledOperations() throws -> [ScheduledOperation] {
+        try (constantOverDtUpdate().map { [$0] } ?? []) + synapticOperations()
+    }
+
+    /// Setting a delay per synapse gives every synapse a delay of its own (memory is used for it
     /// only then); a delay given at creation stays the same for all.
     override func prepareToSet(_ name: String, perElement: Bool) throws {
-        guard name == "delay", perElement, let delay = variables["delay"], delay.isShared,
-              let shared = delay.buffer else { return }
-        if fixedDelay {
-            throw ModelError(.invalidArgument, "The delay of '\(self.name)' was given when it was created, so it is "
-                             + "the same for every synapse; create it without delay: to set one per synapse")
+        guard pathways.contains(where: { $0.delayVariable == name }) || name == "delay", perElement,
+              let delay = variables[name], delay.isShared, let shared = delay.buffer else { return }
+        if fixedDelays.contains(name) {
+            throw ModelError(.invalidArgument, "The delay of '\(self.name)'\(name == "delay" ? "" : " (\(name))") was "
+                             + "given when it was created, so it is the same for every synapse; create it without "
+                             + "it to set one per synapse")
         }
         var perSynapse = delay
         perSynapse.description.isShared = false
         perSynapse.buffer = DoubleBuffer(name: shared.name, count: size, value: shared[0])
-        variables["delay"] = perSynapse
+        variables[name] = perSynapse
     }
 
     override func beforeRun(_ network: Network) throws { try prepareRun(network) }

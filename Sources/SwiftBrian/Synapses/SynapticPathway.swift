@@ -7,20 +7,31 @@ import SwiftBrianLanguage
 struct SynapticPathway {
     /// `pre`, `post` or a custom name.
     var name: String
-    /// Whether the pathway is triggered by the source's spikes (else by the target's).
+    /// Whether the pathway is triggered by the source's events (else by the target's).
     var triggeredByPre: Bool
-    /// The statements, checked against the synapse model.
-    var statements: [Statement]
-    /// Its position in the `synapses` slot: `pre` −1, `post` +1 (so pre runs first), others 0.
+    /// The event that triggers it (`spike` unless a custom event was named).
+    var event: String
+    /// The code, checked against the synapse model.
+    var code: CodeBlock
+    /// Its position in the `synapses` slot: −1 when triggered by the source, +1 by the target
+    /// (so presynaptic effects come first); pathways of one kind run by name, as in Brian.
     var order: Int
+    /// The Synapses variable holding its delay: `delay` for `pre`, `NAME.delay` for the others.
+    var delayVariable: String { SynapticPathway.delayVariable(of: name) }
     /// The queue of synapses waiting for their delay.
     let queue: SpikeQueue
 
-    init(name: String, triggeredByPre: Bool, statements: [Statement], owner: String) {
+    init(name: String, triggeredByPre: Bool, event: String, code: CodeBlock, owner: String) {
         self.name = name
         self.triggeredByPre = triggeredByPre
-        self.statements = statements
-        order = name == "pre" ? -1 : (name == "post" ? 1 : 0)
+        self.event = event
+        self.code = code
+        order = triggeredByPre ? -1 : 1
         queue = SpikeQueue(name: "\(owner)_\(name)_queue")
+    }
+
+    /// The variable holding the delay of the pathway `name`.
+    static func delayVariable(of name: String) -> String {
+        name == "pre" ? "delay" : "\(name).delay"
     }
 }

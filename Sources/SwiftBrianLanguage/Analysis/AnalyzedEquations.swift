@@ -25,7 +25,7 @@ public struct AnalyzedEquations: Sendable {
     /// The equations.
     public let equations: Equations
     /// Names resolve here.
-    public let scope: Scope
+    public private(set) var scope: Scope
     /// Where the equations are used.
     public let context: Context
 
@@ -51,6 +51,15 @@ public struct AnalyzedEquations: Sendable {
         scope = Scope(variables: variables, namespace: namespace)
         for equation in equations { try check(equation) }
         _ = try inlinedSubexpressions()
+    }
+
+    /// The same equations checked against `namespace` instead (values changed between runs): a
+    /// value whose unit no longer fits is an error at the equation that uses it.
+    public func replacingNamespace(_ namespace: Namespace) throws -> AnalyzedEquations {
+        var copy = self
+        copy.scope.namespace = namespace
+        for equation in equations { try copy.check(equation) }
+        return copy
     }
 
     private func check(_ equation: Equation) throws {
@@ -157,43 +166,6 @@ public struct AnalyzedEquations: Sendable {
         let expression = try Parser.expression(source)
         try DimensionChecker(scope: scope, source: source).check(expression, has: expected, what: "the \(role)")
         return expression
-    }
-
-    /// Parses and checks statements such as a reset (`v = Vr`, `w += b`): each target must be a
-    /// writable variable and each value must have its unit.
-    public func checkStatements(_ text: String, role: String) throws -> [Statement] {
-        let source = SourceText(text, role: role)
-        let statements = try Parser.statements(source)
-        let checker = DimensionChecker(scope: scope, source: source)
-        for statement in statements {
-            guard let target = scope.variables[statement.target] else {
-                let hint = Suggestions.closest(to: statement.target, among: scope.variables.keys)
-                    .map { " (did you mean '\($0)'?)" } ?? ""
-                throw ModelError(.unknownIdentifier, "The \(role) assigns to '\(statement.target)', which is not a "
-                                 + "variable of the model\(hint)", source: source, span: statement.targetSpan)
-            }
-            guard target.isWritable else {
-                let what = target.kind == .parameter ? "a constant parameter" : "a \(target.kind.rawValue)"
-                throw ModelError(.invalidAssignment, "The \(role) cannot assign to '\(target.name)': it is \(what)",
-                                 source: source, span: statement.targetSpan)
-            }
-            switch statement.operator {
-            case .assign, .add, .subtract:
-                if target.type == .boolean {
-                    guard try checker.isBoolean(statement.value) else {
-                        throw ModelError(.dimensionMismatch, "'\(target.name)' is boolean, so it must be assigned a "
-                                         + "condition", source: source, span: statement.value.span)
-                    }
-                    _ = try checker.dimension(of: statement.value)
-                } else {
-                    try checker.check(statement.value, has: target.dimension, what: "a value for '\(target.name)'")
-                }
-            case .multiply, .divide:
-                try checker.check(statement.value, has: .dimensionless,
-                                  what: "a factor in '\(statement.operator.rawValue)' on '\(target.name)'")
-            }
-        }
-        return statements
     }
 }
 

@@ -52,6 +52,12 @@ public struct Namespace: Sendable, ExpressibleByDictionaryLiteral {
                                                            known: values)
     }
 
+    /// The value called `name` (nil if there is none); setting it adds or replaces the value.
+    public subscript(name: String) -> Quantity? {
+        get { values[name] }
+        set { values[name] = newValue }
+    }
+
     public init(dictionaryLiteral elements: (String, Quantity)...) {
         self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
@@ -72,6 +78,8 @@ public struct VariableDescription: Hashable, Sendable {
         case builtin = "built-in variable"
         /// White noise (`xi`, `xi_1`, ...).
         case noise = "noise term"
+        /// A name assigned in a block of code that the model does not define (see ``CodeBlock``).
+        case temporary
     }
 
     /// The name.
