@@ -1,0 +1,127 @@
+import SwiftBrian
+import XCTest
+
+/// Synapse features Brian scripts use (issue 9, items 11, 13, 14, 19): named pathways with their
+/// own delays, delays changed between runs, custom events triggering pathways. Each model is a
+/// Brian script in Tests/Fixtures/brian, run on both backends.
+final class SynapseFeatureTests: XCTestCase {
+    override func setUp() {
+        defaultClock.dt = 0.1 * ms
+    }
+
+    /// `on_pre={'up': ..., 'down': ...}` with `delay={'up': 1*ms}` and per-synapse delays for
+    /// `down`; pathways of one slot run by name.
+    func testNamedPathways() throws {
+        let brian = try BrianFixture("named_pathways")
+        let result = try onBothBackends("named pathways") { backend in
+            let P = try SpikeGeneratorGroup(2, indices: [0, 1, 0], times: try QuantityArray([0 * ms, 0.3 * ms, 1.0 * ms]),
+                                            name: "P")
+            let H = try NeuronGroup(2, model: "v : 1", threshold: "abs(t - 1.5*ms) < 0.05*ms", name: "H")
+            let S = try Synapses(P, H, model: "nq : 1", onPre: ["up": "v_post += 1", "down": "v_post -= 0.5"],
+                                 onPost: "nq += 1", delays: ["up": 1 * ms], name: "syn")
+            try S.connect(i: [0, 0, 1], j: [0, 1, 1])
+            try S.pathway("down").delay.set(try QuantityArray([0.2 * ms, 0.5 * ms, 0 * ms]))
+            let M = try StateMonitor(H, "v", record: [0, 1], when: .end)
+            try Network(P, H, S, M, backend: backend).run(3 * ms)
+            var result = CaseResult()
+            try result.samples("v", M, "v")
+            result.final("nq", try S.nq.values)
+            result.final("up delay", try S.pathway("up").delay.values)
+            return result
+        }
+        guard case .samples(_, let v)? = result["v"] else { return XCTFail("no samples") }
+        XCTAssertEqual(v[0], try brian.numbers("p1_v0_trace"))
+        XCTAssertEqual(v[1], try brian.numbers("p1_v1_trace"))
+        XCTAssertEqual(result.numbers("nq"), try brian.numbers("p1_nq"))
+        XCTAssertEqual(result.numbers("up delay"), try brian.numbers("p1_up_delay"))
+        for (key, onPre) in [("a_mul_b_add", ["a": "v_post *= 2", "b": "v_post += 1"]),
+                             ("z_mul_b_add", ["z": "v_post *= 2", "b": "v_post += 1"])] {
+            let order = try onBothBackends(key) { backend in
+                let P = try SpikeGeneratorGroup(1, indices: [0], times: try QuantityArray([0 * ms]), name: "P")
+                let H = try NeuronGroup(1, model: "v : 1", name: "H")
+                try H.v.set(1)
+                let S = try Synapses(P, H, onPre: PathwayCode(onPre), name: "syn")
+                try S.connect()
+                try Network(P, H, S, backend: backend).run(0.5 * ms)
+                var result = CaseResult()
+                result.final("v", try H.v.values)
+                return result
+            }
+            XCTAssertEqual(order.numbers("v"), [try brian.number("p2_\(key)_v")], key)
+        }
+        let P = try SpikeGeneratorGroup(1, indices: [0], times: try QuantityArray([0 * ms]), name: "P")
+        let H = try NeuronGroup(1, model: "v : 1", name: "H")
+        assertModelError(try Synapses(P, H, onPre: ["up": "v_post += 1"], delays: ["down": 1 * ms]),
+                         "has no pathway named 'down'")
+        assertModelError(try Synapses(P, H, onPre: ["up": "v_post += 1"], delays: ["up": -1 * ms]),
+                         "The delay of the pathway 'up'")
+        let S = try Synapses(P, H, onPre: ["up": "v_post += 1"], delays: ["up": 1 * ms])
+        try S.connect()
+        assertModelError(try S.pathway("up").delay.set(try QuantityArray([2 * ms])), "given when it was created")
+        assertModelError(try S.pathway("side"), "no pathway named 'side'")
+    }
+
+    /// Delays changed between runs: spikes in flight keep their delay (Brian: arrivals at steps
+    /// 20, 20, 25 for spikes at 0, 0.5 and 1.5 ms, delay 2 ms then 0.5 ms).
+    func testDelaysChangedBetweenRuns() throws {
+        let brian = try BrianFixture("delays_between_runs")
+        let result = try onBothBackends("delays between runs") { backend in
+            let source = try SpikeGeneratorGroup(1, indices: [0, 0, 0],
+                                                 times: try QuantityArray([0 * ms, 0.5 * ms, 1.5 * ms]), name: "source")
+            let target = try NeuronGroup(3, model: "v : 1", name: "target")
+            let homogeneous = try Synapses(source, target, onPre: "v_post += 1", delay: 2 * ms, name: "Shom")
+            try homogeneous.connect(i: [0], j: [0])
+            let heterogeneous = try Synapses(source, target, onPre: "v_post += 1", name: "Shet")
+            try heterogeneous.connect(i: [0, 0], j: [1, 2])
+            try heterogeneous.delay.set(try QuantityArray([2 * ms, 2 * ms]))
+            let monitor = try StateMonitor(target, "v", record: [0, 1, 2], when: .end)
+            let net = try Network(source, target, homogeneous, heterogeneous, monitor, backend: backend)
+            try net.run(1 * ms)
+            try homogeneous.delay.set(0.5 * ms)
+            try heterogeneous.delay.set(try QuantityArray([0.5 * ms, 0.5 * ms]))
+            try net.run(4 * ms)
+            var result = CaseResult()
+            try result.samples("v", monitor, "v")
+            return result
+        }
+        guard case .samples(_, let v)? = result["v"] else { return XCTFail("no samples") }
+        func arrivals(_ trace: [Double]) -> [Double] {
+            var steps: [Double] = [], previous = 0.0
+            for (n, x) in trace.enumerated() {
+                steps += Array(repeating: Double(n), count: Int((x - previous).rounded()))
+                previous = x
+            }
+            return steps
+        }
+        XCTAssertEqual(arrivals(v[0]), try brian.numbers("homogeneous_steps_numpy"))
+        XCTAssertEqual(arrivals(v[1]), try brian.numbers("heterogeneous_steps_target1_numpy"))
+        XCTAssertEqual(arrivals(v[2]), try brian.numbers("heterogeneous_steps_target2_numpy"))
+    }
+
+    /// Synapses triggered by a custom event (Brian's `on_event={'pre': 'my_event'}`).
+    func testPathwaysTriggeredByACustomEvent() throws {
+        let brian = try BrianFixture("small_gaps")
+        let result = try onBothBackends("custom event") { backend in
+            let G = try NeuronGroup(2, model: "dx/dt = 1/ms : 1", method: .euler, events: ["my_event": "x > 0.5"],
+                                    name: "G")
+            try G.x.set([0, 0.35])
+            try G.runOnEvent("my_event", "x = 0")
+            let H = try NeuronGroup(2, model: "v : 1", name: "H")
+            let S = try Synapses(G, H, onPre: "v_post += 1", onEvent: ["pre": "my_event"], name: "S")
+            try S.connect(j: "i")
+            let M = try EventMonitor(G, event: "my_event")
+            try Network(G, H, S, M, backend: backend).run(2 * ms)
+            var result = CaseResult()
+            result.spikes("events", M)
+            result.final("v", try H.v.values)
+            return result
+        }
+        guard case .spikes(let i, let t)? = result["events"] else { return XCTFail("no events") }
+        XCTAssertEqual(i.map(Double.init), try brian.numbers("c_event_i"))
+        XCTAssertEqual(t.map { ($0 / 1e-4).rounded() }, try brian.numbers("c_event_steps"))
+        XCTAssertEqual(result.numbers("v"), try brian.numbers("c_v"))
+        let G = try NeuronGroup(2, model: "v : 1", threshold: "v > 1", name: "G")
+        assertModelError(try Synapses(G, G, onPre: "v_post += 1", onEvent: ["pre": "burst"]),
+                         "triggered by the event 'burst', which 'G' does not have")
+    }
+}
