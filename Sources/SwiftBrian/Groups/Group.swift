@@ -92,7 +92,7 @@ public class Group: NetworkObject {
         default: break
         }
         if let variable = variables[name] {
-            if let link = variable.link { return .load(link) }
+            if let link = variable.link { return link.group.read(link.name, through: link.map()) }
             if let buffer = variable.buffer {
                 return .load(ArrayReference(buffer, variable.isShared ? .shared : .element))
             }
@@ -146,10 +146,43 @@ public class Group: NetworkObject {
 
     /// Where a statement assigning `name` writes.
     func target(_ name: String) -> ArrayReference? {
-        guard let variable = variables[name], variable.description.kind != .subexpression,
-              let buffer = variable.link?.buffer ?? variable.buffer else { return nil }
-        if let link = variable.link { return link }
-        return ArrayReference(buffer, variable.isShared ? .shared : .element)
+        guard let variable = variables[name], variable.description.kind != .subexpression else { return nil }
+        if let link = variable.link {
+            guard let linked = link.group.variables[link.name], linked.link == nil,
+                  linked.description.kind != .subexpression, let buffer = linked.buffer else { return nil }
+            return ArrayReference(buffer, linked.isShared ? .shared : link.map())
+        }
+        return variable.buffer.map { ArrayReference($0, variable.isShared ? .shared : .element) }
+    }
+
+    /// Every `(linked)` variable must be linked before a run.
+    func requireLinked() throws {
+        for equation in model.equations where equation.has(.linked) && variables[equation.name]?.link == nil {
+            throw ModelError(.invalidArgument, "The linked variable '\(equation.name)' of '\(name)' has not been "
+                             + "linked: use \(name).\(equation.name).link(to: otherGroup.variable)",
+                             source: equation.source, span: equation.nameSpan)
+        }
+    }
+
+    /// The variable `name` of this group as a kernel reads it for an element of another group,
+    /// `map` giving this group's element (subexpressions are computed here, from this group's
+    /// variables); nil for a name it does not have.
+    func read(_ name: String, through map: IndexMap) -> KernelExpression? {
+        guard let variable = variables[name] else { return nil }
+        if let link = variable.link {
+            switch (map, link.map()) {
+            case (_, .shared): return link.group.read(link.name, through: .shared)
+            case (.element, let linkMap): return link.group.read(link.name, through: linkMap)
+            case (.offset(let a), .offset(let b)): return link.group.read(link.name, through: .offset(a + b))
+            default: return nil   // a map of a map: not expressible in a kernel
+            }
+        }
+        if let buffer = variable.buffer { return .load(ArrayReference(buffer, variable.isShared ? .shared : map)) }
+        guard variable.description.kind == .subexpression,
+              let expression = try? inlined(Expression(.name(name))) else { return nil }
+        var builder = KernelBuilder(resolveName: { [unowned self] in read($0, through: map) ?? resolve($0) },
+                                    resolveFunction: KernelBuilder.functions(currentNamespace))
+        return try? builder.lower(expression)
     }
 
     /// A builder that lowers this group's code.

@@ -223,14 +223,6 @@ public final class NeuronGroup: Group {
                              + "choose other values or another method, such as method: .euler")
         }
     }
-
-    private func requireLinked() throws {
-        for equation in model.equations where equation.has(.linked) && variables[equation.name]?.link == nil {
-            throw ModelError(.invalidArgument, "The linked variable '\(equation.name)' of '\(name)' has not been "
-                             + "linked: use \(name).\(equation.name).link(to: otherGroup.variable)",
-                             source: equation.source, span: equation.nameSpan)
-        }
-    }
 }
 
 extension Group {

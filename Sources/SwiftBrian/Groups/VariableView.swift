@@ -16,7 +16,7 @@ public struct VariableView {
     public var values: QuantityArray {
         get throws {
             let variable = try group.stored(name, settable: false)
-            if let buffer = variable.link?.buffer ?? variable.buffer, variable.link == nil {
+            if let buffer = variable.buffer, variable.link == nil {
                 let values = variable.isShared ? [buffer[0]]
                     : Array(UnsafeBufferPointer(start: buffer.pointer + group.start, count: group.size))
                 return QuantityArray(values: values, dimension: variable.dimension)
@@ -120,29 +120,78 @@ public struct VariableView {
         try set(Quantity(value: value), where: condition)
     }
 
-    /// Links a `(linked)` variable to `source`, a variable of another group of the same size
-    /// (Brian's `linked_var`): reading it reads the source.
-    public func link(to source: VariableView) throws {
+    /// Links a `(linked)` variable to `source`, a variable of another group (Brian's
+    /// `linked_var`): reading it reads the source. The groups have the same size, or the source
+    /// has one element (read by all), or `index` gives, for each element of this group, the
+    /// element of the source it reads (Brian's `linked_var(H, 'y', index=...)`). The source may
+    /// be a subexpression.
+    public func link(to source: VariableView, index: [Int]? = nil) throws {
+        let target = try source.group.stored(source.name, settable: false)
+        let map: IndexMap
+        if let index {
+            guard index.count == group.size else {
+                throw ModelError(.invalidArgument, "The index linking '\(name)' of '\(group.name)' has \(index.count) "
+                                 + "entries, but the group has \(group.size) elements")
+            }
+            if let bad = index.first(where: { !(0..<source.group.size).contains($0) }) {
+                throw ModelError(.invalidArgument, "The index linking '\(name)' of '\(group.name)' contains \(bad), "
+                                 + "but '\(source.group.name)' has \(source.group.size) elements")
+            }
+            map = IndexMap.mapped(elementMap(index.map { source.group.start + $0 }))
+        } else if target.isShared {
+            map = .shared
+        } else if source.group.size == group.size {
+            map = .offset(source.group.start - group.start)
+        } else if source.group.size == 1 {
+            map = IndexMap.mapped(elementMap(Array(repeating: source.group.start, count: group.size)))
+        } else {
+            throw ModelError(.invalidArgument, "Cannot link '\(name)' of '\(group.name)' (\(group.size) elements) "
+                             + "to '\(source.name)' of '\(source.group.name)' (\(source.group.size) elements); give "
+                             + "an index: link(to:index:)")
+        }
+        try link(to: source, map: { map })
+    }
+
+    /// Links a `(linked)` variable of a Synapses to `source` through the synapses' presynaptic
+    /// (`index: "i"`) or postsynaptic (`index: "j"`) elements (Brian's `linked_var(H, 'y',
+    /// index='j')`).
+    public func link(to source: VariableView, index: String) throws {
+        guard let synapses = group as? Synapses, index == "i" || index == "j" else {
+            throw ModelError(.invalidArgument, "An index by name links a variable of a Synapses through its "
+                             + "synapses' 'i' or 'j'; '\(group.name)' is not a Synapses or '\(index)' is neither")
+        }
+        let neighbour = index == "i" ? synapses.source : synapses.target
+        guard neighbour === source.group || (source.group as? Subgroup)?.parent === neighbour
+                && source.group.start == neighbour.start && source.group.size == neighbour.size else {
+            throw ModelError(.invalidArgument, "'\(index)' indexes '\(neighbour.name)', but '\(source.name)' is a "
+                             + "variable of '\(source.group.name)'")
+        }
+        try link(to: source, map: { index == "i" ? .mapped(synapses.presynaptic) : .mapped(synapses.post) })
+    }
+
+    private func link(to source: VariableView, map: @escaping () -> IndexMap) throws {
         let variable = try group.stored(name, settable: false)
         guard group.model.equations[name]?.has(.linked) == true else {
             throw ModelError(.invalidArgument, "'\(name)' of '\(group.name)' is not marked (linked)")
         }
         let target = try source.group.stored(source.name, settable: false)
-        guard let buffer = target.buffer, target.description.kind != .subexpression else {
-            throw ModelError(.invalidArgument, "'\(source.name)' of '\(source.group.name)' cannot be linked to: "
-                             + "it is not stored")
-        }
         guard target.dimension == variable.dimension else {
             throw ModelError(.dimensionMismatch, "Cannot link '\(name)' (\(variable.dimension.unitSpecification)) "
                              + "to '\(source.name)' (\(target.dimension.unitSpecification))")
         }
-        guard target.isShared || source.group.size == group.size else {
-            throw ModelError(.invalidArgument, "Cannot link '\(name)' of '\(group.name)' (\(group.size) elements) "
-                             + "to '\(source.name)' of '\(source.group.name)' (\(source.group.size) elements)")
+        guard source.group.read(source.name, through: map()) != nil else {
+            throw ModelError(.invalidArgument, "'\(source.name)' of '\(source.group.name)' cannot be linked to: it "
+                             + "is itself linked to a variable of a different size")
         }
-        group.variables[name]?.link = ArrayReference(
-            buffer, target.isShared ? .shared : .offset(source.group.start - group.start))
+        group.variables[name]?.link = Link(group: source.group, name: source.name, map: map)
         group.variables[name]?.isSettable = false
+    }
+
+    /// An index map from this group's elements (absolute indices) to `elements`.
+    private func elementMap(_ elements: [Int]) -> IndexBuffer {
+        let buffer = IndexBuffer(name: "\(group.name).\(name)_index", count: group.stop, value: 0)
+        for (k, element) in elements.enumerated() { buffer[group.start + k] = Int32(element) }
+        return buffer
     }
 
     private func check(_ dimension: Dimension, _ variable: GroupVariable) throws {

@@ -3,9 +3,10 @@ import SwiftBrianKernel
 import SwiftBrianLanguage
 import struct SwiftBrianLanguage.Expression
 
-/// Brian's `j` argument of `connect`: a single target (`"i + 1"`) or a generator over a range
-/// (`"k for k in range(i-3, i+4) if k != i"`) or a random sample (`"k for k in sample(N_post, p=0.1)"`),
-/// taken apart into the bounds of the candidate targets, their step, and a condition.
+/// Brian's `j` argument of `connect`: a single target (`"i + 1"`, `"i + 1 if i % 2 == 0"`) or a
+/// generator over a range (`"k for k in range(i-3, i+4) if k != i"`) or a random sample
+/// (`"k for k in sample(N_post, p=0.1)"`, `"k for k in sample(N_post, size=10)"`), taken apart
+/// into the bounds of the candidate targets, their step, and a condition.
 struct SynapseGenerator {
     /// The first candidate `j` (an expression of `i`).
     var start: Expression
@@ -17,6 +18,8 @@ struct SynapseGenerator {
     var condition: Expression?
     /// The probability of keeping a candidate (`sample(..., p=...)`), if any.
     var probability: Expression?
+    /// The number of distinct candidates drawn for each `i` (`sample(..., size=...)`), if any.
+    var sampleSize: Expression?
 
     /// Parses `text`.
     init(_ text: String) throws {
@@ -25,7 +28,12 @@ struct SynapseGenerator {
             ModelError(.syntax, message, source: source, span: SourceSpan(0, text.utf8.count))
         }
         guard let forRange = SynapseGenerator.topLevel(" for ", in: text) else {
-            let target = try Expression(parsing: text, role: "j")
+            var targetText = text
+            if let ifRange = SynapseGenerator.topLevel(" if ", in: text) {
+                condition = try Expression(parsing: String(text[ifRange.upperBound...]), role: "condition of j")
+                targetText = String(text[..<ifRange.lowerBound])
+            }
+            let target = try Expression(parsing: targetText, role: "j")
             start = target
             stop = Expression(.binary(.add, target, Expression(.integer(1))))
             step = 1
@@ -49,19 +57,23 @@ struct SynapseGenerator {
             iterator = String(iterator[..<ifRange.lowerBound])
         }
         self.condition = condition
-        // `sample(..., p=0.1)`: the keyword argument is read as the comparison `_p == 0.1`.
-        let call = try Expression(parsing: iterator.replacingOccurrences(of: #"\bp\s*=(?!=)"#, with: "_p==",
-                                                                         options: .regularExpression), role: "j")
+        // `sample(..., p=0.1)`, `sample(..., size=3)`: a keyword argument is read as the comparison
+        // `_p == 0.1`, `_size == 3`.
+        let call = try Expression(parsing: iterator
+            .replacingOccurrences(of: #"\bp\s*=(?!=)"#, with: "_p==", options: .regularExpression)
+            .replacingOccurrences(of: #"\bsize\s*=(?!=)"#, with: "_size==", options: .regularExpression), role: "j")
         guard case .call(let function, var arguments) = call.node, function == "range" || function == "sample" else {
             throw fail("Expected range(...) or sample(...) after 'in', found '\(iterator.trimmingCharacters(in: .whitespaces))'")
         }
         probability = nil
+        sampleSize = nil
         if function == "sample" {
             guard let last = arguments.last, case .binary(.equal, let name, let value) = last.node,
-                  case .name("_p") = name.node else {
-                throw fail("sample(...) needs a probability as its last argument, as in sample(N_post, p=0.1)")
+                  case .name(let keyword) = name.node, keyword == "_p" || keyword == "_size" else {
+                throw fail("sample(...) needs a probability or a size as its last argument, as in "
+                           + "sample(N_post, p=0.1) or sample(N_post, size=10)")
             }
-            probability = value
+            if keyword == "_p" { probability = value } else { sampleSize = value }
             arguments.removeLast()
         }
         guard (1...3).contains(arguments.count) else {

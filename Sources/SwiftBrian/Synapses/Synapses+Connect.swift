@@ -31,11 +31,59 @@ extension Synapses {
             let draw = Expression(.binary(.less, Expression(.call("rand", [])), probability))
             condition = condition.map { Expression(.binary(.and, $0, draw)) } ?? draw
         }
-        try connect(space: space, condition: condition, p: p, n: n, skipInvalid: skipIfInvalid)
+        guard let size = generator.sampleSize else {
+            return try connect(space: space, condition: condition, p: p, n: n, skipInvalid: skipIfInvalid)
+        }
+        guard condition == nil, (p as? Double) == 1, n is Int else {
+            throw ModelError(.invalidArgument, "sample(..., size=...) in j cannot be combined with a condition, p or "
+                             + "an n given as a string", source: SourceText(j, role: "j"), span: SourceSpan(0, j.utf8.count))
+        }
+        let checker = DimensionChecker(scope: connectModel.scope, source: SourceText("\(size)", role: "size"))
+        guard let count = checker.constantValue(of: size), count >= 0, count == count.rounded(), count < 1e9 else {
+            throw ModelError(.invalidArgument, "The size of sample(...) in j must be a whole number that does not "
+                             + "depend on i, but it is '\(size)'")
+        }
+        let candidates = try create(space: space, condition: nil, p: 1.0, n: 1, skipInvalid: skipIfInvalid)
+        let chosen = try sample(Int(count), of: candidates)
+        let multiplied = (0..<chosen.pre.count).flatMap { repeatElement($0, count: n as? Int ?? 1) }
+        try addSynapses(pre: multiplied.map { chosen.pre[$0] }, post: multiplied.map { chosen.post[$0] })
     }
 
-    /// Creates one synapse from `i[k]` to `j[k]` for each k.
-    public func connect(i: [Int], j: [Int]) throws {
+    /// `count` distinct candidates for each presynaptic element (Brian's `sample(..., size=)`),
+    /// by selection sampling: candidate `t` of the `m` left is taken with probability
+    /// needed/`m`, each draw keyed by (i, j) as every other draw of synapse creation.
+    private func sample(_ count: Int, of candidates: (pre: [Int32], post: [Int32])) throws
+        -> (pre: [Int32], post: [Int32]) {
+        let stream = RandomKey.stream(named: "\(name)_connect_\(connectCount)_sample")
+        var chosen: (pre: [Int32], post: [Int32]) = ([], [])
+        var start = 0
+        while start < candidates.pre.count {
+            var end = start
+            while end < candidates.pre.count, candidates.pre[end] == candidates.pre[start] { end += 1 }
+            guard count <= end - start else {
+                throw ModelError(.invalidArgument, "sample(..., size=\(count)) in j needs \(count) candidates, but "
+                                 + "i = \(Int(candidates.pre[start]) - source.start) has only \(end - start)")
+            }
+            var needed = count
+            for t in start..<end where needed > 0 {
+                let u = RandomNumbers.uniform(seed: RandomSeed.current, stream: stream,
+                                              step: Int(candidates.pre[t]), element: Int(candidates.post[t]), site: 0)
+                if u * Double(end - t) < Double(needed) {
+                    chosen.pre.append(candidates.pre[t])
+                    chosen.post.append(candidates.post[t])
+                    needed -= 1
+                }
+            }
+            start = end
+        }
+        return chosen
+    }
+
+    /// Creates `n` synapses (default one) from `i[k]` to `j[k]` for each k (Brian's `connect(i=, j=, n=)`).
+    public func connect(i: [Int], j: [Int], n: Int = 1) throws {
+        guard n >= 0 else {
+            throw ModelError(.invalidArgument, "n must not be negative, but it is \(n)")
+        }
         guard i.count == j.count else {
             throw ModelError(.invalidArgument, "connect(i:j:) needs as many i as j, but got \(i.count) and \(j.count)")
         }
@@ -45,12 +93,20 @@ extension Synapses {
         if let (k, bad) = j.enumerated().first(where: { !(0..<target.size).contains($0.element) }) {
             throw ModelError(.invalidArgument, "j[\(k)] = \(bad) is not a neuron of '\(target.name)' (0..<\(target.size))")
         }
-        try addSynapses(pre: i.map { Int32($0 + source.start) }, post: j.map { Int32($0 + target.start) })
+        let pairs = zip(i, j).flatMap { pair in repeatElement(pair, count: n) }
+        try addSynapses(pre: pairs.map { Int32($0.0 + source.start) }, post: pairs.map { Int32($0.1 + target.start) })
     }
 
     /// Runs the synapse-creation kernel over `space` and stores what it creates.
     private func connect(space: PairSpace, condition: Expression?, p: ConnectionProbability, n: SynapseMultiplicity,
                          skipInvalid: Bool) throws {
+        let created = try create(space: space, condition: condition, p: p, n: n, skipInvalid: skipInvalid)
+        try addSynapses(pre: created.pre, post: created.post)
+    }
+
+    /// The synapses the creation kernel over `space` makes (absolute indices), in row order.
+    private func create(space: PairSpace, condition: Expression?, p: ConnectionProbability, n: SynapseMultiplicity,
+                        skipInvalid: Bool) throws -> (pre: [Int32], post: [Int32]) {
         var builder = pairBuilder()
         var keep = try condition.map { try builder.lower($0) }
         switch p {
@@ -93,7 +149,7 @@ extension Synapses {
         try ImmediateExecution.execute(
             Kernel(name: kernelName, iteration: .pairs(space), vector: [keep.map { .when($0, [create]) } ?? create],
                    random: key), work: source.size * target.size)
-        try addSynapses(pre: created.0.array, post: created.1.array)
+        return (created.0.array, created.1.array)
     }
 
     /// A builder for connect code: `i` and `j` are the candidate pair's, `x_pre` and `x_post` the
@@ -107,15 +163,15 @@ extension Synapses {
             case "N_post": return .constant(Double(self.target.size))
             default: break
             }
-            if name.hasSuffix("_pre"), let value = Synapses.read(String(name.dropLast(4)), of: self.source,
+            if name.hasSuffix("_pre"), let value = self.source.read(String(name.dropLast(4)),
                                                                  through: .row(self.source.start)) {
                 return value
             }
-            if name.hasSuffix("_post"), let value = Synapses.read(String(name.dropLast(5)), of: self.target,
+            if name.hasSuffix("_post"), let value = self.target.read(String(name.dropLast(5)),
                                                                   through: .column(self.target.start)) {
                 return value
             }
-            if let value = Synapses.read(name, of: self.target, through: .column(self.target.start)) { return value }
+            if let value = self.target.read(name, through: .column(self.target.start)) { return value }
             return self.namespaceValue(name)
         }, resolveFunction: KernelBuilder.functions(currentNamespace))
     }
@@ -140,12 +196,26 @@ extension Synapses {
             for buffer in perSynapse { buffer.assign(order.map { buffer[$0] }) }
         }
         rebuildIndices()
+        numberMultisynapses()
         // Kept only if code reads it (see `presynaptic`).
         pre.removeAll()
         pre.shrinkToFit()
     }
 
     /// Offsets of each source element's synapses, the synapses sorted by target, and the counts.
+    /// Numbers the synapses of each (i, j) pair 0, 1, ... in creation order (synapses of one
+    /// presynaptic element are stored in creation order).
+    private func numberMultisynapses() {
+        guard let name = multisynapticIndex, let numbers = variables[name]?.buffer else { return }
+        for k in 0..<source.size {
+            var seen: [Int32: Double] = [:]
+            for s in Int(preOffsets[k])..<Int(preOffsets[k + 1]) {
+                numbers[s] = seen[post[s], default: 0]
+                seen[post[s], default: 0] += 1
+            }
+        }
+    }
+
     private func rebuildIndices() {
         var preCounts = [Int32](repeating: 0, count: source.size)
         var postCounts = [Int32](repeating: 0, count: target.size)

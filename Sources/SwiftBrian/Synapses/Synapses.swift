@@ -44,6 +44,8 @@ public final class Synapses: Group {
     var connectCount = 0
     /// The delay variables given at creation (then the same for every synapse).
     let fixedDelays: Set<String>
+    /// The name of the variable numbering the synapses of each (i, j) pair, if any.
+    let multisynapticIndex: String?
 
     /// Creates synapses from `source` to `target` (default: `source`, recurrent), with no synapse
     /// yet: call `connect`.
@@ -61,10 +63,13 @@ public final class Synapses: Group {
     ///     `delay={'up': 1*ms}`); set them per synapse with `S.pathway("down").delay.set(...)`.
     ///   - onEvent: the event of the source (or target) that triggers a pathway, by pathway name,
     ///     when it is not `spike` (Brian's `on_event={'pre': 'my_event'}`).
+    ///   - multisynapticIndex: the name of a per-synapse integer variable numbering the synapses
+    ///     of each (i, j) pair in the order they were created, 0, 1, ... (Brian's
+    ///     `multisynaptic_index`).
     ///   - method: the integration method of clock-driven equations.
     public init(_ source: Group, _ target: Group? = nil, model: String = "", onPre: PathwayCode? = nil,
                 onPost: PathwayCode? = nil, delay: Quantity? = nil, delays: [String: Quantity] = [:],
-                onEvent: [String: String] = [:], method: IntegrationMethod? = nil,
+                onEvent: [String: String] = [:], multisynapticIndex: String? = nil, method: IntegrationMethod? = nil,
                 namespace: Namespace = Namespace(), dt: Quantity? = nil, clock: Clock? = nil, order: Int = 0,
                 name: String? = nil) throws {
         let target = target ?? source
@@ -96,6 +101,16 @@ public final class Synapses: Group {
             own.append(VariableDescription(name: "lastupdate", dimension: .time, kind: .builtin, isWritable: false,
                                            isConstant: false))
         }
+        if let multisynapticIndex {
+            try Identifiers.checkVariableName(multisynapticIndex, source: nil, span: nil)
+            guard !equations.names.contains(multisynapticIndex) else {
+                throw ModelError(.invalidArgument, "The multisynaptic index '\(multisynapticIndex)' of '\(name)' is "
+                                 + "also defined by the model")
+            }
+            own.append(VariableDescription(name: multisynapticIndex, dimension: .dimensionless, type: .integer,
+                                           kind: .builtin, isWritable: false, isConstant: true))
+        }
+        self.multisynapticIndex = multisynapticIndex
         let linked = Synapses.linkedVariables(source: source, target: target, own: Set(equations.names))
         let analyzed = try AnalyzedEquations(equations, namespace: namespace, context: .synapses,
                                              extraVariables: [j] + own + linked + Synapses.counts)
@@ -178,7 +193,7 @@ public final class Synapses: Group {
                 description: analyzed.variable(equation.name)!,
                 buffer: stored ? DoubleBuffer(name: "\(name).\(equation.name)", count: equation.has(.shared) ? 1 : 0,
                                               value: 0) : nil,
-                link: nil, isSettable: equation.kind != .subexpression)
+                link: nil, isSettable: equation.kind != .subexpression && !equation.has(.linked))
         }
         let groupClock = try clock ?? dt.map { try Group.newClock(dt: $0, owner: name) } ?? source.clock
         super.init(name: name, size: 0, start: 0, clock: groupClock, order: order, variables: variables,
@@ -216,6 +231,18 @@ public final class Synapses: Group {
 
     override var dependencies: [NetworkObject] { [source, target] }
 
+    /// Pre- and postsynaptic variables (`v_pre`, `v_post`) can be read and recorded through the
+    /// synapses, one value per synapse, as in Brian; they are set in their own group.
+    override func stored(_ name: String, settable: Bool) throws -> GroupVariable {
+        guard variables[name] == nil, let description = model.variable(name), let (group, variable, _) = neighbour(name)
+        else { return try super.stored(name, settable: settable) }
+        if settable {
+            throw ModelError(.invalidAssignment, "'\(name)' of '\(self.name)' is '\(variable)' of '\(group.name)': set "
+                             + "it there")
+        }
+        return GroupVariable(description: description, buffer: nil, link: nil, isSettable: false)
+    }
+
     override func resolve(_ name: String) -> KernelExpression? {
         switch name {
         case "i": return offset(.indexValue(presynaptic, .element), -source.start)
@@ -227,7 +254,7 @@ public final class Synapses: Group {
         default: break
         }
         if variables[name] != nil { return super.resolve(name) }
-        if let (group, variable, map) = neighbour(name) { return Synapses.read(variable, of: group, through: map) }
+        if let (group, variable, map) = neighbour(name) { return group.read(variable, through: map) }
         return super.resolve(name)
     }
 
@@ -249,18 +276,6 @@ public final class Synapses: Group {
         }
         if target.variables[name] != nil { return (target, name, .mapped(post)) }
         return nil
-    }
-
-    /// A variable of `group` read through `map` (subexpressions are computed there).
-    static func read(_ name: String, of group: Group, through map: IndexMap) -> KernelExpression? {
-        guard let variable = group.variables[name] else { return nil }
-        if variable.link != nil { return nil }
-        if let buffer = variable.buffer { return .load(ArrayReference(buffer, variable.isShared ? .shared : map)) }
-        guard variable.description.kind == .subexpression,
-              let expression = try? group.inlined(Expression(.name(name))) else { return nil }
-        var builder = KernelBuilder(resolveName: { read($0, of: group, through: map) ?? group.resolve($0) },
-                                    resolveFunction: KernelBuilder.functions(group.currentNamespace))
-        return try? builder.lower(expression)
     }
 
     private func offset(_ value: KernelExpression, _ amount: Int) -> KernelExpression {
@@ -313,7 +328,8 @@ public final class Synapses: Group {
     }
 
     override func scheduledOperations() throws -> [ScheduledOperation] {
-        try (constantOverDtUpdate().map { [$0] } ?? []) + synapticOperations()
+        try requireLinked()
+        return try (constantOverDtUpdate().map { [$0] } ?? []) + synapticOperations()
     }
 
     /// Setting a delay per synapse gives every synapse a delay of its own (memory is used for it

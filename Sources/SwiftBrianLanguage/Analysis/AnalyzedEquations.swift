@@ -17,7 +17,7 @@ public struct AnalyzedEquations: Sendable {
             case .neuronGroup:
                 return [.constant, .shared, .linked, .unlessRefractory, .constantOverDt].contains(flag)
             case .synapses:
-                return [.constant, .shared, .eventDriven, .clockDriven, .summed, .constantOverDt].contains(flag)
+                return [.constant, .shared, .linked, .eventDriven, .clockDriven, .summed, .constantOverDt].contains(flag)
             }
         }
     }
