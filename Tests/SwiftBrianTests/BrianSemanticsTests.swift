@@ -396,3 +396,55 @@ func assertModelError(_ expression: @autoclosure () throws -> Any, _ message: St
         }
     }
 }
+
+/// `active` on monitors and groups (issue 9, item 15), against Brian 2.9.
+final class ActiveObjectTests: XCTestCase {
+    override func setUp() {
+        defaultClock.dt = 0.1 * ms
+    }
+
+    func testInactiveMonitorsAndGroupsPause() throws {
+        let brian = try BrianFixture("active_monitors")
+        let result = try onBothBackends("active") { backend in
+            var result = CaseResult()
+            let G = try NeuronGroup(2, model: "dv/dt = 1/ms : 1", threshold: "v > 0.25", reset: "v = 0",
+                                    method: .euler, name: "G")
+            try G.v.set([0, 0.15])
+            let SM = try StateMonitor(G, "v", record: [0, 1])
+            let SP = try SpikeMonitor(G)
+            let net = try Network(G, SM, SP, backend: backend)
+            try net.run(1 * ms)
+            SM.active = false
+            SP.active = false
+            try net.run(1 * ms)
+            SM.active = true
+            SP.active = true
+            try net.run(1 * ms)
+            result.values("m_state_sample_steps", SM.t.values.map { ($0 / 1e-4).rounded() })
+            result.values("m_state_v0", try SM.values("v", index: 0).values)
+            result.values("m_spike_steps", SP.t.values.map { ($0 / 1e-4).rounded() })
+            result.values("m_spike_i", SP.i.map(Double.init))
+            for (key, v0) in [("g", [0, 0.15]), ("g_spiking_at_deactivation", [0.2, 0.15])] {
+                let H = try NeuronGroup(2, model: "dv/dt = 1/ms : 1", threshold: "v > 0.25", reset: "v = 0",
+                                        method: .euler, name: "H")
+                try H.v.set(v0)
+                let M = try StateMonitor(H, "v", record: [0, 1])
+                let S = try SpikeMonitor(H)
+                let net = try Network(H, M, S, backend: backend)
+                try net.run(1 * ms)
+                H.active = false
+                try net.run(1 * ms)
+                H.active = true
+                try net.run(1 * ms)
+                result.values("\(key)_v0_trace", try M.values("v", index: 0).values)
+                result.values("\(key)_v1_trace", try M.values("v", index: 1).values)
+                result.values("\(key)_spike_steps", S.t.values.map { ($0 / 1e-4).rounded() })
+                result.values("\(key)_spike_i", S.i.map(Double.init))
+            }
+            return result
+        }
+        for (key, _) in result.entries {
+            assertClose(result.numbers(key), try brian.numbers(key), rtol: 1e-12, atol: 1e-14, key)
+        }
+    }
+}

@@ -290,6 +290,16 @@ public class Group: NetworkObject {
         return operation
     }
 
+    /// As in Brian, the group's own operations (`runRegularly`) follow it.
+    override public var active: Bool {
+        didSet { for operation in dependents where operation is RegularOperation { operation.active = active } }
+    }
+
+    /// An inactive group has no events: its monitors and synapses see none.
+    override func willSkipRun() {
+        for entry in eventLists.values { entry.list.removeAll() }
+    }
+
     override var stateBuffers: [DoubleBuffer] {
         variables.values.compactMap(\.buffer)
     }

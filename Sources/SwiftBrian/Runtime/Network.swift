@@ -87,6 +87,7 @@ public final class Network {
         let clocks = uniqueClocks(schedule.map(\.clock) + objects.map(\.clock))
         for clock in clocks { try clock.validate() }
         for object in objects { try object.beforeRun(self) }
+        for object in objects where !object.active { object.willSkipRun() }
 
         let start = t.value, end = t.value + duration.value
         for clock in clocks {
@@ -170,7 +171,7 @@ public final class Network {
     /// Every operation of every object, in schedule order.
     private func makeSchedule() throws -> [ScheduledOperation] {
         var operations: [ScheduledOperation] = []
-        for object in objects { operations += try object.scheduledOperations() }
+        for object in objects where object.active { operations += try object.scheduledOperations() }
         return operations.enumerated().sorted { a, b in
             let x = a.element, y = b.element
             if x.when != y.when { return x.when < y.when }

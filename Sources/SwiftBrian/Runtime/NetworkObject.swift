@@ -10,6 +10,9 @@ public class NetworkObject {
     public let clock: Clock
     /// Its position within its slot; lower runs first.
     public let order: Int
+    /// Whether it runs (Brian's `active`): an inactive monitor records nothing, an inactive group
+    /// neither integrates, nor tests its threshold, nor resets, until it is active again.
+    public var active = true
     /// Other objects that run with it (a group's `runRegularly` operations).
     var dependents: [NetworkObject] = []
     /// The objects it needs in the same network (a Synapses' groups, a monitor's source); a
@@ -37,6 +40,9 @@ public class NetworkObject {
     /// Called before each run, before any operation is built, with the values given to the run
     /// (``Network/run(_:namespace:report:reportPeriod:)``).
     func prepareNamespace(_ values: [String: Quantity]) throws {}
+
+    /// Called before a run in which the object is inactive.
+    func willSkipRun() {}
 
     /// Called once before each run, after every object's operations were built.
     func beforeRun(_ network: Network) throws {}
