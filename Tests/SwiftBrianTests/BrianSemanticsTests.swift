@@ -237,6 +237,14 @@ final class BrianSemanticsTests: XCTestCase {
         }
     }
 
+    /// Brian 2.9 refuses `xi` in a subexpression ("contains the symbol 'xi' but is not a
+    /// differential equation"); so does SwiftBrian.
+    func testNoiseInASubexpressionIsRefusedAsInBrian() throws {
+        XCTAssertTrue(try BrianFixture("small_gaps").text("error_f_xi_in_subexpression").contains("'xi'"))
+        assertModelError(try NeuronGroup(1, model: "dv/dt = -v/ms + I/sqrt(ms) : 1\nI = xi : 1/second**0.5"),
+                         "may only appear in differential equations")
+    }
+
     // MARK: 7. Incomplete networks
 
     func testAnObjectNeedsWhatItDependsOnInTheNetwork() throws {
@@ -366,6 +374,20 @@ final class BrianSemanticsTests: XCTestCase {
         for (key, _) in result.entries {
             assertClose(result.numbers(key), [try brian.number(key)], rtol: 1e-14, atol: 1e-15, key)
         }
+    }
+
+    /// A changed value is data for the native code: the next run does not compile again.
+    func testAChangedNamespaceValueDoesNotRecompile() throws {
+        let G = try NeuronGroup(3, model: "dv/dt = (El - v)/tau : volt", method: .exact,
+                                namespace: ["El": -65 * mV, "tau": 10 * ms], name: "G")
+        let net = try Network(G)
+        try net.run(1 * ms)
+        G.namespace["tau"] = 12.5 * ms
+        G.namespace["El"] = -60 * mV
+        try net.run(1 * ms)
+        XCTAssertEqual(net.compileSeconds, 0)
+        let first = -65e-3 * (1 - exp(-0.1))
+        XCTAssertEqual(try G.v[0].value, -60e-3 + (first + 60e-3) * exp(-1 / 12.5), accuracy: 1e-15)
     }
 
     func testANamespaceValueKeepsItsUnit() throws {
