@@ -355,7 +355,12 @@ struct CEmitter {
             if case .pairs = kernel.iteration { pairs = true } else { pairs = false }
             let key = pairs ? "_row, _col" : "\(stepVariable), _idx"
             let stream = kernel.random.stream
-            return real("sb_\(distribution == .uniform ? "uniform" : "normal")(seed, \(stream)u, \(key), \(site)u)")
+            switch distribution {
+            case .uniform: return real("sb_uniform(seed, \(stream)u, \(key), \(site)u)")
+            case .normal: return real("sb_normal(seed, \(stream)u, \(key), \(site)u)")
+            case .poisson(let mean):
+                return real("sb_poisson(\(try self.expression(mean)), seed, \(stream)u, \(key), \(site)u)")
+            }
         }
     }
 
@@ -363,7 +368,8 @@ struct CEmitter {
         "exp": "exp", "log": "log", "log10": "log10", "sqrt": "sqrt", "sin": "sin", "cos": "cos", "tan": "tan",
         "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "arcsin": "asin", "arccos": "acos", "arctan": "atan",
         "abs": "fabs", "floor": "floor", "ceil": "ceil", "sign": "sb_sign", "clip": "sb_clip", "int": "trunc",
-        "exprel": "sb_exprel", KernelFunctionNames.binomial: "sb_binomial",
+        "exprel": "sb_exprel", "expm1": "expm1", "log1p": "log1p", "timestep": "sb_timestep",
+        KernelFunctionNames.binomial: "sb_binomial",
     ]
 
     private mutating func call(_ function: KernelFunction, _ arguments: [String]) throws -> String {
