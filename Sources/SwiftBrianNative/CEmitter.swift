@@ -18,6 +18,8 @@ struct CEmitter {
         let reason: String
     }
 
+    /// The user functions with C code the kernel calls, each once.
+    private(set) var userFunctions: [Function] = []
     /// The buffers, queues and constants the function expects, in order.
     private(set) var buffers: [BufferReference] = []
     private(set) var queues: [SpikeQueue] = []
@@ -381,7 +383,13 @@ struct CEmitter {
             if cName.hasPrefix("sb_") { return real("\(cName)(\(arguments.joined(separator: ", ")))") }
             return "\(precision.math(cName))(\(arguments.joined(separator: ", ")))"
         case .user(let user):
-            throw Unsupported(reason: "the user function '\(user.name)' has no C implementation")
+            guard let c = user.cImplementation else {
+                throw Unsupported(reason: "the user function '\(user.name)' has no C implementation")
+            }
+            if !userFunctions.contains(where: { $0.name == user.name && $0.cImplementation == c }) {
+                userFunctions.append(user)
+            }
+            return real("\(c.name ?? user.name)(\(arguments.joined(separator: ", ")))")
         case .timedArray(let table):
             usesTimedArrays = true
             let values = doubles(table.values)

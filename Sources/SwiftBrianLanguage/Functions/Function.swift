@@ -8,6 +8,9 @@ import SwiftBrianUnits
 /// Add your own through `Namespace`:
 ///
 ///     let f = Function("double_it", arguments: [.any], result: .sameAs(0)) { 2 * $0[0] }
+///
+/// Give it C code too (``CImplementation``) and the native backend runs it inside the generated
+/// code; without, a kernel that calls it runs on the interpreter.
 public struct Function: Sendable {
     /// What an argument's unit must be.
     public enum ArgumentUnit: Sendable, Equatable {
@@ -60,6 +63,8 @@ public struct Function: Sendable {
     /// For a function of time given by a table (a `TimedArray`): the table, which model objects
     /// read directly instead of calling ``implementation``. Nil for other functions.
     public var table: (any FunctionTable)?
+    /// Its implementation in C for the native backend, if it has one.
+    public var cImplementation: CImplementation?
     /// Whether a call with `t` as an argument keeps one value over each time step of the group
     /// that calls it (a `TimedArray` whose `dt` is a whole multiple of the group's). Brian's
     /// `exact` method accepts `t` only as such an argument. Groups set it for their own time step
@@ -76,6 +81,14 @@ public struct Function: Sendable {
     public init(_ name: String, arguments: [ArgumentUnit], result: ResultUnit,
                 implementation: @escaping @Sendable ([Double]) -> Double) {
         self.init(name, arguments: arguments, result: result, implementation: .pure(implementation))
+    }
+
+    /// A function computed by `implementation` on the interpreter and by the C code `c` in the
+    /// native backend (Brian's `@implementation('cpp', ...)`).
+    public init(_ name: String, arguments: [ArgumentUnit], result: ResultUnit,
+                implementation: @escaping @Sendable ([Double]) -> Double, c: CImplementation) {
+        self.init(name, arguments: arguments, result: result, implementation: .pure(implementation))
+        cImplementation = c
     }
 
     /// A function with an implementation of any kind.
