@@ -118,7 +118,7 @@ enum CPrelude {
     }
     static double sb_poisson(double mean, uint64_t seed, uint32_t stream, int64_t step, int64_t element,
                              uint32_t site) {
-        if (!isfinite(mean)) return mean;
+        if (isnan(mean) || mean == INFINITY) return mean;
         if (mean <= 0) return 0;
         sb_uniforms s = {seed, stream, step, element, site, 0, {0, 0, 0, 0}};
         if (mean < 10) {

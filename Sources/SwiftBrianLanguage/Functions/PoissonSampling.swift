@@ -11,9 +11,9 @@ public enum PoissonSampling {
     public static let maximumUniforms = 8192
 
     /// A Poisson draw with mean `mean` from the uniforms in [0, 1) `uniform` returns: 0 for a mean
-    /// of 0 or below, the mean itself when it is infinite or NaN.
+    /// of 0 or below, the mean itself when it is +∞ or NaN.
     public static func draw(mean: Double, uniform: () -> Double) -> Double {
-        if !mean.isFinite { return mean }
+        if mean.isNaN || mean == .infinity { return mean }
         if mean <= 0 { return 0 }
         return mean >= 10 ? transformedRejection(mean, uniform) : multiplication(mean, uniform)
     }
