@@ -2,9 +2,10 @@ import SwiftBrianLanguage
 import SwiftBrianSymbolic
 
 /// Brian's `exponential_euler` for conditionally linear equations: each right-hand side is
-/// written as `A*x + B` with `A` and `B` free of its own variable `x` (they may depend on the
-/// other variables, on `t`, on anything), and every variable is advanced from the values at the
-/// start of the step:
+/// written as `A*x + B` by collecting the terms with the factor `x` of its own variable (see
+/// ``SymbolicExpression/linearDecomposition(in:)``; `A` and `B` may depend on the other
+/// variables, on `t`, and on `x` itself inside functions, as `tanh(x)`), and every variable is
+/// advanced from the values at the start of the step:
 ///
 ///     x_new = -B/A + (x + B/A)*exp(A*dt)    (A ≠ 0, B ≠ 0; B/A is computed once, as _BA_x)
 ///     x_new = x*exp(A*dt)                   (B = 0)
@@ -15,8 +16,8 @@ enum ExponentialEuler: Integrator {
         var statements: [Statement] = []
         for (variable, rightHandSide) in system.equations {
             guard let split = system.symbolic(rightHandSide).linearDecomposition(in: variable) else {
-                throw Unsupported("d\(variable)/dt is not linear in \(variable) "
-                                  + "(it must be A*\(variable) + B with A and B free of \(variable))", in: variable)
+                throw Unsupported("d\(variable)/dt is not conditionally linear in \(variable) (multiplied out, "
+                                  + "it must be A*\(variable) + B with no other power of \(variable))", in: variable)
             }
             let (a, b) = (split.coefficient, split.remainder)
             let x = Expression.name(variable)

@@ -249,6 +249,12 @@ public final class Interpreter: Backend {
                     RandomNumbers.normal(seed: context.seed, stream: context.stream, step: $0.step, element: $0.element,
                                          site: site)
                 })
+            case .poisson(let mean):
+                let means = try evaluate(mean, context)
+                return .vector(keys.indices.map {
+                    RandomNumbers.poisson(mean: means[$0], seed: context.seed, stream: context.stream,
+                                          step: keys[$0].step, element: keys[$0].element, site: site)
+                })
             }
         }
     }

@@ -2,7 +2,8 @@ import SwiftBrianLanguage
 
 /// Lowers checked model code (expressions and statements of Brian's language) into kernel IR.
 /// Names are resolved by the model object that owns the code; names assigned but not resolved
-/// become temporaries (`_v`, `xi`); each `rand()`/`randn()` call gets its own draw site.
+/// become temporaries (`_v`, `xi`); each `rand()`/`randn()`/`poisson(l)` call gets its own draw
+/// site.
 public struct KernelBuilder {
     /// What a name means in the kernel: a buffer element, a constant, the loop index, or an
     /// expression to inline (a subexpression). Nil for names the model does not know.
@@ -57,6 +58,11 @@ public struct KernelBuilder {
             return draw(.uniform)
         case .call("randn", _):
             return draw(.normal)
+        case .call("poisson", let arguments):
+            guard arguments.count == 1 else {
+                throw ModelError(.invalidCall, "poisson takes one argument (the mean), not \(arguments.count)")
+            }
+            return draw(.poisson(try lower(arguments[0])))
         case .call(let name, let arguments):
             guard let function = resolveFunction(name) else {
                 throw ModelError(.unknownIdentifier, "Unknown function '\(name)'")

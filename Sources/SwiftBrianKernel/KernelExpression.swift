@@ -34,7 +34,9 @@ public indirect enum KernelExpression: Hashable, Sendable {
     public func visit(_ body: (KernelExpression) -> Void) {
         body(self)
         switch self {
-        case .constant, .load, .index, .temporary, .random, .indexValue, .row, .column, .eventCount: break
+        case .constant, .load, .index, .temporary, .indexValue, .row, .column, .eventCount: break
+        case .random(let distribution, _):
+            if case .poisson(let mean) = distribution { mean.visit(body) }
         case .unary(_, let operand): operand.visit(body)
         case .binary(_, let lhs, let rhs):
             lhs.visit(body)
@@ -45,11 +47,13 @@ public indirect enum KernelExpression: Hashable, Sendable {
 }
 
 /// Which draw a ``KernelExpression/random(_:site:)`` makes.
-public enum RandomDistribution: String, Hashable, Sendable {
+public indirect enum RandomDistribution: Hashable, Sendable {
     /// Uniform in [0, 1) (`rand()`).
     case uniform
     /// Standard normal (`randn()`).
     case normal
+    /// Poisson with the given mean (`poisson(l)`).
+    case poisson(KernelExpression)
 }
 
 /// Where a kernel reads or writes a buffer: the buffer and how the loop index maps to its

@@ -1,4 +1,5 @@
 import Foundation
+import SwiftBrianLanguage
 
 /// The counter-based random numbers of every backend: Philox-4x32-10 (Salmon et al., SC 2011)
 /// keyed by the seed, with a counter made of (time step, element, stream, draw site). The same
@@ -51,6 +52,25 @@ public enum RandomNumbers {
         let w = words(seed: seed, stream: stream, step: step, element: element, site: site)
         let u1 = unit(w.0, w.1), u2 = unit(w.2, w.3)
         return sqrt(-2 * log(1 - u1)) * cos(2 * Double.pi * u2)
+    }
+
+    /// The Poisson draw with mean `mean` for (seed, stream, step, element, site), by
+    /// ``PoissonSampling``. Its uniforms come two from each Philox block, blocks numbered
+    /// `n = 0, 1, ...` in the top 12 bits of the site word (`site | n << 20`): a kernel has fewer
+    /// than 2^20 draw sites, so no other draw uses these blocks.
+    public static func poisson(mean: Double, seed: UInt64, stream: UInt32, step: Int, element: Int,
+                               site: UInt32) -> Double {
+        var drawn = 0
+        var block = (UInt32(0), UInt32(0), UInt32(0), UInt32(0))
+        return PoissonSampling.draw(mean: mean) {
+            defer { drawn += 1 }
+            if drawn % 2 == 0 {
+                block = words(seed: seed, stream: stream, step: step, element: element,
+                              site: site | UInt32(truncatingIfNeeded: drawn / 2) << 20)
+                return unit(block.0, block.1)
+            }
+            return unit(block.2, block.3)
+        }
     }
 
     /// A Binomial(`trials`, `probability`) draw by inversion of the cumulative distribution with the

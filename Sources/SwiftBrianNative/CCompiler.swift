@@ -57,26 +57,37 @@ struct CCompiler {
         return base.appendingPathComponent("swiftbrian")
     }
 
-    /// The library for `source` compiled with `flags`: from the cache, or compiled now. `compiled`
-    /// tells which.
-    func library(for source: String, flags: [String]) throws -> (path: String, compiled: Bool) {
-        let key = CCompiler.hash(source + "\n" + flags.joined(separator: " ") + "\n" + version)
+    /// Why the compiler failed: its output, and the file the generated source was written to.
+    struct Failure: Error {
+        let log: String
+        let sourceFile: String
+    }
+
+    /// The library for `source` compiled with `flags`, together with the C files `extraSources`
+    /// (paths and contents) and linked with `linkFlags`: from the cache, or compiled now.
+    /// `compiled` tells which. The cache key covers the source, the flags, the compiler, the extra
+    /// files' contents and the link flags.
+    ///
+    /// - Throws: ``Failure`` when the compiler fails; a ``ModelError`` when the cache folder cannot
+    ///   be written.
+    func library(for source: String, flags: [String], extraSources: [(path: String, contents: String)] = [],
+                 linkFlags: [String] = []) throws -> (path: String, compiled: Bool) {
+        let inputs = extraSources.map { "\($0.path)\n\($0.contents)" } + [linkFlags.joined(separator: " ")]
+        let key = CCompiler.hash(([source, flags.joined(separator: " "), version] + inputs).joined(separator: "\n"))
         let directory = CCompiler.cacheDirectory
         let library = directory.appendingPathComponent("sb_\(key).so")
         if FileManager.default.fileExists(atPath: library.path) { return (library.path, false) }
-        do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        } catch {
-            throw ModelError(.invalidArgument, "Cannot create the cache folder \(directory.path): \(error)")
-        }
         let sourceFile = directory.appendingPathComponent("sb_\(key).c")
         let temporary = directory.appendingPathComponent("sb_\(key).\(ProcessInfo.processInfo.processIdentifier).so")
-        try Data(source.utf8).write(to: sourceFile)
-        let result = try CCompiler.run(path, flags + [sourceFile.path, "-o", temporary.path, "-lm"])
-        guard result.status == 0 else {
-            throw ModelError(.invalidArgument, "The C compiler failed on the generated code \(sourceFile.path):\n"
-                             + result.output)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try Data(source.utf8).write(to: sourceFile)
+        } catch {
+            throw ModelError(.invalidArgument, "Cannot write to the cache folder \(directory.path): \(error)")
         }
+        let result = try CCompiler.run(path, flags + [sourceFile.path] + extraSources.map(\.path)
+                                       + ["-o", temporary.path] + linkFlags + ["-lm"])
+        guard result.status == 0 else { throw Failure(log: result.output, sourceFile: sourceFile.path) }
         // Renaming is atomic: a parallel process sees the whole library or none.
         _ = try? FileManager.default.removeItem(at: library)
         try FileManager.default.moveItem(at: temporary, to: library)

@@ -18,6 +18,8 @@ struct CEmitter {
         let reason: String
     }
 
+    /// The user functions with C code the kernel calls, each once.
+    private(set) var userFunctions: [Function] = []
     /// The buffers, queues and constants the function expects, in order.
     private(set) var buffers: [BufferReference] = []
     private(set) var queues: [SpikeQueue] = []
@@ -355,7 +357,12 @@ struct CEmitter {
             if case .pairs = kernel.iteration { pairs = true } else { pairs = false }
             let key = pairs ? "_row, _col" : "\(stepVariable), _idx"
             let stream = kernel.random.stream
-            return real("sb_\(distribution == .uniform ? "uniform" : "normal")(seed, \(stream)u, \(key), \(site)u)")
+            switch distribution {
+            case .uniform: return real("sb_uniform(seed, \(stream)u, \(key), \(site)u)")
+            case .normal: return real("sb_normal(seed, \(stream)u, \(key), \(site)u)")
+            case .poisson(let mean):
+                return real("sb_poisson(\(try self.expression(mean)), seed, \(stream)u, \(key), \(site)u)")
+            }
         }
     }
 
@@ -363,7 +370,8 @@ struct CEmitter {
         "exp": "exp", "log": "log", "log10": "log10", "sqrt": "sqrt", "sin": "sin", "cos": "cos", "tan": "tan",
         "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "arcsin": "asin", "arccos": "acos", "arctan": "atan",
         "abs": "fabs", "floor": "floor", "ceil": "ceil", "sign": "sb_sign", "clip": "sb_clip", "int": "trunc",
-        "exprel": "sb_exprel", KernelFunctionNames.binomial: "sb_binomial",
+        "exprel": "sb_exprel", "expm1": "expm1", "log1p": "log1p", "timestep": "sb_timestep",
+        KernelFunctionNames.binomial: "sb_binomial",
     ]
 
     private mutating func call(_ function: KernelFunction, _ arguments: [String]) throws -> String {
@@ -375,7 +383,13 @@ struct CEmitter {
             if cName.hasPrefix("sb_") { return real("\(cName)(\(arguments.joined(separator: ", ")))") }
             return "\(precision.math(cName))(\(arguments.joined(separator: ", ")))"
         case .user(let user):
-            throw Unsupported(reason: "the user function '\(user.name)' has no C implementation")
+            guard let c = user.cImplementation else {
+                throw Unsupported(reason: "the user function '\(user.name)' has no C implementation")
+            }
+            if !userFunctions.contains(where: { $0.name == user.name && $0.cImplementation == c }) {
+                userFunctions.append(user)
+            }
+            return real("\(c.name ?? user.name)(\(arguments.joined(separator: ", ")))")
         case .timedArray(let table):
             usesTimedArrays = true
             let values = doubles(table.values)

@@ -1,6 +1,9 @@
+import SwiftBrianLanguage
+
 /// The C code every generated library starts with: the buffer layout, appending, the counter-based
 /// random numbers and the helper functions whose semantics must match the interpreter's bit for
-/// bit (Python's `%`, `sign`, `clip`, `exprel`, binomial draws, TimedArray lookup).
+/// bit (Python's `%`, `sign`, `clip`, `exprel`, `timestep`, Poisson and binomial draws, TimedArray
+/// lookup).
 enum CPrelude {
     static let source = #"""
     #include <math.h>
@@ -99,6 +102,52 @@ enum CPrelude {
         }
         return (double)k;
     }
+
+    /* Poisson draws step for step as PoissonSampling (Swift): uniforms two per Philox block, block n
+       at the site word site | n << 20. */
+    typedef struct sb_uniforms {
+        uint64_t seed; uint32_t stream; int64_t step, element; uint32_t site; uint32_t drawn; uint32_t w[4];
+    } sb_uniforms;
+    static inline double sb_next_uniform(sb_uniforms *s) {
+        uint32_t n = s->drawn++;
+        if (n % 2 == 0) {
+            sb_words(s->w, s->seed, s->stream, s->step, s->element, s->site | (n / 2) << 20);
+            return sb_unit(s->w[0], s->w[1]);
+        }
+        return sb_unit(s->w[2], s->w[3]);
+    }
+    static double sb_poisson(double mean, uint64_t seed, uint32_t stream, int64_t step, int64_t element,
+                             uint32_t site) {
+        if (isnan(mean) || mean == INFINITY) return mean;
+        if (mean <= 0) return 0;
+        sb_uniforms s = {seed, stream, step, element, site, 0, {0, 0, 0, 0}};
+        if (mean < 10) {
+            double limit = exp(-mean), count = 0, product = 1;
+            for (int n = 0; n < \#(PoissonSampling.maximumUniforms); n++) {
+                product *= sb_next_uniform(&s);
+                if (!(product > limit)) break;
+                count += 1;
+            }
+            return count;
+        }
+        double root = sqrt(mean), log_mean = log(mean);
+        double b = 0.931 + 2.53 * root;
+        double a = -0.059 + 0.02483 * b;
+        double inverse_alpha = 1.1239 + 1.1328 / (b - 3.4);
+        double vr = 0.9277 - 3.6224 / (b - 2);
+        double k = 0;
+        for (int n = 0; n < \#(PoissonSampling.maximumUniforms / 2); n++) {
+            double u = sb_next_uniform(&s) - 0.5;
+            double v = sb_next_uniform(&s);
+            double us = 0.5 - fabs(u);
+            k = floor((2 * a / us + b) * u + mean + 0.43);
+            if (us >= 0.07 && v <= vr) return k;
+            if (k < 0 || (us < 0.013 && v > us)) continue;
+            if (log(v) + log(inverse_alpha) - log(a / (us * us) + b) <= -mean + k * log_mean - lgamma(k + 1)) return k;
+        }
+        return k > 0 ? k : 0;
+    }
+    static inline double sb_timestep(double t, double dt) { return trunc((t + 1e-3 * dt) / dt); }
 
     static inline double sb_mod(double a, double b) {
         double r = fmod(a, b);

@@ -4,8 +4,9 @@ import SwiftBrianKernel
 import SwiftBrianLanguage
 
 /// The default backend: the kernels of a run are emitted as C (see ``CEmitter``), compiled into
-/// one shared library (cached), loaded, and called directly on the model's buffers. A kernel the
-/// C emitter cannot express (a user function without C code) runs on the interpreter. Without a C
+/// one shared library (cached), loaded, and called directly on the model's buffers. User functions
+/// with C code (``CImplementation``) are compiled into it; a kernel the C emitter cannot express
+/// (one calling a user function without C code) runs on the interpreter. Without a C
 /// compiler every kernel runs on the interpreter, and a warning says so once.
 public final class NativeBackend: Backend {
     /// The seed of every random draw.
@@ -68,18 +69,22 @@ public final class NativeBackend: Backend {
                 try run()
             } }, loop: nil)
         }
-        var source = CPrelude.source
         var emitted: [(name: String, emitter: CEmitter)?] = []
+        var kernelSource = ""
         for (number, kernel) in schedule.kernels.enumerated() {
             let name = "sb_kernel_\(number)"
             do {
                 let (code, emitter) = try CEmitter.emit(kernel, name: name, precision: precision)
-                source += "/* \(kernel.name) */\n" + code + "\n"
+                kernelSource += "/* \(kernel.name) */\n" + code + "\n"
                 emitted.append((name, emitter))
             } catch is CEmitter.Unsupported {
                 emitted.append(nil)
             }
         }
+        var userFunctions = try CUserFunctions(emitted.flatMap { $0?.emitter.userFunctions ?? [] })
+        var source = CPrelude.source
+        source += userFunctions.code(startingAtLine: source.split(separator: "\n", omittingEmptySubsequences: false).count)
+        source += kernelSource
         // Steps with a kernel only the interpreter runs are run from Swift, like network operations.
         var swiftClocks = schedule.swiftClocks
         for (k, entry) in emitted.enumerated() where entry == nil { swiftClocks.insert(schedule.kernelClocks[k]) }
@@ -88,10 +93,21 @@ public final class NativeBackend: Backend {
                                       kernelClocks: native.map { schedule.kernelClocks[$0] },
                                       clockCount: schedule.clocks.count, swiftClocks: swiftClocks)
         let started = Date()
-        let (path, compiled) = try compiler.library(for: source, flags: fastMath ? CCompiler.fastFlags : CCompiler.exactFlags)
+        let path: String, compiled: Bool
+        do {
+            (path, compiled) = try compiler.library(
+                for: source, flags: (fastMath ? CCompiler.fastFlags : CCompiler.exactFlags) + userFunctions.compileFlags,
+                extraSources: try userFunctions.sourceFiles(), linkFlags: userFunctions.linkFlags)
+        } catch let failure as CCompiler.Failure {
+            throw userFunctions.compileError(log: failure.log, sourceFile: failure.sourceFile)
+                ?? ModelError(.invalidArgument, "The C compiler failed on the generated code \(failure.sourceFile):\n"
+                              + failure.log)
+        }
         if compiled { compileSeconds = Date().timeIntervalSince(started) }
         guard let library = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
-            throw ModelError(.invalidArgument, "Cannot load the compiled model \(path): " + String(cString: dlerror()))
+            let message = String(cString: dlerror())
+            throw userFunctions.loadError(message)
+                ?? ModelError(.invalidArgument, "Cannot load the compiled model \(path): " + message)
         }
         libraries.append(library)
         var bindings: [Binding?] = []

@@ -7,8 +7,8 @@ extension SymbolicExpression {
     }
 
     /// The canonical form of `expression`. `True` and `False` become 1 and 0. A call of a
-    /// function for which `isStateless` is false (by default `rand` and `randn`) becomes a draw,
-    /// distinct from every other call.
+    /// function for which `isStateless` is false (by default `rand`, `randn` and `poisson`)
+    /// becomes a draw, distinct from every other call.
     public init(_ expression: Expression, isStateless: (String) -> Bool = SymbolicExpression.isBuiltinStateless) {
         func convert(_ expression: Expression) -> SymbolicExpression {
             switch expression.node {

@@ -14,17 +14,17 @@ public struct DifferentiationError: Error, Hashable, Sendable, CustomStringConve
 extension SymbolicExpression {
     /// The derivative with respect to the variable `name`, simplified.
     ///
-    /// Every built-in function has its rule: `exp`, `log`, `log10`, `sqrt` (a power), `sin`, `cos`,
-    /// `tan`, `sinh`, `cosh`, `tanh`, `arcsin`, `arccos`, `arctan`, `abs` (`sign`), `exprel`
-    /// (`(exp(u)*(u - 1) + 1)/u**2`, whose removable singularity at 0 evaluates to NaN), powers
-    /// with symbolic bases and exponents, and `clip(u, low, high)` (`u'` between the bounds, the
-    /// bound's derivative outside them).
+    /// Every built-in function has its rule: `exp`, `expm1`, `log`, `log1p`, `log10`, `sqrt` (a
+    /// power), `sin`, `cos`, `tan`, `sinh`, `cosh`, `tanh`, `arcsin`, `arccos`, `arctan`, `abs`
+    /// (`sign`), `exprel` (`(exp(u)*(u - 1) + 1)/u**2`, whose removable singularity at 0 evaluates
+    /// to NaN), powers with symbolic bases and exponents, and `clip(u, low, high)` (`u'` between
+    /// the bounds, the bound's derivative outside them).
     ///
-    /// Piecewise-constant functions (`int`, `floor`, `ceil`, `sign`), comparisons and logical
-    /// operators have the derivative zero, which is true almost everywhere; draws (`rand()`,
-    /// `randn()`) do not depend on any variable. The derivative alone therefore does not prove
-    /// that an expression is linear: ``linearDecomposition(in:)`` also checks that nothing of the
-    /// variable is left after the linear part is taken away.
+    /// Piecewise-constant functions (`int`, `floor`, `ceil`, `sign`, `timestep`), comparisons and
+    /// logical operators have the derivative zero, which is true almost everywhere; draws
+    /// (`rand()`, `randn()`, `poisson(l)`) do not depend on any variable. The derivative alone
+    /// therefore does not prove that an expression is linear: ``LinearSystem`` also checks that
+    /// nothing of the variable is left after the linear part is taken away.
     ///
     /// - Throws: ``DifferentiationError`` when `name` appears in the arguments of a function
     ///   without a known derivative.
@@ -66,6 +66,7 @@ extension SymbolicExpression {
     private static func derivative(of function: String, _ arguments: [SymbolicExpression],
                                    withRespectTo name: String) throws -> SymbolicExpression {
         let failure = DifferentiationError(function: function, variable: name)
+        if function == "timestep" { return 0 }
         if function == "clip", arguments.count == 3 {
             let (value, low, high) = (arguments[0], arguments[1], arguments[2])
             let inside = SymbolicExpression.binary(.and, .binary(.greater, value, low), .binary(.less, value, high))
@@ -97,6 +98,8 @@ extension SymbolicExpression {
         "arctan": { .power(1 + .power($0, 2), -1) },
         "abs": { .call("sign", [$0]) },
         "exprel": { (.call("exp", [$0]) * ($0 - 1) + 1) / .power($0, 2) },
+        "expm1": { .call("exp", [$0]) },
+        "log1p": { .power(1 + $0, -1) },
         "int": { _ in 0 },
         "floor": { _ in 0 },
         "ceil": { _ in 0 },

@@ -19,7 +19,7 @@ import Synchronization
 /// `x**(1/2)` and `a/b` is `a*b**-1`; converting back to an ``Expression`` writes them as
 /// `sqrt(x)` and `a/b` again.
 ///
-/// Calls of functions that are not stateless (`rand()`, `randn()`) are *draws*: every
+/// Calls of functions that are not stateless (`rand()`, `randn()`, `poisson(l)`) are *draws*: every
 /// occurrence is a different value, so `rand() - rand()` does not cancel.
 public struct SymbolicExpression: Hashable, Sendable, CustomStringConvertible, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral {

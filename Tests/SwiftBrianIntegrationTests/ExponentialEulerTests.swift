@@ -52,9 +52,23 @@ final class ExponentialEulerTests: XCTestCase {
         XCTAssertEqual(targets, ["_BA_v", "_v", "_BA_m", "_m", "_BA_n", "_n", "_BA_h", "_h", "v", "m", "n", "h"])
     }
 
+    /// A function of the variable itself stays in B (or A), evaluated at the start of the step, as
+    /// Brian collects the terms with the factor v.
+    func testConditionallyLinearInTheVariableItself() throws {
+        let update = try stateUpdate("dv/dt = (tanh(v) - 2*v + 1)/ms : 1", namespace: "", method: .exponentialEuler)
+        XCTAssertEqual(update.statements.map(\.description), [
+            "_BA_v = -ms * (1 / ms + tanh(v) / ms) / 2",
+            "_v = (v + _BA_v) * exp(-2 * dt / ms) - _BA_v",
+            "v = _v",
+        ])
+    }
+
     func testRefusesWhatIsNotConditionallyLinear() {
-        assertIntegrationError("'exponential_euler' cannot integrate these equations: dv/dt is not linear in v") {
+        assertIntegrationError("'exponential_euler' cannot integrate these equations: dv/dt is not conditionally linear in v") {
             _ = try stateUpdate("dv/dt = -v**3/tau : 1", namespace: "tau = 10*ms", method: .exponentialEuler)
+        }
+        assertIntegrationError("'exponential_euler' cannot integrate these equations: dv/dt is not conditionally linear in v") {
+            _ = try stateUpdate("dv/dt = (v**2 - v)/tau : 1", namespace: "tau = 10*ms", method: .exponentialEuler)
         }
         assertIntegrationError("'exponential_euler' cannot integrate these equations: they are stochastic") {
             _ = try stateUpdate("dx/dt = -x/tau + s*xi : 1", namespace: "tau = 10*ms\ns = 1*second**-0.5",

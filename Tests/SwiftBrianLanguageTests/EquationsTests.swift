@@ -99,8 +99,31 @@ final class EquationsTests: XCTestCase {
         XCTAssertEqual(renamed["I"]?.expression?.description, "g * (E_syn + 5 * mV - V)")
         let valued = try eqs.substituting(["tau": .value(10 * ms)])
         XCTAssertEqual(valued["v"]?.expression?.description, "(El - v) / (0.01 * second)")
-        XCTAssertThrowsError(try eqs.substituting(["v": "2*x"]))
-        XCTAssertThrowsError(try eqs.substituting(["nothing": "x"]))
+        assertModelError("Cannot replace the variable 'v' by a value or an expression: only its name can change",
+                         under: "v") { _ = try eqs.substituting(["v": "2*x"]) }
+        assertModelError("Cannot rename the variable 'v' to 'I': 'I' is defined already", under: "v") {
+            _ = try eqs.substituting(["v": "I"])
+        }
+        XCTAssertEqual(try eqs.substituting(["nothing": "x", "v": "v"]), eqs, "unused names are ignored, as in Brian")
+    }
+
+    /// Brian's `Equations('...', tau='tau_e', v='V', E=-70*mV)` and `+` (the text Brian prints,
+    /// `Tests/Fixtures/brian/templating.py`, is `dV/dt = ((-70. * mvolt) - V)/tau_e : V` and
+    /// `dge/dt = -ge/tau_e : S`).
+    func testTemplatesAsBrian() throws {
+        let template = try Equations("dv/dt = (E - v)/tau : volt\ndge/dt = -ge/tau : siemens",
+                                     substituting: ["tau": "tau_e", "v": "V", "E": .value(-70 * mV)])
+        XCTAssertEqual(template.description, """
+            dV/dt = (-0.07 * volt - V) / tau_e : volt
+            dge/dt = -ge / tau_e : siemens
+            """)
+        let scaled = try Equations("dx/dt = -x/tau : 1", substituting: ["tau": "2*tau_e"])
+        XCTAssertEqual(scaled.description, "dx/dt = -x / (2 * tau_e) : 1", "an expression replaces the name as a whole")
+        let counted = try Equations("dn/dt = k*rate : 1", substituting: ["k": 3])
+        XCTAssertEqual(counted.description, "dn/dt = 3.0 * rate : 1")
+        let both = try template + "dw/dt = -w/tau_w : 1"
+        XCTAssertEqual(both.names, ["V", "ge", "w"])
+        assertModelError("Duplicate definition of variable 'ge'", under: "ge") { _ = try both + "ge : siemens" }
     }
 
     func testSubexpressionsAreInlinedRecursively() throws {

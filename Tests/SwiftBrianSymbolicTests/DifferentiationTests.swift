@@ -27,6 +27,7 @@ final class DifferentiationTests: XCTestCase {
         let positive: [[String: Double]] = [["x": 0.3, "y": 1.7], ["x": 2.2, "y": 0.6]]
         for text in ["exp(2*x)", "sin(x*y)", "cos(x**2)", "tan(x)", "sinh(x)", "cosh(y*x)", "tanh(3*x)",
                      "arcsin(x)", "arccos(x/2)", "arctan(x*y)", "abs(x - 1)", "exprel(x)", "exprel(-3*x)",
+                     "expm1(2*x)", "log1p(x*y)", "timestep(x, y) + x",
                      "sqrt(x**2 + y)", "x**3 - 2*x*y", "(x + 1)/(x**2 + y)", "y**x",
                      "clip(3*x, -0.5, 0.5)*y", "clip(y, x, 2)"] {
             try check(text, at: points)

@@ -33,18 +33,36 @@ final class LinearityTests: XCTestCase {
     }
 
     func testNonlinearExpressions() {
-        for text in ["x**2", "x*exp(x)", "1/x", "sqrt(x)", "floor(x)", "x + floor(x)", "abs(x)", "int(x > 0)*x",
-                     "clip(x, 0, 1)", "f(x)*x", "sin(x)", "x**y", "2**x", "exprel(x)*x"] {
+        for text in ["x**2", "x**2 - x", "1/x", "x + 1/x", "sqrt(x)", "floor(x)", "abs(x)", "exp(x)", "tanh(x) + 1",
+                     "clip(x, 0, 1)", "sin(x)", "x**y", "2**x", "(x*y)**2 + x"] {
             XCTAssertFalse(symbolic(text).isLinear(in: "x"), text)
             XCTAssertNil(symbolic(text).linearDecomposition(in: "x"), text)
         }
     }
 
-    /// Hodgkin–Huxley gating equations are linear in their own variable, not in v.
+    /// Brian's rule: the terms with the factor `x` make the coefficient, the others the remainder,
+    /// even where either still reads `x` inside a function.
+    func testConditionallyLinearExpressions() throws {
+        let cases: [(String, String, String)] = [
+            ("tanh(x) - 2*x + 1", "-2", "tanh(x) + 1"),
+            ("x*exp(x)", "exp(x)", "0"),
+            ("x + floor(x)", "1", "floor(x)"),
+            ("int(x > 0)*x", "int(x > 0)", "0"),
+            ("f(x)*x - y", "f(x)", "-y"),
+            ("exprel(x)*x*(1 + y)", "exprel(x) + y*exprel(x)", "0"),
+            ("(x + 1)*sin(x)", "sin(x)", "sin(x)"),
+        ]
+        for (text, coefficient, remainder) in cases {
+            let split = try XCTUnwrap(symbolic(text).linearDecomposition(in: "x"), text)
+            XCTAssertEqual(split.coefficient, symbolic(coefficient), text)
+            XCTAssertEqual(split.remainder, symbolic(remainder), text)
+        }
+    }
+
+    /// Hodgkin–Huxley gating equations are linear in their own variable.
     func testConditionallyLinearGating() throws {
         let gating = symbolic("0.32*(13 - v)/(exp((13 - v)/4) - 1)*(1 - m) - 0.28*(v - 40)/(exp((v - 40)/5) - 1)*m")
         XCTAssertTrue(gating.isLinear(in: "m"))
-        XCTAssertFalse(gating.isLinear(in: "v"))
         let split = try XCTUnwrap(gating.linearDecomposition(in: "m"))
         for (v, m) in [(-63.0, 0.05), (-20.0, 0.6)] {
             let values = ["v": v, "m": m]

@@ -38,7 +38,7 @@ final class DifferentialTests: XCTestCase {
         }
     }
 
-    /// Every built-in function and operator, the random draws and TimedArray lookups, on 4000
+    /// Every built-in function and operator, the random draws (Poisson too) and TimedArray lookups, on 4000
     /// argument pairs: special values (±0, ±∞, NaN, extremes, subnormals, whole and half numbers)
     /// and random numbers of every magnitude.
     func testFunctionsAndOperatorsAgreeOnEveryArgument() throws {
@@ -60,7 +60,8 @@ final class DifferentialTests: XCTestCase {
             "-x", "x + y", "x - y", "x*y", "x/y", "x//y", "x % y", "x**y", "2**x", "x**-1", "10**x", "x**0.5",
             "x**2", "x**3", "x**4", "x**5", "x**16", "x**17", "int(x < y)", "int(x <= y)", "int(x > y)",
             "int(x >= y)", "int(x == y)", "int(x != y)", "int(x > 0 and y < 0)", "int(x > 0 or y < 0)",
-            "int(not (x > y))", "-0.0*abs(x)", "clip(x, y, 1)", "clip(x, -1, y)", "rand()", "randn()", "x*rand() + randn()*y",
+            "int(not (x > y))", "-0.0*abs(x)", "clip(x, y, 1)", "clip(x, -1, y)", "expm1(x)", "log1p(x)", "timestep(x*second, y*second)",
+            "rand()", "randn()", "x*rand() + randn()*y", "poisson(x)", "poisson(abs(x)*y)",
             "ta(x*ms)", "ta2(x*second, i % 3)",
         ]
         let tables = Namespace(timedArrays: [try TimedArray([0.5, -1, 2, 1e-3], dt: 0.3 * ms, name: "ta"),

@@ -55,33 +55,57 @@ public struct Equations: Hashable, Sendable, RandomAccessCollection, CustomStrin
             .subtracting(defined).filter { !Equation.isStochasticVariable($0) }
     }
 
-    /// Both sets of equations together; a name defined in both is an error, as in Brian.
+    /// Both sets of equations together, as Brian's `eqs1 + eqs2`; a name defined in both is an
+    /// error, as in Brian.
     public static func + (lhs: Equations, rhs: Equations) throws -> Equations {
         try Equations(checking: lhs.equations + rhs.equations)
     }
 
+    /// The equations and those written in `rhs` together, as Brian's `eqs + '...'`.
+    public static func + (lhs: Equations, rhs: String) throws -> Equations {
+        try lhs + Equations(rhs)
+    }
+
+    /// Parses `text` and substitutes `replacements` in it, as Brian's
+    /// `Equations('dv/dt = -v/tau : volt', tau='tau_e', v='V')` (see ``substituting(_:)``).
+    public init(_ text: String, substituting replacements: [String: Replacement]) throws {
+        self = try Equations(text).substituting(replacements)
+    }
+
     /// The equations with names replaced, as Brian's `Equations(eqs, tau='tau_e', v='V')` does:
-    /// a replacement that is a name renames the variable or external name everywhere (also on the
-    /// left-hand side); any other replacement must be an expression or a value and may only
-    /// replace an external name.
+    ///
+    /// - a replacement that is a name renames a variable, or an external name, everywhere (a
+    ///   variable also on the left-hand side); the new name of a variable must not be defined
+    ///   already;
+    /// - a value (`.value(10 * ms)`, or a number) or an expression (`"2*tau_e"`) replaces an
+    ///   external name; a variable cannot be replaced by one.
+    ///
+    /// Names the equations neither define nor use are ignored, as in Brian, so one set of
+    /// replacements can serve several templates. Unlike Brian, which replaces text, an expression
+    /// replaces the name as a whole: `-v/tau` with `tau = "2*tau_e"` is `-v/(2*tau_e)`.
     public func substituting(_ replacements: [String: Replacement]) throws -> Equations {
         var expressions: [String: Expression] = [:]
         var renames: [String: String] = [:]
-        let defined = Set(names)
-        for (name, replacement) in replacements.sorted(by: { $0.key < $1.key }) {
-            guard defined.contains(name) || externalIdentifiers.contains(name) else {
-                throw ModelError(.unknownIdentifier, "Cannot replace '\(name)': the equations do not use it")
-            }
+        let defined = Set(names), used = externalIdentifiers
+        for (name, replacement) in replacements.sorted(by: { $0.key < $1.key })
+        where defined.contains(name) || used.contains(name) {
             let expression = try replacement.expression()
-            if case .name(let newName) = expression.node {
-                renames[name] = newName
+            guard defined.contains(name) else {
                 expressions[name] = expression
-            } else if defined.contains(name) {
-                throw ModelError(.invalidEquations,
-                                 "Cannot replace the variable '\(name)' by an expression: only its name can change")
-            } else {
-                expressions[name] = expression
+                continue
             }
+            let equation = self[name]
+            guard case .name(let newName) = expression.node else {
+                throw ModelError(.invalidEquations, "Cannot replace the variable '\(name)' by a value or an expression: "
+                                 + "only its name can change", source: equation?.source, span: equation?.nameSpan)
+            }
+            guard newName != name else { continue }
+            if defined.contains(newName) || renames.values.contains(newName) {
+                throw ModelError(.invalidEquations, "Cannot rename the variable '\(name)' to '\(newName)': "
+                                 + "'\(newName)' is defined already", source: equation?.source, span: equation?.nameSpan)
+            }
+            renames[name] = newName
+            expressions[name] = expression
         }
         return try Equations(checking: equations.map { equation in
             var copy = equation
@@ -91,14 +115,18 @@ public struct Equations: Hashable, Sendable, RandomAccessCollection, CustomStrin
         })
     }
 
-    /// What a name is replaced by in `substituting(_:)`.
-    public enum Replacement: ExpressibleByStringLiteral, Sendable {
+    /// What a name is replaced by in `substituting(_:)`: a string literal is a name or an
+    /// expression, a number literal a dimensionless value.
+    public enum Replacement: ExpressibleByStringLiteral, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral,
+        Sendable {
         /// A new name, or an expression in Brian's syntax.
         case text(String)
         /// A fixed value.
         case value(Quantity)
 
         public init(stringLiteral value: String) { self = .text(value) }
+        public init(floatLiteral value: Double) { self = .value(Quantity(value: value)) }
+        public init(integerLiteral value: Int) { self = .value(Quantity(value: Double(value))) }
 
         func expression() throws -> Expression {
             switch self {

@@ -56,6 +56,11 @@ public struct Evaluator {
             case .pure(let body): return body(try arguments.map(evaluate))
             case .uniformRandom: return uniform()
             case .normalRandom: return normal()
+            case .poissonRandom:
+                guard arguments.count == 1 else {
+                    throw ModelError(.invalidCall, "'\(name)' takes one argument (the mean), not \(arguments.count)")
+                }
+                return PoissonSampling.draw(mean: try evaluate(arguments[0]), uniform: uniform)
             }
         }
     }

@@ -8,6 +8,9 @@ import SwiftBrianUnits
 /// Add your own through `Namespace`:
 ///
 ///     let f = Function("double_it", arguments: [.any], result: .sameAs(0)) { 2 * $0[0] }
+///
+/// Give it C code too (``CImplementation``) and the native backend runs it inside the generated
+/// code; without, a kernel that calls it runs on the interpreter.
 public struct Function: Sendable {
     /// What an argument's unit must be.
     public enum ArgumentUnit: Sendable, Equatable {
@@ -45,6 +48,8 @@ public struct Function: Sendable {
         case uniformRandom
         /// A standard normal random number.
         case normalRandom
+        /// A Poisson random number whose mean is the argument (see ``PoissonSampling``).
+        case poissonRandom
     }
 
     /// The name expressions call it by.
@@ -58,6 +63,8 @@ public struct Function: Sendable {
     /// For a function of time given by a table (a `TimedArray`): the table, which model objects
     /// read directly instead of calling ``implementation``. Nil for other functions.
     public var table: (any FunctionTable)?
+    /// Its implementation in C for the native backend, if it has one.
+    public var cImplementation: CImplementation?
     /// Whether a call with `t` as an argument keeps one value over each time step of the group
     /// that calls it (a `TimedArray` whose `dt` is a whole multiple of the group's). Brian's
     /// `exact` method accepts `t` only as such an argument. Groups set it for their own time step
@@ -76,6 +83,14 @@ public struct Function: Sendable {
         self.init(name, arguments: arguments, result: result, implementation: .pure(implementation))
     }
 
+    /// A function computed by `implementation` on the interpreter and by the C code `c` in the
+    /// native backend (Brian's `@implementation('cpp', ...)`).
+    public init(_ name: String, arguments: [ArgumentUnit], result: ResultUnit,
+                implementation: @escaping @Sendable ([Double]) -> Double, c: CImplementation) {
+        self.init(name, arguments: arguments, result: result, implementation: .pure(implementation))
+        cImplementation = c
+    }
+
     /// A function with an implementation of any kind.
     public init(_ name: String, arguments: [ArgumentUnit], result: ResultUnit, implementation: Implementation) {
         self.name = name
@@ -91,7 +106,7 @@ public struct Function: Sendable {
             ("sin", { Foundation.sin($0) }), ("cos", { Foundation.cos($0) }), ("tan", { Foundation.tan($0) }),
             ("sinh", { Foundation.sinh($0) }), ("cosh", { Foundation.cosh($0) }), ("tanh", { Foundation.tanh($0) }),
             ("arcsin", { Foundation.asin($0) }), ("arccos", { Foundation.acos($0) }), ("arctan", { Foundation.atan($0) }),
-            ("exprel", { exprel($0) }),
+            ("exprel", { exprel($0) }), ("expm1", { Foundation.expm1($0) }), ("log1p", { Foundation.log1p($0) }),
         ]
         var functions: [Function] = unary.map { name, body in
             Function(name, arguments: [.dimensionless], result: .dimensionless) { body($0[0]) }
@@ -106,11 +121,22 @@ public struct Function: Sendable {
                 Swift.min(Swift.max($0[0], $0[1]), $0[2])
             },
             Function("int", arguments: [.dimensionless], result: .dimensionless) { $0[0].rounded(.towardZero) },
+            Function("timestep", arguments: [.dimension(.time), .dimension(.time)], result: .dimensionless) {
+                timestep($0[0], $0[1])
+            },
             Function("rand", arguments: [], result: .dimensionless, implementation: .uniformRandom),
             Function("randn", arguments: [], result: .dimensionless, implementation: .normalRandom),
+            Function("poisson", arguments: [.dimensionless], result: .dimensionless, implementation: .poissonRandom),
         ]
         return Dictionary(uniqueKeysWithValues: functions.map { ($0.name, $0) })
     }()
+}
+
+/// Brian's `timestep(t, dt)`: the whole number of steps of length `dt` in `t`, with `t` nudged by
+/// a thousandth of a step so that a multiple of `dt` is not counted in the step before it
+/// (truncated toward zero, as Brian's conversion to an integer).
+@Sendable func timestep(_ t: Double, _ dt: Double) -> Double {
+    ((t + 1e-3 * dt) / dt).rounded(.towardZero)
 }
 
 /// (exp(x) - 1)/x, accurate near 0 and equal to 1 at 0.
