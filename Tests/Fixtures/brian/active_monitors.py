@@ -7,21 +7,10 @@ spikes by an always-active SpikeMonitor. Variant g_spiking_at_deactivation has a
 deactivation (step 9): no phantom spikes are recorded while the group is inactive (the thresholder's after-run
 code clears the spikespace at the end of each run)."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import setup, steps, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
-
-
-def st(ts):
-    return [int(round(float(t) / dt)) for t in ts]
-
 
 model = 'dv/dt = 1/ms : 1'
 # (1)
@@ -38,10 +27,10 @@ SM.active = True
 SP.active = True
 run(1 * ms)
 results['m_state_n_samples'] = int(len(SM.t))
-results['m_state_sample_steps'] = st(SM.t)
+results['m_state_sample_steps'] = steps(SM.t)
 results['m_state_v0'] = [float(x) for x in SM.v[0]]
 results['m_spike_count'] = int(SP.num_spikes)
-results['m_spike_steps'] = st(SP.t)
+results['m_spike_steps'] = steps(SP.t)
 results['m_spike_i'] = [int(x) for x in SP.i]
 results['m_spike_count_per_neuron'] = [int(x) for x in SP.count[:]]
 
@@ -61,11 +50,7 @@ for key, v0 in [('g', [0, 0.15]), ('g_spiking_at_deactivation', [0.2, 0.15])]:
     run(1 * ms)
     results[key + '_v0_trace'] = [float(x) for x in SM.v[0]]
     results[key + '_v1_trace'] = [float(x) for x in SM.v[1]]
-    results[key + '_spike_steps'] = st(SP.t)
+    results[key + '_spike_steps'] = steps(SP.t)
     results[key + '_spike_i'] = [int(x) for x in SP.i]
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-for k, v in results.items():
-    print(k, v)
+write(results, __doc__, __file__)

@@ -6,19 +6,10 @@ refractory y>0.5 with dy/dt=-y/ms; b1 with x '(unless refractory)', b2 plain, b3
 threshold, so spikes are gated purely by the refractory condition). (c) as (a) with reset v=0 (condition turns
 false, so the neuron spikes periodically)."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import setup, steps, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
+setup()
 results = {}
-dt = float(defaultclock.dt)
-
-
-def steps(mon):
-    return [int(round(float(t) / dt)) for t in mon.t[:]]
 
 
 # (a)
@@ -26,7 +17,7 @@ start_scope()
 G = NeuronGroup(1, 'dv/dt = 1/ms : 1', threshold='v > 2', refractory='v > 1', method='euler')
 M = SpikeMonitor(G)
 run(5 * ms)
-results['a_spike_steps'] = steps(M)
+results['a_spike_steps'] = steps(M.t)
 results['a_v_final'] = float(G.v[0])
 results['a_not_refractory_final'] = int(G.not_refractory[0])
 results['a_lastspike_final'] = float(G.lastspike[0])
@@ -41,7 +32,7 @@ for key, eqs, reset in [
     G = NeuronGroup(1, eqs, threshold='x > 1', reset=reset, refractory='y > 0.5', method='euler')
     M = SpikeMonitor(G)
     run(20 * ms)
-    s = steps(M)
+    s = steps(M.t)
     results[key + '_spike_steps_first50'] = s[:50]
     results[key + '_spike_count'] = len(s)
     results[key + '_x_final'] = float(G.x[0])
@@ -52,10 +43,7 @@ start_scope()
 G = NeuronGroup(1, 'dv/dt = 1/ms : 1', threshold='v > 2', reset='v = 0', refractory='v > 1', method='euler')
 M = SpikeMonitor(G)
 run(5 * ms)
-results['c_spike_steps'] = steps(M)
+results['c_spike_steps'] = steps(M.t)
 results['c_v_final'] = float(G.v[0])
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results))
+write(results, __doc__, __file__)

@@ -8,16 +8,10 @@ and v recorded with StateMonitor when='start' (c already updated for this step, 
 implementations: c is uniform on [0,1) and v follows the low-pass filter of c; mean of c over N steps has
 expected value 0.5 and standard error sqrt(1/12/N))."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
 
 # (1)
 start_scope()
@@ -58,7 +52,4 @@ results['eq4_c_all_in_0_1'] = int(bool((c >= 0).all() and (c < 1).all()))
 results['eq4_c_distinct_values'] = int(len(set(c.tolist())))
 results['eq4_n_samples'] = int(N)
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps({k: v for k, v in results.items() if not isinstance(v, list)}, indent=0))
+write(results, __doc__, __file__)

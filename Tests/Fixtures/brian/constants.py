@@ -4,8 +4,9 @@ from brian2 import *
 from brian2.units.constants import (avogadro_constant, boltzmann_constant, electric_constant, electron_mass,
                                     elementary_charge, faraday_constant, gas_constant, magnetic_constant,
                                     molar_mass_constant, zero_celsius)
+from fixture import setup
 
-prefs.codegen.target = 'numpy'
+setup()
 for name in ['avogadro_constant', 'boltzmann_constant', 'electric_constant', 'electron_mass', 'elementary_charge',
              'faraday_constant', 'gas_constant', 'magnetic_constant', 'molar_mass_constant', 'zero_celsius']:
     value = globals()[name]

@@ -6,14 +6,10 @@ queue (cythonspikequeue, shipped in the wheel), which rounds with (int)(delay/dt
 forces the pure-Python SpikeQueue (brian2.synapses.spikequeue, np.round = half to even) by patching
 RuntimeDevice.spike_queue, to document where the two disagree. ratio_* is the float delay/dt that gets rounded."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import numpy_and_cython, python_spike_queue, setup, write
 
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
+dt = setup()
 results = {}
-dt = float(defaultclock.dt)
 DELAYS = [0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 2.25, 2.35]
 
 
@@ -42,24 +38,10 @@ def run_case(suffix):
     results['step_homogeneous_2p25ms_%s' % suffix] = int(reached[0]) if reached else -1
 
 
-prefs.codegen.target = 'numpy'
-run_case('numpy')
-try:
-    import Cython  # noqa
-    prefs.codegen.target = 'cython'
-    run_case('cython')
-except ImportError as e:
-    results['error_cython'] = 'Cython not available: %s' % e
+numpy_and_cython(run_case, results, 'numpy', 'cython')
 
 # Pure-Python spike queue (what the runtime uses when the compiled queue cannot be imported)
-from brian2.devices.device import RuntimeDevice
-from brian2.synapses.spikequeue import SpikeQueue as PySpikeQueue
-RuntimeDevice.spike_queue = lambda self, source_start, source_end: PySpikeQueue(source_start=source_start,
-                                                                                   source_end=source_end)
-prefs.codegen.target = 'numpy'
+python_spike_queue()
 run_case('pyqueue')
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results, indent=0))
+write(results, __doc__, __file__)

@@ -8,15 +8,10 @@ they were queued with (the queue stores offsets in steps); only new spikes use t
 [20 (0 ms + 2 ms), 20 (1.5 ms + 0.5 ms), 25 (0.5 ms + 2 ms)]. Runs with the numpy
 target (C++ spike queue), the cython target, and the pure-Python SpikeQueue (patched in)."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import numpy_and_cython, python_spike_queue, setup, write
 
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
 
 
 def arrivals(v):
@@ -49,23 +44,9 @@ def run_case(sfx):
     results['heterogeneous_steps_target2' + sfx] = arrivals(mon.v[2])
 
 
-prefs.codegen.target = 'numpy'
-run_case('_numpy')
-try:
-    import Cython  # noqa
-    prefs.codegen.target = 'cython'
-    run_case('_cython')
-except ImportError as e:
-    results['error_cython'] = 'Cython not available: %s' % e
+numpy_and_cython(run_case, results, '_numpy', '_cython')
 
-from brian2.devices.device import RuntimeDevice
-from brian2.synapses.spikequeue import SpikeQueue as PySpikeQueue
-RuntimeDevice.spike_queue = lambda self, source_start, source_end: PySpikeQueue(source_start=source_start,
-                                                                                   source_end=source_end)
-prefs.codegen.target = 'numpy'
+python_spike_queue()
 run_case('_pyqueue')
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results, indent=0))
+write(results, __doc__, __file__)

@@ -4,20 +4,10 @@ substitutes values (E=-70*mV, inserted as a constant into the expression), and E
 them: v after 5 ms for dv/dt = -v/tau_e (tau_e = 10 ms, v0 = 1 mV), for dv/dt = (E - v)/tau with
 E=-70*mV substituted (tau = 10 ms, v0 = 0), and for the combined system (v and w, tau_w = 2 ms). str() of a substituted quantity is Brian's Quantity repr, e.g. (-70. * mvolt)."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import err, setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
-
-
-def err(e):
-    return '%s: %s' % (type(e).__name__, e)
 
 
 eq_renamed = Equations('dv/dt = -v/tau : volt', tau='tau_e')
@@ -62,8 +52,4 @@ G = NeuronGroup(1, eq_value_plain, method='euler')
 run(5 * ms)
 results['sim_two_values_v'] = float(G.v[0])
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-for k, v in results.items():
-    print(k, repr(v))
+write(results, __doc__, __file__)

@@ -7,22 +7,10 @@ dw/dt = -w/(5*ms), w(0)=1, v(0)=0. (3) HH-like gate dm/dt = alpha*(1-m) - beta*m
 per-neuron constant u (3 neurons) and (3b) of a relaxing voltage u. (4) the error for dv/dt = v**2/ms. Traces are
 recorded with StateMonitor(when='start') at every step (values before the step's update) plus final values."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import err, setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
-
-
-def err(e):
-    if type(e).__name__ == 'BrianObjectException' and e.__cause__ is not None:
-        return 'BrianObjectException <- ' + err(e.__cause__)
-    return '%s: %s' % (type(e).__name__, e)
 
 
 # (1)
@@ -84,7 +72,4 @@ try:
 except Exception as e:
     results['error_eq4_nonlinear'] = err(e)
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results, indent=0))
+write(results, __doc__, __file__)

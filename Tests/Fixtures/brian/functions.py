@@ -1,9 +1,9 @@
 # Brian 2.9: the functions timestep, expm1, log1p and poisson (issue 9, item 19).
-# Prints the values FunctionsTests compares with.
+# Prints the values BuiltinFunctionsTests compares with.
 from brian2 import *
+from fixture import setup
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1*ms
+setup()
 G = NeuronGroup(6, '''x : 1
                       step : 1
                       em : 1

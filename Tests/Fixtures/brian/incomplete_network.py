@@ -4,17 +4,11 @@ prepared (objects referenced by S must be part of the network); the exception ty
 the BrianObjectException wrapper and its cause. Also: the same with the target group missing, Network(G, S), and
 the complete Network(G, H, S) running normally."""
 from brian2 import *
-import brian2
-import json
-import os
 import re
+from fixture import setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
 
 
 def strip_paths(s):
@@ -38,7 +32,4 @@ for key, objs in [('missing_source', 'HS'), ('missing_target', 'GS'), ('complete
         if e.__cause__ is not None:
             results['error_' + key + '_cause'] = '%s: %s' % (type(e.__cause__).__name__, e.__cause__)
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results, indent=0))
+write(results, __doc__, __file__)

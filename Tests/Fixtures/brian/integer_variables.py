@@ -5,26 +5,10 @@ Brian's error text. Keys without suffix: numpy target; keys with suffix _cython:
 target executes 'x += 1.5' as an in-place numpy operation, which numpy refuses for an int32 array). With Cython 3.x the cython target fails to compile float->integer
 assignments in abstract code; Brian swallows the CompileError and skips the code (recorded as error_*_cython)."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import err, ints, numpy_and_cython, setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
-
-
-def err(e):
-    if type(e).__name__ == 'BrianObjectException' and e.__cause__ is not None:
-        return 'BrianObjectException <- ' + err(e.__cause__)
-    return '%s: %s' % (type(e).__name__, e)
-
-
-def ints(a):
-    return [int(v) for v in a]
 
 
 def run_all(sfx):
@@ -67,16 +51,6 @@ def run_all(sfx):
             results['error_' + key + sfx] = err(e)
 
 
-prefs.codegen.target = 'numpy'
-run_all('')
-try:
-    import Cython  # noqa
-    prefs.codegen.target = 'cython'
-    run_all('_cython')
-except ImportError as e:
-    results['error_cython'] = 'Cython not available: %s' % e
+numpy_and_cython(run_all, results, '', '_cython')
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results, indent=0))
+write(results, __doc__, __file__)

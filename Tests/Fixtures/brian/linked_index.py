@@ -5,26 +5,10 @@ index (Brian 2.9 accepts this and broadcasts H1.y[0] to all elements; reading G2
 linking to a group of a different size > 1 without index (error recorded). Also reading/writing the linked
 variable through G (G.x[:] reads the source; writing G.x raises an error)."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import err, fl, setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
-
-
-def err(e):
-    if type(e).__name__ == 'BrianObjectException' and e.__cause__ is not None:
-        return 'BrianObjectException <- ' + err(e.__cause__)
-    return '%s: %s' % (type(e).__name__, e)
-
-
-def fl(a):
-    return [float(x) for x in a]
 
 
 start_scope()
@@ -70,7 +54,4 @@ try:
 except Exception as e:
     results['error_size_mismatch_no_index'] = err(e)
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results))
+write(results, __doc__, __file__)

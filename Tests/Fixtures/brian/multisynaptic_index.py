@@ -4,20 +4,10 @@ n=2); (2) connect(p=1, n=3) on 2x2 neurons: i, j, k arrays. (3) delays set by co
 S.delay['k == 2'] = 2*ms (k==0 stays 0), and a run where presynaptic neuron 0 spikes at t=0 and every synapse
 adds 10**k to v_post: steps (StateMonitor when='end') at which v of each target changes and the final v."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import ints, setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
-
-
-def ints(a):
-    return [int(x) for x in a]
 
 
 start_scope()
@@ -54,7 +44,4 @@ for jj in range(2):
 results['c2_v_final'] = [float(x) for x in H.v[:]]
 results['c2_N_incoming_per_synapse'] = ints(S.N_incoming[:])
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results))
+write(results, __doc__, __file__)

@@ -7,16 +7,10 @@ order -1 and post pathways +1, ties are broken by the object name '<synapses>_<p
 the pathway names decides, not the order of definition: {'a': 'v_post *= 2', 'b': 'v_post += 1'} vs
 {'z': 'v_post *= 2', 'b': 'v_post += 1'}, v starts at 1 (a-first gives 3, b-first gives 4)."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
 
 # (1)
 start_scope()
@@ -53,7 +47,4 @@ for key, on_pre in [('a_mul_b_add', {'a': 'v_post *= 2', 'b': 'v_post += 1'}),
     results['p2_' + key + '_order'] = ','.join(o.name for o in net.sorted_objects
                                                if o.name.startswith(S.name + '_') and 'push' not in o.name)
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results))
+write(results, __doc__, __file__)

@@ -5,22 +5,10 @@ runs changes the simulation. (1) dv/dt = eta/ms with eta = 0 for 1 ms, then eta 
 when an identifier is missing from the explicit namespace). (4) a group-level namespace (NeuronGroup(...,
 namespace=...)) takes precedence over the run namespace."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import err, setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
-
-
-def err(e):
-    if type(e).__name__ == 'BrianObjectException' and e.__cause__ is not None:
-        return 'BrianObjectException <- ' + err(e.__cause__)
-    return '%s: %s' % (type(e).__name__, e)
 
 
 # (1)
@@ -75,7 +63,4 @@ try:
 except Exception as e:
     results['error_eq4_run_namespace'] = err(e)
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results, indent=0))
+write(results, __doc__, __file__)

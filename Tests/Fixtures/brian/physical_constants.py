@@ -3,17 +3,11 @@ repr(dim)), plus a model using them: the Nernst potential E = k_B*T/(z*e)*log(co
 subexpression (volt) with T = zero_celsius + 37 K, z = 1, for three concentration ratios; and
 E2 = R*T/(z*F)*log(co/ci) with the gas and Faraday constants (identical in exact arithmetic)."""
 from brian2 import *
-import brian2
 import brian2.units.constants as C
-import json
-import os
+from fixture import setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
 
 for name in ['avogadro_constant', 'boltzmann_constant', 'electric_constant', 'electron_mass', 'elementary_charge',
              'faraday_constant', 'gas_constant', 'magnetic_constant', 'molar_mass_constant', 'zero_celsius']:
@@ -39,8 +33,4 @@ results['nernst_T'] = float(C.zero_celsius + 37 * kelvin)
 results['nernst_E'] = [float(x) for x in G.E[:]]
 results['nernst_E2'] = [float(x) for x in G.E2[:]]
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-for k, v in results.items():
-    print(k, v)
+write(results, __doc__, __file__)

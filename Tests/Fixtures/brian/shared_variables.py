@@ -8,25 +8,10 @@ and setting a shared variable by string (G.gain = 'gain*2'). (f) the error raise
 shared variable ('gain = v' in run_regularly), plus a few related errors (array assignment of a shared variable
 with several values)."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import err, setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
+setup()
 results = {}
-dt = float(defaultclock.dt)
-
-
-def err(e):
-    # BrianObjectException wraps the real error (its text contains file paths): record the cause instead
-    if type(e).__name__ == 'BrianObjectException' and e.__cause__ is not None:
-        return 'BrianObjectException <- ' + err(e.__cause__)
-    return '%s: %s' % (type(e).__name__, e)
-
-
-BrianLogger.log_level_error()
 
 
 # (a)
@@ -103,7 +88,4 @@ try:
 except Exception as e:
     results['error_f_write_shared_from_vector'] = err(e)
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results, indent=0))
+write(results, __doc__, __file__)

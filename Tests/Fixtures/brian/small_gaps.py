@@ -9,30 +9,10 @@ Synapses (errors recorded where Brian refuses). (f) xi in a subexpression (error
 directly in the differential equation (euler-maruyama, statistics with theoretical tolerance). (g) two summed
 variables targeting the same variable from non-overlapping subgroups (P -> G[:5] and P -> G[5:])."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import err, fl, ints, setup, steps, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+dt = setup()
 results = {}
-dt = float(defaultclock.dt)
-
-
-def err(e):
-    if type(e).__name__ == 'BrianObjectException' and e.__cause__ is not None:
-        return 'BrianObjectException <- ' + err(e.__cause__)
-    return '%s: %s' % (type(e).__name__, e)
-
-
-def fl(a):
-    return [float(x) for x in a]
-
-
-def ints(a):
-    return [int(x) for x in a]
 
 
 # (a) functions
@@ -101,7 +81,7 @@ S = Synapses(G, H, on_pre='v_post += 1', on_event={'pre': 'my_event'})
 S.connect(j='i')
 M = EventMonitor(G, 'my_event')
 run(2 * ms)
-results['c_event_steps'] = [int(round(float(t) / dt)) for t in M.t]
+results['c_event_steps'] = steps(M.t)
 results['c_event_i'] = ints(M.i)
 results['c_v'] = fl(H.v[:])
 
@@ -224,8 +204,4 @@ try:
 except Exception as e:
     results['error_g_overlapping_summed_subgroups'] = err(e)
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-for k, v in results.items():
-    print(k, repr(v))
+write(results, __doc__, __file__)

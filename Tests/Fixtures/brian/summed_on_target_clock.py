@@ -7,25 +7,15 @@ Traces of v, s1, s2 (recorded when='end', every 0.1 ms) over 3 ms: s1 follows x_
 follows the synaptic clock-driven u, which only changes every 1 ms. Reverse case: Synapses dt 0.1 ms, target
 dt 1 ms: s is updated only on target steps (every 1 ms), recorded by a 0.1 ms StateMonitor."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import fl, setup, steps, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
 syn_model = '''w0 : 1
 du/dt = 1/ms : 1 (clock-driven)
 s1_post = w0*x_pre : 1 (summed)
 s2_post = u : 1 (summed)'''
 tgt_model = 'dv/dt = -v/(10*ms) + (s1 + s2)/ms : 1\ns1 : 1\ns2 : 1'
-
-
-def fl(a):
-    return [float(x) for x in a]
 
 
 for key, syn_dt, tgt_dt in [('slow_synapses', 1 * ms, 0.1 * ms), ('fast_synapses', 0.1 * ms, 1 * ms)]:
@@ -38,15 +28,11 @@ for key, syn_dt, tgt_dt in [('slow_synapses', 1 * ms, 0.1 * ms), ('fast_synapses
     M = StateMonitor(T, ['v', 's1', 's2'], record=0, when='end', dt=0.1 * ms)
     MS = StateMonitor(S, 'u', record=0, when='end', dt=0.1 * ms)
     run(3 * ms)
-    results[key + '_t_steps'] = [int(round(float(t) / dt)) for t in M.t]
+    results[key + '_t_steps'] = steps(M.t)
     results[key + '_v'] = fl(M.v[0])
     results[key + '_s1'] = fl(M.s1[0])
     results[key + '_s2'] = fl(M.s2[0])
     results[key + '_u_syn0'] = fl(MS.u[0])
     results[key + '_v_final'] = float(T.v[0])
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-for k, v in results.items():
-    print(k, v[:14] if isinstance(v, list) else v)
+write(results, __doc__, __file__)

@@ -1,9 +1,9 @@
 # Brian 2.9: Equations templating (issue 9, item 18): renaming, values substituted, '+'.
 # Prints the text and the values EquationsTemplatingTests compares with.
 from brian2 import *
+from fixture import setup
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1*ms
+setup()
 template = Equations('dv/dt = (E - v)/tau : volt\ndge/dt = -ge/tau : siemens', tau='tau_e', v='V', E=-70*mV)
 print(repr(str(template)))
 synapse = Equations('dg/dt = -g/tau : 1')

@@ -4,16 +4,10 @@ on_pre ('r = 2*w' then 'v_post += r' with w=1.5 -> v_post = 3), NeuronGroup rese
 run_on_event code of a custom event, run_regularly code, and Synapses on_post. A temporary is also used twice in
 one block and reassigned ('q = v + 1; z = q*q; q = q*10; u = q')."""
 from brian2 import *
-import brian2
-import json
-import os
+from fixture import setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
 
 # on_pre and on_post
 # make H spike (for on_post) by giving it a threshold driven from post_drive
@@ -56,7 +50,4 @@ run(1 * defaultclock.dt)
 results['run_regularly_z'] = [float(v) for v in G.z[:]]
 results['run_regularly_u'] = [float(v) for v in G.u[:]]
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f, indent=1)
-print(json.dumps(results))
+write(results, __doc__, __file__)

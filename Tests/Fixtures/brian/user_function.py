@@ -4,17 +4,11 @@ used in dv/dt = (f(v) - v)/ms, v(0) = 0.3, 2 ms, method euler (and rk4 for a sec
 end, the trace every step (StateMonitor when='start'), and f evaluated in a group for a few x (G.y = 'f(x)').
 A pure-Python reimplementation of the euler loop is recorded as a self-check (max abs difference)."""
 from brian2 import *
-import brian2
-import json
 import math
-import os
+from fixture import setup, write
 
-prefs.codegen.target = 'numpy'
-defaultclock.dt = 0.1 * ms
-NAME = os.path.splitext(os.path.basename(__file__))[0]
-BrianLogger.log_level_error()
+setup()
 results = {}
-dt = float(defaultclock.dt)
 
 
 @check_units(x=1, result=1)
@@ -49,7 +43,4 @@ G.y = 'f(x)'
 results['f_x'] = xs
 results['f_values'] = [float(y) for y in G.y[:]]
 
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), NAME + '.json'), 'w') as f_out:
-    json.dump({'name': NAME, 'description': ' '.join(__doc__.split()), 'brian2_version': brian2.__version__,
-               'dt': dt, 'results': results}, f_out, indent=1)
-print({k: v for k, v in results.items() if not k.endswith('trace')})
+write(results, __doc__, __file__)
