@@ -148,7 +148,24 @@ final class BrianSemanticsTests: XCTestCase {
         assertModelError(try NeuronGroup(4, model: "v : 1\ncount : 1 (shared)", threshold: "v > 0",
                                          reset: "count += 1", name: "H"),
                          "cannot write the shared variable 'count'", caretUnder: "count")
-        assertModelError(try G.runRegularly("gain = rand()"), "referring to 'rand()'")
+    }
+
+    /// A shared variable may be given a random draw (drawn once, as Brian's scalar code does); a
+    /// per-element temporary may not give it its value (Brian: "All writes to scalar variables in
+    /// a code block have to be made before writes to vector variables").
+    func testASharedVariableCanBeGivenOneRandomDraw() throws {
+        let result = try onBothBackends("shared draw") { backend in
+            seed(3)
+            let G = try NeuronGroup(5, model: "v : 1\nselected : integer (shared)", name: "G")
+            try G.runRegularly("selected = int(floor(rand()*N))\nv = v + (i == selected)", name: "select")
+            try Network(G, backend: backend).run(2 * ms)
+            var result = CaseResult()
+            result.final("v", try G.v.values)
+            return result
+        }
+        XCTAssertEqual(result.numbers("v").reduce(0, +), 20, "one neuron selected per step")
+        let G = try NeuronGroup(5, model: "v : 1\ns : 1 (shared)", name: "G")
+        assertModelError(try G.runRegularly("tmp = rand()\ns = tmp"), "referring to 'tmp'")
     }
 
     // MARK: 4. Temporaries
@@ -237,7 +254,27 @@ final class BrianSemanticsTests: XCTestCase {
         }
     }
 
-    /// Brian 2.9 refuses `xi` in a subexpression ("contains the symbol 'xi' but is not a
+    /// Named noise (`xi_pop`) may stand in a subexpression, which is substituted into the
+    /// differential equation: the same run as with the noise written there.
+    func testNamedNoiseInASubexpression() throws {
+        func run(_ model: String, _ backend: BackendKind) throws -> [Double] {
+            seed(8)
+            let G = try NeuronGroup(20, model: model, method: .euler, name: "G")
+            try Network(G, backend: backend).run(5 * ms)
+            return try G.v.values.values
+        }
+        let result = try onBothBackends("xi_pop") { backend in
+            var result = CaseResult()
+            result.values("subexpression", try run("dv/dt = -v/ms + noise/ms : 1\nnoise = 0.5*xi_pop*sqrt(ms) : 1",
+                                                   backend))
+            result.values("inline", try run("dv/dt = -v/ms + 0.5*xi_pop*sqrt(ms)/ms : 1", backend))
+            return result
+        }
+        XCTAssertEqual(result.numbers("subexpression"), result.numbers("inline"))
+        XCTAssertGreaterThan(Set(result.numbers("inline")).count, 10)
+    }
+
+    /// Brian 2.9 refuses plain `xi` in a subexpression ("contains the symbol 'xi' but is not a
     /// differential equation"); so does SwiftBrian.
     func testNoiseInASubexpressionIsRefusedAsInBrian() throws {
         XCTAssertTrue(try BrianFixture("small_gaps").text("error_f_xi_in_subexpression").contains("'xi'"))

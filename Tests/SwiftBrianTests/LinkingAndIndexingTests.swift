@@ -71,6 +71,26 @@ final class LinkingAndIndexingTests: XCTestCase {
         assertModelError(try G.x.set(5), "cannot be set")
     }
 
+    /// A shared subexpression may read a linked variable linked to one value (Brette & Guigon
+    /// 2003's `B = ... x ... : 1 (shared)`), not one linked per element.
+    func testASharedSubexpressionReadsALinkedVariable() throws {
+        let result = try onBothBackends("shared linked") { backend in
+            let H = try NeuronGroup(1, model: "y : 1", name: "H")
+            try H.y.set(0.5)
+            let G = try NeuronGroup(3, model: "dv/dt = B/ms : 1\nB = 2*x : 1 (shared)\nx : 1 (linked)",
+                                    method: .euler, name: "G")
+            try G.x.link(to: H.y)
+            try Network(H, G, backend: backend).run(1 * ms)
+            var result = CaseResult()
+            result.final("v", try G.v.values)
+            return result
+        }
+        assertClose(result.numbers("v"), [1, 1, 1], rtol: 1e-14, atol: 0, "v")
+        let H = try NeuronGroup(3, model: "y : 1", name: "H")
+        let G = try NeuronGroup(3, model: "B = 2*x : 1 (shared)\nx : 1 (linked)", name: "G")
+        assertModelError(try G.x.link(to: H.y), "must be linked to a shared variable or to a group of one element")
+    }
+
     /// `multisynaptic_index='k'`: synapses of one pair numbered in creation order, across
     /// `connect` calls; `delay.set(..., where: "k == 1")`.
     func testMultisynapticIndex() throws {

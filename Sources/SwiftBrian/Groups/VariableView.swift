@@ -143,11 +143,22 @@ public struct VariableView {
         } else if source.group.size == group.size {
             map = .offset(source.group.start - group.start)
         } else if source.group.size == 1 {
-            map = IndexMap.mapped(elementMap(Array(repeating: source.group.start, count: group.size)))
+            // Every element, and scalar code, reads the one element.
+            map = source.group.start == 0 ? .shared : .mapped(IndexBuffer(name: "\(group.name).\(name)_index",
+                                                                          count: group.stop,
+                                                                          value: Int32(source.group.start)))
         } else {
             throw ModelError(.invalidArgument, "Cannot link '\(name)' of '\(group.name)' (\(group.size) elements) "
                              + "to '\(source.name)' of '\(source.group.name)' (\(source.group.size) elements); give "
                              + "an index: link(to:index:)")
+        }
+        if let shared = group.model.equations.first(where: { equation in
+            equation.has(.shared) && equation.kind == .subexpression
+                && equation.expression?.identifiers.contains(name) == true
+        }), index != nil || !(target.isShared || source.group.size == 1) {
+            throw ModelError(.invalidArgument, "The shared subexpression '\(shared.name)' of '\(group.name)' reads "
+                             + "'\(name)', so '\(name)' must be linked to a shared variable or to a group of one "
+                             + "element", source: shared.source, span: shared.nameSpan)
         }
         try link(to: source, map: { map })
     }

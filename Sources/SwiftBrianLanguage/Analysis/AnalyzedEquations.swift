@@ -73,13 +73,16 @@ public struct AnalyzedEquations: Sendable {
         case .differential:
             try checker.check(expression, has: equation.dimension / .time, what: "d\(equation.name)/dt")
         case .subexpression:
+            // A linked variable may be shared: that depends on what it is linked to (checked then).
             if equation.has(.shared), let name = expression.identifiers.sorted().first(where: { name in
-                scope.variables[name].map { !$0.isShared } ?? false
+                scope.variables[name].map { !$0.isShared && equations[name]?.has(.linked) != true } ?? false
             }) {
                 throw ModelError(.invalidEquations, "The shared subexpression '\(equation.name)' refers to '\(name)', "
                                  + "which is not shared", source: equation.source, span: span(of: name, in: expression))
             }
-            if let noise = expression.identifiers.first(where: Equation.isStochasticVariable) {
+            // As in Brian, named noise (`xi_pop`) may stand in a subexpression (it is substituted
+            // into the differential equations), plain `xi` may not.
+            if let noise = expression.identifiers.first(where: { $0 == "xi" }) {
                 throw ModelError(.invalidEquations, "The noise term '\(noise)' may only appear in differential "
                                  + "equations, not in the subexpression '\(equation.name)'",
                                  source: equation.source, span: span(of: noise, in: expression))

@@ -5,9 +5,10 @@ import SwiftBrianUnits
 ///
 /// - `name = value` for a name the model does not define creates a temporary, which later
 ///   statements of the block read (`r = 2*w; v_post += r`); its unit is the value's.
-/// - A statement is *scalar* when it writes a shared variable, or defines a temporary from shared
-///   values only (shared variables, `t`, `dt`, `N`, constants; no `i`, no per-element variable,
-///   no `rand()`): it runs once, before the per-element statements, not once per element.
+/// - A statement is *scalar* when it writes a shared variable (from shared values and random
+///   draws, drawn once), or defines a temporary from shared values only (shared variables, `t`,
+///   `dt`, `N`, constants; no `i`, no per-element variable, no `rand()`): it runs once, before the
+///   per-element statements, not once per element.
 /// - A value assigned to an integer variable is truncated toward zero (`int(...)`), as Brian's
 ///   integer arrays store it.
 public struct CodeBlock: Sendable {
@@ -69,6 +70,7 @@ extension AnalyzedEquations {
                                      + dimension.unitSpecification, source: source, span: statement.value.span)
                 }
                 let scalar = isScalar(statement.value, scope: scope)
+                if !scalar { vectorWritten = true }
                 scope.variables[statement.target] = VariableDescription(
                     name: statement.target, dimension: dimension, type: boolean ? .boolean : .float,
                     kind: .temporary, isWritable: true, isConstant: false, isShared: scalar)
@@ -89,7 +91,7 @@ extension AnalyzedEquations {
                                      + "can be written in run_regularly code)", source: source,
                                      span: statement.targetSpan)
                 }
-                if let vector = firstVectorName(statement.value, scope: scope) {
+                if let vector = firstVectorName(statement.value, scope: scope, countingDraws: false) {
                     throw ModelError(.invalidAssignment, "Cannot write to the shared variable '\(target.name)' with an "
                                      + "expression referring to '\(vector)', which has one value per element",
                                      source: source, span: statement.value.span)
@@ -157,18 +159,21 @@ extension AnalyzedEquations {
         }
     }
 
-    /// Whether `expression` has one value for all elements.
+    /// Whether `expression` has one value for all elements (a random draw does not: as a
+    /// temporary's value it is drawn per element).
     private func isScalar(_ expression: Expression, scope: Scope) -> Bool {
-        firstVectorName(expression, scope: scope) == nil
+        firstVectorName(expression, scope: scope, countingDraws: true) == nil
     }
 
-    /// The first name (or random function) in `expression` that has a value per element, if any:
-    /// such an expression cannot give a shared variable its value.
+    /// The first name in `expression` that has a value per element, if any: such an expression
+    /// cannot give a shared variable its value. (A random draw can: it is drawn once.)
     public func perElementName(in expression: Expression) -> String? {
-        firstVectorName(expression, scope: scope)
+        firstVectorName(expression, scope: scope, countingDraws: false)
     }
 
-    private func firstVectorName(_ expression: Expression, scope: Scope) -> String? {
+    /// The first name in `expression` with a value per element, or with `countingDraws` the
+    /// first random function, if any.
+    private func firstVectorName(_ expression: Expression, scope: Scope, countingDraws: Bool) -> String? {
         var found: String?
         expression.visit { node in
             guard found == nil else { return }
@@ -177,7 +182,7 @@ extension AnalyzedEquations {
                 if let variable = scope.variables[name], !variable.isShared { found = name }
                 if Equation.isStochasticVariable(name) { found = name }
             case .call(let name, _):
-                if let function = scope.function(named: name), !function.isStateless {
+                if countingDraws, let function = scope.function(named: name), !function.isStateless {
                     found = "\(name)()"
                 }
             default: break

@@ -11,7 +11,6 @@ from fixture import setup, steps, write
 setup()
 results = {}
 
-
 # (a)
 start_scope()
 G = NeuronGroup(1, 'dv/dt = 1/ms : 1', threshold='v > 2', refractory='v > 1', method='euler')

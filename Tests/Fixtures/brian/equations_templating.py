@@ -9,7 +9,6 @@ from fixture import err, setup, write
 setup()
 results = {}
 
-
 eq_renamed = Equations('dv/dt = -v/tau : volt', tau='tau_e')
 results['str_renamed'] = str(eq_renamed)
 eq_other = Equations('dw/dt = (v - w)/tau_w : volt')

@@ -12,7 +12,6 @@ from fixture import err, setup, write
 setup()
 results = {}
 
-
 # (1)
 start_scope()
 G = NeuronGroup(1, 'dv/dt = (tanh(v) - 2*v + 1)/ms : 1', method='exponential_euler')

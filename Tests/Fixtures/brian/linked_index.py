@@ -10,7 +10,6 @@ from fixture import err, fl, setup, write
 setup()
 results = {}
 
-
 start_scope()
 H = NeuronGroup(3, 'y : 1')
 H.y = [10, 20, 30]

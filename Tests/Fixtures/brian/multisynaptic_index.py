@@ -9,7 +9,6 @@ from fixture import ints, setup, write
 setup()
 results = {}
 
-
 start_scope()
 G = NeuronGroup(2, 'v : 1')
 H = NeuronGroup(2, 'v : 1')

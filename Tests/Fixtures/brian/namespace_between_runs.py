@@ -10,7 +10,6 @@ from fixture import err, setup, write
 setup()
 results = {}
 
-
 # (1)
 start_scope()
 G = NeuronGroup(1, 'dv/dt = eta/ms : 1', method='euler')

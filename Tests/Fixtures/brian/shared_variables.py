@@ -13,7 +13,6 @@ from fixture import err, setup, write
 setup()
 results = {}
 
-
 # (a)
 for n in (1, 5):
     start_scope()

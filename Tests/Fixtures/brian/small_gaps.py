@@ -14,7 +14,6 @@ from fixture import err, fl, ints, setup, steps, write
 dt = setup()
 results = {}
 
-
 # (a) functions
 start_scope()
 ts = [0.0, 0.05e-3, 0.0999e-3, 0.1e-3, 0.15e-3, 0.3e-3, 2.35e-3, 1.0]
