@@ -33,6 +33,28 @@ final class UserCFunctionTests: XCTestCase {
         XCTAssertGreaterThan(result.numbers("v").max() ?? 0, 0.5)
     }
 
+    /// Brian's `f(x) = x**3 - 2*x + sin(x)` (a Python function in Brian, C and Swift here) in
+    /// `dv/dt = (f(v) - v)/ms`: Brian's values for euler and rk4 (Tests/Fixtures/brian/user_function.py).
+    func testAgainstBrian() throws {
+        let brian = try BrianFixture("user_function")
+        let f = Function("f", arguments: [.dimensionless], result: .dimensionless,
+                         implementation: { x in x[0] * x[0] * x[0] - 2 * x[0] + sin(x[0]) },
+                         c: CImplementation(code: "double f(double x) { return x * x * x - 2 * x + sin(x); }"))
+        for method in [IntegrationMethod.euler, .rk4] {
+            let result = try onBothBackends("f with \(method)") { backend in
+                let G = try NeuronGroup(1, model: "dv/dt = (f(v) - v)/ms : 1", method: method,
+                                        namespace: Namespace([:], functions: [f]), name: "G")
+                try G.v.set(0.3)
+                try Network(G, backend: backend).run(2 * ms)
+                var result = CaseResult()
+                result.final("v", try G.v.values)
+                return result
+            }
+            assertClose(result.numbers("v"), [try brian.number("\(method.rawValue)_v_final")], rtol: 1e-12, atol: 1e-15,
+                        "\(method)")
+        }
+    }
+
     /// The C code is what the native backend runs (here it differs from the Swift closure on
     /// purpose): no kernel falls back to the interpreter.
     func testNativeRunsTheCCode() throws {
