@@ -24,10 +24,10 @@ public enum IntegrationMethod: String, CaseIterable, Sendable {
     /// equations is used. (Brian 2.9 never chooses `exponential_euler` by itself.)
     public static let automaticChoices: [IntegrationMethod] = [.exact, .euler, .heun]
 
-    /// The method called `name` (`"exponential_euler"`, `"rk4"`, ...), or an error listing the
-    /// known names.
+    /// The method called `name` (`"exponential_euler"`, `"rk4"`, ...; `"linear"` is Brian's other
+    /// name for `exact`), or an error listing the known names.
     public init(named name: String) throws {
-        guard let method = IntegrationMethod(rawValue: name.lowercased()) else {
+        guard let method = IntegrationMethod(rawValue: name.lowercased() == "linear" ? "exact" : name.lowercased()) else {
             let known = IntegrationMethod.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")
             throw ModelError(.invalidArgument, "Unknown integration method '\(name)' (known methods: \(known))")
         }

@@ -21,6 +21,13 @@ final class AutomaticChoiceTests: XCTestCase {
         XCTAssertEqual(try method("ds/dt = -s/taus : 1\ndg/dt = (s - g)/taus : 1", "taus = 3*ms"), .exact)
     }
 
+    /// Brian registers 'linear' as another name of 'exact'.
+    func testLinearIsExact() throws {
+        XCTAssertEqual(try IntegrationMethod(named: "linear"), .exact)
+        XCTAssertEqual(try IntegrationMethod(named: "exponential_euler"), .exponentialEuler)
+        XCTAssertThrowsError(try IntegrationMethod(named: "gsl_rk2"))
+    }
+
     /// Brian never picks exponential_euler by itself: Hodgkin–Huxley models get euler.
     func testHodgkinHuxleyModelsAreEuler() throws {
         XCTAssertEqual(try method(HodgkinHuxley.equations, HodgkinHuxley.namespace), .euler)

@@ -61,6 +61,35 @@ final class SynapseFeatureTests: XCTestCase {
         assertModelError(try S.pathway("side"), "no pathway named 'side'")
     }
 
+    /// Synapses are numbered in creation order, as in Brian (storage is sorted by presynaptic
+    /// element): arrays set and read, monitors and `i`/`j` follow that numbering.
+    func testSynapsesAreNumberedInCreationOrder() throws {
+        let result = try onBothBackends("creation order") { backend in
+            let P = try SpikeGeneratorGroup(3, indices: [0], times: try QuantityArray([0 * ms]), name: "P")
+            let H = try NeuronGroup(3, model: "v : 1", name: "H")
+            let S = try Synapses(P, H, model: "w : 1", onPre: "v_post += w", name: "S")
+            try S.connect(j: "i")
+            try S.connect(j: "i")
+            try S.connect(i: [2, 0], j: [0, 1])
+            try S.w.set([1, 2, 3, 10, 20, 30, 100, 1000])
+            let M = try StateMonitor(S, "w", record: [3, 7])
+            try Network(P, H, S, M, backend: backend).run(0.2 * ms)
+            var result = CaseResult()
+            result.final("i", try S.i.values)
+            result.final("j", try S.j.values)
+            result.final("w", try S.w.values)
+            result.final("v", try H.v.values)
+            try result.samples("M.w", M, "w")
+            return result
+        }
+        XCTAssertEqual(result.numbers("i"), [0, 1, 2, 0, 1, 2, 2, 0])
+        XCTAssertEqual(result.numbers("j"), [0, 1, 2, 0, 1, 2, 0, 1])
+        XCTAssertEqual(result.numbers("w"), [1, 2, 3, 10, 20, 30, 100, 1000])
+        XCTAssertEqual(result.numbers("v"), [11, 1000, 0])
+        guard case .samples(_, let w)? = result["M.w"] else { return XCTFail("no samples") }
+        XCTAssertEqual(w.map { $0.first }, [10, 1000])
+    }
+
     /// Delays changed between runs: spikes in flight keep their delay (Brian: arrivals at steps
     /// 20, 20, 25 for spikes at 0, 0.5 and 1.5 ms, delay 2 ms then 0.5 ms).
     func testDelaysChangedBetweenRuns() throws {

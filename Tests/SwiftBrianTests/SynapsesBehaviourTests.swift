@@ -53,17 +53,17 @@ final class SynapsesBehaviourTests: XCTestCase {
         XCTAssertEqual(try S.N_outgoing.values.values, [1, 1, 1, 1, 1])
     }
 
-    func testStorageIsSortedByPresynapticNeuronAndSmall() throws {
+    func testStorageIsSmallAndSynapsesKeepTheirCreationNumbers() throws {
         let G = try NeuronGroup(4, model: "v : 1", threshold: "v > 1", name: "G")
         let S = try Synapses(G, G, model: "w : 1", onPre: "v_post += w", name: "S")
         try S.connect(i: [3, 0, 2, 0], j: [1, 2, 3, 0])
         try S.connect(i: [1], j: [1])
-        XCTAssertEqual(S.bytesPerSynapse, 12, "the postsynaptic index and w")
-        XCTAssertEqual(try S.i.values.values, [0, 0, 1, 2, 3])
-        XCTAssertEqual(try S.j.values.values, [2, 0, 1, 3, 1], "synapses of one neuron keep their creation order")
+        XCTAssertEqual(S.bytesPerSynapse, 16, "the postsynaptic index, w and the creation order")
+        XCTAssertEqual(try S.i.values.values, [3, 0, 2, 0, 1], "numbered in creation order, as in Brian")
+        XCTAssertEqual(try S.j.values.values, [1, 2, 3, 0, 1])
         let plain = try Synapses(G, G, onPre: "v_post += 1", name: "plain")
         try plain.connect(p: 1)
         XCTAssertEqual(plain.bytesPerSynapse, 4, "only the postsynaptic index: nothing else is used")
-        XCTAssertEqual(S.bytesPerSynapse, 16, "reading i keeps the presynaptic indices")
+        XCTAssertEqual(S.bytesPerSynapse, 20, "reading i keeps the presynaptic indices")
     }
 }

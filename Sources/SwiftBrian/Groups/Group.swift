@@ -75,6 +75,11 @@ public class Group: NetworkObject {
         return variable
     }
 
+    /// Where each element, as users number them, is stored (relative to ``start``); nil when
+    /// that is the element's own number. Synapses number synapses in creation order, as Brian
+    /// does, but store them sorted by presynaptic element.
+    var elementOrder: [Int32]? { nil }
+
     /// Called before `name` is set: `perElement` when the values may differ between elements
     /// (arrays, expressions, conditions). A group may change how it stores the variable here.
     func prepareToSet(_ name: String, perElement: Bool) throws {}

@@ -18,10 +18,13 @@ public struct VariableView {
             let variable = try group.stored(name, settable: false)
             if let buffer = variable.buffer, variable.link == nil {
                 let values = variable.isShared ? [buffer[0]]
-                    : Array(UnsafeBufferPointer(start: buffer.pointer + group.start, count: group.size))
+                    : group.elementOrder.map { order in order.map { buffer[group.start + Int($0)] } }
+                    ?? Array(UnsafeBufferPointer(start: buffer.pointer + group.start, count: group.size))
                 return QuantityArray(values: values, dimension: variable.dimension)
             }
-            return QuantityArray(values: try evaluate(), dimension: variable.dimension)
+            let values = try evaluate()
+            return QuantityArray(values: group.elementOrder.map { order in order.map { values[Int($0)] } } ?? values,
+                                 dimension: variable.dimension)
         }
     }
 
@@ -73,8 +76,9 @@ public struct VariableView {
         guard let buffer = variable.buffer else { return }
         let offset = variable.isShared ? 0 : group.start
         let integer = variable.description.type == .integer
+        let order = variable.isShared ? nil : group.elementOrder
         for (k, value) in values.values.enumerated() {
-            buffer[offset + k] = integer ? value.rounded(.towardZero) : value
+            buffer[offset + (order.map { Int($0[k]) } ?? k)] = integer ? value.rounded(.towardZero) : value
         }
     }
 

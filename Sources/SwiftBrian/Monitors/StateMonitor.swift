@@ -40,7 +40,9 @@ public final class StateMonitor: NetworkObject {
         self.record = record
         self.when = when
         self.dimensions = dimensions
-        recordList = IndexBuffer(name: "\(name).record", values: record.map { Int32($0 + source.start) })
+        let stored = source.elementOrder
+        recordList = IndexBuffer(name: "\(name).record",
+                                 values: record.map { k in Int32(source.start + (stored.map { Int($0[k]) } ?? k)) })
         times = DoubleBuffer(name: "\(name).t", count: 0, value: 0)
         samples = Dictionary(uniqueKeysWithValues: variables.map {
             ($0, DoubleBuffer(name: "\(name).\($0)", count: 0, value: 0))

@@ -194,6 +194,16 @@ extension Synapses {
             pre.assign(order.map { pre[$0] })
             post.assign(order.map { post[$0] })
             for buffer in perSynapse { buffer.assign(order.map { buffer[$0] }) }
+            // Users number synapses in creation order, as Brian does.
+            var userOf = (0..<oldCount).map(Int32.init)   // a stored synapse's number, before sorting
+            for (user, stored) in (creationOrder ?? []).enumerated() { userOf[Int(stored)] = Int32(user) }
+            var next = [Int32](repeating: 0, count: size)
+            for (position, old) in order.enumerated() {
+                next[old < oldCount ? Int(userOf[old]) : old] = Int32(position)
+            }
+            creationOrder = next
+        } else if let previous = creationOrder {
+            creationOrder = previous + (oldCount..<size).map(Int32.init)
         }
         rebuildIndices()
         numberMultisynapses()

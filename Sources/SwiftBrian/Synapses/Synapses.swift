@@ -46,6 +46,9 @@ public final class Synapses: Group {
     let fixedDelays: Set<String>
     /// The name of the variable numbering the synapses of each (i, j) pair, if any.
     let multisynapticIndex: String?
+    /// Where each synapse, numbered in creation order as Brian numbers them, is stored (storage is
+    /// sorted by presynaptic element); nil while the two orders agree.
+    var creationOrder: [Int32]?
 
     /// Creates synapses from `source` to `target` (default: `source`, recurrent), with no synapse
     /// yet: call `connect`.
@@ -231,6 +234,8 @@ public final class Synapses: Group {
 
     override var dependencies: [NetworkObject] { [source, target] }
 
+    override var elementOrder: [Int32]? { creationOrder }
+
     /// Pre- and postsynaptic variables (`v_pre`, `v_post`) can be read and recorded through the
     /// synapses, one value per synapse, as in Brian; they are set in their own group.
     override func stored(_ name: String, settable: Bool) throws -> GroupVariable {
@@ -298,14 +303,16 @@ public final class Synapses: Group {
         return pre
     }
 
-    /// Synapse `k` in the user's terms: `k (i = 3, j = 7)`, indices relative to the groups.
+    /// The synapse stored at `k` in the user's terms: its number (creation order), `i` and `j`:
+    /// `4 (i = 3, j = 7)`.
     func describeSynapse(_ k: Int) -> String {
+        let number = creationOrder?.firstIndex(of: Int32(k)) ?? k
         var low = 0, high = source.size   // the last source element whose synapses start at or before k
         while low < high {
             let middle = (low + high + 1) / 2
             if Int(preOffsets[middle]) <= k { low = middle } else { high = middle - 1 }
         }
-        return "\(k) (i = \(low), j = \(Int(post[k]) - target.start))"
+        return "\(number) (i = \(low), j = \(Int(post[k]) - target.start))"
     }
 
     /// The buffers that hold one value per synapse.
@@ -314,11 +321,12 @@ public final class Synapses: Group {
     }
 
     /// Memory used per synapse, in bytes: the postsynaptic index, the presynaptic index (only
-    /// if code reads it), the index of the synapses sorted by target (only with on_post code) and
-    /// every per-synapse variable. Offsets and counts per neuron are not per synapse and are left
-    /// out.
+    /// if code reads it), the index of the synapses sorted by target (only with on_post code), the
+    /// creation order (only when synapses were not created in presynaptic order) and every
+    /// per-synapse variable. Offsets and counts per neuron are not per synapse and are left out.
     public var bytesPerSynapse: Int {
-        let indices = ((pre.count == size ? 1 : 0) + 1 + (postMembers.count == size ? 1 : 0)) * MemoryLayout<Int32>.size
+        let indices = ((pre.count == size ? 1 : 0) + 1 + (postMembers.count == size ? 1 : 0)
+                       + (creationOrder == nil ? 0 : 1)) * MemoryLayout<Int32>.size
         return indices + perSynapseBuffers.count * MemoryLayout<Double>.size
     }
 
