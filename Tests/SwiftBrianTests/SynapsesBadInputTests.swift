@@ -34,6 +34,8 @@ final class SynapsesBadInputTests: XCTestCase {
         assertError(try S.connect(n: -1), "must not be negative")
         assertError(try S.connect(i: [0, 9], j: [0, 1]), "i[1] = 9 is not a neuron of 'A'")
         assertError(try S.connect(i: [0], j: [0, 1]), "needs as many i as j")
+        assertError(try S.connect(i: [0, 1], j: [0, 1], n: Int.max), "holds at most")
+        assertError(try S.connect(i: [0], j: [0], n: -1), "must not be negative")
         XCTAssertEqual(S.size, 0, "no synapse was created by a failed connect")
     }
 

@@ -84,6 +84,11 @@ extension Synapses {
         guard n >= 0 else {
             throw ModelError(.invalidArgument, "n must not be negative, but it is \(n)")
         }
+        guard n.multipliedReportingOverflow(by: i.count).partialValue + size < Int(Int32.max),
+              !n.multipliedReportingOverflow(by: i.count).overflow else {
+            throw ModelError(.invalidArgument, "connect(i:j:n:) would create \(i.count) × \(n) synapses; a Synapses "
+                             + "holds at most \(Int32.max)")
+        }
         guard i.count == j.count else {
             throw ModelError(.invalidArgument, "connect(i:j:) needs as many i as j, but got \(i.count) and \(j.count)")
         }
