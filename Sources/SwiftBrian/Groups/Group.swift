@@ -109,7 +109,7 @@ public class Group: NetworkObject {
     /// The namespace the current run reads: the group's, with the run's values over it, its
     /// TimedArrays adapted to the group's time step.
     var currentNamespace: Namespace {
-        var current = (self as? Subgroup)?.parent.currentNamespace ?? namespace
+        var current = namespace
         current.values.merge(runValues) { _, run in run }
         return current.adapted(toTimeStep: clock.dt.value)
     }
@@ -234,11 +234,11 @@ public class Group: NetworkObject {
         var scalar: [KernelOperation] = [], vector: [KernelOperation] = []
         // Each after the ones it reads.
         while let next = pending.firstIndex(where: { equation in
-            !pending.contains { $0.name != equation.name && equation.expression!.identifiers.contains($0.name) }
+            !pending.contains { $0.name != equation.name && equation.expression?.identifiers.contains($0.name) == true }
         }) {
             let equation = pending.remove(at: next)
-            guard let buffer = variables[equation.name]?.buffer else { continue }
-            let value = try builder.lower(try inlined(equation.expression!))
+            guard let buffer = variables[equation.name]?.buffer, let expression = equation.expression else { continue }
+            let value = try builder.lower(try inlined(expression))
             if equation.has(.shared) {
                 scalar.append(.store(ArrayReference(buffer, .shared), value))
             } else {
