@@ -57,8 +57,8 @@ public struct GapJunctions: GalleryExample {
 
     /// The range of the neurons' first spike times (or, with `last`, of their last ones).
     private func spread(of spikes: SpikeMonitor, last: Bool) -> Double {
-        let trains = spikes.trains()
-        let times = (0..<n).compactMap { last ? trains[$0]?.values.last : trains[$0]?.values.first }
+        let trains = spikes.spikeTrains()
+        let times = trains.prefix(n).compactMap { last ? $0.values.last : $0.values.first }
         guard times.count == n else { return .nan }
         return (times.max() ?? 0) - (times.min() ?? 0)
     }
