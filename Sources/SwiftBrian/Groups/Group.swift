@@ -68,7 +68,7 @@ public class Group: NetworkObject {
     /// variables.
     func stored(_ name: String, settable: Bool) throws -> GroupVariable {
         guard let variable = variables[name] else {
-            let hint = Suggestions.closest(to: name, among: variables.keys).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Suggestions.hint(for: name, among: variables.keys)
             let known = variables.keys.filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")
             throw ModelError(.unknownIdentifier, "'\(name)' is not a variable of "
                              + "\(name == self.name ? "the group" : "'\(self.name)'")\(hint); its variables are \(known)")
