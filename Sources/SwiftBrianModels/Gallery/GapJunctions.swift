@@ -27,7 +27,7 @@ public struct GapJunctions: GalleryExample {
     public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
-        let namespace: Namespace = ["v0": Quantity(value: v0), "tau": tau, "n": Quantity(value: Double(n))]
+        let namespace: Namespace = ["v0": v0, "tau": tau, "n": n]
         let neurons = try NeuronGroup(n, model: """
             dv/dt = (v0 - v + Igap) / tau : 1
             Igap : 1 # gap junction current
