@@ -22,16 +22,20 @@ enum SwiftBrianExecutable {
         return Bundle.main.bundleURL
     }
 
-    /// Runs `swiftbrian arguments` in `directory` (the checkout when nil) and waits for it.
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Output {
+    /// Runs `swiftbrian arguments` in the checkout, with `input` on its standard input, and waits
+    /// for it.
+    static func run(_ arguments: [String], input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = productsDirectory.appendingPathComponent("swiftbrian")
         process.arguments = arguments
-        process.currentDirectoryURL = directory ?? repository
-        let stdout = Pipe(), stderr = Pipe()
+        process.currentDirectoryURL = repository
+        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
+        process.standardInput = stdin
         try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
