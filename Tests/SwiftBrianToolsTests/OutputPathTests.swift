@@ -6,7 +6,8 @@ import XCTest
 /// Plots, data and reports written to a path string, with the folders above it created (issue 10).
 final class OutputPathTests: XCTestCase {
     func testWritersTakePathsAndCreateMissingFolders() throws {
-        let G = try NeuronGroup(3, model: "v : 1", threshold: "i == 1", name: "G")
+        // Its own clock, so that the default clock other tests' plots read is left alone.
+        let G = try NeuronGroup(3, model: "v : 1", threshold: "i == 1", clock: Clock(dt: 0.1 * ms), name: "G")
         let spikes = try SpikeMonitor(G)
         try Network(G, spikes).run(0.5 * ms)
         let root = TestOutput.url("paths-\(UUID().uuidString)")
