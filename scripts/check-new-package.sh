@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs a package made by `swiftbrian new`, as a new user would, and checks that it
-# wrote its plots and data. .ci/run calls it after `swift test` (one build of the new package,
+# wrote its plots and data. .ci/run calls it before `swift test` (one build of the new package,
 # about 3 minutes on 2 cores, so it stays out of the unit tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
