@@ -297,6 +297,25 @@ final class MorphologyTests: XCTestCase {
 
             """)
 
+        // Paths set and remove below the sections they lead to; a missing section is skipped.
+        morpho.axon?.L = try Cylinder(diameter: 1 * um, length: 5 * um)
+        let tip = try Cylinder(diameter: 0.5 * um, length: 5 * um)
+        morpho["2LR"] = tip
+        XCTAssertTrue(morpho.axon?.L?.R === tip)
+        morpho["2RR"] = tip
+        XCTAssertEqual(morpho.axon?.totalSections, 3)
+        morpho["2LR"] = nil
+        XCTAssertNil(tip.parent)
+        morpho.axon?.L = nil
+        // An explicit name that is an automatic number: the next automatic number takes it over.
+        let extra = try Cylinder(diameter: 1 * um, length: 5 * um)
+        morpho["4"] = extra
+        morpho.late = try Cylinder(diameter: 1 * um, length: 5 * um)
+        XCTAssertTrue(morpho["4"] === morpho.late)
+        XCTAssertEqual(morpho.names(of: extra), ["3"])
+        morpho["3"] = nil
+        morpho.late = nil
+
         // nil removes.
         morpho.dend = nil
         XCTAssertNil(morpho.dend)

@@ -28,7 +28,7 @@ struct PointTree {
     /// Describes point k for messages (`"line 12"`, `"point 3 (index 7)"`).
     let place: (Int) -> String
     /// The source location of point k, for a caret under it (SWC files).
-    var location: (Int) -> (SourceText, SourceSpan)? = { _ in nil }
+    let location: (Int) -> (SourceText, SourceSpan)?
     /// For each point, the position of its parent point (nil for the root).
     private(set) var parent: [Int?] = []
     /// For each point, the positions of its children in file order.

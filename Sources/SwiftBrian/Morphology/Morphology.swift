@@ -85,23 +85,30 @@ public class Morphology {
 
     /// The child named `name`, or the section at the end of an `L`/`R`/digit path such as
     /// `"RRL"`; nil where there is none. Setting attaches a subtree under that name (replacing
-    /// a child of that name); setting nil removes the child.
+    /// a child of that name); setting nil removes the child. Setting through a path sets the
+    /// last step's child of the section the rest of the path leads to, and, like optional
+    /// chaining, does nothing when that section does not exist.
     public subscript(name: String) -> Morphology? {
         get {
-            if name.count > 1, name.allSatisfy({ "LR123456789".contains($0) }) {
-                var section: Morphology? = self
-                for step in name { section = section?.childrenByName[String(step)] }
-                return section
-            }
-            return childrenByName[name]
+            guard let (section, last) = pathEnd(name) else { return childrenByName[name] }
+            return section?.childrenByName[last]
         }
         set {
-            if let newValue {
-                attach(newValue, as: name)
-            } else {
-                removeChild(named: name)
+            guard let (section, last) = pathEnd(name) else {
+                if let newValue { attach(newValue, as: name) } else { removeChild(named: name) }
+                return
             }
+            section?[last] = newValue
         }
+    }
+
+    /// For a path name (Brian's rule: longer than one character, only `L`, `R` and 1–9), the
+    /// section that all but its last step lead to (nil if missing) and the last step.
+    private func pathEnd(_ name: String) -> (Morphology?, String)? {
+        guard name.count > 1, name.allSatisfy({ "LR123456789".contains($0) }), let last = name.last else { return nil }
+        var section: Morphology? = self
+        for step in name.dropLast() { section = section?.childrenByName[String(step)] }
+        return (section, String(last))
     }
 
     /// The child named `name`, as ``subscript(_:)``: `morpho.dend` is `morpho["dend"]`.
@@ -136,9 +143,14 @@ public class Morphology {
         let id = ObjectIdentifier(child)
         if namesByChild[id] == nil {
             automaticNames += 1
+            let automatic = String(automaticNames)
+            if let taken = childrenByName[automatic] {
+                // The automatic name wins, as in Brian; the other child loses it.
+                namesByChild[ObjectIdentifier(taken)]?.removeAll { $0 == automatic }
+            }
             children.append(child)
-            namesByChild[id] = [String(automaticNames)]
-            childrenByName[String(automaticNames)] = child
+            namesByChild[id] = [automatic]
+            childrenByName[automatic] = child
             if let name { givenNames[id] = name }
         }
         if let name, childrenByName[name] == nil {
