@@ -12,6 +12,8 @@ final class MorphologyBadInputTests: XCTestCase {
         assertModelError(try Soma(diameter: 10 * um, x: 1 * second), "The x coordinate of the Soma must be a length")
         assertModelError(try Cylinder(diameter: 1 * um, length: 10 * um, n: 0),
                          "The number of compartments n must be at least 1, but it is 0")
+        assertModelError(try Cylinder(diameter: 1 * um, length: 10 * um, n: Int.max),
+                         "The number of compartments n must be less than 2147483647")
         assertModelError(try Cylinder(diameter: 1 * um, length: -10 * um), "The length of the Cylinder must be positive")
         assertModelError(try Cylinder(diameter: -1 * um, length: 10 * um), "The diameter of the Cylinder must be positive")
         assertModelError(try Cylinder(diameter: 1 * um, length: 10 * ms), "The length of the Cylinder must be a length")
@@ -26,6 +28,10 @@ final class MorphologyBadInputTests: XCTestCase {
         assertModelError(try Section(diameters: [1, 1, 1] * um, lengths: [10, 10] * um, n: 3),
                          "n is 3, but the lengths give 2 compartments")
         assertModelError(try Section(diameters: [1] * um, lengths: QuantityArray(values: [], dimension: .length)),
+                         "A section needs at least 1 compartment, but the lengths give 0")
+        assertModelError(try Section(diameters: [1] * um, x: QuantityArray(values: [], dimension: .length)),
+                         "A section needs at least 1 compartment, but the coordinates give 0")
+        assertModelError(try Section(diameters: [1, 1] * um, lengths: [1] * um, n: 0),
                          "The number of compartments n must be at least 1, but it is 0")
         assertModelError(try Section(diameters: [1, 0, 1] * um, lengths: [10, 10] * um),
                          "The diameters of the Section (value 1) must be positive")

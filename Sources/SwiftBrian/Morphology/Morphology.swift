@@ -14,7 +14,7 @@
 /// character walks down the tree: `morpho["RRL"]` is `morpho.R?.R?.L`. Children keep the order in
 /// which they were attached: the compartments are numbered depth first in that order (see
 /// ``FlatMorphology``). Every child can also be reached by its automatic name `"1"`, `"2"`, ...
-/// (its position among the children, counted from 1, as Brian does).
+/// (numbered from 1 in the order children are attached, as Brian does).
 ///
 /// Foundation has a type of the same name (grammatical inflection): in a file that imports
 /// Foundation, write `SwiftBrian.Morphology` or declare `typealias Morphology = SwiftBrian.Morphology`.

@@ -30,8 +30,15 @@ enum MorphologyArguments {
         guard let n = n ?? expected else {
             throw ModelError(.invalidArgument, "The number of compartments n must be given")
         }
+        if let expected, expected < 1 {
+            throw ModelError(.invalidArgument, "A section needs at least 1 compartment, but \(what) give \(max(expected, 0))")
+        }
         guard n >= 1 else {
             throw ModelError(.invalidArgument, "The number of compartments n must be at least 1, but it is \(n)")
+        }
+        guard n < Int(Int32.max) else {
+            throw ModelError(.invalidArgument, "The number of compartments n must be less than \(Int32.max) "
+                             + "(compartments are numbered with 32-bit indices), but it is \(n)")
         }
         if let expected, expected != n {
             throw ModelError(.invalidArgument, "n is \(n), but \(what) give\(expected == 1 ? "s" : "") \(expected) compartment\(expected == 1 ? "" : "s")")
