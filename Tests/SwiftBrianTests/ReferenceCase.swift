@@ -2,16 +2,16 @@ import Foundation
 import SwiftBrian
 import XCTest
 
-/// A Brian 2.9 reference case from Tests/Fixtures/reference (schema in its README.md), with the
-/// comparisons its tolerance section defines.
+/// A Brian 2.9 reference case from Tests/Fixtures/reference (or another folder of Tests/Fixtures
+/// with that schema, such as compartments), with the comparisons its tolerance section defines.
 struct ReferenceCase {
     let name: String
     let json: [String: Any]
 
-    init(_ name: String) throws {
+    init(_ name: String, folder: String = "reference") throws {
         self.name = name
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/reference/\(name).json")
+            .appendingPathComponent("Fixtures/\(folder)/\(name).json")
         json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     }
 
