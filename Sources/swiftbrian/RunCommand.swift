@@ -63,10 +63,17 @@ struct RunCommand: ParsableCommand {
             let folder = URL(fileURLWithPath: out ?? "out/\(type.name)")
             let started = Date()
             let bar = ProgressBar()
+            InterruptHandler.install()
             let result = try type.simulate(settings: settings, seed: seed, backend: backend,
                                            duration: duration.map { $0 * second }, report: bar.report)
+            bar.endLine()
             let wall = Date().timeIntervalSince(started)
+            let interrupted = RunInterruption.isRequested
             var summary = RunSummary(result.network, wallTime: wall * second)
+            if interrupted {
+                summary.rows.insert(RunSummary.Row("Status", "partial: interrupted (Ctrl-C) at \(result.network.t)"),
+                                    at: 0)
+            }
             summary.rows += result.statistics.map { statistic in
                 RunSummary.Row(statistic.name, String(format: "%.4g", statistic.value)
                                + (statistic.unit.isEmpty ? "" : " \(statistic.unit)"))
@@ -78,6 +85,7 @@ struct RunCommand: ParsableCommand {
             print("Outputs in \(folder.path)/:")
             for file in files { print("  " + URL(fileURLWithPath: file).lastPathComponent) }
             for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            if interrupted { throw ExitCode(InterruptHandler.exitStatus) }
         } catch let error as ModelError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
