@@ -23,7 +23,12 @@ struct LoopChunking {
     /// Adapts the count to the time the chunk begun last took, when it ran all its steps.
     mutating func end(ranAllSteps: Bool) {
         guard ranAllSteps else { return }
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+        adapt(toSeconds: Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)
+    }
+
+    /// Doubles the count after a chunk that took less than half the target, halves it after one
+    /// that took more than twice the target.
+    mutating func adapt(toSeconds seconds: Double) {
         if seconds < Self.target / 2 {
             steps = min(steps * 2, Self.maximumSteps)
         } else if seconds > Self.target * 2 {
