@@ -41,7 +41,7 @@ struct PointDensity {
     func shades() -> [Int] {
         let occupied = counts.filter { $0 > 0 }.sorted()
         guard !occupied.isEmpty else { return counts }
-        let full = Double(occupied[min(occupied.count - 1, Int(Double(occupied.count) * 0.99))])
+        let full = Double(occupied[Int(Double(occupied.count - 1) * 0.99)])
         return counts.map { count in
             guard count > 0 else { return 0 }
             let shade = Int((Double(Self.levels) * Double(count) / full).rounded(.up))
