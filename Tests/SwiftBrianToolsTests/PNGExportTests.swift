@@ -49,14 +49,7 @@ final class PNGExportTests: XCTestCase {
 
     func testALongRunsRasterBecomesASmallPNG() throws {
         try requireLibrary()
-        // CUBA for 60 s: 1.3 million spikes of 4000 neurons.
-        var generator = SystemRandomNumberGenerator()
-        let count = 1_300_000
-        let times = (0..<count).map { _ in Double.random(in: 0..<60, using: &generator) }
-        let indices = (0..<count).map { _ in Int.random(in: 0..<4000, using: &generator) }
-        let plot = try Plot.raster(indices: indices, times: QuantityArray(values: times, dimension: .time),
-                                   neurons: 4000, duration: 60 * second)
-        XCTAssertLessThan(plot.svg().utf8.count, 1_000_000)
+        let plot = try RandomSpikes.longRun.get()
         let url = TestOutput.url("raster_1.3M.png")
         try plot.writePNG(to: url)
         XCTAssertEqual(size(try Data(contentsOf: url)), [1440, 880])

@@ -76,12 +76,8 @@ final class PlotSVGTests: XCTestCase {
 
     func testManySpikesStayFastAndSmall() throws {
         let count = 100_000
-        var generator = SystemRandomNumberGenerator()
-        let times = QuantityArray(values: (0..<count).map { _ in Double.random(in: 0..<2, using: &generator) }.sorted(),
-                                  dimension: .time)
-        let indices = (0..<count).map { _ in Int.random(in: 0..<4000, using: &generator) }
+        let plot = try RandomSpikes.raster(count: count, neurons: 4000, seconds: 2)
         let start = Date()
-        let plot = try Plot.raster(indices: indices, times: times, neurons: 4000, duration: 2 * second)
         let svg = plot.svg()
         let seconds = Date().timeIntervalSince(start)
         XCTAssertLessThan(seconds, 5, "a 100,000-spike raster renders in \(seconds) s")
