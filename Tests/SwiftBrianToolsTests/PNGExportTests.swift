@@ -67,6 +67,11 @@ final class PNGExportTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("30000 × 20000 pixels"), "\(error)")
         }
         XCTAssertThrowsError(try huge.pngData(scale: 0)) { XCTAssertTrue($0 is ModelError, "\($0)") }
+        let wide = Plot(xAxis: PlotAxis("x"), yAxis: PlotAxis("y"), width: 40_000, height: 200)
+        XCTAssertThrowsError(try wide.pngData(scale: 1)) { error in
+            guard case ToolsError.renderingFailed = error else { return XCTFail("\(error)") }
+            XCTAssertTrue("\(error)".contains("cairo failed making a 40000 × 200 image"), "\(error)")
+        }
     }
 
     func testWithoutLibrsvgTheErrorSaysHowToInstallIt() throws {
