@@ -87,13 +87,14 @@ final class RunInterruptionTests: XCTestCase {
     func testLoopChunksGrowAndShrinkToTheTargetTime() {
         var chunking = LoopChunking()
         XCTAssertEqual(chunking.steps, 1)
-        chunking.adapt(toSeconds: LoopChunking.target / 10)
-        chunking.adapt(toSeconds: LoopChunking.target / 10)
+        chunking.adapt(toSeconds: LoopChunking.target / 4)
         XCTAssertEqual(chunking.steps, 4)
+        chunking.adapt(toSeconds: LoopChunking.target / 100)
+        XCTAssertEqual(chunking.steps, 32, "at most 8 times more at once")
         chunking.adapt(toSeconds: LoopChunking.target)
-        XCTAssertEqual(chunking.steps, 4, "on target: unchanged")
-        chunking.adapt(toSeconds: LoopChunking.target * 10)
-        XCTAssertEqual(chunking.steps, 2)
+        XCTAssertEqual(chunking.steps, 32, "on target: unchanged")
+        chunking.adapt(toSeconds: LoopChunking.target * 2)
+        XCTAssertEqual(chunking.steps, 16)
         for _ in 0..<40 { chunking.adapt(toSeconds: 0) }
         XCTAssertEqual(chunking.steps, LoopChunking.maximumSteps)
         for _ in 0..<40 { chunking.adapt(toSeconds: 1) }
