@@ -61,7 +61,7 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
                             "El": -49 * mV], name: "P")
             try P.v.set("Vr + rand() * (Vt - Vr)")
             let weights: Namespace = ["we": (60 * 0.27 / 10) * mV, "wi": (-20 * 4.5 / 10) * mV,
-                                      "Ne": Quantity(value: Double(Ne))]
+                                      "Ne": Ne]
             let Ce = try Synapses(P, P, onPre: "ge += we", namespace: weights, name: "Ce")
             let Ci = try Synapses(P, P, onPre: "gi += wi", namespace: weights, name: "Ci")
             try Ce.connect(condition: "i<Ne", p: 80.0 / Double(n))

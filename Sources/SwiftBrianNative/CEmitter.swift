@@ -163,17 +163,17 @@ struct CEmitter {
         case .range(let lower, let upper):
             return ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
         case .events(let list, let lower, let upper):
-            let events = try ints(list), count = "\(header(list))->count"
+            let events = ints(list), count = "\(header(list))->count"
             return ["for (int64_t _k = 0; _k < \(count); _k++) {",
                     "    _idx = \(events)[_k];",
                     "    if (_idx < \(lower) || _idx >= \(upper)) continue;"] + body.map { String($0.dropFirst(4)) } + ["}"]
         case .indices(let list):
-            let entries = try ints(list), count = "\(header(list))->count"
+            let entries = ints(list), count = "\(header(list))->count"
             return ["for (int64_t _k = 0; _k < \(count); _k++) {", "    _idx = \(entries)[_k];"]
                 + body.map { String($0.dropFirst(4)) } + ["}"]
         case .synapses(let events, let lower, let upper, let offsets, let members):
-            let list = try ints(events), count = "\(header(events))->count", offset = try ints(offsets)
-            let member = try members.map { try ints($0) }
+            let list = ints(events), count = "\(header(events))->count", offset = ints(offsets)
+            let member = members.map { ints($0) }
             return ["for (int64_t _k = 0; _k < \(count); _k++) {",
                     "    int64_t _e = \(list)[_k];",
                     "    if (_e < \(lower) || _e >= \(upper)) continue;",
@@ -302,7 +302,7 @@ struct CEmitter {
         case .element: return "_idx"
         case .shared: return "0"
         case .offset(let offset): return "(_idx + \(offset))"
-        case .mapped(let buffer): return "\(try ints(buffer))[_idx]"
+        case .mapped(let buffer): return "\(ints(buffer))[_idx]"
         case .row(let offset): return "(_row + \(offset))"
         case .column(let offset): return "(_col + \(offset))"
         }
@@ -323,7 +323,7 @@ struct CEmitter {
         case .temporary(let number):
             return "_t\(number)"
         case .indexValue(let buffer, let map):
-            return "((\(precision.cType))\(try ints(buffer))[\(try index(map))])"
+            return "((\(precision.cType))\(ints(buffer))[\(try index(map))])"
         case .eventCount(let list, let lower, let upper):
             return "sb_event_count(\(header(list)), \(lower), \(upper))"
         case .row:

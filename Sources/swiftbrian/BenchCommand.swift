@@ -19,16 +19,16 @@ struct BenchCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The model.", valueName: BenchmarkModel.allCases.map(\.rawValue).joined(separator: "|")))
     var model: String
 
-    @Option(name: .long, help: "The number of neurons.")
+    @Option(name: .long, parsing: .unconditional, help: "The number of neurons.")
     var n: Int = 4000
 
-    @Option(name: .long, help: "The simulated time in seconds (default: as in Brian's script, 1 s; 10 s for linear).")
+    @Option(name: .long, parsing: .unconditional, help: "The simulated time in seconds (default: as in Brian's script, 1 s; 10 s for linear).")
     var duration: Double?
 
     @Option(name: .long, help: "native or interpreter.")
     var backend: String = "native"
 
-    @Option(name: .long, help: "The random seed (Brian's script uses 1).")
+    @Option(name: .long, parsing: .unconditional, help: "The random seed (Brian's script uses 1).")
     var seed: UInt64 = 1
 
     @Flag(name: .long, help: "Let the C compiler reorder and vectorize floating-point arithmetic (as Brian's C++ targets do).")
@@ -37,8 +37,10 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         do {
             guard let model = BenchmarkModel(rawValue: model) else {
-                throw ModelError(.invalidArgument, "Unknown model '\(self.model)'; choose one of "
-                                 + BenchmarkModel.allCases.map(\.rawValue).joined(separator: ", "))
+                let names = BenchmarkModel.allCases.map(\.rawValue)
+                let hint = Suggestions.hint(for: self.model, among: names)
+                throw ModelError(.invalidArgument, "Unknown model '\(self.model)'\(hint); choose one of "
+                                 + names.joined(separator: ", "))
             }
             guard let backend = BackendKind(rawValue: backend) else {
                 throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native or interpreter")

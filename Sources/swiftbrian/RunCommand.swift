@@ -21,10 +21,11 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The example to run (see `swiftbrian list`).")
     var example: String = "cuba"
 
-    @Option(name: .long, help: "The simulated time in seconds (default: the example's own).")
+    // Unconditional parsing: `--duration -1` is a value (and refused as such), not a missing one.
+    @Option(name: .long, parsing: .unconditional, help: "The simulated time in seconds (default: the example's own).")
     var duration: Double?
 
-    @Option(name: .long, help: "The random seed.")
+    @Option(name: .long, parsing: .unconditional, help: "The random seed.")
     var seed: UInt64 = 1
 
     @Option(name: .long, help: "native (default) or interpreter.")
@@ -47,8 +48,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         do {
             guard let type = Gallery.example(named: example) else {
-                throw ModelError(.invalidArgument, "Unknown example '\(example)'; `swiftbrian list` shows the examples ("
-                                 + Gallery.all.map { $0.name }.joined(separator: ", ") + ")")
+                let names = Gallery.all.map { $0.name }
+                let hint = Suggestions.hint(for: example, among: names)
+                throw ModelError(.invalidArgument, "Unknown example '\(example)'\(hint); `swiftbrian list` shows the "
+                                 + "examples (" + names.joined(separator: ", ") + ")")
             }
             guard let backend = BackendKind(rawValue: backend) else {
                 throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native or interpreter")

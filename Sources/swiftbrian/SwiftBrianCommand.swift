@@ -1,4 +1,5 @@
 import ArgumentParser
+import SwiftBrian
 
 /// The `swiftbrian` command-line tool.
 @main
@@ -6,7 +7,8 @@ struct SwiftBrianCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swiftbrian",
         abstract: "A spiking neural network simulator that speaks Brian 2's model language.",
-        subcommands: [RunCommand.self, ListCommand.self, AnalyzeCommand.self, BenchCommand.self],
+        version: swiftBrianVersion,
+        subcommands: [RunCommand.self, ListCommand.self, AnalyzeCommand.self, BenchCommand.self, NewCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -3,43 +3,8 @@ import XCTest
 
 /// Runs the built `swiftbrian` tool as a newcomer would and checks what it prints.
 final class AnalyzeCommandTests: XCTestCase {
-    private struct Output {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    private var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        #endif
-        return Bundle.main.bundleURL
-    }
-
-    private var repository: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-    }
-
-    private func swiftbrian(_ arguments: [String], input: String? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("swiftbrian")
-        process.arguments = arguments
-        process.currentDirectoryURL = repository
-        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
-                      stderr: String(decoding: err, as: UTF8.self))
+    private func swiftbrian(_ arguments: [String], input: String? = nil) throws -> SwiftBrianExecutable.Output {
+        try SwiftBrianExecutable.run(arguments, input: input)
     }
 
     private static let cubaNamespace = ["taum=20 ms", "taue=5 ms", "taui=10 ms", "El=-49 mV", "Vt=-50 mV",

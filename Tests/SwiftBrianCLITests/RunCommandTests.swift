@@ -3,27 +3,8 @@ import XCTest
 
 /// `swiftbrian list` and `swiftbrian run` as a newcomer uses them.
 final class RunCommandTests: XCTestCase {
-    private var productsDirectory: URL {
-        #if os(macOS)
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            return bundle.bundleURL.deletingLastPathComponent()
-        }
-        #endif
-        return Bundle.main.bundleURL
-    }
-
-    private func swiftbrian(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("swiftbrian")
-        process.arguments = arguments
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    private func swiftbrian(_ arguments: [String]) throws -> SwiftBrianExecutable.Output {
+        try SwiftBrianExecutable.run(arguments)
     }
 
     func testListShowsEveryExample() throws {
@@ -84,7 +65,7 @@ final class RunCommandTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swiftbrian-int-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("swiftbrian")
+        process.executableURL = SwiftBrianExecutable.url
         process.arguments = ["run", "cuba", "--duration", "100", "--out", folder.path]
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout

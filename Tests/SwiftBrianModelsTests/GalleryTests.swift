@@ -146,9 +146,9 @@ final class GalleryTests: XCTestCase {
         let spikes = try XCTUnwrap(result.spikes.first?.value)
         XCTAssertEqual(spikes.count, [12, 12, 12, 12, 12, 12, 12, 13, 13, 13])
         let brianLast = [485.7, 481.7, 477.7, 473.8, 469.8, 465.8, 461.9, 497.7, 493.5, 489.8]
-        let trains = spikes.trains()
+        let trains = spikes.spikeTrains()
         for (k, expected) in brianLast.enumerated() {
-            XCTAssertEqual((trains[k]?.values.last ?? 0) * 1000, expected, accuracy: 0.15)
+            XCTAssertEqual((trains[k].values.last ?? 0) * 1000, expected, accuracy: 0.15)
         }
         assertStatistic(result, "final_spread", in: 35.7...35.9, brian: "35.8 ms")
     }

@@ -62,7 +62,7 @@ final class BadInputTests: XCTestCase {
         assertModelError(try StateMonitor(G, "v", record: [3]), "Cannot record index 3 of 'G', which has 3 elements")
         let H = try NeuronGroup(1, model: lif, namespace: namespace, name: "H")
         assertModelError(try SpikeMonitor(H), "'H' has no threshold")
-        assertModelError(try EventMonitor(G, event: "burst"), "'G' has no event 'burst' (its events: 'spike')")
+        assertModelError(try EventMonitor(G, "burst"), "'G' has no event 'burst' (its events: 'spike')")
         assertModelError(try G.vv.set(0 * mV), "'vv' is not a variable of 'G' (did you mean 'v'?)")
         assertModelError(try G.v.set(3 * amp), "'v' of 'G' is in volt, but the value given is in amp")
         assertModelError(try G.v.set(QuantityArray(values: [1, 2], dimension: .voltage)), "has 3 values, but 2 were given")

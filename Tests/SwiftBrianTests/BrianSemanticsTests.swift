@@ -199,7 +199,7 @@ final class BrianSemanticsTests: XCTestCase {
             try Network(R, E, Q, backend: backend).run(0.1 * ms)
             try Network(E, backend: backend).run(0.1 * ms)
             var result = CaseResult()
-            for (key, view) in [("on_pre_v_post", H.v), ("on_post_w", S.w), ("on_post_u_post", H.u), ("reset_v", R.v),
+            for (key, view) in try [("on_pre_v_post", H.v), ("on_post_w", S.w), ("on_post_u_post", H.u), ("reset_v", R.v),
                                 ("event_x", E.x), ("event_y", E.y), ("run_regularly_z", Q.z), ("run_regularly_u", Q.u)] {
                 result.final(key, try view.values)
             }

@@ -133,7 +133,7 @@ final class InputReferenceTests: XCTestCase {
             let T = try NeuronGroup(n, model: "dv/dt = -v/tau : 1", method: .exact, namespace: ["tau": 10 * ms],
                                     name: "T")
             try T.v.set(0)
-            let PI = try PoissonInput(T, variable: "v", N: 100, rate: 10 * Hz, weight: 0.1, name: "PI")
+            let PI = try PoissonInput(T, "v", N: 100, rate: 10 * Hz, weight: 0.1, name: "PI")
             let S1 = try SpikeMonitor(P1), S2 = try SpikeMonitor(P2)
             let R1 = try PopulationRateMonitor(P1)
             let MT = try StateMonitor(T, "v", dt: 100 * ms)
@@ -223,27 +223,27 @@ final class InputReferenceTests: XCTestCase {
             I = v/ohm : amp
             """, namespace: ["tau": 10 * ms], name: "PI_target")
         try T.v.set(-1 * mV)
-        assertModelError(try PoissonInput(T, variable: "v", N: 10, rate: 10 * Hz, weight: 0.1),
+        assertModelError(try PoissonInput(T, "v", N: 10, rate: 10 * Hz, weight: 0.1),
                          "The weight of the PoissonInput (0.1) does not have the unit of the target variable 'v' (volt)")
-        assertModelError(try PoissonInput(T, variable: "v", N: 10, rate: 10 * Hz, weight: "0.1*amp"),
+        assertModelError(try PoissonInput(T, "v", N: 10, rate: 10 * Hz, weight: "0.1*amp"),
                          "weight of the PoissonInput")
-        assertModelError(try PoissonInput(T, variable: "w", N: 10, rate: 10 * Hz, weight: 1 * mV),
+        assertModelError(try PoissonInput(T, "w", N: 10, rate: 10 * Hz, weight: 1 * mV),
                          "'w' is not a variable of 'PI_target'")
-        assertModelError(try PoissonInput(T, variable: "c", N: 10, rate: 10 * Hz, weight: 1 * mV),
+        assertModelError(try PoissonInput(T, "c", N: 10, rate: 10 * Hz, weight: 1 * mV),
                          "cannot add to 'c' of 'PI_target': it is a constant parameter")
-        assertModelError(try PoissonInput(T, variable: "I", N: 10, rate: 10 * Hz, weight: 1 * amp),
+        assertModelError(try PoissonInput(T, "I", N: 10, rate: 10 * Hz, weight: 1 * amp),
                          "cannot add to 'I' of 'PI_target': it is a subexpression")
-        assertModelError(try PoissonInput(T, variable: "v", N: 10, rate: 10 * ms, weight: 1 * mV),
+        assertModelError(try PoissonInput(T, "v", N: 10, rate: 10 * ms, weight: 1 * mV),
                          "must be a frequency (Hz)")
-        assertModelError(try PoissonInput(T, variable: "v", N: -1, rate: 10 * Hz, weight: 1 * mV),
+        assertModelError(try PoissonInput(T, "v", N: -1, rate: 10 * Hz, weight: 1 * mV),
                          "cannot be negative")
-        assertModelError(try PoissonInput(T, variable: "v", N: 10, rate: 20 * kHz, weight: 1 * mV),
+        assertModelError(try PoissonInput(T, "v", N: 10, rate: 20 * kHz, weight: 1 * mV),
                          "more than one spike per input and step")
         // A change of the target's dt after creation is refused when the run starts; nothing runs.
         let clock = Clock(dt: 0.1 * ms, name: "PI_clock")
         let U = try NeuronGroup(2, model: "dv/dt = -v/tau : 1", namespace: ["tau": 10 * ms], clock: clock,
                                 name: "PI_target2")
-        let input = try PoissonInput(U, variable: "v", N: 10, rate: 100 * Hz, weight: 1)
+        let input = try PoissonInput(U, "v", N: 10, rate: 100 * Hz, weight: 1)
         clock.dt = 0.2 * ms
         let net = try Network(U, input)
         assertModelError(try net.run(1 * ms), "changed after the PoissonInput")
@@ -258,7 +258,7 @@ final class InputReferenceTests: XCTestCase {
         let x = try onBothBackends { backend in
             let G = try NeuronGroup(2000, model: "x : 1\nw : 1 (constant)", name: "PI_normal")
             try G.w.set("1 + i % 2")
-            let input = try PoissonInput(G, variable: "x", N: 1000, rate: 1 * kHz, weight: "w", name: "PI_normal_input")
+            let input = try PoissonInput(G, "x", N: 1000, rate: 1 * kHz, weight: "w", name: "PI_normal_input")
             try Network(G, input, backend: backend).run(0.1 * ms)
             var result = CaseResult()
             result.final("x", try G.x.values)

@@ -12,7 +12,7 @@ final class ReadmeCUBATests: XCTestCase {
         // The values the equations use; Swift cannot read your local variables as Python can.
         let namespace: Namespace = ["taum": 20 * ms, "taue": 5 * ms, "taui": 10 * ms, "Vt": -50 * mV,
                                     "Vr": -60 * mV, "El": -49 * mV, "we": 1.62 * mV, "wi": -9 * mV,
-                                    "Ne": Quantity(value: Double(Ne))]
+                                    "Ne": Ne]        // plain numbers too
         let P = try NeuronGroup(N, model: """
             dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
             dge/dt = -ge/taue : volt
@@ -29,6 +29,7 @@ final class ReadmeCUBATests: XCTestCase {
         let spikes = try SpikeMonitor(P)
         try Network(P, Ce, Ci, spikes).run(1 * second, report: .text)   // native code, compiled and cached
         print(spikes.numEvents)                          // spikes.i, spikes.t (with units), spikes.count
+        print(spikes.spikeTrains()[0])                   // spike_trains(): every neuron, silent ones too
         XCTAssertGreaterThan(spikes.numEvents, 15_000)
     }
 }

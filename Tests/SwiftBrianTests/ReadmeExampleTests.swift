@@ -18,7 +18,7 @@ final class ReadmeExampleTests: XCTestCase {
         let trace = try StateMonitor(G, "v", record: [0, 99], dt: 1 * ms)
         let net = try Network(G, spikes, trace)
         try net.run(1 * second, report: .text)       // progress on standard error
-        print(spikes.numEvents, spikes.count[99], try trace.values("v", index: 99).last!)
+        print(spikes.numEvents, spikes.count[99], try trace[99].v.max())   // Brian's trace[99].v.max()
 
         // R*I crosses the 15 mV to threshold at I = 0.15 nA: neurons from i = 25 on fire.
         XCTAssertEqual(spikes.count[0..<25].reduce(0, +), 0)

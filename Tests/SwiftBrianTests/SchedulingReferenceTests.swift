@@ -65,7 +65,7 @@ final class SchedulingReferenceTests: XCTestCase {
             try G.v_at_event.set(-1)
             try G.runOnEvent("custom", "count += 1; v_at_event = v")
             try G.runRegularly("I = I + 0.1", dt: 20 * ms, name: "G_increase_I")
-            let events = try EventMonitor(G, event: "custom", variables: ["v"], name: "G_custom_monitor")
+            let events = try EventMonitor(G, "custom", variables: ["v"], name: "G_custom_monitor")
             let spikes = try SpikeMonitor(G, name: "G_spike_monitor")
             let M = try StateMonitor(G, variables: ["v", "count", "v_at_event", "I"], dt: 1 * ms)
             try Network(G, events, spikes, M, backend: backend).run(reference.duration)

@@ -65,7 +65,7 @@ final class SynapsesReferenceTests: XCTestCase {
 
 /// The sorted (i, j) pairs of `S`.
 private func pairs(_ S: Synapses) throws -> [[Int]] {
-    let i = try S.i.values.values.map { Int($0) }, j = try S.j.values.values.map { Int($0) }
+    let i = try S.i, j = try S.j
     return zip(i, j).map { [$0, $1] }.sorted { $0.lexicographicallyPrecedes($1) }
 }
 

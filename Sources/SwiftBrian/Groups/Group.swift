@@ -50,10 +50,12 @@ public class Group: NetworkObject {
 
     // MARK: Variables
 
-    /// The variable `name`, to read or set (`G.v`); it throws on use when the group has no
-    /// such variable.
+    /// The variable `name`, to read or set (`try G.v`).
+    ///
+    /// - Throws: `ModelError` naming the closest and all known variables when the group has no
+    ///   variable `name` (`G.vv`), at this first use.
     public subscript(dynamicMember name: String) -> VariableView {
-        VariableView(group: self, name: name)
+        get throws { try variable(name) }
     }
 
     /// The variable `name`, checked.
@@ -62,11 +64,14 @@ public class Group: NetworkObject {
         return VariableView(group: self, name: name)
     }
 
-    /// The stored variable `name`, or an error naming the group and the closest name.
+    /// The stored variable `name`, or an error naming the group, the closest name and the known
+    /// variables.
     func stored(_ name: String, settable: Bool) throws -> GroupVariable {
         guard let variable = variables[name] else {
-            let hint = Suggestions.closest(to: name, among: variables.keys).map { " (did you mean '\($0)'?)" } ?? ""
-            throw ModelError(.unknownIdentifier, "'\(name)' is not a variable of \(name == self.name ? "the group" : "'\(self.name)'")\(hint)")
+            let hint = Suggestions.hint(for: name, among: variables.keys)
+            let known = variables.keys.filter { !$0.hasPrefix("_") }.sorted().joined(separator: ", ")
+            throw ModelError(.unknownIdentifier, "'\(name)' is not a variable of "
+                             + "\(name == self.name ? "the group" : "'\(self.name)'")\(hint); its variables are \(known)")
         }
         if settable, !variable.isSettable {
             throw ModelError(.invalidAssignment, "'\(name)' of '\(self.name)' cannot be set: it is a "
@@ -109,7 +114,7 @@ public class Group: NetworkObject {
     /// The namespace the current run reads: the group's, with the run's values over it, its
     /// TimedArrays adapted to the group's time step.
     var currentNamespace: Namespace {
-        var current = (self as? Subgroup)?.parent.currentNamespace ?? namespace
+        var current = namespace
         current.values.merge(runValues) { _, run in run }
         return current.adapted(toTimeStep: clock.dt.value)
     }
@@ -234,11 +239,11 @@ public class Group: NetworkObject {
         var scalar: [KernelOperation] = [], vector: [KernelOperation] = []
         // Each after the ones it reads.
         while let next = pending.firstIndex(where: { equation in
-            !pending.contains { $0.name != equation.name && equation.expression!.identifiers.contains($0.name) }
+            !pending.contains { $0.name != equation.name && equation.expression?.identifiers.contains($0.name) == true }
         }) {
             let equation = pending.remove(at: next)
-            guard let buffer = variables[equation.name]?.buffer else { continue }
-            let value = try builder.lower(try inlined(equation.expression!))
+            guard let buffer = variables[equation.name]?.buffer, let expression = equation.expression else { continue }
+            let value = try builder.lower(try inlined(expression))
             if equation.has(.shared) {
                 scalar.append(.store(ArrayReference(buffer, .shared), value))
             } else {

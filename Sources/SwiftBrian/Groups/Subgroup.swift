@@ -21,6 +21,9 @@ public final class Subgroup: Group {
         dependents = [parent]
     }
 
+    /// The parent's namespace, as it is now.
+    override var currentNamespace: Namespace { parent.currentNamespace }
+
     override var stateBuffers: [DoubleBuffer] { [] }
     override var indexBuffers: [IndexBuffer] { [] }
 }

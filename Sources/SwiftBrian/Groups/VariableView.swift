@@ -28,6 +28,18 @@ public struct VariableView {
         }
     }
 
+    /// The current values in SI base units, as plain numbers (Brian's `G.v_`).
+    public var plainValues: [Double] {
+        get throws { try values.values }
+    }
+
+    /// The current values as multiples of `unit`: `try G.v.values(in: mV)`.
+    ///
+    /// - Throws: `DimensionMismatchError` when `unit` is not a unit of the variable.
+    public func values(in unit: Quantity) throws -> [Double] {
+        try values.in(unit)
+    }
+
     /// The value of element `index`.
     public subscript(index: Int) -> Quantity {
         get throws {
@@ -234,5 +246,16 @@ public struct VariableView {
         let shared = group.variables[name]?.isShared == true
         try group.executeNow(shared ? [operation] : [], iteration: shared ? .range(0, 0) : nil,
                              shared ? [] : [operation], purpose: "set_\(name)")
+    }
+}
+
+extension VariableView: CustomStringConvertible {
+    /// The values with their unit, as Brian prints a variable: `<G.v: [-65. -60.] mV>`.
+    public var description: String {
+        do {
+            return "<\(group.name).\(name): \(try values)>"
+        } catch {
+            return "<\(group.name).\(name): \(error)>"
+        }
     }
 }

@@ -6,7 +6,7 @@ import SwiftBrianUnits
 /// `PoissonInput`): `N` inputs at `rate` each, so in each time step every target neuron receives
 /// `weight*Binomial(N, rate*dt)`. Cheaper than a PoissonGroup and synapses, and nothing is stored.
 ///
-///     let input = try PoissonInput(G, variable: "v", N: 100, rate: 10 * Hz, weight: 0.1 * mV)
+///     let input = try PoissonInput(G, "v", N: 100, rate: 10 * Hz, weight: 0.1 * mV)
 ///     try Network(G, input).run(1 * second)
 ///
 /// It runs in the `synapses` slot with order 0 by default. As in Brian, the binomial draw is
@@ -33,21 +33,21 @@ public final class PoissonInput: NetworkObject {
     ///
     /// - Throws: `ModelError` when `variable` is not a writable variable of `target`, `weight` has
     ///   another unit, `rate` is not a non-negative frequency, `N` is negative or `rate*dt > 1`.
-    public convenience init(_ target: Group, variable: String, N: Int, rate: Quantity, weight: Quantity,
+    public convenience init(_ target: Group, _ variable: String, N: Int, rate: Quantity, weight: Quantity,
                             when: When = .synapses, order: Int = 0, name: String? = nil) throws {
         let description = try PoissonInput.check(target, variable: variable, N: N, rate: rate)
         guard weight.dimension == description.dimension else {
             throw ModelError(.dimensionMismatch, "The weight of the PoissonInput (\(weight)) does not have the unit of "
                              + "the target variable '\(variable)' (\(description.dimension.unitSpecification))")
         }
-        try self.init(target, variable: variable, N: N, rate: rate, weight: .value(weight), when: when,
+        try self.init(target, variable, N: N, rate: rate, weight: .value(weight), when: when,
                       order: order, name: name)
     }
 
     /// Adds the plain number `weight` (the variable must be dimensionless) for each input spike.
-    public convenience init(_ target: Group, variable: String, N: Int, rate: Quantity, weight: Double,
+    public convenience init(_ target: Group, _ variable: String, N: Int, rate: Quantity, weight: Double,
                             when: When = .synapses, order: Int = 0, name: String? = nil) throws {
-        try self.init(target, variable: variable, N: N, rate: rate, weight: Quantity(value: weight), when: when,
+        try self.init(target, variable, N: N, rate: rate, weight: Quantity(value: weight), when: when,
                       order: order, name: name)
     }
 
@@ -56,16 +56,16 @@ public final class PoissonInput: NetworkObject {
     ///
     /// - Throws: `ModelError` as the other initializer, and when `weight` does not parse, uses
     ///   unknown names or does not have the unit of `variable`.
-    public convenience init(_ target: Group, variable: String, N: Int, rate: Quantity, weight: String,
+    public convenience init(_ target: Group, _ variable: String, N: Int, rate: Quantity, weight: String,
                             when: When = .synapses, order: Int = 0, name: String? = nil) throws {
         let description = try PoissonInput.check(target, variable: variable, N: N, rate: rate)
         let checked = try target.model.checkExpression(weight, role: "weight of the PoissonInput",
                                                        dimension: description.dimension)
-        try self.init(target, variable: variable, N: N, rate: rate, weight: .expression(checked), when: when,
+        try self.init(target, variable, N: N, rate: rate, weight: .expression(checked), when: when,
                       order: order, name: name)
     }
 
-    private init(_ target: Group, variable: String, N: Int, rate: Quantity, weight: Weight, when: When, order: Int,
+    private init(_ target: Group, _ variable: String, N: Int, rate: Quantity, weight: Weight, when: When, order: Int,
                  name: String?) throws {
         self.target = target
         self.variable = variable

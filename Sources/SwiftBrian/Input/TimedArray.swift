@@ -9,7 +9,7 @@ import SwiftBrianUnits
 ///
 ///     let ta1 = try TimedArray([0, 1, 2, 0.5, 3], dt: 5 * ms, name: "ta1")
 ///     let G = try NeuronGroup(2, model: "dv/dt = (ta1(t) - v)/tau : 1",
-///                             namespace: Namespace(["tau": 5 * ms], timedArrays: [ta1]))
+///                             namespace: ["tau": 5 * ms, "ta1": ta1])
 ///
 /// The argument `t` must be a time (and `i` dimensionless); the result has the values' unit. A
 /// group reads the array with Brian's rounding rule for its own clock: the value at time `t` is
@@ -160,6 +160,11 @@ public final class TimedArray: FunctionTable {
         let table = self.table(clockDt: defaultClock.dt.value)
         return Quantity(value: storage[table.row(at: t.value) * table.columns + column], dimension: dimension)
     }
+}
+
+extension TimedArray: NamespaceValue {
+    /// The array as a function of time, callable by the name it is given in a namespace literal.
+    public var namespaceEntry: NamespaceEntry { .function(function) }
 }
 
 extension Namespace {

@@ -20,7 +20,7 @@ public class EventMonitor: NetworkObject {
     private let dimensions: [String: Dimension]
 
     /// Records `event` of `source`, with `variables` at each event.
-    public init(_ source: Group, event: String, variables: [String] = [], order: Int? = nil,
+    public init(_ source: Group, _ event: String, variables: [String] = [], order: Int? = nil,
                 name: String? = nil) throws {
         guard let entry = source.eventLists[event] else {
             let known = source.eventLists.keys.sorted().map { "'\($0)'" }.joined(separator: ", ")
@@ -64,11 +64,12 @@ public class EventMonitor: NetworkObject {
         return QuantityArray(values: buffer.array, dimension: dimension)
     }
 
-    /// The event times of each element, by element index (Brian's `spike_trains()`).
-    public func trains() -> [Int: QuantityArray] {
-        var trains: [Int: [Double]] = [:]
-        for (k, index) in i.enumerated() { trains[index, default: []].append(times[k]) }
-        return trains.mapValues { QuantityArray(values: $0, dimension: .time) }
+    /// The event times of every element of the source, silent ones included (an empty array),
+    /// by element index (Brian's `event_trains()`).
+    public func eventTrains() -> [QuantityArray] {
+        var trains = [[Double]](repeating: [], count: source.size)
+        for (k, index) in i.enumerated() where trains.indices.contains(index) { trains[index].append(times[k]) }
+        return trains.map { QuantityArray(values: $0, dimension: .time) }
     }
 
     override var dependencies: [NetworkObject] { [source] }
@@ -103,6 +104,12 @@ public final class SpikeMonitor: EventMonitor {
         guard source.eventLists["spike"] != nil else {
             throw ModelError(.invalidArgument, "'\(source.name)' has no threshold, so it never spikes")
         }
-        try super.init(source, event: "spike", variables: variables, order: order, name: name)
+        try super.init(source, "spike", variables: variables, order: order, name: name)
+    }
+
+    /// The spike times of every neuron of the source, silent ones included (an empty array), by
+    /// neuron index (Brian's `spike_trains()`): `spikes.spikeTrains()[7]`.
+    public func spikeTrains() -> [QuantityArray] {
+        eventTrains()
     }
 }

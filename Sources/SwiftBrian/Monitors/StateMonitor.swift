@@ -8,7 +8,9 @@ import SwiftBrianUnits
 /// says otherwise: the values at the beginning of the step.
 ///
 ///     let M = try StateMonitor(G, variables: ["v"], record: [0, 5])
-///     let v0 = try M.values("v", index: 0)      // QuantityArray over M.t
+///     let v = try M.v                           // [recorded element][time], as Brian's M.v
+///     let v5 = try M[5].v                       // element 5 over M.t, as Brian's M[5].v
+@dynamicMemberLookup
 public final class StateMonitor: NetworkObject {
     /// The recorded group.
     public let source: Group
@@ -78,6 +80,19 @@ public final class StateMonitor: NetworkObject {
     /// The recorded values of `variable`: one array per recorded element, in `record` order.
     public func values(_ variable: String) throws -> [QuantityArray] {
         try record.map { try values(variable, index: $0) }
+    }
+
+    /// The recorded values of `variable` as a matrix (Brian's `M.v`): one row per recorded
+    /// element, in `record` order, each over ``t``.
+    ///
+    /// - Throws: `ModelError` naming the recorded variables when this one is not recorded.
+    public subscript(dynamicMember variable: String) -> [QuantityArray] {
+        get throws { try values(variable) }
+    }
+
+    /// The recordings of element `index` of the source (Brian's `M[index]`): `try M[5].v`.
+    public subscript(index: Int) -> RecordedElement {
+        RecordedElement(monitor: self, index: index)
     }
 
     override var dependencies: [NetworkObject] { [source] }

@@ -128,7 +128,7 @@ extension AnalyzedEquations {
     }
 
     private func hint(_ name: String, _ scope: Scope) -> String {
-        Suggestions.closest(to: name, among: scope.variables.keys).map { " (did you mean '\($0)'?)" } ?? ""
+        Suggestions.hint(for: name, among: scope.variables.keys)
     }
 
     /// A name from the namespace (or a unit, or a constant) cannot become a temporary.

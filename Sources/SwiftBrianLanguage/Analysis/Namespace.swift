@@ -2,7 +2,10 @@ import SwiftBrianUnits
 
 /// The names a model reads from outside its equations: values (`taum = 20*ms`) and user functions.
 /// Swift cannot read a caller's local variables the way Brian reads Python's, so the namespace is
-/// always passed explicitly.
+/// always passed explicitly. A literal takes quantities, plain numbers, TimedArrays and functions
+/// together (see ``NamespaceValue``):
+///
+///     let namespace: Namespace = ["taum": 20 * ms, "Cm": try 1 * ufarad * cm ** -2, "w0": 0.5, "Ne": 3200]
 public struct Namespace: Sendable, ExpressibleByDictionaryLiteral {
     /// Named values.
     public var values: [String: Quantity]
@@ -58,8 +61,24 @@ public struct Namespace: Sendable, ExpressibleByDictionaryLiteral {
         set { values[name] = newValue }
     }
 
-    public init(dictionaryLiteral elements: (String, Quantity)...) {
-        self.init(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    /// Gives `name` to `value`: a quantity or plain number becomes a value, a function or
+    /// TimedArray is callable by `name` in model code. A later entry replaces an earlier one.
+    public mutating func add(_ value: any NamespaceValue, as name: String) {
+        switch value.namespaceEntry {
+        case .value(let quantity):
+            values[name] = quantity
+            functions[name] = nil
+        case .function(let function):
+            functions[name] = function.named(name)
+            values[name] = nil
+        }
+    }
+
+    /// A namespace from a literal mixing quantities, plain numbers, TimedArrays and functions:
+    /// `["tau": 10 * ms, "w0": 0.5, "Ne": 3200, "I_ext": stimulus]`.
+    public init(dictionaryLiteral elements: (String, any NamespaceValue)...) {
+        self.init()
+        for (name, value) in elements { add(value, as: name) }
     }
 }
 

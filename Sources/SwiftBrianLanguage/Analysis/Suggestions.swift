@@ -16,6 +16,12 @@ public enum Suggestions {
         return best?.name
     }
 
+    /// `" (did you mean 'v'?)"` for the candidate closest to `name`, or an empty string when none
+    /// is close enough.
+    public static func hint<S: Sequence>(for name: String, among candidates: S) -> String where S.Element == String {
+        closest(to: name, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
     /// Levenshtein distance with adjacent transpositions counting as one edit.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)

@@ -98,7 +98,7 @@ public struct Brunel2000: GalleryExample {
                                           namespace: namespace, name: "inhib_synapses")
         try inhib_synapses.connect(p: epsilon)
         let nu_ext = nu_ext_over_nu_thr * nu_thr
-        let external_poisson_input = try PoissonInput(neurons, variable: "v", N: C_ext, rate: nu_ext, weight: J,
+        let external_poisson_input = try PoissonInput(neurons, "v", N: C_ext, rate: nu_ext, weight: J,
                                                       name: "external_poisson_input")
         let rate_monitor = try PopulationRateMonitor(neurons, name: "rate_monitor")
         let spike_monitor = try SpikeMonitor(neurons, name: "spike_monitor")

@@ -47,7 +47,7 @@ public struct COBA: GalleryExample {
         let namespace: Namespace = ["taum": taum, "taue": taue, "taui": taui, "Vt": Vt, "Vr": Vr, "El": El,
                                     "Erev_exc": Erev_exc, "Erev_inh": Erev_inh, "I": I,
                                     "we": Quantity(value: we), "wi": Quantity(value: wi),
-                                    "Ne": Quantity(value: Double(Ne))]
+                                    "Ne": Ne]
         let P = try NeuronGroup(N, model: """
             dv/dt  = (ge*(Erev_exc-v)+gi*(Erev_inh-v)-(v-El) + I)*(1./taum) : volt (unless refractory)
             dge/dt = -ge/taue : 1

@@ -39,7 +39,7 @@ public struct CUBA: GalleryExample {
         defaultClock.dt = 0.1 * ms
         let Ne = Int((0.8 * Double(N)).rounded())
         let namespace: Namespace = ["taum": taum, "taue": taue, "taui": taui, "Vt": Vt, "Vr": Vr, "El": El,
-                                    "we": we, "wi": wi, "Ne": Quantity(value: Double(Ne))]
+                                    "we": we, "wi": wi, "Ne": Ne]
         let P = try NeuronGroup(N, model: """
             dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
             dge/dt = -ge/taue : volt

@@ -38,7 +38,7 @@ public struct Diesmann1999: GalleryExample {
         seed(value)
         defaultClock.dt = 0.1 * ms
         let namespace: Namespace = ["Vr": Vr, "Vt": Vt, "taum": taum, "taupsp": taupsp, "weight": weight,
-                                    "group_size": Quantity(value: Double(group_size))]
+                                    "group_size": group_size]
         let P = try NeuronGroup(n_groups * group_size, model: """
             dV/dt = (-(V-Vr)+x)*(1./taum) : volt
             dx/dt = (-x+y)*(1./taupsp) : volt

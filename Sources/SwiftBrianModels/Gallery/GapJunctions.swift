@@ -27,7 +27,7 @@ public struct GapJunctions: GalleryExample {
     public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
-        let namespace: Namespace = ["v0": Quantity(value: v0), "tau": tau, "n": Quantity(value: Double(n))]
+        let namespace: Namespace = ["v0": v0, "tau": tau, "n": n]
         let neurons = try NeuronGroup(n, model: """
             dv/dt = (v0 - v + Igap) / tau : 1
             Igap : 1 # gap junction current
@@ -57,8 +57,8 @@ public struct GapJunctions: GalleryExample {
 
     /// The range of the neurons' first spike times (or, with `last`, of their last ones).
     private func spread(of spikes: SpikeMonitor, last: Bool) -> Double {
-        let trains = spikes.trains()
-        let times = (0..<n).compactMap { last ? trains[$0]?.values.last : trains[$0]?.values.first }
+        let trains = spikes.spikeTrains()
+        let times = trains.prefix(n).compactMap { last ? $0.values.last : $0.values.first }
         guard times.count == n else { return .nan }
         return (times.max() ?? 0) - (times.min() ?? 0)
     }

@@ -23,7 +23,7 @@ public struct HodgkinHuxleyFICurve: GalleryExample {
         defaultClock.dt = 0.1 * ms
         // area, Cm, gl, El, EK, ENa, g_na, g_kd, VT: as in Brian's HH speed test and this example.
         var namespace = try BenchmarkModel.hodgkinHuxleyNamespace()
-        namespace.values["num_neurons"] = Quantity(value: Double(num_neurons))
+        namespace.add(num_neurons, as: "num_neurons")
         namespace.values["I_max"] = maximumCurrent
         let group = try NeuronGroup(num_neurons, model: """
             dv/dt = (gl*(El-v) - g_na*(m*m*m)*h*(v-ENa) - g_kd*(n*n*n*n)*(v-EK) + I)/Cm : volt

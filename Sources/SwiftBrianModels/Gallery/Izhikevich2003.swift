@@ -49,7 +49,7 @@ public struct Izhikevich2003: GalleryExample {
         try N_inh.u.set("b*v")
         // Brian's two pathways of one Synapses ("up" adds the weight at once, "down" takes it
         // back 1 ms later) as two synapse sets with the same weights.
-        let namespace: Namespace = ["Ne": Quantity(value: Double(Ne))]
+        let namespace: Namespace = ["Ne": Ne]
         let S_up = try Synapses(N, N, model: "w : 1", onPre: "I += w", delay: 0 * ms, namespace: namespace,
                                 name: "S_up")
         let S_down = try Synapses(N, N, model: "w : 1", onPre: "I -= w", delay: 1 * ms, name: "S_down")

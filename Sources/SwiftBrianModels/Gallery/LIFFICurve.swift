@@ -26,7 +26,7 @@ public struct LIFFICurve: GalleryExample {
     public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
         seed(value)
         defaultClock.dt = 0.1 * ms
-        let namespace: Namespace = ["tau": tau, "n": Quantity(value: Double(n)), "v0_max": maximumDrive]
+        let namespace: Namespace = ["tau": tau, "n": n, "v0_max": maximumDrive]
         let group = try NeuronGroup(n, model: """
             dv/dt = (v0 - v) / tau : volt (unless refractory)
             v0 : volt

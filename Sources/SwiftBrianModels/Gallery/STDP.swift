@@ -86,7 +86,7 @@ public struct STDP: GalleryExample {
         result.spikes = [Named("input", s_mon), Named("neurons", post_mon)]
         result.states = [Named("w", mon)]
         result.synapses = [Named("S", S)]
-        let weights = try S.w.values.values.map { $0 / gmax }
+        let weights = try S.w.plainValues.map { $0 / gmax }
         result.statistics = [
             GalleryStatistic("fraction_near_zero", SpikeStatistics.fraction(of: weights, near: 0, tolerance: 0.1)),
             GalleryStatistic("fraction_near_gmax", SpikeStatistics.fraction(of: weights, near: 1, tolerance: 0.1)),

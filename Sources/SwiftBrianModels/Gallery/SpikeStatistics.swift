@@ -17,7 +17,7 @@ public enum SpikeStatistics {
     /// each element with at least `minimumSpikes` spikes after `start`, averaged over those
     /// elements (NaN when there is none).
     public static func meanCV(_ monitor: SpikeMonitor, from start: Double = 0, minimumSpikes: Int = 3) -> Double {
-        let cvs = monitor.trains().values.compactMap { train -> Double? in
+        let cvs = monitor.spikeTrains().compactMap { train -> Double? in
             let times = train.values.filter { $0 >= start }
             guard times.count >= max(minimumSpikes, 3) else { return nil }
             return coefficientOfVariation(zip(times.dropFirst(), times).map { $0 - $1 })
@@ -84,7 +84,8 @@ public enum SpikeStatistics {
 
     /// The interspike intervals of element `index` of `monitor`, in seconds.
     public static func intervals(_ monitor: SpikeMonitor, index: Int) -> [Double] {
-        let times = monitor.trains()[index]?.values ?? []
+        let trains = monitor.spikeTrains()
+        let times = trains.indices.contains(index) ? trains[index].values : []
         return zip(times.dropFirst(), times).map { $0 - $1 }
     }
 }

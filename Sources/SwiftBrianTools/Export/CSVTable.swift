@@ -94,9 +94,9 @@ public struct CSVTable: Equatable, Sendable {
         return text
     }
 
-    /// Writes the table to `url` as UTF-8 CSV.
+    /// Writes the table to `url` as UTF-8 CSV, creating missing folders.
     public func write(to url: URL) throws {
-        try Data(csv().utf8).write(to: url, options: .atomic)
+        try OutputFile.write(Data(csv().utf8), to: url)
     }
 
     /// A field in double quotes (inner quotes doubled) when it holds a comma, quote or line break.

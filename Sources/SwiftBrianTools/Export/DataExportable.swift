@@ -4,7 +4,7 @@ import Foundation
 /// table (CSV). Monitors conform: ``SwiftBrian/EventMonitor`` (and so `SpikeMonitor`),
 /// ``SwiftBrian/StateMonitor`` and ``SwiftBrian/PopulationRateMonitor``.
 ///
-///     try spikeMonitor.writeNPZ(to: URL(fileURLWithPath: "spikes.npz"))
+///     try spikeMonitor.writeNPZ(to: "out/spikes.npz")     // missing folders are created
 ///     try stateMonitor.writeCSV(to: URL(fileURLWithPath: "v.csv"))
 public protocol DataExportable {
     /// The recorded data as named arrays in SI base units, each with its dimension.
@@ -23,5 +23,15 @@ extension DataExportable {
     /// Writes ``exportedTable()`` to a CSV file at `url`.
     public func writeCSV(to url: URL) throws {
         try exportedTable().write(to: url)
+    }
+
+    /// Writes ``exportedArrays()`` to a NumPy `.npz` archive at `path` (`"out/spikes.npz"`).
+    public func writeNPZ(to path: String) throws {
+        try writeNPZ(to: OutputFile.url(path))
+    }
+
+    /// Writes ``exportedTable()`` to a CSV file at `path` (`"out/v.csv"`).
+    public func writeCSV(to path: String) throws {
+        try writeCSV(to: OutputFile.url(path))
     }
 }

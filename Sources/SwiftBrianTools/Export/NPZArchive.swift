@@ -60,8 +60,8 @@ public struct NPZArchive {
         try zip.finished()
     }
 
-    /// Writes the archive to `url` (conventionally ending in `.npz`).
+    /// Writes the archive to `url` (conventionally ending in `.npz`), creating missing folders.
     public func write(to url: URL) throws {
-        try data().write(to: url, options: .atomic)
+        try OutputFile.write(data(), to: url)
     }
 }

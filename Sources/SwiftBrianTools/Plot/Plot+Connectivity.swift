@@ -6,7 +6,7 @@ extension Plot {
     ///
     /// - Throws: `ModelError` when the synapses' indices cannot be read.
     public static func connectivity(_ synapses: Synapses, title: String? = nil) throws -> Plot {
-        let i = try synapses.i.values.values, j = try synapses.j.values.values
+        let i = try synapses.i.map(Double.init), j = try synapses.j.map(Double.init)
         let sources = max(synapses.source.size, 1), targets = max(synapses.target.size, 1)
         // A dot fills most of a cell of the matrix, between 1 and 6 pixels.
         let cell = min(620 / Double(sources), 360 / Double(targets))

@@ -52,10 +52,15 @@ public struct Plot: Sendable {
         PlotRenderer(plot: self, id: id).render()
     }
 
-    /// Writes the plot as an SVG file to `url`.
+    /// Writes the plot as an SVG file to `url`, creating missing folders.
     public func writeSVG(to url: URL) throws {
         let document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg()
-        try Data(document.utf8).write(to: url, options: .atomic)
+        try OutputFile.write(Data(document.utf8), to: url)
+    }
+
+    /// Writes the plot as an SVG file at `path` (`"out/raster.svg"`), creating missing folders.
+    public func writeSVG(to path: String) throws {
+        try writeSVG(to: OutputFile.url(path))
     }
 
     /// The plot as PNG, `scale` device pixels per SVG pixel.
@@ -66,11 +71,17 @@ public struct Plot: Sendable {
         try PNGConverter.png(fromSVG: svg(), scale: scale)
     }
 
-    /// Writes the plot as a PNG file to `url`, `scale` device pixels per SVG pixel.
+    /// Writes the plot as a PNG file to `url`, `scale` device pixels per SVG pixel, creating
+    /// missing folders.
     ///
     /// - Throws: ``ToolsError/converterMissing(tool:hint:)`` when librsvg is not installed, and the
     ///   other errors of ``PNGConverter/png(fromSVG:scale:)``; never crashes.
     public func writePNG(to url: URL, scale: Double = 2) throws {
-        try pngData(scale: scale).write(to: url, options: .atomic)
+        try OutputFile.write(pngData(scale: scale), to: url)
+    }
+
+    /// Writes the plot as a PNG file at `path` (`"out/raster.png"`), creating missing folders.
+    public func writePNG(to path: String, scale: Double = 2) throws {
+        try writePNG(to: OutputFile.url(path), scale: scale)
     }
 }

@@ -93,9 +93,14 @@ public final class Report {
         return page
     }
 
-    /// Writes the page to `url` (conventionally ending in `.html`).
+    /// Writes the page to `url` (conventionally ending in `.html`), creating missing folders.
     public func write(to url: URL) throws {
-        try Data(html().utf8).write(to: url, options: .atomic)
+        try OutputFile.write(Data(html().utf8), to: url)
+    }
+
+    /// Writes the page at `path` (`"out/report.html"`), creating missing folders.
+    public func write(to path: String) throws {
+        try write(to: OutputFile.url(path))
     }
 
     private static let style = """

@@ -14,7 +14,7 @@ public enum SpikeTrainStatistics {
     /// of each neuron of `monitor` with at least three spikes, averaged over those neurons; `nil`
     /// when no neuron spiked three times. About 0 for regular firing, 1 for Poisson firing.
     public static func meanCV(_ monitor: EventMonitor) -> Double? {
-        let cvs = monitor.trains().values.compactMap { train -> Double? in
+        let cvs = monitor.eventTrains().compactMap { train -> Double? in
             let times = train.values
             guard times.count >= 3 else { return nil }
             return coefficientOfVariation(zip(times.dropFirst(), times).map { $0 - $1 })
