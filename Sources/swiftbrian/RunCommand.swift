@@ -66,13 +66,27 @@ struct RunCommand: ParsableCommand {
             let folder = URL(fileURLWithPath: out ?? "out/\(type.name)")
             let started = Date()
             let bar = ProgressBar()
+            InterruptHandler.install()
             let result = try type.simulate(settings: settings, seed: seed, backend: backend,
                                            duration: duration.map { $0 * second }, report: bar.report)
+            bar.endLine()
             let wall = Date().timeIntervalSince(started)
+            let interrupted = RunInterruption.isRequested
             var summary = RunSummary(result.network, wallTime: wall * second)
-            summary.rows += result.statistics.map { statistic in
-                RunSummary.Row(statistic.name, String(format: "%.4g", statistic.value)
-                               + (statistic.unit.isEmpty ? "" : " \(statistic.unit)"))
+            var notes: [String] = []
+            if interrupted {
+                // The example's own statistics assume its whole duration.
+                summary.rows.insert(RunSummary.Row("Status", "partial: interrupted (Ctrl-C) at \(result.network.t)"),
+                                    at: 0)
+                if !result.statistics.isEmpty {
+                    notes.append("the run was interrupted, so the example's statistics ("
+                                 + result.statistics.map(\.name).joined(separator: ", ") + ") are left out")
+                }
+            } else {
+                summary.rows += result.statistics.map { statistic in
+                    RunSummary.Row(statistic.name, String(format: "%.4g", statistic.value)
+                                   + (statistic.unit.isEmpty ? "" : " \(statistic.unit)"))
+                }
             }
             let (files, warnings) = try RunOutputs.write(result, summary: summary, to: folder, plots: !noPlot)
             let width = summary.rows.map(\.name.count).max() ?? 0
@@ -80,7 +94,8 @@ struct RunCommand: ParsableCommand {
             for row in summary.rows { print("  " + row.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value) }
             print("Outputs in \(folder.path)/:")
             for file in files { print("  " + URL(fileURLWithPath: file).lastPathComponent) }
-            for warning in warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            for warning in notes + warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+            if interrupted { throw ExitCode(InterruptHandler.exitStatus) }
         } catch let error as ModelError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure

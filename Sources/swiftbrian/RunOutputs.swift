@@ -3,12 +3,12 @@ import SwiftBrian
 import SwiftBrianModels
 import SwiftBrianTools
 
-/// What `swiftbrian run` writes for a gallery example: a plot per monitor (SVG, and PNG when
-/// `rsvg-convert` is installed), the recorded data as one NumPy `.npz` and one CSV per monitor,
-/// and an HTML report gathering the summary and the plots.
+/// What `swiftbrian run` writes for a gallery example: a plot per monitor (SVG, and PNG where
+/// librsvg is installed), the recorded data as one NumPy `.npz` and one CSV per monitor, and an
+/// HTML report gathering the summary and the plots.
 enum RunOutputs {
     /// Writes the outputs of `result` into `folder` and returns the files written, in order, and
-    /// warnings for what could not be written (PNG without a converter).
+    /// warnings for what could not be written (PNG without librsvg).
     static func write(_ result: GalleryResult, summary: RunSummary, to folder: URL, plots wantPlots: Bool) throws
         -> (files: [String], warnings: [String]) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

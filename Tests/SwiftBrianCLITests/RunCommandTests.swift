@@ -60,4 +60,39 @@ final class RunCommandTests: XCTestCase {
         XCTAssertEqual(backend.status, 1)
         XCTAssertTrue(backend.stderr.contains("Unknown backend 'gpu'"), backend.stderr)
     }
+
+    func testCtrlCStopsTheRunWritesWhatWasRecordedAndExits130() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swiftbrian-int-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let process = Process()
+        process.executableURL = SwiftBrianExecutable.url
+        process.arguments = ["run", "cuba", "--duration", "100", "--out", folder.path]
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // The progress bar shows once the run has taken a second: then it is under way.
+        var errors = Data()
+        while !String(decoding: errors, as: UTF8.self).contains("elapsed") {
+            let chunk = stderr.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            errors += chunk
+        }
+        process.interrupt()
+        let printed = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        errors += stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let messages = String(decoding: errors, as: UTF8.self)
+        XCTAssertEqual(process.terminationReason, .exit, messages)
+        XCTAssertEqual(process.terminationStatus, 130, messages)
+        XCTAssertTrue(messages.contains("Interrupted: stopping at the end of this time step"), messages)
+        XCTAssertTrue(printed.contains("Status                      partial: interrupted (Ctrl-C) at"), printed)
+        XCTAssertFalse(printed.contains("Simulated time              100. s"), printed)
+        XCTAssertFalse(printed.contains("mean_rate"), "statistics of the whole duration are left out: \(printed)")
+        XCTAssertTrue(messages.contains("the example's statistics (mean_rate, cv, synchrony) are left out"), messages)
+        let report = try String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)
+        XCTAssertTrue(report.contains("partial: interrupted (Ctrl-C)"))
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        XCTAssertTrue(files.contains("cuba.npz") && files.contains("raster_P.svg"), "\(files)")
+    }
 }

@@ -13,6 +13,9 @@ enum SwiftBrianExecutable {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
+    /// The built tool.
+    static var url: URL { productsDirectory.appendingPathComponent("swiftbrian") }
+
     private static var productsDirectory: URL {
         #if os(macOS)
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
@@ -26,7 +29,7 @@ enum SwiftBrianExecutable {
     /// for it.
     static func run(_ arguments: [String], input: String? = nil) throws -> Output {
         let process = Process()
-        process.executableURL = productsDirectory.appendingPathComponent("swiftbrian")
+        process.executableURL = url
         process.arguments = arguments
         process.currentDirectoryURL = repository
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()

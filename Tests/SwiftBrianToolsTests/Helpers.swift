@@ -1,4 +1,6 @@
 import Foundation
+import SwiftBrian
+import SwiftBrianTools
 import XCTest
 
 /// Files the tests write, kept after the run in one folder so that a person can look at them.
@@ -36,5 +38,20 @@ enum Python {
         guard let result, result.status == 0 else {
             throw XCTSkip("python3 with numpy is not available, so .npz files are not read back by NumPy")
         }
+    }
+}
+
+/// Random spikes, as many as a long run records, for plots of crowded rasters.
+enum RandomSpikes {
+    /// The raster of CUBA run for 60 s: 1.3 million spikes of 4000 neurons (made once).
+    static let longRun = Result { try raster(count: 1_300_000, neurons: 4000, seconds: 60) }
+
+    /// A raster of `count` spikes of `neurons` neurons at random times within `seconds`.
+    static func raster(count: Int, neurons: Int, seconds: Double) throws -> Plot {
+        var generator = SystemRandomNumberGenerator()
+        let times = (0..<count).map { _ in Double.random(in: 0..<seconds, using: &generator) }.sorted()
+        let indices = (0..<count).map { _ in Int.random(in: 0..<neurons, using: &generator) }
+        return try Plot.raster(indices: indices, times: QuantityArray(values: times, dimension: .time),
+                               neurons: neurons, duration: Quantity(value: seconds, dimension: .time))
     }
 }

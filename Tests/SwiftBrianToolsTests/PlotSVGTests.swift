@@ -76,19 +76,32 @@ final class PlotSVGTests: XCTestCase {
 
     func testManySpikesStayFastAndSmall() throws {
         let count = 100_000
-        var generator = SystemRandomNumberGenerator()
-        let times = QuantityArray(values: (0..<count).map { _ in Double.random(in: 0..<2, using: &generator) }.sorted(),
-                                  dimension: .time)
-        let indices = (0..<count).map { _ in Int.random(in: 0..<4000, using: &generator) }
+        let plot = try RandomSpikes.raster(count: count, neurons: 4000, seconds: 2)
         let start = Date()
-        let plot = try Plot.raster(indices: indices, times: times, neurons: 4000, duration: 2 * second)
         let svg = plot.svg()
         let seconds = Date().timeIntervalSince(start)
         XCTAssertLessThan(seconds, 5, "a 100,000-spike raster renders in \(seconds) s")
-        XCTAssertLessThan(svg.utf8.count, 2_500_000)
+        XCTAssertLessThan(svg.utf8.count, 1_000_000)
         let document = try SVGDocument.check(svg)
-        XCTAssertEqual(marks(document.withClass("dots").first), count)
+        XCTAssertTrue(document.withClass("dots").isEmpty, "more points than cells of 2 × 2 pixels: a density")
+        let density = try XCTUnwrap(document.withClass("density").first)
+        XCTAssertEqual(density.attributes["data-points"], String(count))
+        XCTAssertEqual(density.attributes["data-cell-size"], "2")
+        let shades = document.elements.filter { $0.name == "path" && $0.attributes["fill-opacity"] != nil }
+        XCTAssertGreaterThan(shades.count, 3, "random spikes give several shades")
         print("100,000-spike raster: \(String(format: "%.3f", seconds)) s, \(svg.utf8.count / 1000) kB")
+    }
+
+    func testFewPointsAreDotsAndManyADensity() throws {
+        func plot(_ count: Int) -> SVGDocument? {
+            let x = (0..<count).map { Double($0 % 500) }, y = (0..<count).map { Double($0 / 500) }
+            return try? SVGDocument.check(Plot(xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),
+                                               series: [PlotSeries(x: x, y: y, style: .dots(diameter: 2))]).svg())
+        }
+        // The default plot area is about 640 × 370 pixels: about 59,000 cells of 2 × 2 pixels.
+        XCTAssertEqual(marks(plot(50_000)?.withClass("dots").first), 50_000)
+        XCTAssertEqual(plot(70_000)?.withClass("density").count, 1)
+        XCTAssertEqual(plot(70_000)?.withClass("dots").count, 0)
     }
 
     func testLongTracesAreThinnedToThePixelColumns() throws {

@@ -5,6 +5,14 @@ import XCTest
 
 /// The HTML report: one self-contained, well-formed page with a summary table and inline plots.
 final class ReportTests: XCTestCase {
+    func testALongRunsReportStaysSmall() throws {
+        let plot = try RandomSpikes.longRun.get()
+        XCTAssertLessThan(plot.svg().utf8.count, 1_000_000, "a density of 2 × 2-pixel cells, not 1.3 million dots")
+        let html = Report(title: "CUBA for 60 s").add(plot).html()
+        XCTAssertLessThan(html.utf8.count, 1_000_000)
+        XCTAssertEqual(try SVGDocument(html).all("svg").count, 1)
+    }
+
     func testReportGathersSummaryAndPlots() throws {
         let example = try ExampleNetwork.shared.get()
         let report = try Report(title: "CUBA <small>")

@@ -33,12 +33,7 @@ final class SampleOutputTests: XCTestCase {
         try report.write(to: TestOutput.url("report.html"))
 
         // A crowded raster: 100,000 spikes of 4000 neurons firing at about 12.5 Hz for 2 s.
-        var generator = SystemRandomNumberGenerator()
-        let count = 100_000
-        let times = (0..<count).map { _ in Double.random(in: 0..<2, using: &generator) }.sorted()
-        let crowded = try Plot.raster(indices: (0..<count).map { _ in Int.random(in: 0..<4000, using: &generator) },
-                                      times: QuantityArray(values: times, dimension: .time), neurons: 4000,
-                                      duration: 2 * second)
+        let crowded = try RandomSpikes.raster(count: 100_000, neurons: 4000, seconds: 2)
         try crowded.writeSVG(to: TestOutput.url("raster_100k.svg"))
         if PNGConverter.isAvailable { try crowded.writePNG(to: TestOutput.url("raster_100k.png")) }
         print("Sample plots and report in \(TestOutput.directory.path)")

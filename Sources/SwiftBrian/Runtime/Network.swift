@@ -62,7 +62,8 @@ public final class Network {
     /// Adds `objects`.
     public func add(_ objects: NetworkObject...) throws { try add(objects) }
 
-    /// Stops the current run at the end of the current time step (from a network operation).
+    /// Stops the current run at the end of the current time step (from a network operation; from
+    /// elsewhere, such as a signal handler, use ``RunInterruption/request()``).
     public func stop() { stopped = true }
 
     /// Simulates `duration` more. Everything is checked before the first step: an error leaves the
@@ -72,11 +73,19 @@ public final class Network {
     ///   - namespace: values for this run (Brian's `run(namespace=)`): they take precedence over
     ///     the objects' own namespaces, and must keep the units the models were checked with.
     ///   - report: progress reporting: `.text` prints Brian's progress lines to standard error.
-    ///   - reportPeriod: how often the report is given (wall-clock time).
+    ///   - reportPeriod: how often the report is given (wall-clock time); by default the report's
+    ///     own period (``ProgressReport/custom(every:_:)``), else 10 s as in Brian.
+    ///
+    /// A run ends early, at the end of a time step, after ``stop()`` or
+    /// ``RunInterruption/request()``.
     public func run(_ duration: Quantity, namespace: Namespace = Namespace(), report: ProgressReport? = nil,
-                    reportPeriod: Quantity = 10 * second) throws {
+                    reportPeriod: Quantity? = nil) throws {
         guard duration.dimension == .time else {
             throw ModelError(.dimensionMismatch, "The duration of a run must be a time, but it is \(duration)")
+        }
+        let period = reportPeriod ?? report?.period ?? 10 * second
+        guard period.dimension == .time else {
+            throw ModelError(.dimensionMismatch, "The report period must be a time, but it is \(period)")
         }
         guard duration.value >= 0, duration.value.isFinite else {
             throw ModelError(.invalidArgument, "The duration of a run must not be negative, but it is \(duration)")
@@ -97,16 +106,23 @@ public final class Network {
         stopped = false
         backend.seed = RandomSeed.current
         var progress = report.map { ProgressTracker($0, start: start, duration: duration.value,
-                                                    period: reportPeriod.value) }
+                                                    period: period.value) }
         progress?.begin()
         let prepared = try prepare(schedule, clocks: clocks)
         let endSteps = clocks.map(\.endStep)
-        // Steps run natively in chunks (so the report can speak between them); a step with a
-        // network operation runs here.
-        let chunk = progress == nil ? Int.max : 100
+        // Steps run natively in chunks of a few hundredths of a second (so that the report can
+        // speak and a stop request is heard between them); a step with a network operation runs
+        // here.
+        var chunking = LoopChunking(), interrupted = false
         while !stopped {
+            if RunInterruption.isRequested, nextClocks(clocks) != nil {
+                interrupted = true
+                break
+            }
             if let loop = prepared.loop {
-                let stop = try loop(endSteps, chunk)
+                chunking.begin()
+                let stop = try loop(endSteps, chunking.steps)
+                chunking.end(ranAllSteps: stop == .paused)
                 if stop == .finished { break }
                 if stop == .paused {
                     progress?.update(simulated: (clocks.map(\.t.value).min() ?? end) - start)
@@ -118,7 +134,8 @@ public final class Network {
             for clock in current { clock.set(step: clock.step + 1) }
             progress?.update(simulated: (clocks.map(\.t.value).min() ?? end) - start)
         }
-        t = Quantity(value: stopped ? (clocks.map(\.t.value).min() ?? end) : end, dimension: .time)
+        let endedEarly = stopped || interrupted
+        t = Quantity(value: endedEarly ? (clocks.map(\.t.value).min() ?? end) : end, dimension: .time)
         progress?.finish(simulated: t.value - start)
     }
 

@@ -5,11 +5,19 @@ public enum ProgressReport {
     /// Brian's `report='text'`: lines on standard error with the time simulated, the percentage,
     /// the time elapsed and an estimate of the time remaining.
     case text
-    /// A closure called with the fraction done (0...1) and the wall-clock seconds elapsed.
-    case custom((_ fraction: Double, _ elapsed: Double) -> Void)
+    /// A closure called with the fraction done (0...1) and the wall-clock seconds elapsed, at the
+    /// start, every `period` of wall-clock time (when given; else the run's `reportPeriod`) and at
+    /// the end. A progress bar asks for a short period: `.custom(every: 0.25 * second) { ... }`.
+    case custom(every: Quantity? = nil, _ body: (_ fraction: Double, _ elapsed: Double) -> Void)
 }
 
 extension ProgressReport {
+    /// The wall-clock period of the report, when it sets its own.
+    var period: Quantity? {
+        if case .custom(let period, _) = self { return period }
+        return nil
+    }
+
     /// One line of the text report: "0.5 s (50%) simulated in 10s, estimated 10s remaining."
     public static func textLine(simulated: Double, fraction: Double, elapsed: Double, final: Bool) -> String {
         var line = "\(String(format: "%g", simulated)) s (\(Int((fraction * 100).rounded()))%) simulated in "
@@ -47,7 +55,7 @@ struct ProgressTracker {
         case .text:
             write("Starting simulation at t=\(String(format: "%g", start)) s for a duration of "
                   + "\(String(format: "%g", duration)) s")
-        case .custom(let body):
+        case .custom(_, let body):
             body(0, 0)
         }
     }
@@ -69,7 +77,7 @@ struct ProgressTracker {
         switch report {
         case .text:
             write(ProgressReport.textLine(simulated: simulated, fraction: fraction, elapsed: elapsed, final: final))
-        case .custom(let body):
+        case .custom(_, let body):
             body(fraction, elapsed)
         }
     }

@@ -3,7 +3,8 @@ import SwiftBrian
 
 extension Plot {
     /// A raster plot of the events of `monitor` (brian2tools' `plot_raster`): a dot for each
-    /// spike, at its time and the index of its neuron, over the whole run so far.
+    /// spike, at its time and the index of its neuron, over the whole run so far. With more spikes
+    /// than cells of 2 × 2 pixels, the plot shows their density per cell instead.
     ///
     /// - Parameters:
     ///   - timeUnit: the unit of the time axis; by default milliseconds (seconds beyond 10 s).

@@ -65,7 +65,8 @@ public struct Plot: Sendable {
 
     /// The plot as PNG, `scale` device pixels per SVG pixel.
     ///
-    /// - Throws: ``ToolsError/converterMissing(tool:hint:)`` when the converter is not installed.
+    /// - Throws: ``ToolsError/converterMissing(tool:hint:)`` when librsvg is not installed, and the
+    ///   other errors of ``PNGConverter/png(fromSVG:scale:)``; never crashes.
     public func pngData(scale: Double = 2) throws -> Data {
         try PNGConverter.png(fromSVG: svg(), scale: scale)
     }
@@ -73,7 +74,8 @@ public struct Plot: Sendable {
     /// Writes the plot as a PNG file to `url`, `scale` device pixels per SVG pixel, creating
     /// missing folders.
     ///
-    /// - Throws: ``ToolsError/converterMissing(tool:hint:)`` when the converter is not installed.
+    /// - Throws: ``ToolsError/converterMissing(tool:hint:)`` when librsvg is not installed, and the
+    ///   other errors of ``PNGConverter/png(fromSVG:scale:)``; never crashes.
     public func writePNG(to url: URL, scale: Double = 2) throws {
         try OutputFile.write(pngData(scale: scale), to: url)
     }

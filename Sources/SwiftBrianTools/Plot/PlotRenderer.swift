@@ -162,6 +162,8 @@ struct PlotRenderer {
                                  ("fill", "none"), ("stroke", series.color.css),
                                  ("stroke-width", SVGWriter.number(width)), ("stroke-linejoin", "round"),
                                  ("stroke-linecap", "round")] + common)
+        case .dots where PointDensity.isCrowded(points: count, width: frame.width, height: frame.height):
+            drawDensity(series, count: count, frame: frame, common: common, to: &svg)
         case .dots(let diameter):
             svg.element("path", [("class", "series dots"), ("d", dotPath(series, count: count, frame: frame)),
                                  ("fill", "none"), ("stroke", series.color.css),
@@ -184,6 +186,25 @@ struct PlotRenderer {
             svg.element("path", [("class", "series bars"), ("d", path.text), ("fill", series.color.css),
                                  ("stroke", "white"), ("stroke-width", "0.8")] + common)
         }
+    }
+
+    /// Points too many for dots, as their density (``PointDensity``): a group in cell units
+    /// holding a path per shade.
+    private func drawDensity(_ series: PlotSeries, count: Int, frame: Frame, common: [SVGWriter.Attribute],
+                             to svg: inout SVGWriter) {
+        let density = PointDensity(xs: series.x.prefix(count).map(frame.px), ys: series.y.prefix(count).map(frame.py),
+                                   left: frame.left, top: frame.top, width: frame.width, height: frame.height)
+        let cell = PointDensity.cellSize
+        svg.open("g", [("class", "series density"), ("fill", series.color.css), ("shape-rendering", "crispEdges"),
+                       ("data-cell-size", SVGWriter.number(cell)),
+                       ("transform", "translate(\(SVGWriter.number(frame.left)),\(SVGWriter.number(frame.top))) "
+                        + "scale(\(SVGWriter.number(cell)))")] + common)
+        svg.newline()
+        for (level, path) in density.paths().enumerated() where !path.isEmpty {
+            let shade = Double(level + 1) / Double(PointDensity.levels)
+            svg.element("path", [("d", path), ("fill-opacity", Self.opacity(shade))])
+        }
+        svg.close("g")
     }
 
     /// The points as dots (non-finite ones left out).

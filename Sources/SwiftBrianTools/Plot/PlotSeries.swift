@@ -5,7 +5,8 @@ public struct PlotSeries: Sendable {
     public enum Style: Sendable {
         /// A line through the points in order, `width` pixels wide.
         case line(width: Double)
-        /// A disc of `diameter` pixels at each point.
+        /// A disc of `diameter` pixels at each point; with more points than cells of 2 × 2 pixels
+        /// in the plot area, the number of points per cell, as shades of the colour.
         case dots(diameter: Double)
         /// A line through the points with a disc at each.
         case lineAndDots(width: Double, diameter: Double)
