@@ -57,7 +57,9 @@ enum Exact: Integrator {
     private static func requireConstantOverStep(_ system: LinearSystem, _ differential: DifferentialSystem) throws {
         for (row, variable) in system.variables.enumerated() {
             let equation = "d\(variable)/dt"
-            let parts = zip(system.variables, system.matrix[row]).map { ("the coefficient of \($0) in \(equation)", $1) }
+            let parts = system.columns(ofRow: row).map { column in
+                ("the coefficient of \(system.variables[column]) in \(equation)", system.coefficient(row, column))
+            }
                 + [(equation, system.constants[row])]
             for (description, part) in parts {
                 if let reason = timeDependence(part, differential.scope) {

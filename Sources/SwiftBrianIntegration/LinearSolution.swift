@@ -20,21 +20,21 @@ enum LinearSolution {
     static func values(of system: LinearSystem, numeric: (SymbolicExpression) -> Double?,
                        allowSingular: Bool) throws -> [SymbolicExpression] {
         let variables = system.variables
-        let matrix = system.matrix
         let reads = variables.indices.map { i in
-            variables.indices.filter { j in j != i && !matrix[i][j].isEquivalent(to: 0) }
+            system.columns(ofRow: i).filter { j in j != i && !system.coefficient(i, j).isEquivalent(to: 0) }
         }
         var solved: [Int: Trajectory] = [:]
         for block in stronglyConnectedComponents(reads) {
             var forcing = block.map { Trajectory.constant(system.constants[$0]) }
+            let members = Set(block)
             for (position, i) in block.enumerated() {
-                for j in reads[i] where !block.contains(j) {
-                    if let trajectory = solved[j] { forcing[position].add(trajectory, times: matrix[i][j]) }
+                for j in reads[i] where !members.contains(j) {
+                    if let trajectory = solved[j] { forcing[position].add(trajectory, times: system.coefficient(i, j)) }
                 }
             }
             if block.count == 1 {
                 let i = block[0]
-                let rate = matrix[i][i]
+                let rate = system.coefficient(i, i)
                 if !allowSingular, rate.isEquivalent(to: 0) {
                     throw Unsupported("its linear system is singular: d\(variables[i])/dt does not depend on "
                                       + "\(variables[i]), so it has no unique fixed point", in: variables[i])
@@ -57,9 +57,9 @@ enum LinearSolution {
         for i in block {
             var row: [Double] = []
             for j in block {
-                guard let value = numeric(system.matrix[i][j]) else {
+                guard let value = numeric(system.coefficient(i, j)) else {
                     throw Unsupported("the coupled equations of \(listed) have the coefficient "
-                                      + "\(system.matrix[i][j]) (of \(system.variables[j]) in d\(system.variables[i])/dt), "
+                                      + "\(system.coefficient(i, j)) (of \(system.variables[j]) in d\(system.variables[i])/dt), "
                                       + "which is not a numeric constant; 'exact' solves coupled, non-triangular "
                                       + "systems only when every coefficient is a number or a namespace value",
                                       in: system.variables[i])

@@ -30,8 +30,8 @@ extension DifferentialSystem {
                                   + "it is not linear in \(failure.variable)", in: variable)
             }
             var diffusion: [String: Expression] = [:]
-            for (noise, factor) in zip(used, system.matrix[0]) where !factor.isZero {
-                diffusion[noise] = factor.expression
+            for (column, noise) in used.enumerated() where !system.coefficient(0, column).isZero {
+                diffusion[noise] = system.coefficient(0, column).expression
             }
             splits[variable] = StochasticSplit(drift: system.constants[0].expression, diffusion: diffusion)
         }

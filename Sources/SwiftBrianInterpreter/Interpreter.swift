@@ -43,7 +43,8 @@ public final class Interpreter: Backend {
         }
     }
 
-    /// Visits the candidate pairs of `space` in chunks of rows, with `rows` and `columns` set.
+    /// Visits the candidate pairs of `space` in chunks of rows, with `rows` and `columns` set; with
+    /// a probability below 1, only the candidates the geometric skipping selects (see ``PairSpace``).
     private func runPairs(_ space: PairSpace, _ operations: [KernelOperation], _ context: inout Context) throws {
         var row = space.rows.lowerBound
         while row < space.rows.upperBound {
@@ -53,11 +54,32 @@ public final class Interpreter: Backend {
             bounds.indices = Array(chunk.indices)
             bounds.rows = chunk
             let starts = try evaluate(space.columnStart, bounds), stops = try evaluate(space.columnStop, bounds)
+            let probabilities = space.visitsAll ? Lane.scalar(1) : try evaluate(space.probability, bounds)
             var rows: [Int] = [], columns: [Int] = []
             for (k, i) in chunk.enumerated() {
-                for j in stride(from: Int(starts[k]), to: Int(stops[k]), by: space.columnStep) {
+                let start = Int(starts[k]), step = space.columnStep
+                let count = PairSpace.candidateCount(start: start, stop: Int(stops[k]), step: step)
+                let p = probabilities[k]
+                guard p > 0 else { continue }
+                guard p < 1 else {
+                    for position in 0..<count {
+                        rows.append(i)
+                        columns.append(start + position * step)
+                    }
+                    continue
+                }
+                let logComplement = log1p(-p)
+                var position = 0, draw = 0
+                while true {
+                    let u = RandomNumbers.uniform(seed: context.seed, stream: context.stream, step: i, element: draw,
+                                                  site: space.skipSite)
+                    draw += 1
+                    guard let gap = PairSpace.skip(uniform: u, logComplement: logComplement,
+                                                   remaining: count - position) else { break }
+                    position += gap
                     rows.append(i)
-                    columns.append(j)
+                    columns.append(start + position * step)
+                    position += 1
                 }
             }
             guard !rows.isEmpty else { continue }

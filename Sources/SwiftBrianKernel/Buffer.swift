@@ -86,9 +86,14 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
         header.pointee.count += 1
     }
 
-    /// Adds `elements` at the end.
-    public func append<S: Sequence>(contentsOf elements: S) where S.Element == Element {
-        for element in elements { append(element) }
+    /// Adds `elements` at the end, in one copy.
+    public func append(contentsOf elements: [Element]) {
+        guard !elements.isEmpty else { return }
+        reserve(count + elements.count)
+        elements.withUnsafeBufferPointer { source in
+            if let base = source.baseAddress { (pointer + count).initialize(from: base, count: source.count) }
+        }
+        header.pointee.count += Int64(elements.count)
     }
 
     /// Replaces the contents with `values`.

@@ -50,7 +50,8 @@ public enum Iteration: Hashable, Sendable {
 /// The key of a kernel's random draws. A draw is determined by (seed, stream, step, element,
 /// site), so results do not depend on the order in which elements are visited or on the backend.
 /// In a pairs iteration (synapse creation) the candidate's `i` takes the place of the step and
-/// its `j` that of the element.
+/// its `j` that of the element; the iteration's own skipping draws are keyed by `i` and their
+/// number in the row (see ``PairSpace``).
 public struct RandomKey: Hashable, Sendable {
     /// A number derived from the kernel's name (see ``RandomKey/stream(named:)``).
     public var stream: UInt32

@@ -73,8 +73,14 @@ public struct KernelBuilder {
 
     /// A new draw site of `distribution`.
     public mutating func draw(_ distribution: RandomDistribution) -> KernelExpression {
+        .random(distribution, site: newSite())
+    }
+
+    /// A draw site no other draw of the kernel uses (for draws the iteration makes itself, such as
+    /// ``PairSpace/skipSite``).
+    public mutating func newSite() -> UInt32 {
         defer { nextSite += 1 }
-        return .random(distribution, site: nextSite)
+        return nextSite
     }
 
     /// A checked block of code in kernel IR: the scalar statements (run once, before the loop) and

@@ -185,12 +185,7 @@ struct CEmitter {
                     "for (int64_t _k = 0; _k < _slot->count; _k++) {",
                     "    _idx = ((int32_t *)_slot->data)[_k];"] + body.map { String($0.dropFirst(4)) } + ["}"]
         case .pairs(let space):
-            let start = try expression(space.columnStart), stop = try expression(space.columnStop)
-            let step = space.columnStep
-            return ["for (_row = \(space.rows.lowerBound); _row < \(space.rows.upperBound); _row++) {",
-                    "    int64_t _start = (int64_t)(\(start)), _stop = (int64_t)(\(stop));",
-                    "    for (_col = _start; \(step > 0 ? "_col < _stop" : "_col > _stop"); _col += \(step)) {",
-                    "        _idx = _col;"] + body + ["    }", "}"]
+            return try pairs(space, body)
         case .sortedRun(let keys, let cursor, let bound):
             let key = doubles(keys), count = "\(header(keys))->count"
             let position = doubles(cursor), limit = doubles(bound)
@@ -201,6 +196,41 @@ struct CEmitter {
                     "    \(position)[0] = (double)_end;",
                     "    for (_idx = _first; _idx < _end; _idx++) {"] + body + ["    }", "}"]
         }
+    }
+
+    /// The loop over the candidate pairs of `space` (see ``PairSpace``): every candidate of a row,
+    /// or, with a probability, the candidates the geometric skipping selects, with the same draws
+    /// and the same arithmetic as the interpreter.
+    private mutating func pairs(_ space: PairSpace, _ body: [String]) throws -> [String] {
+        let start = try expression(space.columnStart), stop = try expression(space.columnStop)
+        let step = space.columnStep
+        let rows = "for (_row = \(space.rows.lowerBound); _row < \(space.rows.upperBound); _row++) {"
+        let bounds = "    int64_t _start = (int64_t)(\(start)), _stop = (int64_t)(\(stop));"
+        guard !space.visitsAll else {
+            return [rows, bounds,
+                    "    for (_col = _start; \(step > 0 ? "_col < _stop" : "_col > _stop"); _col += \(step)) {",
+                    "        _idx = _col;"] + body + ["    }", "}"]
+        }
+        let count = step > 0 ? "_stop > _start ? (_stop - _start + \(step - 1)) / \(step) : 0"
+            : "_start > _stop ? (_start - _stop + \(-step - 1)) / \(-step) : 0"
+        let draw = "sb_uniform(seed, \(kernel.random.stream)u, _row, _draw, \(space.skipSite)u)"
+        // `_pos` moves past the candidate before the body, whose `continue` skips to the next one.
+        return [rows, bounds,
+                "    const int64_t _count = \(count);",
+                "    const double _p = (double)(\(try expression(space.probability)));",
+                "    if (!(_p > 0)) continue;",
+                "    const double _logq = log1p(-_p);",
+                "    int64_t _pos = 0, _draw = 0;",
+                "    for (;;) {",
+                "        if (_p < 1) {",
+                "            const double _gap = floor(log(\(draw)) / _logq);",
+                "            _draw++;",
+                "            if (!(_gap < (double)(_count - _pos))) break;",
+                "            _pos += (int64_t)_gap;",
+                "        } else if (_pos >= _count) break;",
+                "        _col = _start + _pos * \(step);",
+                "        _idx = _col;",
+                "        _pos++;"] + body + ["    }", "}"]
     }
 
     /// A loop of the form "for each element: if condition, then operations" (thresholds, Poisson

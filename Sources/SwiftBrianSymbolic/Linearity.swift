@@ -38,7 +38,7 @@ extension SymbolicExpression {
         if coefficientTerms.isEmpty && remainderTerms.contains(where: { $0.contains(x) }) { return nil }
         let coefficient = SymbolicExpression.sum(coefficientTerms), remainder = SymbolicExpression.sum(remainderTerms)
         if !coefficient.contains(x), !remainder.contains(x), let system = try? LinearSystem([self], variables: [x]) {
-            return LinearDecomposition(coefficient: system.matrix[0][0], remainder: system.constants[0])
+            return LinearDecomposition(coefficient: system.coefficient(0, 0), remainder: system.constants[0])
         }
         return LinearDecomposition(coefficient: coefficient, remainder: remainder)
     }

@@ -24,6 +24,36 @@ final class ExactTests: XCTestCase {
         }
     }
 
+    /// 500 independent equations, and 50 independent coupled pairs: each block is solved on its
+    /// own, its new values reading only its own variables.
+    func testManyIndependentBlocks() throws {
+        var lines = (0..<500).map { "dv\($0)/dt = (\($0 % 7)*mV - v\($0))/tau : volt" }
+        for k in 0..<50 {
+            lines.append("da\(k)/dt = (b\(k) - 2*a\(k))/tau : 1")
+            lines.append("db\(k)/dt = (a\(k) - 3*b\(k))/tau : 1")
+        }
+        let equations = lines.joined(separator: "\n")
+        let update = try stateUpdate(equations, namespace: "tau = 10*ms", method: .exact)
+        let values = Dictionary(uniqueKeysWithValues: update.statements.map { ($0.target, $0.value) })
+        let state = (0..<500).map { "v\($0)" } + (0..<50).flatMap { ["a\($0)", "b\($0)"] }
+        func stateRead(_ target: String) -> Set<String> {
+            Set(values[target]?.identifiers ?? []).intersection(state)
+        }
+        for k in 0..<500 { XCTAssertEqual(stateRead("_v\(k)"), ["v\(k)"]) }
+        for k in 0..<50 { XCTAssertEqual(stateRead("_a\(k)"), ["a\(k)", "b\(k)"]) }
+        var initial = Dictionary(uniqueKeysWithValues: state.map { ($0, 0.0) })
+        initial["v3"] = 0.01
+        initial["a7"] = 1
+        let result = try run(equations, namespace: "tau = 10*ms", values: initial, steps: 100)
+        assertRelative(result["v3"] ?? .nan, 0.003 + 0.007 * exp(-1.0), 1e-12)
+        assertRelative(result["v4"] ?? .nan, 0.004 * (1 - exp(-1.0)), 1e-12)
+        // a' = (-2a + b)/tau, b' = (a - 3b)/tau: eigenvalues (-5 ± sqrt(5))/2 per tau.
+        let (fast, slow) = ((-5 - 5.0.squareRoot()) / 2, (-5 + 5.0.squareRoot()) / 2)
+        let (slowWeight, fastWeight) = ((slow + 3) / (slow - fast), (fast + 3) / (fast - slow))
+        assertRelative(result["a7"] ?? .nan, slowWeight * exp(slow) + fastWeight * exp(fast), 1e-10)
+        XCTAssertEqual(result["a8"], 0)
+    }
+
     /// CUBA's triangular system: v driven by two decaying conductances, with per-neuron taum.
     func testTriangularSystemOfCUBA() throws {
         let equations = """

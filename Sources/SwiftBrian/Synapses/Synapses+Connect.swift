@@ -26,15 +26,12 @@ extension Synapses {
         var builder = pairBuilder()
         let space = PairSpace(rows: 0..<source.size, columnStart: try builder.lower(try check(generator.start)),
                               columnStop: try builder.lower(try check(generator.stop)), columnStep: generator.step)
-        var condition = try generator.condition.map { try connectModel.checkCondition("\($0)", role: "condition of j") }
-        if let probability = generator.probability {
-            let draw = Expression(.binary(.less, Expression(.call("rand", [])), probability))
-            condition = condition.map { Expression(.binary(.and, $0, draw)) } ?? draw
-        }
+        let condition = try generator.condition.map { try connectModel.checkCondition("\($0)", role: "condition of j") }
         guard let size = generator.sampleSize else {
-            return try connect(space: space, condition: condition, p: p, n: n, skipInvalid: skipIfInvalid)
+            return try connect(space: space, condition: condition, sampled: generator.probability, p: p, n: n,
+                               skipInvalid: skipIfInvalid)
         }
-        guard condition == nil, (p as? Double) == 1, n is Int else {
+        guard condition == nil, generator.probability == nil, (p as? Double) == 1, n is Int else {
             throw ModelError(.invalidArgument, "sample(..., size=...) in j cannot be combined with a condition, p or "
                              + "an n given as a string", source: SourceText(j, role: "j"), span: SourceSpan(0, j.utf8.count))
         }
@@ -103,33 +100,49 @@ extension Synapses {
     }
 
     /// Runs the synapse-creation kernel over `space` and stores what it creates.
-    private func connect(space: PairSpace, condition: Expression?, p: ConnectionProbability, n: SynapseMultiplicity,
-                         skipInvalid: Bool) throws {
-        let created = try create(space: space, condition: condition, p: p, n: n, skipInvalid: skipInvalid)
+    private func connect(space: PairSpace, condition: Expression?, sampled: Expression? = nil, p: ConnectionProbability,
+                         n: SynapseMultiplicity, skipInvalid: Bool) throws {
+        let created = try create(space: space, condition: condition, sampled: sampled, p: p, n: n, skipInvalid: skipInvalid)
         try addSynapses(pre: created.pre, post: created.post)
     }
 
-    /// The synapses the creation kernel over `space` makes (absolute indices), in row order.
-    private func create(space: PairSpace, condition: Expression?, p: ConnectionProbability, n: SynapseMultiplicity,
-                        skipInvalid: Bool) throws -> (pre: [Int32], post: [Int32]) {
+    /// The synapses the creation kernel over `space` makes (absolute indices), in row order: the
+    /// candidates for which `condition` holds, each kept with the probability `sampled` (from a
+    /// generator's `sample(..., p=)`) and `p`. A probability that does not depend on `j` selects
+    /// candidates by geometric skipping (see ``PairSpace``), in time proportional to the number of
+    /// synapses made; the condition is then tested on the selected candidates only. One that
+    /// depends on `j` is a draw per candidate.
+    private func create(space: PairSpace, condition: Expression?, sampled: Expression? = nil, p: ConnectionProbability,
+                        n: SynapseMultiplicity, skipInvalid: Bool) throws -> (pre: [Int32], post: [Int32]) {
         var builder = pairBuilder()
+        var space = space
         var keep = try condition.map { try builder.lower($0) }
+        var rowProbability: KernelExpression?
+        func restrict(to probability: KernelExpression) {
+            if probability.isConstantOverRow {
+                rowProbability = rowProbability.map { .binary(.multiply, $0, probability) } ?? probability
+            } else {
+                let draw = KernelExpression.binary(.less, builder.draw(.uniform), probability)
+                keep = keep.map { .binary(.and, $0, draw) } ?? draw
+            }
+        }
+        if let sampled { restrict(to: try builder.lower(sampled)) }
         switch p {
         case let probability as Double:
             guard (0...1).contains(probability) else {
                 throw ModelError(.invalidArgument, "The connection probability p must lie in [0, 1], but it is "
                                  + "\(probability)")
             }
-            if probability < 1 {
-                let draw = KernelExpression.binary(.less, builder.draw(.uniform), .constant(probability))
-                keep = keep.map { .binary(.and, $0, draw) } ?? draw
-            }
+            if probability < 1 { restrict(to: .constant(probability)) }
         case let text as String:
             let expression = try connectModel.checkExpression(text, role: "p", dimension: .dimensionless)
-            let draw = KernelExpression.binary(.less, builder.draw(.uniform), try builder.lower(expression))
-            keep = keep.map { .binary(.and, $0, draw) } ?? draw
+            restrict(to: try builder.lower(expression))
         default:
             throw ModelError(.invalidArgument, "p must be a number or a string")
+        }
+        if let rowProbability {
+            space.probability = rowProbability
+            space.skipSite = builder.newSite()
         }
         let count: KernelExpression
         switch n {
@@ -151,9 +164,12 @@ extension Synapses {
         connectCount += 1
         let kernelName = "\(name)_connect_\(connectCount)"
         let key = RandomKey(stream: RandomKey.stream(named: kernelName), step: DoubleBuffer(name: kernelName, count: 1, value: 0))
+        // Work: the candidates visited, as far as known before the kernel runs.
+        var fraction = 1.0
+        if case .constant(let probability) = space.probability { fraction = min(max(probability, 0), 1) }
         try ImmediateExecution.execute(
             Kernel(name: kernelName, iteration: .pairs(space), vector: [keep.map { .when($0, [create]) } ?? create],
-                   random: key), work: source.size * target.size)
+                   random: key), work: Int(Double(source.size) * Double(target.size) * fraction))
         return (created.0.array, created.1.array)
     }
 
