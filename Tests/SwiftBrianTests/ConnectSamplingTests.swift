@@ -10,8 +10,8 @@ final class ConnectSamplingTests: XCTestCase {
     /// The synapses of `S` per presynaptic neuron, and their postsynaptic neurons.
     private func rows(_ S: Synapses) throws -> (counts: [Int], j: [Int]) {
         var counts = [Int](repeating: 0, count: sources)
-        for i in try S.i.values.values { counts[Int(i)] += 1 }
-        return (counts, try S.j.values.values.map { Int($0) })
+        for i in try S.i { counts[i] += 1 }
+        return (counts, try S.j)
     }
 
     private func synapses(_ name: String) throws -> Synapses {
@@ -48,7 +48,7 @@ final class ConnectSamplingTests: XCTestCase {
         assertBinomialRows(counts, candidates: Double(targets), p: 0.1)
         let lowerHalf = Double(j.filter { $0 < targets / 2 }.count)
         assertWithin5SE(lowerHalf, Double(j.count) / 2, variance: Double(j.count) / 4, "synapses onto j < N_post/2")
-        XCTAssertEqual(Set(zip(try S.i.values.values, j).map { "\($0) \($1)" }).count, j.count, "no pair twice")
+        XCTAssertEqual(Set(zip(try S.i, j).map { "\($0) \($1)" }).count, j.count, "no pair twice")
     }
 
     func testConditionIsTestedOnTheSelectedCandidates() throws {
