@@ -181,6 +181,9 @@ public final class Interpreter: Backend {
                                          + "j = \(j); the number of synapses per pair must be a whole number from 0 "
                                          + "to \(Int32.max)")
                     }
+                    guard Double(sink.pre.count) + lane[k] <= Double(sink.limit) else {
+                        throw ModelError(.insufficientMemory, SynapseSink.limitMessage)
+                    }
                     for _ in 0..<Int(lane[k]) {
                         sink.pre.append(Int32(i + sink.sourceStart))
                         sink.post.append(Int32(j + sink.targetStart))

@@ -283,10 +283,13 @@ struct CEmitter {
             let invalid = sink.skipInvalid ? "continue;"
                 : "{ snprintf(error, 512, \"The synapse i = %lld \\u2192 j = %lld points outside the target group (j must be in 0..<\(sink.targetSize)); use skipIfInvalid: true to leave such synapses out\", (long long)_row, (long long)_col); return 1; }"
             let badCount = "{ snprintf(error, 512, \"n is %g for the pair i = %lld, j = %lld; the number of synapses per pair must be a whole number from 0 to \(Int32.max)\", _copies, (long long)_row, (long long)_col); return 1; }"
+            let limit = "c[\(constantIndex(Double(sink.limit)))]"
+            let full = "{ snprintf(error, 512, \"\(SynapseSink.limitMessage)\"); return 1; }"
             return ["\(indent){",
                     "\(indent)    if (_col < 0 || _col >= \(sink.targetSize)) \(invalid)",
                     "\(indent)    const double _copies = \(try expression(count));",
                     "\(indent)    if (!(_copies >= 0 && _copies <= \(Int32.max))) \(badCount)",
+                    "\(indent)    if ((double)\(pre)->count + _copies > \(limit)) \(full)",
                     "\(indent)    for (int64_t _n = (int64_t)_copies; _n > 0; _n--) {",
                     "\(indent)        sb_append_i32(\(pre), (int32_t)(_row + \(sink.sourceStart)));",
                     "\(indent)        sb_append_i32(\(post), (int32_t)(_col + \(sink.targetStart)));",

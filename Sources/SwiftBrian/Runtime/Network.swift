@@ -79,7 +79,8 @@ public final class Network {
             throw ModelError(.dimensionMismatch, "The duration of a run must be a time, but it is \(duration)")
         }
         guard duration.value >= 0, duration.value.isFinite else {
-            throw ModelError(.invalidArgument, "The duration of a run must not be negative, but it is \(duration)")
+            throw ModelError(.invalidArgument, "The duration of a run must be a finite time that is not negative, but it "
+                             + "is \(duration.value.isFinite ? "\(duration)" : "\(duration.value) s")")
         }
         try checkDependencies()
         for object in objects { try object.prepareNamespace(namespace.values) }
