@@ -29,6 +29,8 @@ struct CEmitter {
     private var grown: Set<ObjectIdentifier> = []
     private var temporaries: Set<Int> = []
     private var usesTimedArrays = false
+    /// The checks of finite values, numbered from 1 in the order they are met.
+    private var finiteChecks: [FiniteCheck] = []
     private let kernel: Kernel
     private let precision: Precision
     private let stepVariable = "_step"
@@ -116,7 +118,21 @@ struct CEmitter {
         body.append("const int64_t \(stepVariable) = (int64_t)(\(try expression(.load(ArrayReference(kernel.random.step, .shared)))));")
         body += try kernel.scalar.flatMap { try operation($0, indent: "") }
         body += try loop(kernel.iteration, kernel.vector)
+        if !finiteChecks.isEmpty {
+            for (k, check) in finiteChecks.enumerated() {
+                let format = check.cFormat.replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "\"", with: "\\\"")
+                body += ["if (_bad == \(k + 1)) {",
+                         "    snprintf(error, 512, \"\(format)\", _bad_new != _bad_new ? \"NaN\" : _bad_new > 0 ? \"+inf\" : \"-inf\",",
+                         "             (long long)_bad_idx, \(try element(ArrayReference(check.time, .shared))), _bad_old);",
+                         "    return \(CEmitter.nonFiniteStatus);",
+                         "}"]
+            }
+        }
         var declarations: [String] = []
+        if !finiteChecks.isEmpty {
+            declarations.append("int _bad = 0; int64_t _bad_idx = 0; double _bad_new = 0, _bad_old = 0;")
+        }
         for (k, reference) in buffers.enumerated() where !grown.contains(ObjectIdentifier(reference.owner)) {
             let type = reference.owner is DoubleBuffer ? "double" : "int32_t"
             let prefix = reference.owner is DoubleBuffer ? "d" : "i"
@@ -140,6 +156,9 @@ struct CEmitter {
 
             """
     }
+
+    /// What a kernel returns when a ``FiniteCheck`` failed (1 for other errors).
+    static let nonFiniteStatus: Int32 = 2
 
     private mutating func markGrowth(_ operation: KernelOperation) {
         switch operation {
@@ -222,7 +241,7 @@ struct CEmitter {
                     default: return false
                     }
                 case .when(_, let nested): if !collect(nested) { return false }
-                case .define, .emit, .append, .appendIndex: break
+                case .define, .emit, .append, .appendIndex, .checkFinite: break
                 case .clear, .enqueue, .advance, .connect: return false
                 }
             }
@@ -278,6 +297,13 @@ struct CEmitter {
             return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps)) + 0.5));"]
         case .advance(let spikeQueue):
             return ["\(indent)sb_queue_advance(\(queue(spikeQueue)));"]
+        case .checkFinite(let value, let check):
+            finiteChecks.append(check)
+            let x = try expression(value)
+            return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && !_bad) {",
+                    "\(indent)    _bad = \(finiteChecks.count); _bad_idx = \(try index(check.target.index));",
+                    "\(indent)    _bad_new = (double)(\(x)); _bad_old = \(try element(check.target));",
+                    "\(indent)}"]
         case .connect(let sink, let count):
             let pre = header(sink.pre), post = header(sink.post)
             let invalid = sink.skipInvalid ? "continue;"
