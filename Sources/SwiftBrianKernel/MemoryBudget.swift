@@ -5,9 +5,18 @@ import SwiftBrianLanguage
 /// memory the machine has available before anything is allocated, so that a model too large for
 /// the machine is an error that says how much it needs and how much there is, not a crash.
 public enum MemoryBudget {
+    /// The environment variable that caps the memory a model may use, in bytes.
+    public static let environmentVariable = "SWIFTBRIAN_MEMORY"
+
     /// The memory available for new allocations, in bytes: Linux's `MemAvailable`
-    /// (`/proc/meminfo`), or the physical memory where that cannot be read.
+    /// (`/proc/meminfo`), or the physical memory where that cannot be read; at most the number
+    /// of bytes in `SWIFTBRIAN_MEMORY` when it is set.
     public static var availableBytes: Int {
+        let cap = ProcessInfo.processInfo.environment[environmentVariable].flatMap { Int($0) } ?? Int.max
+        return min(systemAvailableBytes, cap)
+    }
+
+    private static var systemAvailableBytes: Int {
         if let text = try? String(contentsOfFile: "/proc/meminfo", encoding: .utf8),
            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
            let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) {

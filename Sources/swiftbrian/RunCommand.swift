@@ -61,6 +61,7 @@ struct RunCommand: ParsableCommand {
                 return
             }
             let folder = URL(fileURLWithPath: out ?? "out/\(type.name)")
+            try OutputFolder.prepare(folder)
             let started = Date()
             let bar = ProgressBar()
             let result = try type.simulate(settings: settings, seed: seed, backend: backend,
@@ -71,7 +72,12 @@ struct RunCommand: ParsableCommand {
                 RunSummary.Row(statistic.name, String(format: "%.4g", statistic.value)
                                + (statistic.unit.isEmpty ? "" : " \(statistic.unit)"))
             }
-            let (files, warnings) = try RunOutputs.write(result, summary: summary, to: folder, plots: !noPlot)
+            let (files, warnings): ([String], [String])
+            do {
+                (files, warnings) = try RunOutputs.write(result, summary: summary, to: folder, plots: !noPlot)
+            } catch let error as CocoaError {
+                throw OutputFolder.writeError(error, folder: folder)
+            }
             let width = summary.rows.map(\.name.count).max() ?? 0
             print("\(type.name): \(type.summary)")
             for row in summary.rows { print("  " + row.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value) }

@@ -33,6 +33,19 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(S.size, 1)
     }
 
+    func testSynapsesCreatedBeyondTheMemoryCapStopWithAnErrorOnBothBackends() throws {
+        defer { unsetenv(MemoryBudget.environmentVariable) }
+        // 250,000 candidate pairs run natively (a cap of about 83,000 synapses of 48 bytes), 400 on
+        // the interpreter (a cap of 41; see ImmediateExecution).
+        for (size, cap) in [(500, "4000000"), (20, "2000")] {
+            setenv(MemoryBudget.environmentVariable, cap, 1)
+            let G = try NeuronGroup(size, model: "v : 1", threshold: "v > 1")
+            let S = try Synapses(G, G, model: "w : 1", onPre: "v += w", name: "S\(size)")
+            assertModelError(try S.connect(condition: "i != j"), "connect of 'S\(size)' asks for more than")
+            XCTAssertEqual(S.size, 0)
+        }
+    }
+
     func testMemoryIsDescribedInPlainUnits() {
         XCTAssertEqual(MemoryBudget.describe(512), "512 bytes")
         XCTAssertEqual(MemoryBudget.describe(7_500_000_000), "7.5 GB")
