@@ -31,6 +31,8 @@ struct CEmitter {
     private var usesTimedArrays = false
     /// The checks of finite values, numbered from 1 in the order they are met.
     private var finiteChecks: [FiniteCheck] = []
+    /// Whether checks are being emitted inside a blocked range loop (see ``blockedRange``).
+    private var checksInBlocks = false
     private let kernel: Kernel
     private let precision: Precision
     private let stepVariable = "_step"
@@ -177,10 +179,11 @@ struct CEmitter {
         if case .range(let lower, let upper) = iteration, let (condition, inner) = CEmitter.batchableCondition(operations) {
             return try batched(lower, upper, condition, inner)
         }
-        let body = try operations.flatMap { try operation($0, indent: "        ") }
+        var body: [String] = []   // a range loop emits its own (see rangeLoop)
+        if case .range = iteration {} else { body = try operations.flatMap { try operation($0, indent: "        ") } }
         switch iteration {
         case .range(let lower, let upper):
-            return ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
+            return try rangeLoop(lower, upper, operations)
         case .events(let list, let lower, let upper):
             let events = try ints(list), count = "\(header(list))->count"
             return ["for (int64_t _k = 0; _k < \(count); _k++) {",
@@ -220,6 +223,43 @@ struct CEmitter {
                     "    \(position)[0] = (double)_end;",
                     "    for (_idx = _first; _idx < _end; _idx++) {"] + body + ["    }", "}"]
         }
+    }
+
+    /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it checks values.
+    private mutating func rangeLoop(_ lower: Int, _ upper: Int, _ operations: [KernelOperation]) throws -> [String] {
+        let first = finiteChecks.count
+        checksInBlocks = true
+        let body = try operations.flatMap { try operation($0, indent: "        ") }
+        checksInBlocks = false
+        if finiteChecks.count > first {
+            return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count)
+        }
+        return ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
+    }
+
+    /// A range loop with finite checks, in blocks of 256 elements: the loop body stores every
+    /// value as usual, keeps the previous value of each checked element in a block-local array and
+    /// only ORs a flag, with no branch, so that it vectorizes as without checks. A block whose flag
+    /// is set is scanned again for the first element (and check) whose stored value is not
+    /// finite, as the interpreter finds it; its previous value is the last finite one.
+    private mutating func blockedRange(_ lower: Int, _ upper: Int, _ body: [String], checks: Range<Int>) throws
+        -> [String] {
+        var scan: [String] = []
+        for k in checks {
+            let target = finiteChecks[k].target
+            let value = try element(target)
+            scan.append("            if (!_bad && !isfinite(\(value))) { _bad = \(k + 1); _bad_idx = \(try index(target.index)); "
+                        + "_bad_new = \(value); _bad_old = _prev\(k + 1)[_idx - _base]; }")
+        }
+        return ["for (int64_t _base = \(lower); _base < \(upper); _base += 256) {",
+                "    const int64_t _end = _base + 256 < \(upper) ? _base + 256 : \(upper);",
+                "    double " + checks.map { "_prev\($0 + 1)[256]" }.joined(separator: ", ") + ";",
+                "    int _blockbad = 0;",
+                "    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }",
+                "    if (_blockbad && !_bad) {",
+                "        for (_idx = _base; _idx < _end; _idx++) {"] + scan + ["        }",
+                "    }",
+                "}"]
     }
 
     /// A loop of the form "for each element: if condition, then operations" (thresholds, Poisson
@@ -300,6 +340,11 @@ struct CEmitter {
         case .checkFinite(let value, let check):
             finiteChecks.append(check)
             let x = try expression(value)
+            if checksInBlocks {
+                // Branch-free, so the loop still vectorizes: see ``blockedRange(_:_:_:checks:)``.
+                return ["\(indent)_prev\(finiteChecks.count)[_idx - _base] = \(try element(check.target));",
+                        "\(indent)_blockbad |= !isfinite(\(x));"]
+            }
             return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && !_bad) {",
                     "\(indent)    _bad = \(finiteChecks.count); _bad_idx = \(try index(check.target.index));",
                     "\(indent)    _bad_new = (double)(\(x)); _bad_old = \(try element(check.target));",

@@ -1,5 +1,6 @@
 @testable import swiftbrian
 import SwiftBrian
+@testable import SwiftBrianModels
 import XCTest
 
 /// `swiftbrian analyze` on thousands of random mutations of valid models, run in-process (a
@@ -7,18 +8,6 @@ import XCTest
 /// input nested deeper than ``Expression/maximumDepth`` is refused with an error, never a stack
 /// overflow.
 final class AnalyzeFuzzTests: XCTestCase {
-    /// SplitMix64, so every run sees the same inputs.
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let models = [
         """
         dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
@@ -69,7 +58,7 @@ final class AnalyzeFuzzTests: XCTestCase {
 
     /// `text` changed in one random way: a piece deleted, duplicated or replaced, or a fragment
     /// inserted.
-    private func mutated(_ text: String, _ generator: inout Generator) -> String {
+    private func mutated(_ text: String, _ generator: inout ScriptRandom) -> String {
         var characters = Array(text)
         guard !characters.isEmpty else { return Self.fragments.randomElement(using: &generator)! }
         let start = Int.random(in: 0..<characters.count, using: &generator)
@@ -84,7 +73,7 @@ final class AnalyzeFuzzTests: XCTestCase {
     }
 
     func testMutatedModelsAreAnalyzedOrRefused() {
-        var generator = Generator(state: 2_026_120_1)
+        var generator = ScriptRandom(seed: 20_261_201)   // the same inputs on every run
         var refused = 0
         for round in 0..<3000 {
             var text = Self.models[round % Self.models.count]

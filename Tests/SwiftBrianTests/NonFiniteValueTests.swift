@@ -25,13 +25,15 @@ final class NonFiniteValueTests: XCTestCase {
 
     func testAVariableBlowingUpStopsTheRunOnBothBackends() throws {
         func build() throws -> NeuronGroup {
-            let G = try NeuronGroup(4, model: "dv/dt = v/ms : volt", method: .euler, name: "G")
-            try G.v.set("(1 + (i == 2)) * mV")
+            // Two variables, two neurons, in the second block of 256 of the native loop.
+            let G = try NeuronGroup(600, model: "dv/dt = v/ms : volt\ndw/dt = w/ms : 1", method: .euler, name: "G")
+            try G.v.set("(1 + (i == 300) + (i == 500)) * mV")
+            try G.w.set("0.002*(i == 300)")
             return G
         }
         let native = try failingRun(.native, 1 * second, variable: "v", build)
         let interpreted = try failingRun(.interpreter, 1 * second, variable: "v", build)
-        XCTAssertTrue(native.message.hasPrefix("'v' of 'G' became +inf for neuron 2 at t = 0.744 s "
+        XCTAssertTrue(native.message.hasPrefix("'v' of 'G' became +inf for neuron 300 at t = 0.744 s "
                                                + "(last finite value: 1.83066e+305 volt)"), native.message)
         XCTAssertTrue(native.message.contains(" volt). The run stopped there, its state kept"), native.message)
         XCTAssertTrue(native.message.contains("checkFinite: false"), native.message)
@@ -39,7 +41,8 @@ final class NonFiniteValueTests: XCTestCase {
         XCTAssertEqual(native.t, interpreted.t)
         XCTAssertEqual(native.t, 0.744, accuracy: 1e-12)
         XCTAssertEqual(native.values.map(\.bitPattern), interpreted.values.map(\.bitPattern))
-        XCTAssertEqual(native.values[2], .infinity)
+        XCTAssertEqual(native.values[300], .infinity)
+        XCTAssertEqual(native.values[500], .infinity)
         XCTAssertTrue(native.values[0].isFinite)
     }
 
