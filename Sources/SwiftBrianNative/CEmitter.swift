@@ -237,8 +237,9 @@ struct CEmitter {
         return ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
     }
 
-    /// A range loop with finite checks, in blocks of 256 elements: the loop body stores every
-    /// value as usual, keeps the previous value of each checked element in a block-local array and
+    /// A range loop with finite checks, in blocks of ``FiniteCheck/blockSize`` elements: the loop
+    /// body stores every value as usual, keeps the previous value of each checked element in the
+    /// check's `previous` buffer and
     /// only ORs a flag, with no branch, so that it vectorizes as without checks. A block whose flag
     /// is set is scanned again for the first element (and check) whose stored value is not
     /// finite, as the interpreter finds it; its previous value is the last finite one.
@@ -249,11 +250,11 @@ struct CEmitter {
             let target = finiteChecks[k].target
             let value = try element(target)
             scan.append("            if (!_bad && !isfinite(\(value))) { _bad = \(k + 1); _bad_idx = \(try index(target.index)); "
-                        + "_bad_new = \(value); _bad_old = _prev\(k + 1)[_idx - _base]; }")
+                        + "_bad_new = \(value); _bad_old = \(doubles(finiteChecks[k].previous))[_idx - _base]; }")
         }
-        return ["for (int64_t _base = \(lower); _base < \(upper); _base += 256) {",
-                "    const int64_t _end = _base + 256 < \(upper) ? _base + 256 : \(upper);",
-                "    double " + checks.map { "_prev\($0 + 1)[256]" }.joined(separator: ", ") + ";",
+        let size = FiniteCheck.blockSize
+        return ["for (int64_t _base = \(lower); _base < \(upper); _base += \(size)) {",
+                "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);",
                 "    int _blockbad = 0;",
                 "    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }",
                 "    if (_blockbad && !_bad) {",
@@ -342,7 +343,7 @@ struct CEmitter {
             let x = try expression(value)
             if checksInBlocks {
                 // Branch-free, so the loop still vectorizes: see ``blockedRange(_:_:_:checks:)``.
-                return ["\(indent)_prev\(finiteChecks.count)[_idx - _base] = \(try element(check.target));",
+                return ["\(indent)\(doubles(check.previous))[_idx - _base] = \(try element(check.target));",
                         "\(indent)_blockbad |= !isfinite(\(x));"]
             }
             return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && !_bad) {",
