@@ -60,6 +60,9 @@ final class RobustnessTests: XCTestCase {
         assertModelError(try PoissonGroup(2, rates: -5 * Hz), "must be finite and not negative, but it is -5. Hz")
         assertModelError(try PoissonGroup(2, rates: QuantityArray(values: [1, .nan], dimension: .frequency)),
                          "but rates[1] is nan Hz")
+        let P = try PoissonGroup(3, rates: 5 * Hz)
+        try P.rates.set(QuantityArray(values: [1, -2, 3], dimension: .frequency))
+        assertModelError(try Network(P).run(1 * ms), "but rates[1] is -2. Hz")
         let net = try Network(try NeuronGroup(1, model: model))
         assertModelError(try net.run(Quantity(value: .nan, dimension: .time)),
                          "The duration of a run must be a finite time that is not negative, but it is nan s")

@@ -33,11 +33,7 @@ public final class PoissonGroup: Group {
             throw ModelError(.dimensionMismatch, "The rates of a PoissonGroup must be frequencies (Hz), but they are "
                              + "in \(rates.dimension.unitSpecification)")
         }
-        if let bad = rates.values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
-            throw ModelError(.invalidArgument, "The rates of a PoissonGroup must be finite and not negative, but "
-                             + (rates.count == 1 ? "it is " : "rates[\(bad)] is ")
-                             + "\(Quantity(value: rates.values[bad], dimension: .frequency))")
-        }
+        try PoissonGroup.checkRates(rates.values)
         guard rates.count == 1 || rates.count == N else {
             throw ModelError(.invalidArgument, "A PoissonGroup of \(N) neurons needs one rate or \(N) rates, but "
                              + "\(rates.count) were given")
@@ -69,6 +65,19 @@ public final class PoissonGroup: Group {
         super.init(name: parts.name, size: N, start: 0, clock: parts.clock, order: order,
                    variables: parts.variables, model: parts.model, namespace: parts.namespace)
         addSpikeList(when: when)
+    }
+
+    /// Throws unless every rate (in Hz) is finite and not negative.
+    private static func checkRates(_ values: [Double]) throws {
+        guard let bad = values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) else { return }
+        throw ModelError(.invalidArgument, "The rates of a PoissonGroup must be finite and not negative, but "
+                         + (values.count == 1 ? "it is " : "rates[\(bad)] is ")
+                         + "\(Quantity(value: values[bad], dimension: .frequency))")
+    }
+
+    /// Rates set after the group was made (`P.rates.set(...)`) are checked when a run starts.
+    override func beforeRun(_ network: Network) throws {
+        if let rates = variables["rates"]?.buffer { try PoissonGroup.checkRates(rates.array) }
     }
 
     /// The name, clock, checked model and variables of a group of `N` neurons with `model`.
