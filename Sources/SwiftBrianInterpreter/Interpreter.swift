@@ -19,7 +19,17 @@ public final class Interpreter: Backend {
                          loop: nil)
     }
 
+    /// The first value a ``KernelOperation/checkFinite(_:_:)`` found not finite in the kernel
+    /// being executed: its loop index and the message.
+    private var nonFinite: (position: Int, message: String)?
+
     public func execute(_ kernel: Kernel) throws {
+        nonFinite = nil
+        try executeOperations(kernel)
+        if let nonFinite { throw ModelError(.nonFiniteValue, nonFinite.message) }
+    }
+
+    private func executeOperations(_ kernel: Kernel) throws {
         var context = Context(seed: seed, stream: kernel.random.stream, step: Int(kernel.random.step[0]))
         if !kernel.scalar.isEmpty {
             context.indices = [0]
@@ -188,6 +198,15 @@ public final class Interpreter: Backend {
                 }
             case .advance(let queue):
                 queue.advance()
+            case .checkFinite(let value, let check):
+                // The first in loop order, as the native loop meets it: the lowest loop index,
+                // and the earlier check for the same index.
+                let lane = try evaluate(value, context)
+                guard let k = (0..<context.count).first(where: { !lane[$0].isFinite }),
+                      context.indices[k] < nonFinite?.position ?? Int.max else { continue }
+                let element = context.element(check.target.index, k)
+                nonFinite = (context.indices[k], check.message(value: lane[k], index: element, time: check.time[0],
+                                                               last: check.target.buffer[element]))
             case .connect(let sink, let count):
                 let lane = try evaluate(count, context)
                 for k in 0..<context.count {
@@ -202,6 +221,9 @@ public final class Interpreter: Backend {
                         throw ModelError(.invalidArgument, "n is \(String(format: "%g", lane[k])) for the pair i = \(i), "
                                          + "j = \(j); the number of synapses per pair must be a whole number from 0 "
                                          + "to \(Int32.max)")
+                    }
+                    guard Double(sink.pre.count) + lane[k] <= Double(sink.limit) else {
+                        throw ModelError(.insufficientMemory, SynapseSink.limitMessage)
                     }
                     for _ in 0..<Int(lane[k]) {
                         sink.pre.append(Int32(i + sink.sourceStart))

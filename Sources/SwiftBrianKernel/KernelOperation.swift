@@ -22,4 +22,6 @@ public indirect enum KernelOperation: Hashable, Sendable {
     case advance(SpikeQueue)
     /// Creates `count` synapses from the candidate pair at the loop index (pairs iteration only).
     case connect(SynapseSink, count: KernelExpression)
+    /// Checks that a value about to be stored is finite (see ``FiniteCheck``); stores nothing.
+    case checkFinite(KernelExpression, FiniteCheck)
 }

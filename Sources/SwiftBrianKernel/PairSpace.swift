@@ -96,10 +96,17 @@ public struct SynapseSink: Hashable, Sendable {
     public var targetSize: Int
     /// Whether an invalid column is skipped (Brian's `skip_if_invalid`) rather than an error.
     public var skipInvalid: Bool
+    /// The most synapses the sink may hold: creating one more is an error (the memory check
+    /// before the buffers grow).
+    public var limit: Int
+    /// What a backend reports when creating a synapse would exceed `limit` (the model object
+    /// replaces it with the numbers).
+    public static let limitMessage = "The synapses do not fit in the memory available"
 
-    /// A sink writing into `pre` and `post`.
+    /// A sink writing into `pre` and `post`, holding at most `limit` synapses.
     public init(pre: IndexBuffer, post: IndexBuffer, sourceStart: Int, targetStart: Int, targetSize: Int,
-                skipInvalid: Bool) {
+                skipInvalid: Bool, limit: Int = Int(Int32.max)) {
+        self.limit = limit
         self.pre = pre
         self.post = post
         self.sourceStart = sourceStart

@@ -23,6 +23,10 @@ public struct ModelError: Error, CustomStringConvertible, Sendable {
         case integration
         /// An argument with an invalid value.
         case invalidArgument
+        /// A model larger than the memory available.
+        case insufficientMemory
+        /// A value that became NaN or infinite during a run.
+        case nonFiniteValue
     }
 
     /// What went wrong.

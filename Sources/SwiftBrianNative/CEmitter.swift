@@ -29,6 +29,10 @@ struct CEmitter {
     private var grown: Set<ObjectIdentifier> = []
     private var temporaries: Set<Int> = []
     private var usesTimedArrays = false
+    /// The checks of finite values, numbered from 1 in the order they are met.
+    private var finiteChecks: [FiniteCheck] = []
+    /// Whether checks are being emitted inside a blocked range loop (see ``blockedRange``).
+    private var checksInBlocks = false
     private let kernel: Kernel
     private let precision: Precision
     private let stepVariable = "_step"
@@ -116,7 +120,21 @@ struct CEmitter {
         body.append("const int64_t \(stepVariable) = (int64_t)(\(try expression(.load(ArrayReference(kernel.random.step, .shared)))));")
         body += try kernel.scalar.flatMap { try operation($0, indent: "") }
         body += try loop(kernel.iteration, kernel.vector)
+        if !finiteChecks.isEmpty {
+            for (k, check) in finiteChecks.enumerated() {
+                let format = check.cFormat.replacingOccurrences(of: "\\", with: "\\\\")
+                    .replacingOccurrences(of: "\"", with: "\\\"")
+                body += ["if (_bad == \(k + 1)) {",
+                         "    snprintf(error, 512, \"\(format)\", _bad_new != _bad_new ? \"NaN\" : _bad_new > 0 ? \"+inf\" : \"-inf\",",
+                         "             (long long)_bad_idx, \(try element(ArrayReference(check.time, .shared))), _bad_old);",
+                         "    return \(CEmitter.nonFiniteStatus);",
+                         "}"]
+            }
+        }
         var declarations: [String] = []
+        if !finiteChecks.isEmpty {
+            declarations.append("int _bad = 0; int64_t _bad_idx = 0; double _bad_new = 0, _bad_old = 0;")
+        }
         for (k, reference) in buffers.enumerated() where !grown.contains(ObjectIdentifier(reference.owner)) {
             let type = reference.owner is DoubleBuffer ? "double" : "int32_t"
             let prefix = reference.owner is DoubleBuffer ? "d" : "i"
@@ -141,6 +159,9 @@ struct CEmitter {
             """
     }
 
+    /// What a kernel returns when a ``FiniteCheck`` failed (1 for other errors).
+    static let nonFiniteStatus: Int32 = 2
+
     private mutating func markGrowth(_ operation: KernelOperation) {
         switch operation {
         case .emit(let list): grown.insert(ObjectIdentifier(list))
@@ -158,10 +179,11 @@ struct CEmitter {
         if case .range(let lower, let upper) = iteration, let (condition, inner) = CEmitter.batchableCondition(operations) {
             return try batched(lower, upper, condition, inner)
         }
-        let body = try operations.flatMap { try operation($0, indent: "        ") }
+        var body: [String] = []   // a range loop emits its own (see rangeLoop)
+        if case .range = iteration {} else { body = try operations.flatMap { try operation($0, indent: "        ") } }
         switch iteration {
         case .range(let lower, let upper):
-            return ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
+            return try rangeLoop(lower, upper, operations)
         case .events(let list, let lower, let upper):
             let events = ints(list), count = "\(header(list))->count"
             return ["for (int64_t _k = 0; _k < \(count); _k++) {",
@@ -233,6 +255,44 @@ struct CEmitter {
                 "        _pos++;"] + body + ["    }", "}"]
     }
 
+    /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it checks values.
+    private mutating func rangeLoop(_ lower: Int, _ upper: Int, _ operations: [KernelOperation]) throws -> [String] {
+        let first = finiteChecks.count
+        checksInBlocks = true
+        let body = try operations.flatMap { try operation($0, indent: "        ") }
+        checksInBlocks = false
+        if finiteChecks.count > first {
+            return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count)
+        }
+        return ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
+    }
+
+    /// A range loop with finite checks, in blocks of ``FiniteCheck/blockSize`` elements: the loop
+    /// body stores every value as usual, keeps the previous value of each checked element in the
+    /// check's `previous` buffer and
+    /// only ORs a flag, with no branch, so that it vectorizes as without checks. A block whose flag
+    /// is set is scanned again for the first element (and check) whose stored value is not
+    /// finite, as the interpreter finds it; its previous value is the last finite one.
+    private mutating func blockedRange(_ lower: Int, _ upper: Int, _ body: [String], checks: Range<Int>) throws
+        -> [String] {
+        var scan: [String] = []
+        for k in checks {
+            let target = finiteChecks[k].target
+            let value = try element(target)
+            scan.append("            if (!_bad && !isfinite(\(value))) { _bad = \(k + 1); _bad_idx = \(try index(target.index)); "
+                        + "_bad_new = \(value); _bad_old = \(doubles(finiteChecks[k].previous))[_idx - _base]; }")
+        }
+        let size = FiniteCheck.blockSize
+        return ["for (int64_t _base = \(lower); _base < \(upper); _base += \(size)) {",
+                "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);",
+                "    int _blockbad = 0;",
+                "    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }",
+                "    if (_blockbad && !_bad) {",
+                "        for (_idx = _base; _idx < _end; _idx++) {"] + scan + ["        }",
+                "    }",
+                "}"]
+    }
+
     /// A loop of the form "for each element: if condition, then operations" (thresholds, Poisson
     /// draws, events) whose condition can be computed for a block of elements before any of the
     /// operations runs: the condition reads no buffer the operations write, except element-wise
@@ -252,7 +312,7 @@ struct CEmitter {
                     default: return false
                     }
                 case .when(_, let nested): if !collect(nested) { return false }
-                case .define, .emit, .append, .appendIndex: break
+                case .define, .emit, .append, .appendIndex, .checkFinite: break
                 case .clear, .enqueue, .advance, .connect: return false
                 }
             }
@@ -308,15 +368,30 @@ struct CEmitter {
             return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps)) + 0.5));"]
         case .advance(let spikeQueue):
             return ["\(indent)sb_queue_advance(\(queue(spikeQueue)));"]
+        case .checkFinite(let value, let check):
+            finiteChecks.append(check)
+            let x = try expression(value)
+            if checksInBlocks {
+                // Branch-free, so the loop still vectorizes: see ``blockedRange(_:_:_:checks:)``.
+                return ["\(indent)\(doubles(check.previous))[_idx - _base] = \(try element(check.target));",
+                        "\(indent)_blockbad |= !isfinite(\(x));"]
+            }
+            return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && !_bad) {",
+                    "\(indent)    _bad = \(finiteChecks.count); _bad_idx = \(try index(check.target.index));",
+                    "\(indent)    _bad_new = (double)(\(x)); _bad_old = \(try element(check.target));",
+                    "\(indent)}"]
         case .connect(let sink, let count):
             let pre = header(sink.pre), post = header(sink.post)
             let invalid = sink.skipInvalid ? "continue;"
                 : "{ snprintf(error, 512, \"The synapse i = %lld \\u2192 j = %lld points outside the target group (j must be in 0..<\(sink.targetSize)); use skipIfInvalid: true to leave such synapses out\", (long long)_row, (long long)_col); return 1; }"
             let badCount = "{ snprintf(error, 512, \"n is %g for the pair i = %lld, j = %lld; the number of synapses per pair must be a whole number from 0 to \(Int32.max)\", _copies, (long long)_row, (long long)_col); return 1; }"
+            let limit = "c[\(constantIndex(Double(sink.limit)))]"
+            let full = "{ snprintf(error, 512, \"\(SynapseSink.limitMessage)\"); return 1; }"
             return ["\(indent){",
                     "\(indent)    if (_col < 0 || _col >= \(sink.targetSize)) \(invalid)",
                     "\(indent)    const double _copies = \(try expression(count));",
                     "\(indent)    if (!(_copies >= 0 && _copies <= \(Int32.max))) \(badCount)",
+                    "\(indent)    if ((double)\(pre)->count + _copies > \(limit)) \(full)",
                     "\(indent)    for (int64_t _n = (int64_t)_copies; _n > 0; _n--) {",
                     "\(indent)        sb_append_i32(\(pre), (int32_t)(_row + \(sink.sourceStart)));",
                     "\(indent)        sb_append_i32(\(post), (int32_t)(_col + \(sink.targetStart)));",

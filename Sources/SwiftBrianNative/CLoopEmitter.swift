@@ -9,7 +9,8 @@
 /// `kb`, `kq`, `kc` hold each kernel's buffers, queues and constants; `steps`, `times`, `dts` each
 /// clock's one-element buffers and `ends` its end step. It returns 0 when every clock has reached
 /// its end, 1 when the next step involves Swift (a clock in `swiftClocks`), 2 after `max_steps`
-/// steps, -1 with a message in `error` when a kernel failed; `done` is the number of steps run.
+/// steps, -1 with a message in `error` when a kernel failed (-2 when a value was not finite);
+/// `done` is the number of steps run.
 enum CLoopEmitter {
     static func source(kernelNames: [String], kernelClocks: [Int], clockCount: Int, swiftClocks: Set<Int>) -> String {
         var lines: [String] = []
@@ -28,8 +29,8 @@ enum CLoopEmitter {
             lines.append("        if (current[\(clock)]) { *done = n; return 1; }")
         }
         for (k, name) in kernelNames.enumerated() {
-            lines.append("        if (current[\(kernelClocks[k])] && \(name)(kb[\(k)], kq[\(k)], kc[\(k)], seed, error)) "
-                         + "{ *done = n; return -1; }")
+            lines.append("        if (current[\(kernelClocks[k])]) { int s = \(name)(kb[\(k)], kq[\(k)], kc[\(k)], seed, error); "
+                         + "if (s) { *done = n; return s == \(CEmitter.nonFiniteStatus) ? -2 : -1; } }")
         }
         lines.append("        for (int i = 0; i < \(clockCount); i++)")
         lines.append("            if (current[i]) { steps[i][0] += 1; times[i][0] = steps[i][0] * dts[i][0]; }")

@@ -142,7 +142,7 @@ public final class NativeBackend: Backend {
                     ends.baseAddress, Int64(maxSteps), &done)
             }
             guard let stop = LoopStop(rawValue: status) else {
-                throw ModelError(.invalidArgument, String(cString: message))
+                throw ModelError(status == -2 ? .nonFiniteValue : .invalidArgument, String(cString: message))
             }
             return stop
         })
@@ -153,7 +153,10 @@ public final class NativeBackend: Backend {
         { [unowned self] in
             var message = [CChar](repeating: 0, count: 512)
             let status = function(binding.buffers, binding.queues, binding.constants, self.seed, &message)
-            if status != 0 { throw ModelError(.invalidArgument, String(cString: message)) }
+            if status != 0 {
+                throw ModelError(status == CEmitter.nonFiniteStatus ? .nonFiniteValue : .invalidArgument,
+                                 String(cString: message))
+            }
         }
     }
 

@@ -34,6 +34,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Let the C compiler reorder and vectorize floating-point arithmetic (as Brian's C++ targets do).")
     var fastMath = false
 
+    @Flag(name: .long, help: "Do not stop the run when a variable becomes NaN or infinite (the check's cost).")
+    var noCheckFinite = false
+
     func run() throws {
         do {
             guard let model = BenchmarkModel(rawValue: model) else {
@@ -47,6 +50,7 @@ struct BenchCommand: ParsableCommand {
             }
             guard n > 0 else { throw ModelError(.invalidArgument, "--n must be positive, but it is \(n)") }
             let instance = try model.build(n: n, backend: backend, fastMath: fastMath, seed: seed)
+            instance.network.checkFinite = !noCheckFinite
             let duration = self.duration.map { $0 * second } ?? instance.duration
             guard duration.value > 0 else { throw ModelError(.invalidArgument, "--duration must be positive") }
             try instance.network.run(1 * ms)

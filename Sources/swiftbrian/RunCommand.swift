@@ -64,6 +64,7 @@ struct RunCommand: ParsableCommand {
                 return
             }
             let folder = URL(fileURLWithPath: out ?? "out/\(type.name)")
+            try OutputFolder.prepare(folder)
             let started = Date()
             let bar = ProgressBar()
             InterruptHandler.install()
@@ -88,7 +89,12 @@ struct RunCommand: ParsableCommand {
                                    + (statistic.unit.isEmpty ? "" : " \(statistic.unit)"))
                 }
             }
-            let (files, warnings) = try RunOutputs.write(result, summary: summary, to: folder, plots: !noPlot)
+            let (files, warnings): ([String], [String])
+            do {
+                (files, warnings) = try RunOutputs.write(result, summary: summary, to: folder, plots: !noPlot)
+            } catch let error as CocoaError {
+                throw OutputFolder.writeError(error, folder: folder)
+            }
             let width = summary.rows.map(\.name.count).max() ?? 0
             print("\(type.name): \(type.summary)")
             for row in summary.rows { print("  " + row.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + row.value) }

@@ -95,4 +95,30 @@ final class RunCommandTests: XCTestCase {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         XCTAssertTrue(files.contains("cuba.npz") && files.contains("raster_P.svg"), "\(files)")
     }
+
+    func testOutOfRangeSettingsSizesAndUnwritableFoldersAreClearErrors() throws {
+        for (setting, message) in [("N=-5", "'N' of 'cuba' is a count: a whole number from 0 to 2147483647, but it is -5"),
+                                   ("p=2", "'p' of 'cuba' must lie in [0, 1], but it is 2"),
+                                   ("taum=-5*ms", "'taum' of 'cuba' must not be negative, but it is -5*ms")] {
+            let listed = try swiftbrian(["run", "cuba", "--set", setting, "--parameters"])
+            XCTAssertEqual(listed.status, 1, setting)
+            XCTAssertTrue(listed.stderr.contains(message), listed.stderr)
+        }
+        // At most 8 GB, whatever the machine has.
+        setenv("SWIFTBRIAN_MEMORY", "8000000000", 1)
+        let huge = try swiftbrian(["run", "cuba", "--set", "N=1000000000"])
+        unsetenv("SWIFTBRIAN_MEMORY")
+        XCTAssertEqual(huge.status, 1)
+        XCTAssertEqual(huge.stderr, "error: 1000000000 neurons of a NeuronGroup (6 values each) need about 48 GB, but "
+                       + "only 8 GB of memory is available\n")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("swiftbrian-file-\(UUID().uuidString)")
+        try Data().write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        for out in [file.path, file.appendingPathComponent("sub").path] {
+            let run = try swiftbrian(["run", "cuba", "--out", out])
+            XCTAssertEqual(run.status, 1)
+            XCTAssertEqual(run.stderr, "error: Cannot write the outputs into '\(out)': '\(file.path)' is a file, not a folder\n")
+            XCTAssertEqual(run.stdout, "", "nothing was simulated")
+        }
+    }
 }

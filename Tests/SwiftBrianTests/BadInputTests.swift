@@ -47,7 +47,7 @@ final class BadInputTests: XCTestCase {
         let G = try NeuronGroup(2, model: lif, namespace: namespace, name: "G")
         try G.v.set(-50 * mV)
         let net = try Network(G)
-        assertModelError(try net.run(-1 * ms), "must not be negative")
+        assertModelError(try net.run(-1 * ms), "that is not negative, but it is -1. ms")
         assertModelError(try net.run(1 * mV), "must be a time")
         defaultClock.dt = -0.1 * ms
         assertModelError(try net.run(1 * ms), "must be positive")

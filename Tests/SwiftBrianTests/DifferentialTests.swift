@@ -73,7 +73,7 @@ final class DifferentialTests: XCTestCase {
             try G.y.set(y)
             try G.runRegularly(expressions.enumerated().map { "r\($0.offset) = \($0.element)" }.joined(separator: "\n"),
                                name: "functions_evaluate")
-            try Network(G, backend: backend).run(0.2 * ms)
+            try Network(G, backend: backend, checkFinite: false).run(0.2 * ms)   // log(0) is -inf, on purpose
             var result = CaseResult()
             for (k, expression) in expressions.enumerated() { result.final(expression, try G.variable("r\(k)").values) }
             return result

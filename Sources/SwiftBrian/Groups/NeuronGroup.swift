@@ -51,9 +51,9 @@ public final class NeuronGroup: Group {
                 refractory: RefractoryPeriod? = nil, method: IntegrationMethod? = nil,
                 events: [String: String] = [:], namespace: Namespace = Namespace(), dt: Quantity? = nil,
                 clock: Clock? = nil, order: Int = 0, name: String? = nil) throws {
-        guard N > 0 else {
-            throw ModelError(.invalidArgument, "A NeuronGroup needs at least one neuron, but N = \(N)")
-        }
+        // Each variable, the refractory state, and the spike list.
+        try Group.checkSize(N, of: "NeuronGroup", noun: "neuron",
+                            valuesPerElement: model.count + (refractory == nil ? 0 : 2) + 1)
         if reset != nil, threshold == nil {
             throw ModelError(.invalidArgument, "A reset runs after a spike, so it needs a threshold")
         }
@@ -126,6 +126,10 @@ public final class NeuronGroup: Group {
         case let quantity as Quantity:
             guard quantity.dimension == .time else {
                 throw ModelError(.dimensionMismatch, "The refractory period must be a time, but it is \(quantity)")
+            }
+            guard quantity.value >= 0, quantity.value.isFinite else {
+                throw ModelError(.invalidArgument, "The refractory period must be a finite time that is not negative, "
+                                 + "but it is \(quantity)")
             }
             period = Expression(.float(quantity.value))
         case let text as String:

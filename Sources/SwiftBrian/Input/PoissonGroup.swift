@@ -28,11 +28,12 @@ public final class PoissonGroup: Group {
     ///   1 nor `N`.
     public init(_ N: Int, rates: QuantityArray, dt: Quantity? = nil, clock: Clock? = nil,
                 when: When = .thresholds, order: Int = 0, name: String? = nil) throws {
-        guard N > 0 else { throw PoissonGroup.sizeError(N) }
+        try Group.checkSize(N, of: "PoissonGroup", noun: "neuron", valuesPerElement: 2)
         guard rates.dimension == .frequency else {
             throw ModelError(.dimensionMismatch, "The rates of a PoissonGroup must be frequencies (Hz), but they are "
                              + "in \(rates.dimension.unitSpecification)")
         }
+        try PoissonGroup.checkRates(rates.values)
         guard rates.count == 1 || rates.count == N else {
             throw ModelError(.invalidArgument, "A PoissonGroup of \(N) neurons needs one rate or \(N) rates, but "
                              + "\(rates.count) were given")
@@ -53,7 +54,7 @@ public final class PoissonGroup: Group {
     ///   not a frequency.
     public init(_ N: Int, rates: String, namespace: Namespace = Namespace(), dt: Quantity? = nil,
                 clock: Clock? = nil, when: When = .thresholds, order: Int = 0, name: String? = nil) throws {
-        guard N > 0 else { throw PoissonGroup.sizeError(N) }
+        try Group.checkSize(N, of: "PoissonGroup", noun: "neuron", valuesPerElement: 2)
         // Check the expression on its own first, so that errors point into the user's text.
         let builtins = try AnalyzedEquations(Equations(""), namespace: namespace)
         let checked = try builtins.checkExpression(rates, role: "rates of the PoissonGroup", dimension: .frequency)
@@ -66,8 +67,17 @@ public final class PoissonGroup: Group {
         addSpikeList(when: when)
     }
 
-    private static func sizeError(_ N: Int) -> ModelError {
-        ModelError(.invalidArgument, "A PoissonGroup needs at least one neuron, but N = \(N)")
+    /// Throws unless every rate (in Hz) is finite and not negative.
+    private static func checkRates(_ values: [Double]) throws {
+        guard let bad = values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) else { return }
+        throw ModelError(.invalidArgument, "The rates of a PoissonGroup must be finite and not negative, but "
+                         + (values.count == 1 ? "it is " : "rates[\(bad)] is ")
+                         + "\(Quantity(value: values[bad], dimension: .frequency))")
+    }
+
+    /// Rates set after the group was made (`P.rates.set(...)`) are checked when a run starts.
+    override func beforeRun(_ network: Network) throws {
+        if let rates = variables["rates"]?.buffer { try PoissonGroup.checkRates(rates.array) }
     }
 
     /// The name, clock, checked model and variables of a group of `N` neurons with `model`.
@@ -75,7 +85,6 @@ public final class PoissonGroup: Group {
                               name: String?) throws
         -> (name: String, clock: Clock, model: AnalyzedEquations, variables: [String: GroupVariable],
             namespace: Namespace) {
-        guard N > 0 else { throw sizeError(N) }
         let name = name ?? ObjectNames.unique("poissongroup")
         let groupClock = try clock ?? dt.map { try Group.newClock(dt: $0, owner: name) } ?? defaultClock
         let namespace = namespace.adapted(toTimeStep: groupClock.dt.value)

@@ -43,9 +43,7 @@ public final class SpikeGeneratorGroup: Group {
     public init(_ N: Int, indices: [Int], times: QuantityArray, period: Quantity = Quantity(value: 0, dimension: .time),
                 dt: Quantity? = nil, clock: Clock? = nil, when: When = .thresholds, order: Int = 0,
                 name: String? = nil) throws {
-        guard N > 0 else {
-            throw ModelError(.invalidArgument, "A SpikeGeneratorGroup needs at least one neuron, but N = \(N)")
-        }
+        try Group.checkSize(N, of: "SpikeGeneratorGroup", noun: "neuron", valuesPerElement: 1)
         let name = name ?? ObjectNames.unique("spikegeneratorgroup")
         let groupClock = try clock ?? dt.map { try Group.newClock(dt: $0, owner: name) } ?? defaultClock
         let model = try AnalyzedEquations(Equations(""))

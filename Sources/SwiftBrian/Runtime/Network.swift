@@ -16,6 +16,9 @@ public final class Network {
     public private(set) var objects: [NetworkObject] = []
     /// The backend that executes the kernels.
     public let backend: Backend
+    /// Whether a run stops with an error when a variable becomes NaN or infinite (see
+    /// ``init(_:backend:fastMath:precision:checkFinite:)``).
+    public var checkFinite: Bool
     /// The time the network has reached.
     public private(set) var t: Quantity = Quantity(value: 0, dimension: .time)
 
@@ -27,16 +30,24 @@ public final class Network {
     /// the native compiler may reorder and vectorize floating-point arithmetic, as Brian's C++
     /// targets do: faster, but no longer bit-identical to the interpreter. With `precision:
     /// .single` the native code computes in 32-bit floats (see README for its accuracy).
+    ///
+    /// With `checkFinite` (the default), a run stops with a ``ModelError`` of kind
+    /// `.nonFiniteValue` when a step stores NaN or an infinity into a floating-point variable:
+    /// it names the variable, the neuron or synapse, the time and the last finite value, and the
+    /// state after that step is kept for inspection (``t`` is the time of that step). The check
+    /// leaves results unchanged; `checkFinite: false` turns it off. With `fastMath` the compiler
+    /// may assume values are finite and drop the check.
     public init(_ objects: [NetworkObject], backend: BackendKind = .native, fastMath: Bool = false,
-                precision: Precision = .double) throws {
+                precision: Precision = .double, checkFinite: Bool = true) throws {
         self.backend = try backend.make(fastMath: fastMath, precision: precision)
+        self.checkFinite = checkFinite
         try add(objects)
     }
 
     /// A network of `objects`.
     public convenience init(_ objects: NetworkObject..., backend: BackendKind = .native,
-                            fastMath: Bool = false, precision: Precision = .double) throws {
-        try self.init(objects, backend: backend, fastMath: fastMath, precision: precision)
+                            fastMath: Bool = false, precision: Precision = .double, checkFinite: Bool = true) throws {
+        try self.init(objects, backend: backend, fastMath: fastMath, precision: precision, checkFinite: checkFinite)
     }
 
     /// Seconds spent compiling generated code at the start of the last run (0 when it came from
@@ -88,7 +99,8 @@ public final class Network {
             throw ModelError(.dimensionMismatch, "The report period must be a time, but it is \(period)")
         }
         guard duration.value >= 0, duration.value.isFinite else {
-            throw ModelError(.invalidArgument, "The duration of a run must not be negative, but it is \(duration)")
+            throw ModelError(.invalidArgument, "The duration of a run must be a finite time that is not negative, but it "
+                             + "is \(duration.value.isFinite ? "\(duration)" : "\(duration.value) s")")
         }
         try checkDependencies()
         for object in objects { try object.prepareNamespace(namespace.values) }
@@ -145,10 +157,11 @@ public final class Network {
         throws -> (steps: [(Clock, () throws -> Void)], loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?) {
         func index(_ clock: Clock) -> Int { clocks.firstIndex { $0 === clock }! }
         var kernels: [Kernel] = [], kernelClocks: [Int] = [], swiftClocks: Set<Int> = []
+        let checks = checkFinite ? FiniteChecks(objects) : nil
         for operation in schedule {
             switch operation.action {
             case .kernels(let list):
-                kernels += list
+                kernels += list.map { checks?.adding(to: $0, time: operation.clock.time) ?? $0 }
                 kernelClocks += list.map { _ in index(operation.clock) }
             case .swift:
                 swiftClocks.insert(index(operation.clock))
@@ -163,12 +176,29 @@ public final class Network {
             switch operation.action {
             case .kernels(let list):
                 defer { runs = runs.dropFirst(list.count) }
-                return runs.prefix(list.count).map { (operation.clock, $0) }
+                return runs.prefix(list.count).map { run in (operation.clock, { [unowned self] in
+                    try self.keepingStateIfNotFinite(clocks, run)
+                }) }
             case .swift(let body):
                 return [(operation.clock, { [unowned self] in try body(self) })]
             }
         }
-        return (steps, prepared.loop)
+        return (steps, prepared.loop.map { loop in { [unowned self] endSteps, maxSteps in
+            try self.keepingStateIfNotFinite(clocks) { try loop(endSteps, maxSteps) }
+        } })
+    }
+
+    /// Runs `body`; when a value it stores is not finite, the network stops at the failing step
+    /// (its state is kept) and the error says so.
+    private func keepingStateIfNotFinite<Result>(_ clocks: [Clock], _ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch var error as ModelError where error.kind == .nonFiniteValue {
+            t = Quantity(value: clocks.map(\.t.value).min() ?? t.value, dimension: .time)
+            error.message += ". The run stopped there, its state kept for inspection (the network's t is \(t)); "
+                + "Network(..., checkFinite: false) turns this check off"
+            throw error
+        }
     }
 
     /// Brian's rule: an object runs only with the objects it depends on (Synapses without their

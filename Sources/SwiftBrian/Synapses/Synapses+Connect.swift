@@ -7,6 +7,13 @@ extension Synapses {
     /// one), each with probability `p`, `n` synapses per pair — Brian's
     /// `connect(condition=, p=, n=)`. Repeated calls add synapses.
     public func connect(condition: String? = nil, p: ConnectionProbability = 1.0, n: SynapseMultiplicity = 1) throws {
+        if condition == nil, let probability = p as? Double, let copies = n as? Int {
+            // The expected number is known: refuse before drawing when it cannot fit.
+            let limit = synapseLimit()
+            if probability * Double(source.size) * Double(target.size) * Double(copies) > Double(limit.count) {
+                throw limit.error
+            }
+        }
         let all = PairSpace(rows: 0..<source.size, columnStart: .constant(0), columnStop: .constant(Double(target.size)))
         try connect(space: all, condition: try condition.map { try connectModel.checkCondition($0, role: "condition") },
                     p: p, n: n, skipInvalid: false)
@@ -158,8 +165,9 @@ extension Synapses {
         }
         let created = (IndexBuffer(name: "\(name).new_pre", count: 0, value: 0),
                        IndexBuffer(name: "\(name).new_post", count: 0, value: 0))
+        let limit = synapseLimit()
         let sink = SynapseSink(pre: created.0, post: created.1, sourceStart: source.start, targetStart: target.start,
-                               targetSize: target.size, skipInvalid: skipInvalid)
+                               targetSize: target.size, skipInvalid: skipInvalid, limit: limit.count)
         let create = KernelOperation.connect(sink, count: count)
         connectCount += 1
         let kernelName = "\(name)_connect_\(connectCount)"
@@ -167,9 +175,13 @@ extension Synapses {
         // Work: the candidates visited, as far as known before the kernel runs.
         var fraction = 1.0
         if case .constant(let probability) = space.probability { fraction = min(max(probability, 0), 1) }
-        try ImmediateExecution.execute(
-            Kernel(name: kernelName, iteration: .pairs(space), vector: [keep.map { .when($0, [create]) } ?? create],
-                   random: key), work: Int(Double(source.size) * Double(target.size) * fraction))
+        do {
+            try ImmediateExecution.execute(
+                Kernel(name: kernelName, iteration: .pairs(space), vector: [keep.map { .when($0, [create]) } ?? create],
+                       random: key), work: Int(Double(source.size) * Double(target.size) * fraction))
+        } catch let error as ModelError where error.message == SynapseSink.limitMessage {
+            throw limit.error
+        }
         return (created.0.array, created.1.array)
     }
 

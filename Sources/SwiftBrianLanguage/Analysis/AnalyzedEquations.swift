@@ -130,11 +130,17 @@ public struct AnalyzedEquations: Sendable {
                 throw ModelError(.invalidEquations, "The subexpression '\(name)' depends on itself (\(cycle))",
                                  source: equation.source, span: equation.nameSpan)
             }
+            // Each subexpression in a chain adds a level: a chain too long makes an expression too deep.
+            let tooDeep = ModelError(.invalidEquations, "The subexpression '\(name)' is nested too deeply once the "
+                                     + "subexpressions it uses are put in: more than \(Expression.maximumDepth) "
+                                     + "levels", source: equation.source, span: equation.nameSpan)
+            guard path.count < Expression.maximumDepth else { throw tooDeep }
             var replacements: [String: Expression] = [:]
             for used in equation.expression!.identifiers where definitions[used] != nil {
                 replacements[used] = try inline(used, path: path + [name])
             }
             let expression = equation.expression!.substituting(replacements)
+            guard expression.depth <= Expression.maximumDepth else { throw tooDeep }
             done[name] = expression
             return expression
         }

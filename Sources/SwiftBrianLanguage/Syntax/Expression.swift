@@ -22,14 +22,36 @@ public struct Expression: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// What the expression is.
-    public var node: Node
+    public var node: Node {
+        didSet { depth = Expression.depth(of: node) }
+    }
     /// Where it is in its source text.
     public var span: SourceSpan
+    /// The number of nodes on the longest path from this node to a leaf (1 for a name or a
+    /// number); see ``maximumDepth``.
+    public private(set) var depth: Int
+
+    /// The deepest expression SwiftBrian accepts. Every layer (dimension checking, symbolic
+    /// rewriting, code generation) walks expressions recursively, so deeper ones are refused with
+    /// an error rather than risking a stack overflow. Parentheses, function calls, unary
+    /// operators and each term of a chain of binary operators count: `a + b + c` is
+    /// `(a + b) + c`, two levels below its top, so a sum of more than 200 terms is too deep.
+    public static let maximumDepth = 200
 
     /// An expression `node` at `span` (an empty span at 0 for generated expressions).
     public init(_ node: Node, span: SourceSpan = SourceSpan(0, 0)) {
         self.node = node
         self.span = span
+        self.depth = Expression.depth(of: node)
+    }
+
+    private static func depth(of node: Node) -> Int {
+        switch node {
+        case .integer, .float, .boolean, .name: return 1
+        case .unary(_, let operand): return operand.depth + 1
+        case .binary(_, let lhs, let rhs): return max(lhs.depth, rhs.depth) + 1
+        case .call(_, let arguments): return (arguments.map(\.depth).max() ?? 0) + 1
+        }
     }
 
     public static func == (lhs: Expression, rhs: Expression) -> Bool { lhs.node == rhs.node }

@@ -8,6 +8,8 @@ struct Parser {
     private(set) var index = 0
     /// When set, newlines are skipped like spaces (inside one equation's right-hand side).
     var newlinesAreBlank = false
+    /// How many parentheses, calls and prefix operators enclose the current position.
+    private var nesting = 0
 
     init(_ source: SourceText) throws {
         self.source = source
@@ -163,8 +165,29 @@ struct Parser {
             } else {
                 lhs = Expression(.binary(op, lhs, rhs), span: lhs.span.union(rhs.span))
             }
+            try requireDepth(lhs)
         }
         return lhs
+    }
+
+    /// Throws when `expression` is deeper than ``Expression/maximumDepth``.
+    private func requireDepth(_ expression: Expression) throws {
+        guard expression.depth > Expression.maximumDepth else { return }
+        throw error("The expression is nested too deeply: more than \(Expression.maximumDepth) levels (each "
+                    + "parenthesis, call, sign and term of a chain such as a + b + c counts); split it into "
+                    + "several statements or variables", at: expression.span)
+    }
+
+    /// Runs `body` one nesting level deeper, refusing to go beyond ``Expression/maximumDepth``
+    /// (before the recursion could exhaust the stack).
+    private mutating func nested<Result>(at token: Token, _ body: (inout Parser) throws -> Result) throws -> Result {
+        guard nesting < Expression.maximumDepth else {
+            throw error("The expression is nested too deeply: more than \(Expression.maximumDepth) levels of "
+                        + "parentheses, calls and signs", at: token.span)
+        }
+        nesting += 1
+        defer { nesting -= 1 }
+        return try body(&self)
     }
 
     private mutating func parseOperand(after op: BinaryOperator, level: Int) throws -> Expression {
@@ -177,7 +200,7 @@ struct Parser {
     private mutating func parseNot() throws -> Expression {
         if peek.isIdentifier("not") {
             let token = advance()
-            let operand = try parseNot()
+            let operand = try nested(at: token) { try $0.parseNot() }
             return Expression(.unary(.not, operand), span: token.span.union(operand.span))
         }
         return try parseBinary(level: BinaryOperator.less.precedence)
@@ -186,7 +209,7 @@ struct Parser {
     private mutating func parseUnary() throws -> Expression {
         if peek.isSymbol("-") || peek.isSymbol("+") {
             let token = advance()
-            let operand = try parseUnary()
+            let operand = try nested(at: token) { try $0.parseUnary() }
             return Expression(.unary(token.isSymbol("-") ? .negate : .plus, operand),
                               span: token.span.union(operand.span))
         }
@@ -200,8 +223,10 @@ struct Parser {
         if peek.kind == .end || peek.kind == .newline {
             throw error("Expected an exponent after '**'", at: peek.span)
         }
-        let exponent = try parseUnary()
-        return Expression(.binary(.power, base, exponent), span: base.span.union(exponent.span))
+        let exponent = try nested(at: peek) { try $0.parseUnary() }
+        let power = Expression(.binary(.power, base, exponent), span: base.span.union(exponent.span))
+        try requireDepth(power)
+        return power
     }
 
     private mutating func parseAtom() throws -> Expression {
@@ -227,7 +252,7 @@ struct Parser {
             if peek.isSymbol(")") {
                 throw error("Empty parentheses: expected an expression", at: token.span.union(peek.span))
             }
-            var inner = try parseExpression()
+            var inner = try nested(at: token) { try $0.parseExpression() }
             let close = try expectClosing(opening: token)
             inner.span = token.span.union(close.span)
             return inner
@@ -263,7 +288,7 @@ struct Parser {
                 if !canStartExpression(peek) {
                     throw error("Expected an argument of '\(name)', found \(peek.quoted)", at: peek.span)
                 }
-                arguments.append(try parseExpression())
+                arguments.append(try nested(at: open) { try $0.parseExpression() })
                 if peek.isSymbol("=") {
                     throw error("Keyword arguments are not supported in calls of '\(name)'", at: peek.span)
                 }

@@ -10,6 +10,8 @@ public struct Brunel2000: GalleryExample {
     public static let name = "brunel2000"
     public static let summary = "Sparse E/I network: synchronous regular, fast/slow oscillating and asynchronous states"
     public static let reference = "Brunel (2000), J Comput Neurosci 8:183-208"
+    /// Probabilities lie in [0, 1].
+    public static let parameterRanges: [String: ClosedRange<Double>] = ["gamma": 0...1, "epsilon": 0...1]
 
     /// The four states of Fig. 8, as (g, nu_ext/nu_thr).
     public enum Regime: String, CaseIterable, Sendable {

@@ -8,6 +8,8 @@ public struct COBA: GalleryExample {
     public static let name = "coba"
     public static let summary = "Random LIF network with conductance-based synapses (Vogels & Abbott 2005)"
     public static let reference = "Vogels & Abbott (2005), J Neurosci 25:10786-10795; Brette et al. (2007)"
+    /// Probabilities lie in [0, 1].
+    public static let parameterRanges: [String: ClosedRange<Double>] = ["p": 0...1]
 
     /// The number of neurons; the first 80% are excitatory.
     public var N = 4000

@@ -7,6 +7,8 @@ public struct COBAHH: GalleryExample {
     public static let name = "cobahh"
     public static let summary = "Random Hodgkin-Huxley network with conductance-based synapses (benchmark 3)"
     public static let reference = "Brette et al. (2007), J Comput Neurosci 23:349-398"
+    /// Probabilities lie in [0, 1].
+    public static let parameterRanges: [String: ClosedRange<Double>] = ["p": 0...1]
 
     /// The number of neurons; the first 80% are excitatory.
     public var N = 4000

@@ -8,6 +8,8 @@ public struct CUBA: GalleryExample {
     public static let name = "cuba"
     public static let summary = "Random LIF network with current-based exponential synapses (benchmark 2)"
     public static let reference = "Brette et al. (2007), J Comput Neurosci 23:349-398"
+    /// Probabilities lie in [0, 1].
+    public static let parameterRanges: [String: ClosedRange<Double>] = ["p": 0...1]
 
     /// The number of neurons; the first 80% are excitatory.
     public var N = 4000

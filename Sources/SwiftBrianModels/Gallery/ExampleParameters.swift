@@ -27,11 +27,18 @@ extension GalleryExample {
                 throw ModelError(.dimensionMismatch, "'\(name)' of '\(Self.name)' is in \(expected.unitSpecification), "
                                  + "but \(text) is in \(value.dimension.unitSpecification)")
             }
+            try Self.checkRange(name, value.value, text: text, nonNegative: [.time, .frequency].contains(expected))
             object[name] = ["value": value.value, "dimension": dimension]
         case is NSNumber:
             guard let number = Double(text.trimmingCharacters(in: .whitespaces)) else {
                 throw ModelError(.invalidArgument, "'\(name)' of '\(Self.name)' is a number, but '\(text)' is not")
             }
+            let isCount = Mirror(reflecting: self).children.contains { $0.label == name && $0.value is Int }
+            if isCount, !(number >= 0 && number <= Double(Int32.max) && number == number.rounded()) {
+                throw ModelError(.invalidArgument, "'\(name)' of '\(Self.name)' is a count: a whole number from 0 "
+                                 + "to \(Int32.max), but it is \(text)")
+            }
+            try Self.checkRange(name, number, text: text, nonNegative: false)
             object[name] = number == number.rounded() && !text.contains(".") ? Int(number) as Any : number
         case is String:
             object[name] = text.trimmingCharacters(in: .whitespaces)
@@ -42,6 +49,21 @@ extension GalleryExample {
             return try JSONDecoder().decode(Self.self, from: JSONSerialization.data(withJSONObject: object))
         } catch {
             throw ModelError(.invalidArgument, "'\(text)' is not a valid value for '\(name)' of '\(Self.name)'")
+        }
+    }
+
+    /// Throws unless `value` (SI units) is finite, not negative when `nonNegative` (times and
+    /// rates), and within the example's ``GalleryExample/parameterRanges``.
+    private static func checkRange(_ name: String, _ value: Double, text: String, nonNegative: Bool) throws {
+        guard value.isFinite else {
+            throw ModelError(.invalidArgument, "'\(name)' of '\(Self.name)' must be finite, but it is \(text)")
+        }
+        if nonNegative, value < 0 {
+            throw ModelError(.invalidArgument, "'\(name)' of '\(Self.name)' must not be negative, but it is \(text)")
+        }
+        if let range = parameterRanges[name], !range.contains(value) {
+            throw ModelError(.invalidArgument, "'\(name)' of '\(Self.name)' must lie in [\(String(format: "%g", range.lowerBound)), "
+                             + "\(String(format: "%g", range.upperBound))], but it is \(text)")
         }
     }
 

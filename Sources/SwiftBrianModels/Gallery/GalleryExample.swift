@@ -18,6 +18,9 @@ public protocol GalleryExample: Codable {
     static var summary: String { get }
     /// The publication the example reproduces.
     static var reference: String { get }
+    /// The values a number parameter may take, where the model restricts them more than
+    /// "finite" (probabilities lie in [0, 1]); checked when a parameter is set from text.
+    static var parameterRanges: [String: ClosedRange<Double>] { get }
     /// The example with the parameters of the original script.
     init()
     /// How long the network is simulated.
@@ -28,6 +31,9 @@ public protocol GalleryExample: Codable {
 }
 
 extension GalleryExample {
+    /// No ranges beyond the general ones (finite numbers, counts and times not negative).
+    public static var parameterRanges: [String: ClosedRange<Double>] { [:] }
+
     /// The example with its default parameters changed by `settings` (`name=value`, see
     /// ``setting(_:to:)``).
     public static func configured(_ settings: [String]) throws -> Self {

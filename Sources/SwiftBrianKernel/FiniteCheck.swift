@@ -1,0 +1,56 @@
+/// What a ``KernelOperation/checkFinite(_:_:)`` watches: a value about to be stored into
+/// `target`. When a value is NaN or infinite, the kernel still runs to its end (every backend
+/// leaves the same state) and then fails with the first such value in loop order — the
+/// variable, the element, the time and the value the element held before (the last finite one).
+public struct FiniteCheck: Hashable, Sendable {
+    /// Where the value is stored; its element before the store is the last finite value.
+    public var target: ArrayReference
+    /// The variable in the user's terms: `'v' of 'G'`.
+    public var variable: String
+    /// What an element is: `neuron`, `synapse`.
+    public var element: String
+    /// The unit of the values, as printed after a number (empty for dimensionless).
+    public var unit: String
+    /// The time of the kernel's clock.
+    public var time: DoubleBuffer
+    /// Room for the previous values of a block of ``blockSize`` elements, where a backend checks
+    /// a loop block by block (the native backend in range loops, so that they still vectorize).
+    public var previous: DoubleBuffer
+
+    /// The number of elements a native range loop checks at a time.
+    public static let blockSize = 65536
+
+    /// A check of values stored into `target`; `previous` holds ``blockSize`` values where the
+    /// check runs in a range loop (one value suffices elsewhere).
+    public init(target: ArrayReference, variable: String, element: String, unit: String, time: DoubleBuffer,
+                previous: DoubleBuffer) {
+        self.target = target
+        self.variable = variable
+        self.element = element
+        self.unit = unit
+        self.time = time
+        self.previous = previous
+    }
+
+    /// The error message for `value` stored at element `index` at time `time`, where `last` was.
+    public func message(value: Double, index: Int, time: Double, last: Double) -> String {
+        text(value: FiniteCheck.word(value), index: "\(index)", time: String(format: "%g", time),
+             last: String(format: "%g", last))
+    }
+
+    /// The message as a C format string whose arguments are the value's word (`%s`, see
+    /// ``word(_:)``), the index (`%lld`), the time and the last value (`%g` each).
+    public var cFormat: String {
+        text(value: "%s", index: "%lld", time: "%g", last: "%g")
+    }
+
+    /// How a non-finite value is named: `NaN`, `+inf`, `-inf`.
+    public static func word(_ value: Double) -> String {
+        value.isNaN ? "NaN" : value > 0 ? "+inf" : "-inf"
+    }
+
+    private func text(value: String, index: String, time: String, last: String) -> String {
+        "\(variable) became \(value) for \(element) \(index) at t = \(time) s (last finite value: \(last)"
+            + (unit.isEmpty ? ")" : " \(unit))")
+    }
+}

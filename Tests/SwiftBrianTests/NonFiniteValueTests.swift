@@ -1,0 +1,86 @@
+import SwiftBrian
+import XCTest
+
+/// A variable that becomes NaN or infinite stops the run with an error naming the variable, the
+/// element, the time and the last finite value, the same on both backends, with the state kept;
+/// `checkFinite: false` lets the run go on, and the check never changes results.
+final class NonFiniteValueTests: XCTestCase {
+    override func setUp() {
+        defaultClock.dt = 0.1 * ms
+    }
+
+    /// Runs `build`'s network on `backend` for `duration`; returns the error message, the
+    /// network's time and the values of `variable` afterwards.
+    private func failingRun(_ backend: BackendKind, _ duration: Quantity, variable: String,
+                            _ build: () throws -> NeuronGroup) throws -> (message: String, t: Double, values: [Double]) {
+        let G = try build()
+        let net = try Network(G, backend: backend)
+        var message = ""
+        XCTAssertThrowsError(try net.run(duration)) { error in
+            XCTAssertEqual((error as? ModelError)?.kind, .nonFiniteValue, "\(error)")
+            message = (error as? ModelError)?.message ?? "\(error)"
+        }
+        return (message, net.t.value, try G.variable(variable).values.values)
+    }
+
+    func testAVariableBlowingUpStopsTheRunOnBothBackends() throws {
+        func build() throws -> NeuronGroup {
+            // Two variables, two neurons, in the second block of 256 of the native loop.
+            let G = try NeuronGroup(600, model: "dv/dt = v/ms : volt\ndw/dt = w/ms : 1", method: .euler, name: "G")
+            try G.v.set("(1 + (i == 300) + (i == 500)) * mV")
+            try G.w.set("0.002*(i == 300)")
+            return G
+        }
+        let native = try failingRun(.native, 1 * second, variable: "v", build)
+        let interpreted = try failingRun(.interpreter, 1 * second, variable: "v", build)
+        XCTAssertTrue(native.message.hasPrefix("'v' of 'G' became +inf for neuron 300 at t = 0.744 s "
+                                               + "(last finite value: 1.83066e+305 volt)"), native.message)
+        XCTAssertTrue(native.message.contains(" volt). The run stopped there, its state kept"), native.message)
+        XCTAssertTrue(native.message.contains("checkFinite: false"), native.message)
+        XCTAssertEqual(native.message, interpreted.message)
+        XCTAssertEqual(native.t, interpreted.t)
+        XCTAssertEqual(native.t, 0.744, accuracy: 1e-12)
+        XCTAssertEqual(native.values.map(\.bitPattern), interpreted.values.map(\.bitPattern))
+        XCTAssertEqual(native.values[300], .infinity)
+        XCTAssertEqual(native.values[500], .infinity)
+        XCTAssertTrue(native.values[0].isFinite)
+    }
+
+    func testALogarithmOfANegativeNumberInAResetStopsTheRun() throws {
+        func build() throws -> NeuronGroup {
+            try NeuronGroup(3, model: "dv/dt = (1 + i)/ms : 1", threshold: "v > 1", reset: "v = log(v - 2)",
+                            method: .euler, name: "H")
+        }
+        let native = try failingRun(.native, 10 * ms, variable: "v", build)
+        let interpreted = try failingRun(.interpreter, 10 * ms, variable: "v", build)
+        XCTAssertTrue(native.message.hasPrefix("'v' of 'H' became NaN for neuron 2 at t = 0.0003 s "
+                                               + "(last finite value: 1.2)"), native.message)
+        XCTAssertEqual(native.message, interpreted.message)
+        XCTAssertEqual(native.values.map(\.bitPattern), interpreted.values.map(\.bitPattern))
+    }
+
+    func testTheCheckCanBeTurnedOff() throws {
+        let G = try NeuronGroup(1, model: "dv/dt = v/ms : 1", method: .euler)
+        try G.v.set(1)
+        try Network(G, checkFinite: false).run(1 * second)
+        XCTAssertEqual(try G.v.values.values, [.infinity])
+    }
+
+    func testTheCheckDoesNotChangeResults() throws {
+        func spikes(_ backend: BackendKind, checkFinite: Bool) throws -> [Double] {
+            seed(4)
+            let G = try NeuronGroup(50, model: "dv/dt = (1.2 - v)/(10*ms) + 0.3*xi/sqrt(ms) : 1 (unless refractory)",
+                                    threshold: "v > 1", reset: "v = 0", refractory: 2 * ms, method: .euler,
+                                    name: "G")
+            let monitor = try SpikeMonitor(G)
+            try Network(G, monitor, backend: backend, checkFinite: checkFinite).run(50 * ms)
+            return monitor.t.values + monitor.i.map(Double.init) + (try G.v.values.values)
+        }
+        let reference = try spikes(.native, checkFinite: false)
+        XCTAssertGreaterThan(reference.count, 100)
+        for backend in [BackendKind.native, .interpreter] {
+            XCTAssertTrue(try spikes(backend, checkFinite: true).map(\.bitPattern) == reference.map(\.bitPattern),
+                          "\(backend)")
+        }
+    }
+}
