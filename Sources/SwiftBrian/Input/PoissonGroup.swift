@@ -75,9 +75,10 @@ public final class PoissonGroup: Group {
                          + "\(Quantity(value: values[bad], dimension: .frequency))")
     }
 
-    /// Rates set after the group was made (`P.rates.set(...)`) are checked when a run starts.
+    /// Rates set after the group was made (`P.rates.set(...)`), and rates given by an expression
+    /// (evaluated at the time the run starts), are checked when a run starts.
     override func beforeRun(_ network: Network) throws {
-        if let rates = variables["rates"]?.buffer { try PoissonGroup.checkRates(rates.array) }
+        try PoissonGroup.checkRates(try VariableView(group: self, name: "rates").plainValues)
     }
 
     /// The name, clock, checked model and variables of a group of `N` neurons with `model`.
