@@ -63,7 +63,7 @@ final class RobustnessTests: XCTestCase {
         let P = try PoissonGroup(3, rates: 5 * Hz)
         try P.rates.set(QuantityArray(values: [1, -2, 3], dimension: .frequency))
         assertModelError(try Network(P).run(1 * ms), "but rates[1] is -2. Hz")
-        let Q = try PoissonGroup(3, rates: "(10 - 10*i)*Hz + t*Hz/ms")
+        let Q = try PoissonGroup(3, rates: "(10 - 10*i)*Hz")
         assertModelError(try Network(Q).run(1 * ms), "but rates[2] is -10. Hz")
         let net = try Network(try NeuronGroup(1, model: model))
         assertModelError(try net.run(Quantity(value: .nan, dimension: .time)),

@@ -76,7 +76,7 @@ public final class PoissonGroup: Group {
     }
 
     /// Rates set after the group was made (`P.rates.set(...)`), and rates given by an expression
-    /// (evaluated at the time the run starts), are checked when a run starts.
+    /// (evaluated once, at the group's clock time), are checked when a run starts.
     override func beforeRun(_ network: Network) throws {
         try PoissonGroup.checkRates(try VariableView(group: self, name: "rates").plainValues)
     }
