@@ -427,6 +427,19 @@ final class BrianSemanticsTests: XCTestCase {
         XCTAssertEqual(try G.v[0].value, -60e-3 + (first + 60e-3) * exp(-1 / 12.5), accuracy: 1e-15)
     }
 
+    /// A run's namespace applies to that run only: afterwards code reads the group's own values.
+    func testARunNamespaceEndsWithTheRun() throws {
+        let G = try NeuronGroup(2, model: "v : 1", namespace: ["eta": Quantity(value: 1)], name: "G")
+        try G.runRegularly("v = eta", name: "G_eta")
+        let net = try Network(G)
+        try net.run(0.1 * ms, namespace: ["eta": Quantity(value: 5)])
+        XCTAssertEqual(try G.v.plainValues, [5, 5])
+        try G.v.set("eta")
+        XCTAssertEqual(try G.v.plainValues, [1, 1])
+        try net.run(0.1 * ms)
+        XCTAssertEqual(try G.v.plainValues, [1, 1])
+    }
+
     func testANamespaceValueKeepsItsUnit() throws {
         let G = try NeuronGroup(1, model: "dv/dt = -v/tau : 1", namespace: ["tau": 10 * ms], name: "G")
         let net = try Network(G)

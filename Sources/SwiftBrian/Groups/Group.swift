@@ -26,7 +26,7 @@ public class Group: NetworkObject {
     /// must keep its unit.
     public var namespace: Namespace
     /// Values given to the current run (``Network/run(_:namespace:report:reportPeriod:)``); they
-    /// take precedence over ``namespace``.
+    /// take precedence over ``namespace`` until the run ends.
     var runValues: [String: Quantity] = [:]
     /// The event lists by event name (`"spike"`, custom events), shared with subgroups; the slot
     /// and order each is filled in.
@@ -123,21 +123,21 @@ public class Group: NetworkObject {
     /// the values now in force when they changed (a value must keep its unit), and
     /// ``namespaceDidChange()`` lets the group derive again what depends on values.
     override func prepareNamespace(_ values: [String: Quantity]) throws {
-        let previous = runValues
         runValues = values
         let current = currentNamespace
         guard current.values != model.scope.namespace.values else { return }
+        for (name, value) in current.values {
+            guard let old = model.scope.namespace.values[name], old.dimension != value.dimension else { continue }
+            throw ModelError(.dimensionMismatch, "The namespace value '\(name)' of '\(self.name)' was in "
+                             + "\(old.dimension.unitSpecification) when the model was checked, but it is now "
+                             + "\(value) (a value may change between runs, its unit may not)")
+        }
+        let checked = model
+        model = try model.replacingNamespace(current)
         do {
-            for (name, value) in current.values {
-                guard let old = model.scope.namespace.values[name], old.dimension != value.dimension else { continue }
-                throw ModelError(.dimensionMismatch, "The namespace value '\(name)' of '\(self.name)' was in "
-                                 + "\(old.dimension.unitSpecification) when the model was checked, but it is now "
-                                 + "\(value) (a value may change between runs, its unit may not)")
-            }
-            model = try model.replacingNamespace(current)
             try namespaceDidChange()
         } catch {
-            runValues = previous
+            model = checked   // so that the next run derives again
             throw error
         }
     }
@@ -145,6 +145,11 @@ public class Group: NetworkObject {
     /// Derives again what was computed from namespace values (state updaters); ``model`` has
     /// the new values.
     func namespaceDidChange() throws {}
+
+    /// Between runs, code (`G.v.set("eta*i")`) reads the group's own namespace again.
+    override func runDidEnd() {
+        runValues = [:]
+    }
 
     /// A value from the namespace, a unit or a constant, in that order.
     func namespaceValue(_ name: String) -> KernelExpression? {

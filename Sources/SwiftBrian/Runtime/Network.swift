@@ -103,6 +103,7 @@ public final class Network {
                              + "is \(duration.value.isFinite ? "\(duration)" : "\(duration.value) s")")
         }
         try checkDependencies()
+        defer { for object in objects { object.runDidEnd() } }
         for object in objects { try object.prepareNamespace(namespace.values) }
         let schedule = try makeSchedule()
         let clocks = uniqueClocks(schedule.map(\.clock) + objects.map(\.clock))

@@ -41,6 +41,10 @@ public class NetworkObject {
     /// (``Network/run(_:namespace:report:reportPeriod:)``).
     func prepareNamespace(_ values: [String: Quantity]) throws {}
 
+    /// Called when a run ends (or fails after ``prepareNamespace(_:)``): the run's values no
+    /// longer apply.
+    func runDidEnd() {}
+
     /// Called before a run in which the object is inactive.
     func willSkipRun() {}
 

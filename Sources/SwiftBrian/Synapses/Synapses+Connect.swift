@@ -88,8 +88,8 @@ extension Synapses {
         guard n >= 0 else {
             throw ModelError(.invalidArgument, "n must not be negative, but it is \(n)")
         }
-        guard n.multipliedReportingOverflow(by: i.count).partialValue + size < Int(Int32.max),
-              !n.multipliedReportingOverflow(by: i.count).overflow else {
+        let (count, overflow) = n.multipliedReportingOverflow(by: i.count)
+        guard !overflow, count < Int(Int32.max) - size else {
             throw ModelError(.invalidArgument, "connect(i:j:n:) would create \(i.count) × \(n) synapses; a Synapses "
                              + "holds at most \(Int32.max)")
         }
@@ -245,7 +245,6 @@ extension Synapses {
         pre.shrinkToFit()
     }
 
-    /// Offsets of each source element's synapses, the synapses sorted by target, and the counts.
     /// Numbers the synapses of each (i, j) pair 0, 1, ... in creation order (synapses of one
     /// presynaptic element are stored in creation order).
     private func numberMultisynapses() {
@@ -259,6 +258,7 @@ extension Synapses {
         }
     }
 
+    /// Offsets of each source element's synapses, the synapses sorted by target, and the counts.
     private func rebuildIndices() {
         var preCounts = [Int32](repeating: 0, count: source.size)
         var postCounts = [Int32](repeating: 0, count: target.size)

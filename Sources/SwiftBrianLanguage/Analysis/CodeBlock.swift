@@ -55,7 +55,7 @@ extension AnalyzedEquations {
         for statement in try Parser.statements(source) {
             let checker = DimensionChecker(scope: scope, source: source)
             let existing = scope.variables[statement.target]
-            if existing == nil || existing?.kind == .temporary {
+            guard let target = existing, target.kind != .temporary else {
                 guard statement.operator == .assign || existing != nil else {
                     throw ModelError(.unknownIdentifier, "The \(role) assigns to '\(statement.target)', which is not "
                                      + "a variable of the model\(hint(statement.target, scope)) (a new name is a "
@@ -77,7 +77,6 @@ extension AnalyzedEquations {
                 block.lines.append(.init(statement: statement.expanded, isScalar: scalar, definesTemporary: true))
                 continue
             }
-            let target = existing!
             guard target.isWritable else {
                 let what = target.kind == .parameter ? "a constant parameter" : "a \(target.kind.rawValue)"
                 throw ModelError(.invalidAssignment, "The \(role) cannot assign to '\(target.name)': it is \(what)",
