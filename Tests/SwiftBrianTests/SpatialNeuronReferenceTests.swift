@@ -159,4 +159,62 @@ final class SpatialNeuronReferenceTests: XCTestCase {
             }
         }
     }
+
+    /// spatial_synapses: an HH soma with a passive dendrite whose leak grows with distance,
+    /// synapses onto the compartments at 100 µm and 395 µm, spikes detected at the soma only
+    /// (`thresholdLocation`), with a reset and a refractory period.
+    func testSynapsesOntoCompartmentsAndThresholdLocation() throws {
+        let reference = try ReferenceCase("spatial_synapses", folder: "compartments")
+        try reference.check { backend in
+            defaultClock.dt = 25 * us
+            let morpho = try Soma(diameter: 20 * um)
+            morpho.dend = try Cylinder(diameter: 1.5 * um, length: 400 * um, n: 40)
+            let neuron = try SpatialNeuron(morphology: morpho, model: """
+                Im = gL*(EL - v) + gNa*m**3*h*(ENa - v) + gK*n**4*(EK - v) + gs*(Es - v) : amp/meter**2
+                dgs/dt = -gs/taus : siemens/meter**2
+                gNa : siemens/meter**2
+                gK : siemens/meter**2
+                gL : siemens/meter**2
+                dm/dt = alpham*(1 - m) - betam*m : 1
+                dn/dt = alphan*(1 - n) - betan*n : 1
+                dh/dt = alphah*(1 - h) - betah*h : 1
+                alpham = (0.1/mV)*(-v + 25*mV + VT)/(exp((-v + 25*mV + VT)/(10*mV)) - 1)/ms : Hz
+                betam = 4*exp(-(v - VT)/(18*mV))/ms : Hz
+                alphah = 0.07*exp(-(v - VT)/(20*mV))/ms : Hz
+                betah = 1/(exp((-v + 30*mV + VT)/(10*mV)) + 1)/ms : Hz
+                alphan = (0.01/mV)*(-v + 10*mV + VT)/(exp((-v + 10*mV + VT)/(10*mV)) - 1)/ms : Hz
+                betan = 0.125*exp(-(v - VT)/(80*mV))/ms : Hz
+                marker : 1
+                """, threshold: "v > -20*mV", thresholdLocation: 0, refractory: 3 * ms, reset: "marker += 1",
+                Cm: 1 * uF / cm2, Ri: 100 * ohm * cm, method: .exponentialEuler,
+                namespace: ["EL": -65 * mV, "ENa": 50 * mV, "EK": -77 * mV, "Es": 0 * mV, "VT": -65 * mV,
+                            "taus": 2 * ms], name: "neuron")
+            try neuron.v.set(-65 * mV)
+            try neuron.gL.set("(1 + distance/(200*um))*1e-4*siemens/cm**2")
+            try neuron.main.gNa.set(120 * msiemens / cm2)
+            try neuron.main.gK.set(36 * msiemens / cm2)
+            for gate in ["m", "n", "h"] { try neuron.variable(gate).set("alpha\(gate)/(alpha\(gate) + beta\(gate))") }
+            let near = try neuron["dend"].index(at: 100 * um), far = try neuron["dend"].index(at: 395 * um)
+            XCTAssertEqual([near, far], [11, 40])
+            let inputs = try SpikeGeneratorGroup(2, indices: [0, 1, 0, 1, 0, 0, 0, 1, 1, 1],
+                                                 times: [5, 5, 20, 20, 30, 30.5, 31, 40, 40.5, 41] * ms, name: "inputs")
+            let S = try Synapses(inputs, neuron, model: "w : siemens/meter**2", onPre: "gs += w", name: "synapses")
+            try S.connect(i: [0], j: [near])
+            try S.connect(i: [1], j: [far])
+            try S.w.set([30, 60] * msiemens / cm2)
+            let spikes = try SpikeMonitor(neuron, name: "spikes")
+            let M = try StateMonitor(neuron, variables: ["v", "gs"], record: [0, near, far], dt: 100 * us, name: "M")
+            let net = try Network(neuron, inputs, S, spikes, M, backend: backend)
+            try net.run(60 * ms)
+            XCTAssertEqual(try reference.connectivity("synapses"), zip(try S.i, try S.j).map { [$0, $1] })
+            var result = CaseResult()
+            result.spikes("neuron", spikes)
+            try result.trace("neuron.v", M, "v")
+            try result.trace("neuron.gs", M, "gs")
+            for variable in ["v", "m", "n", "h", "gL", "marker"] {
+                result.final("neuron.\(variable)", try neuron.variable(variable).values)
+            }
+            return result
+        }
+    }
 }

@@ -28,11 +28,13 @@ import SwiftBrianUnits
 /// of the last step), `Cm` (per compartment), `Ri` (shared), the geometry `length`, `distance`,
 /// `area`, `volume`, `diameter`, `r_length_1`, `r_length_2` (and `x`, `y`, `z` when the
 /// morphology has coordinates), and the subexpressions `time_constant` and `space_constant`.
-public final class SpatialNeuron: NeuronGroup {
+public final class SpatialNeuron: NeuronGroup, CompartmentTree {
     /// The morphology (a copy of the one given: changing that one later changes nothing here).
     public let morphology: Morphology
     /// The compartments, numbered as Brian numbers them.
     public let flatMorphology: FlatMorphology
+    /// The neuron itself (see ``CompartmentTree``).
+    public var neuron: SpatialNeuron { self }
     /// The cable equation's system.
     let cable: CableSystem
 
