@@ -21,6 +21,6 @@ public struct ColorBar: Sendable {
 
     /// The title beside the bar: the label, then the unit in parentheses: `"v (mV)"`.
     public var title: String {
-        unit.map { "\(label) (\($0))" } ?? label
+        PlotAxis.title(label, unit: unit)
     }
 }

@@ -27,6 +27,11 @@ public struct PlotAxis: Sendable {
 
     /// The axis title: the label, then the unit in parentheses: `"Time (ms)"`.
     public var title: String {
+        Self.title(label, unit: unit)
+    }
+
+    /// `label`, then `unit` in parentheses when there is one: `"Time (ms)"`.
+    static func title(_ label: String, unit: String?) -> String {
         unit.map { "\(label) (\($0))" } ?? label
     }
 }

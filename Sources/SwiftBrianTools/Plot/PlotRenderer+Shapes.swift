@@ -4,6 +4,11 @@ extension PlotRenderer {
     /// The smallest diameter of a disc, in pixels.
     static let minimumDiscDiameter = 3.0
 
+    /// Size `k` of `sizes`; 0 when missing or not finite.
+    private static func size(_ sizes: [Double], _ k: Int) -> Double {
+        k < sizes.count && sizes[k].isFinite ? sizes[k] : 0
+    }
+
     /// Pixels per x-axis unit.
     private static func scale(_ frame: Frame) -> Double {
         frame.width / (frame.x.upperBound - frame.x.lowerBound)
@@ -19,9 +24,8 @@ extension PlotRenderer {
         for k in 0..<count / 2 {
             let a = 2 * k, b = 2 * k + 1
             guard series.x[a].isFinite, series.y[a].isFinite, series.x[b].isFinite, series.y[b].isFinite else { continue }
-            let given = k < widths.count && widths[k].isFinite ? widths[k] : 0
-            let width = SVGWriter.number(max(minimumWidth, given * scale))
-            let color = series.colors.flatMap { k < $0.count ? $0[k] : nil } ?? series.color
+            let width = SVGWriter.number(max(minimumWidth, Self.size(widths, k) * scale))
+            let color = series.color(of: k)
             let key = color.css + " " + width
             if paths[key] == nil {
                 paths[key] = (color, width, PathData())
@@ -46,11 +50,10 @@ extension PlotRenderer {
         svg.open("g", [("class", "series discs")] + common)
         svg.newline()
         for k in 0..<count where series.x[k].isFinite && series.y[k].isFinite {
-            let given = k < diameters.count && diameters[k].isFinite ? diameters[k] : 0
-            let color = series.colors.flatMap { k < $0.count ? $0[k] : nil } ?? series.color
+            let color = series.color(of: k)
             svg.element("circle", [("cx", SVGWriter.number(frame.px(series.x[k]))),
                                    ("cy", SVGWriter.number(frame.py(series.y[k]))),
-                                   ("r", SVGWriter.number(max(Self.minimumDiscDiameter, given * scale) / 2)),
+                                   ("r", SVGWriter.number(max(Self.minimumDiscDiameter, Self.size(diameters, k) * scale) / 2)),
                                    ("fill", color.css)])
         }
         svg.close("g")

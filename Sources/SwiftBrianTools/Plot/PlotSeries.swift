@@ -39,6 +39,11 @@ public struct PlotSeries: Sendable {
     /// The name in the legend; a series without one is not listed.
     public var label: String?
 
+    /// The colour of segment or disc `k`: its own in ``colors``, else ``color``.
+    func color(of k: Int) -> PlotColor {
+        colors.flatMap { k < $0.count ? $0[k] : nil } ?? color
+    }
+
     /// A series of the points (x[k], y[k]).
     public init(x: [Double], y: [Double], style: Style = .line(width: 1.5), color: PlotColor = .series(0),
                 colors: [PlotColor]? = nil, opacity: Double = 1, label: String? = nil) {
