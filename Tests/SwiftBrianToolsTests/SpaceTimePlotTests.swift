@@ -39,6 +39,46 @@ final class SpaceTimePlotTests: XCTestCase {
         XCTAssertEqual(document.withClass("title").first?.text, "v over time and position")
     }
 
+    /// The translation and scale of the heat map's cells, and the plot area (x, y, width, height).
+    private func placement(_ document: SVGDocument) -> (cells: [Double], area: [Double]) {
+        let transform = document.withClass("heatmap").first?.attributes["transform"] ?? ""
+        let cells = transform.split(whereSeparator: { "(), ".contains($0) }).compactMap { Double($0) }
+        let clip = document.all("rect").first?.attributes ?? [:]
+        return (cells, ["x", "y", "width", "height"].map { Double(clip[$0] ?? "") ?? .nan })
+    }
+
+    func testCellsFillThePlotAreaEvenlySpacedOrNot() throws {
+        let times = QuantityArray(values: [0, 1e-3, 2e-3, 3e-3, 4e-3], dimension: .time)
+        let values = (0..<5).map { t in (0..<3).map { p in Double(t * p) * 1e-3 } }
+        // Evenly spaced: cells of one width and height, in cell units.
+        let even = QuantityArray(values: [0, 10e-6, 20e-6], dimension: .length)
+        let evenDocument = try SVGDocument.check(Plot.spaceTime(times: times, positions: even, values: values,
+                                                                unit: mV, label: "v").svg())
+        let (cells, area) = placement(evenDocument)
+        XCTAssertEqual(cells.count, 4)
+        guard cells.count == 4 else { return }
+        XCTAssertEqual(cells[0], area[0], accuracy: 0.05)
+        XCTAssertEqual(cells[0] + 5 * cells[2], area[0] + area[2], accuracy: 0.1)
+        XCTAssertEqual(cells[1], area[1] + area[3], accuracy: 0.05)
+        XCTAssertEqual(cells[1] + 3 * cells[3], area[1], accuracy: 0.1)
+        // Unevenly spaced positions: rows in pixels from the bottom edge, halfway between them.
+        let uneven = QuantityArray(values: [0, 10e-6, 40e-6], dimension: .length)
+        let plot = try Plot.spaceTime(times: times, positions: uneven, values: values, unit: mV, label: "v")
+        XCTAssertEqual(plot.heatMap?.yEdges.map { $0.rounded() }, [-5, 5, 25, 55])
+        let unevenDocument = try SVGDocument.check(plot.svg())
+        let (unevenCells, unevenArea) = placement(unevenDocument)
+        XCTAssertEqual(unevenCells.last, 1)
+        let rows = unevenDocument.children(ofClass: "heatmap").flatMap { path in
+            (path.attributes["d"] ?? "").split(separator: "Z").map { rectangle in
+                rectangle.split(whereSeparator: { "MHV ".contains($0) }).compactMap { Double($0) }
+            }
+        }
+        let heights = Set(rows.map { abs(($0.count > 3 ? $0[3] : 0) - ($0.count > 1 ? $0[1] : 0)) })
+        // Rows of 10, 20 and 30 µm over 60 µm of the area's height.
+        let perMicrometre = unevenArea[3] / 60
+        XCTAssertEqual(heights.sorted().map { ($0 / perMicrometre).rounded() }, [10, 20, 30])
+    }
+
     func testPositionsAreSortedEqualOnesShareARowAndBinsReachHalfway() {
         let bins = HeatMapBins([20, 0, 20, 10], limit: 300)
         XCTAssertEqual(bins.bin, [2, 0, 2, 1])

@@ -2,8 +2,9 @@
 /// `xEdges[c] ... xEdges[c + 1]` and row `r` spans `yEdges[r] ... yEdges[r + 1]` (in the axes'
 /// units), its colour `colors[r * columns + c]`; a cell without colour is left blank.
 ///
-/// Adjacent cells of one colour in a row are drawn as one rectangle, and all rectangles of a
-/// colour as one SVG path, so a smooth picture stays small.
+/// Adjacent cells of one colour in a row are drawn as one rectangle, all rectangles of a colour
+/// as one SVG path, and evenly spaced boundaries in cell units (short whole numbers), so a smooth
+/// picture stays small.
 public struct HeatMap: Sendable {
     /// The column boundaries, ascending: one more than the columns.
     public var xEdges: [Double]
