@@ -23,6 +23,9 @@ public enum IntegrationMethod: String, CaseIterable, Sendable {
     /// The methods Brian tries, in order, when none is given: the first that can integrate the
     /// equations is used. (Brian 2.9 never chooses `exponential_euler` by itself.)
     public static let automaticChoices: [IntegrationMethod] = [.exact, .euler, .heun]
+    /// The methods a `SpatialNeuron` tries, in order, for the equations other than the cable
+    /// equation, when none is given (Brian's `SpatialNeuron` default).
+    public static let spatialChoices: [IntegrationMethod] = [.exact, .exponentialEuler, .rk2, .heun]
 
     /// The method called `name` (`"exponential_euler"`, `"rk4"`, ...; `"linear"` is Brian's other
     /// name for `exact`), or an error listing the known names.

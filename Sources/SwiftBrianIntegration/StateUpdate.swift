@@ -19,12 +19,13 @@ public struct StateUpdate: Sendable, CustomStringConvertible {
 
     /// The state update of the differential equations of `equations` that are not
     /// `(event-driven)` (for those, see ``eventDriven(for:)``), with `method` or, when `method` is
-    /// nil, with the first of ``IntegrationMethod/automaticChoices`` that can integrate them
-    /// (exact, else euler, else heun, as Brian).
+    /// nil, with the first of `choices` that can integrate them (by default
+    /// ``IntegrationMethod/automaticChoices``: exact, else euler, else heun, as Brian).
     ///
     /// - Throws: `ModelError(.integration, ...)` naming the method and the reason it cannot
     ///   integrate the equations, with a caret under the equation at fault when there is one.
-    public static func make(for equations: AnalyzedEquations, method: IntegrationMethod? = nil) throws -> StateUpdate {
+    public static func make(for equations: AnalyzedEquations, method: IntegrationMethod? = nil,
+                            choices: [IntegrationMethod] = IntegrationMethod.automaticChoices) throws -> StateUpdate {
         let system = try DifferentialSystem(equations)
         if let method {
             do {
@@ -34,7 +35,7 @@ public struct StateUpdate: Sendable, CustomStringConvertible {
             }
         }
         var reasons: [String] = []
-        for candidate in IntegrationMethod.automaticChoices {
+        for candidate in choices {
             do {
                 return StateUpdate(method: candidate, statements: try candidate.integrator.statements(for: system))
             } catch let unsupported as Unsupported {

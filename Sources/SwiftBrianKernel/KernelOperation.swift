@@ -22,6 +22,9 @@ public indirect enum KernelOperation: Hashable, Sendable {
     case advance(SpikeQueue)
     /// Creates `count` synapses from the candidate pair at the loop index (pairs iteration only).
     case connect(SynapseSink, count: KernelExpression)
+    /// Advances the membrane potential of a multicompartment neuron by one implicit step of the
+    /// cable equation (scalar part only; see ``CableSystem``).
+    case solveCable(CableSystem)
     /// Checks that a value about to be stored is finite (see ``FiniteCheck``); stores nothing.
     case checkFinite(KernelExpression, FiniteCheck)
 }

@@ -313,7 +313,7 @@ struct CEmitter {
                     }
                 case .when(_, let nested): if !collect(nested) { return false }
                 case .define, .emit, .append, .appendIndex, .checkFinite: break
-                case .clear, .enqueue, .advance, .connect: return false
+                case .clear, .enqueue, .advance, .connect, .solveCable: return false
                 }
             }
             return true
@@ -366,6 +366,18 @@ struct CEmitter {
             return ["\(indent)\(header(list))->count = 0;"]
         case .enqueue(let spikeQueue, let steps):
             return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps)) + 0.5));"]
+        case .solveCable(let system):
+            let arguments = [ints(system.sectionStart), ints(system.sectionStop), ints(system.sectionStartNode),
+                             ints(system.sectionEntry), ints(system.childOffsets), ints(system.childNodes),
+                             "\(doubles(system.dt))[0]", doubles(system.v), doubles(system.capacitance),
+                             doubles(system.conductance), doubles(system.current), doubles(system.diagonal),
+                             doubles(system.upper), doubles(system.lower), doubles(system.endResponse),
+                             doubles(system.startResponse), doubles(system.startConductance),
+                             doubles(system.endConductance), doubles(system.previous), doubles(system.particular),
+                             doubles(system.towardsEnd), doubles(system.towardsStart), doubles(system.eliminated),
+                             doubles(system.nodeDiagonal), doubles(system.nodeParent), doubles(system.nodeValue),
+                             doubles(system.nodeChild), doubles(system.capacitiveCurrent)]
+            return ["\(indent)sb_cable_step(\(system.sectionCount), \(arguments.joined(separator: ", ")), \(system.count));"]
         case .advance(let spikeQueue):
             return ["\(indent)sb_queue_advance(\(queue(spikeQueue)));"]
         case .checkFinite(let value, let check):

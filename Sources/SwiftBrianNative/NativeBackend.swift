@@ -82,7 +82,7 @@ public final class NativeBackend: Backend {
             }
         }
         var userFunctions = try CUserFunctions(emitted.flatMap { $0?.emitter.userFunctions ?? [] })
-        var source = CPrelude.source
+        var source = CPrelude.source + CCableStep.source
         source += userFunctions.code(startingAtLine: source.split(separator: "\n", omittingEmptySubsequences: false).count)
         source += kernelSource
         // Steps with a kernel only the interpreter runs are run from Swift, like network operations.

@@ -22,7 +22,7 @@ enum CompartmentFixture {
 /// topology text, SWC reading and generated coordinates.
 final class MorphologyTests: XCTestCase {
     /// The seven morphologies of spatial_morphology_geometry.py.
-    private func geometryCases() throws -> [String: Morphology] {
+    static func geometryCases() throws -> [String: Morphology] {
         let tree = try Soma(diameter: 25 * um)
         tree.trunk = try Cylinder(diameter: 3 * um, length: 80 * um, n: 4)
         tree.trunk?.L = try Section(diameters: [2, 1.6, 1.3, 1] * um, lengths: [15, 20, 25] * um, n: 3)
@@ -84,7 +84,7 @@ final class MorphologyTests: XCTestCase {
         let reference = try ReferenceCase("spatial_morphology_geometry", folder: "compartments")
         let blocks = try XCTUnwrap(reference.json["morphology"] as? [String: Any])
         let finalState = try XCTUnwrap(reference.json["final_state"] as? [String: Any])
-        for (name, morphology) in try geometryCases() {
+        for (name, morphology) in try Self.geometryCases() {
             let flat = morphology.flattened
             for (variable, values) in arrays(flat) where finalState["\(name).\(variable)"] != nil {
                 try reference.compareFinal("\(name).\(variable)", QuantityArray(values: values, dimension: .length))
@@ -173,7 +173,7 @@ final class MorphologyTests: XCTestCase {
 
     func testTopologyIsBriansText() throws {
         let topology = try XCTUnwrap(try CompartmentFixture.json("morphology_extras")["topology"] as? [String: String])
-        let cases = try geometryCases()
+        let cases = try Self.geometryCases()
         XCTAssertEqual(try XCTUnwrap(cases["soma_only"]).topology(), topology["soma"])
         XCTAssertEqual(try XCTUnwrap(cases["cylinder_length"]).topology(), topology["cylinder"])
         XCTAssertEqual(try XCTUnwrap(cases["tree"]).topology(), topology["tree"])
@@ -214,7 +214,7 @@ final class MorphologyTests: XCTestCase {
 
     func testGeneratedCoordinatesAreBrians() throws {
         let generated = try XCTUnwrap(try CompartmentFixture.json("morphology_extras")["generated"] as? [String: [String: Any]])
-        let tree = try XCTUnwrap(try geometryCases()["tree"])
+        let tree = try XCTUnwrap(try Self.geometryCases()["tree"])
         XCTAssertFalse(tree.hasCoordinates)
         let withCoordinates = tree.generatingCoordinates()
         XCTAssertEqual(withCoordinates.topology(), tree.topology())

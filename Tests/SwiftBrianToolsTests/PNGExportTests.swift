@@ -39,6 +39,20 @@ final class PNGExportTests: XCTestCase {
         XCTAssertEqual(size(try Data(contentsOf: url)), [720, 440])
     }
 
+    func testAMorphologyAndASpaceTimePictureBecomePNGs() throws {
+        guard PNGConverter.isAvailable else {
+            throw XCTSkip("neither librsvg's library (librsvg2-2) nor rsvg-convert (librsvg2-bin) is installed, "
+                          + "so no PNG is made")
+        }
+        let cell = try MorphologySamples.swcCell()
+        let morphology = try Plot.morphology(cell, values: cell.flattened.distanceArray, label: "distance")
+        XCTAssertEqual(size(try morphology.pngData(scale: 1)), [720, 560])
+        let wave = MorphologySamples.travellingWave(times: 500, positions: 50)
+        let spaceTime = try Plot.spaceTime(times: wave.times, positions: wave.positions, values: wave.values,
+                                           unit: mV, label: "v")
+        XCTAssertEqual(size(try spaceTime.pngData(scale: 1)), [720, 440])
+    }
+
     func testTheLibraryDrawsWithoutTheConverter() throws {
         try requireLibrary()
         let plot = Plot(title: "Library", xAxis: PlotAxis("x"), yAxis: PlotAxis("y"),

@@ -11,6 +11,8 @@ struct SVGDocument {
         let name: String
         let attributes: [String: String]
         var text: String
+        /// The position of the enclosing element in ``SVGDocument/elements`` (nil for the root).
+        var parent: Int?
     }
 
     private(set) var elements: [Element] = []
@@ -42,6 +44,14 @@ struct SVGDocument {
         elements.filter { $0.name == name }
     }
 
+    /// The elements directly inside the first element whose `class` contains `className`.
+    func children(ofClass className: String) -> [Element] {
+        guard let index = elements.firstIndex(where: {
+            ($0.attributes["class"] ?? "").split(separator: " ").contains(Substring(className))
+        }) else { return [] }
+        return elements.filter { $0.parent == index }
+    }
+
     /// The elements whose `class` attribute contains `className`.
     func withClass(_ className: String) -> [Element] {
         elements.filter { ($0.attributes["class"] ?? "").split(separator: " ").contains(Substring(className)) }
@@ -53,8 +63,9 @@ struct SVGDocument {
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+            let parent = open.last
             open.append(elements.count)
-            elements.append(Element(name: elementName, attributes: attributeDict, text: ""))
+            elements.append(Element(name: elementName, attributes: attributeDict, text: "", parent: parent))
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {

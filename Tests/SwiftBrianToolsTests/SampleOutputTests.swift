@@ -39,3 +39,30 @@ final class SampleOutputTests: XCTestCase {
         print("Sample plots and report in \(TestOutput.directory.path)")
     }
 }
+
+/// The pictures of multicompartment neurons, kept for a person to look at.
+final class MorphologySampleOutputTests: XCTestCase {
+    func testMorphologyDendrogramAndSpaceTimePlotsRenderAndAreKept() throws {
+        let cell = try MorphologySamples.swcCell()
+        let wave = MorphologySamples.travellingWave()
+        let plots: [(String, Plot)] = [
+            ("morphology_tree", try Plot.morphology(MorphologySamples.tree())),
+            ("morphology_swc_distance", try Plot.morphology(cell, values: cell.flattened.distanceArray,
+                                                            label: "distance")),
+            ("dendrogram_swc", try Plot.dendrogram(cell, values: cell.flattened.distanceArray, label: "distance")),
+            ("space_time_wave", try Plot.spaceTime(times: wave.times, positions: wave.positions, values: wave.values,
+                                                   unit: mV, label: "v")),
+        ]
+        for (name, plot) in plots {
+            try SVGDocument.check(plot.svg())
+            try plot.writeSVG(to: TestOutput.url("\(name).svg"))
+            if PNGConverter.isAvailable { try plot.writePNG(to: TestOutput.url("\(name).png")) }
+        }
+        print("Sample morphology plots in \(TestOutput.directory.path)")
+    }
+}
+
+extension FlatMorphology {
+    /// The distance of each compartment from the root, as a quantity.
+    var distanceArray: QuantityArray { QuantityArray(values: distance, dimension: .length) }
+}

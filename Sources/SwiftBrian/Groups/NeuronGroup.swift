@@ -12,7 +12,7 @@ import SwiftBrianUnits
 ///
 /// Everything is checked here: unknown names, units, a threshold that is not a condition, a reset
 /// that assigns to a subexpression or constant, a refractory period that is not a time.
-public final class NeuronGroup: Group {
+public class NeuronGroup: Group {
     /// The integration method in use (chosen as Brian does when none was given).
     public let method: IntegrationMethod
     private var stateUpdate: StateUpdate
@@ -47,23 +47,38 @@ public final class NeuronGroup: Group {
     }
 
     /// Creates `N` neurons with the parsed equations `model`.
-    public init(_ N: Int, model: Equations, threshold: String? = nil, reset: String? = nil,
-                refractory: RefractoryPeriod? = nil, method: IntegrationMethod? = nil,
-                events: [String: String] = [:], namespace: Namespace = Namespace(), dt: Quantity? = nil,
-                clock: Clock? = nil, order: Int = 0, name: String? = nil) throws {
+    public convenience init(_ N: Int, model: Equations, threshold: String? = nil, reset: String? = nil,
+                            refractory: RefractoryPeriod? = nil, method: IntegrationMethod? = nil,
+                            events: [String: String] = [:], namespace: Namespace = Namespace(), dt: Quantity? = nil,
+                            clock: Clock? = nil, order: Int = 0, name: String? = nil) throws {
+        try self.init(N, model: model, threshold: threshold, reset: reset, refractory: refractory, method: method,
+                      methodChoices: IntegrationMethod.automaticChoices, events: events, namespace: namespace, dt: dt,
+                      clock: clock, order: order, name: name, kind: "NeuronGroup", noun: "neuron",
+                      defaultName: "neurongroup")
+    }
+
+    /// The methods tried, in order, when none was given.
+    private let methodChoices: [IntegrationMethod]
+
+    /// Creates `N` elements (`noun`s of a `kind`, for messages) with the parsed equations `model`,
+    /// choosing the first of `methodChoices` that integrates them when `method` is nil.
+    init(_ N: Int, model: Equations, threshold: String?, reset: String?, refractory: RefractoryPeriod?,
+         method: IntegrationMethod?, methodChoices: [IntegrationMethod], events: [String: String],
+         namespace: Namespace, dt: Quantity?, clock: Clock?, order: Int, name: String?, kind: String, noun: String,
+         defaultName: String) throws {
         // Each variable, the refractory state, and the spike list.
-        try Group.checkSize(N, of: "NeuronGroup", noun: "neuron",
-                            valuesPerElement: model.count + (refractory == nil ? 0 : 2) + 1)
+        try Group.checkSize(N, of: kind, noun: noun, valuesPerElement: model.count + (refractory == nil ? 0 : 2) + 1)
         if reset != nil, threshold == nil {
             throw ModelError(.invalidArgument, "A reset runs after a spike, so it needs a threshold")
         }
-        let name = name ?? ObjectNames.unique("neurongroup")
+        let name = name ?? ObjectNames.unique(defaultName)
         let groupClock = try clock ?? dt.map { try Group.newClock(dt: $0, owner: name) } ?? defaultClock
         let namespace = namespace.adapted(toTimeStep: groupClock.dt.value)
         let refractoryVariables = refractory == nil ? [] : NeuronGroup.refractoryVariables
         let analyzed = try AnalyzedEquations(model, namespace: namespace, context: .neuronGroup,
                                              extraVariables: refractoryVariables)
-        self.stateUpdate = try StateUpdate.make(for: analyzed, method: method)
+        self.methodChoices = methodChoices
+        self.stateUpdate = try StateUpdate.make(for: analyzed, method: method, choices: methodChoices)
         self.method = stateUpdate.method
         self.threshold = try threshold.map { try analyzed.checkCondition($0, role: "threshold") }
         self.reset = try reset.map { try analyzed.checkCode($0, role: "reset", allowsSharedWrites: false) } ?? CodeBlock()
@@ -105,7 +120,7 @@ public final class NeuronGroup: Group {
     }
 
     override func namespaceDidChange() throws {
-        stateUpdate = try StateUpdate.make(for: model, method: method)
+        stateUpdate = try StateUpdate.make(for: model, method: method, choices: methodChoices)
     }
 
     /// `lastspike` and `not_refractory`, which a group with a refractory period has.

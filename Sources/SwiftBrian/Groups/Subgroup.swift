@@ -4,7 +4,7 @@ import SwiftBrianLanguage
 /// A contiguous part of a group (Brian's `G[10:20]`), usable wherever a group is: its variables
 /// are the parent's, `i` counts from 0 within the subgroup, and its spikes are the parent's spikes
 /// in its range.
-public final class Subgroup: Group {
+public class Subgroup: Group {
     /// The group this is part of.
     public let parent: Group
 

@@ -10,14 +10,18 @@ public struct AnalyzedEquations: Sendable {
         case neuronGroup = "neuron group"
         /// A `Synapses` object.
         case synapses
+        /// A `SpatialNeuron` (a multicompartment neuron).
+        case spatialNeuron = "spatial neuron"
 
         /// The flags allowed on each kind of equation here.
-        func allows(_ flag: EquationFlag) -> Bool {
+        public func allows(_ flag: EquationFlag) -> Bool {
             switch self {
             case .neuronGroup:
                 return [.constant, .shared, .linked, .unlessRefractory, .constantOverDt].contains(flag)
             case .synapses:
                 return [.constant, .shared, .linked, .eventDriven, .clockDriven, .summed, .constantOverDt].contains(flag)
+            case .spatialNeuron:
+                return [.constant, .shared, .linked, .unlessRefractory, .constantOverDt, .pointCurrent].contains(flag)
             }
         }
     }

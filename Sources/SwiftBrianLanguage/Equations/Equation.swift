@@ -89,6 +89,9 @@ public enum EquationFlag: String, Hashable, Sendable, CaseIterable {
     case summed
     /// A subexpression evaluated once at the start of each step.
     case constantOverDt = "constant over dt"
+    /// In a multicompartment neuron, a current in amp injected into each compartment: it enters
+    /// the membrane current `Im` divided by the compartment's area.
+    case pointCurrent = "point current"
 
     /// The kinds of equation the flag may follow.
     public var allowedKinds: Set<Equation.Kind> {
@@ -97,6 +100,7 @@ public enum EquationFlag: String, Hashable, Sendable, CaseIterable {
         case .shared: return [.parameter, .subexpression]
         case .unlessRefractory, .eventDriven, .clockDriven: return [.differential]
         case .summed, .constantOverDt: return [.subexpression]
+        case .pointCurrent: return [.differential, .parameter, .subexpression]
         }
     }
 }

@@ -9,6 +9,14 @@ struct AxisTicks: Equatable {
     /// The label of each tick.
     let labels: [String]
 
+    /// No ticks, for an axis that shows none.
+    static let none = AxisTicks(values: [], labels: [])
+
+    private init(values: [Double], labels: [String]) {
+        self.values = values
+        self.labels = labels
+    }
+
     /// The multiples of a power of ten that steps may be.
     private static let steps: [Double] = [1, 2, 2.5, 5, 10]
 

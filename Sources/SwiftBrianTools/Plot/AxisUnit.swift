@@ -2,7 +2,7 @@ import Foundation
 import SwiftBrian
 
 /// The unit an axis shows a quantity in: a symbol for the axis title and the size to divide the
-/// SI values by.
+/// SI values by. Brian's prefix `u` (micro) is typeset as `µ` (`µm`, `µA`).
 struct AxisUnit {
     /// The symbol (`"mV"`), or `nil` for pure numbers.
     let symbol: String?
@@ -15,7 +15,8 @@ struct AxisUnit {
     /// - Throws: `ModelError` when `unit` has another dimension than `values`.
     init(_ unit: Quantity?, for values: QuantityArray, describing name: String) throws {
         guard let unit else {
-            (symbol, scale) = AxisUnit.sample(of: values).bestUnit
+            let best = AxisUnit.sample(of: values).bestUnit
+            (symbol, scale) = (best.symbol.map(AxisUnit.typeset), best.scale)
             return
         }
         guard unit.dimension == values.dimension else {
@@ -28,8 +29,13 @@ struct AxisUnit {
         // `formatted(in:)` prints a number and the unit's symbol: "1. mV".
         let printed = (try? unit.formatted(in: unit)) ?? ""
         let symbol = printed.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init)
-        self.symbol = unit.dimension.isDimensionless ? nil : symbol
+        self.symbol = unit.dimension.isDimensionless ? nil : symbol.map(AxisUnit.typeset)
         scale = unit.value
+    }
+
+    /// `symbol` with Brian's micro prefix `u` written `µ`: no other unit symbol starts with `u`.
+    private static func typeset(_ symbol: String) -> String {
+        symbol.count > 1 && symbol.hasPrefix("u") ? "µ" + symbol.dropFirst() : symbol
     }
 
     /// The time unit brian2tools shows by default: milliseconds, or seconds for runs longer than

@@ -7,7 +7,9 @@ import Foundation
 /// The ready-made plots of brian2tools are static functions: ``raster(_:timeUnit:title:)``,
 /// ``stateTraces(_:variable:indices:timeUnit:unit:title:)``,
 /// ``rate(_:smoothing:timeUnit:rateUnit:title:)``, ``fICurve(input:rate:inputLabel:inputUnit:rateUnit:title:)``,
-/// ``weightHistogram(_:variable:bins:unit:title:)`` and ``connectivity(_:title:)``.
+/// ``weightHistogram(_:variable:bins:unit:title:)`` and ``connectivity(_:title:)``; for
+/// multicompartment neurons ``morphology(_:values:label:projection:title:)``,
+/// ``dendrogram(_:values:label:title:)`` and ``spaceTime(_:variable:positions:unit:title:)``.
 ///
 ///     let plot = try Plot.raster(spikeMonitor)
 ///     try plot.writeSVG(to: URL(fileURLWithPath: "raster.svg"))
@@ -25,19 +27,31 @@ public struct Plot: Sendable {
     public var width: Double
     /// The height of the picture in pixels.
     public var height: Double
+    /// Cells of colour drawn under the series (a space–time picture), or nil.
+    public var heatMap: HeatMap?
+    /// The colour scale shown right of the plot area, or nil.
+    public var colorBar: ColorBar?
+    /// Whether a unit spans as many pixels on the vertical axis as on the horizontal one (for
+    /// pictures in space, such as a morphology): the axis with room to spare shows more than its
+    /// range.
+    public var equalAspect: Bool
 
     /// The default size of a plot, in pixels.
     public static let defaultSize = (width: 720.0, height: 440.0)
 
-    /// A plot of `series` on `xAxis` and `yAxis`.
+    /// A plot of `series` (over `heatMap`, with `colorBar` beside it) on `xAxis` and `yAxis`.
     public init(title: String = "", xAxis: PlotAxis, yAxis: PlotAxis, series: [PlotSeries] = [],
-                width: Double = Plot.defaultSize.width, height: Double = Plot.defaultSize.height) {
+                width: Double = Plot.defaultSize.width, height: Double = Plot.defaultSize.height,
+                heatMap: HeatMap? = nil, colorBar: ColorBar? = nil, equalAspect: Bool = false) {
         self.title = title
         self.xAxis = xAxis
         self.yAxis = yAxis
         self.series = series
         self.width = width
         self.height = height
+        self.heatMap = heatMap
+        self.colorBar = colorBar
+        self.equalAspect = equalAspect
     }
 
     /// The plot as a standalone SVG document (an `<svg>` element, which may also be placed

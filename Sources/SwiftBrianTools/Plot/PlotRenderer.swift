@@ -1,8 +1,8 @@
 import Foundation
 
-/// Draws a ``Plot`` as SVG: fits the axis ranges, lays out the margins around the tick labels,
-/// then draws the grid, the series (clipped to the plot area), the axes, the titles and the
-/// legend.
+/// Draws a ``Plot`` as SVG: fits the axis ranges (widening one for an equal aspect), lays out the
+/// margins around the tick labels and the colour bar, then draws the grid, the heat map and the
+/// series (clipped to the plot area), the axes, the titles, the legend and the colour bar.
 struct PlotRenderer {
     let plot: Plot
     /// The prefix of element ids (unique per plot on a page).
@@ -10,19 +10,19 @@ struct PlotRenderer {
 
     // Type sizes (pixels) and the approximate width of a character relative to its size, used
     // to make room for labels (DejaVu Sans, Helvetica and Arial average about 0.6).
-    private static let tickFont = 11.0
-    private static let labelFont = 13.0
+    static let tickFont = 11.0
+    static let labelFont = 13.0
     private static let titleFont = 15.0
     private static let legendFont = 12.0
     private static let characterWidth = 0.6
-    private static let tickLength = 5.0
+    static let tickLength = 5.0
     private static let fontFamily = "DejaVu Sans, Helvetica, Arial, sans-serif"
-    private static let textColor = "#333333"
-    private static let axisColor = "#555555"
+    static let textColor = "#333333"
+    static let axisColor = "#555555"
     private static let gridColor = "#e6e6e6"
 
     /// The plot area and the data range it shows.
-    private struct Frame {
+    struct Frame {
         let left, top, width, height: Double
         let x: ClosedRange<Double>
         let y: ClosedRange<Double>
@@ -47,18 +47,22 @@ struct PlotRenderer {
         // Margins: room for the y tick labels and title on the left, the x tick labels and
         // title below, the plot title above, and half of the last x tick label on the right.
         let top = plot.title.isEmpty ? 16 : 44.0
-        let bottom = Self.tickLength + 5 + Self.tickFont + 12 + Self.labelFont + 10
-        let yTicks = AxisTicks(range: yRange, count: Self.tickCount(for: height - top - bottom, spacing: 55),
-                                       integers: plot.yAxis.integerTicks)
-        let yLabelWidth = Self.textWidth(yTicks.labels.max { $0.count < $1.count } ?? "", size: Self.tickFont)
-        let left = 14 + Self.labelFont + 12 + yLabelWidth + Self.tickLength + 4
-        let plotWidth = width - left - 20
-        let xTicks = AxisTicks(range: xRange, count: Self.tickCount(for: plotWidth, spacing: 90),
-                               integers: plot.xAxis.integerTicks)
+        let bottom = (plot.xAxis.showsTicks ? Self.tickLength + 5 + Self.tickFont : 0)
+            + (plot.xAxis.title.isEmpty ? 16 : 12 + Self.labelFont + 10)
+        let plotHeight = height - top - bottom
+        var yTicks = ticks(for: plot.yAxis, range: yRange, length: plotHeight, spacing: 55)
+        let left = 14 + Self.labelFont + 12 + Self.widestLabel(yTicks) + Self.tickLength + 4
+        let barSpace = plot.colorBar.map { Self.colorBarSpace($0, height: plotHeight) } ?? 0
+        let plotWidth = width - left - 20 - barSpace
+        var xTicks = ticks(for: plot.xAxis, range: xRange, length: plotWidth, spacing: 90)
         let lastHalf = Self.textWidth(xTicks.labels.last ?? "", size: Self.tickFont) / 2
-        let right = max(20, lastHalf + 6)
-        let frame = Frame(left: left, top: top, width: width - left - right, height: height - top - bottom,
-                          x: xRange, y: yRange)
+        let right = max(20, lastHalf + 6) + barSpace
+        var frame = Frame(left: left, top: top, width: width - left - right, height: plotHeight, x: xRange, y: yRange)
+        if plot.equalAspect {
+            frame = Self.equalized(frame)
+            xTicks = ticks(for: plot.xAxis, range: frame.x, length: frame.width, spacing: 90)
+            yTicks = ticks(for: plot.yAxis, range: frame.y, length: frame.height, spacing: 55)
+        }
 
         var svg = SVGWriter()
         svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
@@ -78,10 +82,12 @@ struct PlotRenderer {
         drawGrid(&svg, frame: frame, xTicks: xTicks, yTicks: yTicks)
         svg.open("g", [("class", "data"), ("clip-path", "url(#\(id)-area)")])
         svg.newline()
+        if let heatMap = plot.heatMap { draw(heatMap, in: frame, to: &svg) }
         for series in plot.series { draw(series, in: frame, to: &svg) }
         svg.close("g")
         drawAxes(&svg, frame: frame, xTicks: xTicks, yTicks: yTicks, width: width, height: height)
         drawLegend(&svg, frame: frame)
+        if let colorBar = plot.colorBar { draw(colorBar, beside: frame, to: &svg) }
         svg.close("svg")
         return svg.text
     }
@@ -94,13 +100,27 @@ struct PlotRenderer {
                              horizontal: Bool) -> ClosedRange<Double> {
         var low = Double.infinity, high = -Double.infinity
         for series in plot.series {
-            for value in series[keyPath: coordinate] where value.isFinite {
+            let values = series[keyPath: coordinate]
+            for value in values where value.isFinite {
                 low = min(low, value)
                 high = max(high, value)
             }
             if case .bars(let width) = series.style, low <= high {
                 // Bars reach from x to x + width, and from 0 to y.
                 if horizontal { high += max(0, width) } else { low = min(low, 0); high = max(high, 0) }
+            }
+            if case .discs(let diameters) = series.style {
+                // Discs reach their radius beyond their centres.
+                for (value, diameter) in zip(values, diameters) where value.isFinite && diameter.isFinite {
+                    low = min(low, value - diameter / 2)
+                    high = max(high, value + diameter / 2)
+                }
+            }
+        }
+        if let heatMap = plot.heatMap {
+            for edge in horizontal ? heatMap.xEdges : heatMap.yEdges where edge.isFinite {
+                low = min(low, edge)
+                high = max(high, edge)
             }
         }
         guard low <= high else { return 0...1 }
@@ -122,17 +142,44 @@ struct PlotRenderer {
         range.lowerBound < range.upperBound ? range : (range.lowerBound - 0.5)...(range.upperBound + 0.5)
     }
 
-    private static func tickCount(for length: Double, spacing: Double) -> Int {
+    static func tickCount(for length: Double, spacing: Double) -> Int {
         max(2, min(10, Int((length / spacing).rounded())))
     }
 
+    /// The ticks of `axis` over `range`, about one per `spacing` pixels of its `length`; none
+    /// when the axis shows none.
+    private func ticks(for axis: PlotAxis, range: ClosedRange<Double>, length: Double, spacing: Double) -> AxisTicks {
+        guard axis.showsTicks else { return .none }
+        return AxisTicks(range: range, count: Self.tickCount(for: length, spacing: spacing), integers: axis.integerTicks)
+    }
+
+    /// `frame` with the range of one axis widened about its centre so that a unit spans as many
+    /// pixels on both axes.
+    private static func equalized(_ frame: Frame) -> Frame {
+        let xSpan = frame.x.upperBound - frame.x.lowerBound, ySpan = frame.y.upperBound - frame.y.lowerBound
+        let xScale = frame.width / xSpan, yScale = frame.height / ySpan
+        guard xScale.isFinite, yScale.isFinite, xScale > 0, yScale > 0 else { return frame }
+        func widened(_ range: ClosedRange<Double>, to span: Double) -> ClosedRange<Double> {
+            let middle = (range.lowerBound + range.upperBound) / 2
+            return (middle - span / 2)...(middle + span / 2)
+        }
+        let x = xScale > yScale ? widened(frame.x, to: frame.width / yScale) : frame.x
+        let y = yScale > xScale ? widened(frame.y, to: frame.height / xScale) : frame.y
+        return Frame(left: frame.left, top: frame.top, width: frame.width, height: frame.height, x: x, y: y)
+    }
+
     /// An opacity between 0 and 1, with two decimals.
-    private static func opacity(_ value: Double) -> String {
+    static func opacity(_ value: Double) -> String {
         String(format: "%.2f", min(1, max(0, value)))
     }
 
-    private static func textWidth(_ text: String, size: Double) -> Double {
+    static func textWidth(_ text: String, size: Double) -> Double {
         Double(text.count) * size * characterWidth
+    }
+
+    /// The width of the widest label of `ticks`.
+    static func widestLabel(_ ticks: AxisTicks) -> Double {
+        textWidth(ticks.labels.max { $0.count < $1.count } ?? "", size: tickFont)
     }
 
     // MARK: Drawing
@@ -185,6 +232,11 @@ struct PlotRenderer {
             }
             svg.element("path", [("class", "series bars"), ("d", path.text), ("fill", series.color.css),
                                  ("stroke", "white"), ("stroke-width", "0.8")] + common)
+        case .segments(let widths, let minimumWidth, let roundEnds):
+            drawSegments(series, widths: widths, minimumWidth: minimumWidth, roundEnds: roundEnds, count: count,
+                         frame: frame, common: common, to: &svg)
+        case .discs(let diameters):
+            drawDiscs(series, diameters: diameters, count: count, frame: frame, common: common, to: &svg)
         }
     }
 
@@ -351,6 +403,13 @@ struct PlotRenderer {
             case .dots(let diameter):
                 mark.dot(sx + sample / 2, y)
                 attributes += [("stroke-width", SVGWriter.number(max(diameter, 5))), ("stroke-linecap", "round")]
+            case .segments(_, let width, _):
+                mark.move(sx, y)
+                mark.line(sx + sample, y)
+                attributes += [("stroke-width", SVGWriter.number(max(width, 1.5))), ("stroke-linecap", "round")]
+            case .discs:
+                mark.dot(sx + sample / 2, y)
+                attributes += [("stroke-width", "8"), ("stroke-linecap", "round")]
             case .lineAndDots(let width, let diameter):
                 mark.move(sx, y)
                 mark.line(sx + sample, y)

@@ -12,6 +12,14 @@ public struct PlotSeries: Sendable {
         case lineAndDots(width: Double, diameter: Double)
         /// A bar from 0 up to each y, from x to x + `width` (in x-axis units): a histogram.
         case bars(width: Double)
+        /// A straight segment from each point with an even index to the next point, segment k
+        /// `widths[k]` x-axis units wide (a diameter drawn to scale), at least `minimumWidth`
+        /// pixels, with round ends (which join segments at an angle smoothly) or square-cut ones
+        /// (which join segments in a line without overlap); a missing width counts as 0.
+        case segments(widths: [Double], minimumWidth: Double, roundEnds: Bool = true)
+        /// A filled disc at each point, disc k `diameters[k]` x-axis units across, at least
+        /// 3 pixels; a missing diameter counts as 0.
+        case discs(diameters: [Double])
     }
 
     /// The x coordinates.
@@ -22,18 +30,28 @@ public struct PlotSeries: Sendable {
     public var style: Style
     /// The colour.
     public var color: PlotColor
+    /// A colour for each segment (``Style/segments(widths:minimumWidth:roundEnds:)``) or disc
+    /// (``Style/discs(diameters:)``) in place of ``color``; other styles use ``color``, and so do
+    /// segments and discs beyond the end of this list.
+    public var colors: [PlotColor]?
     /// The opacity, from 0 (invisible) to 1.
     public var opacity: Double
     /// The name in the legend; a series without one is not listed.
     public var label: String?
 
+    /// The colour of segment or disc `k`: its own in ``colors``, else ``color``.
+    func color(of k: Int) -> PlotColor {
+        colors.flatMap { k < $0.count ? $0[k] : nil } ?? color
+    }
+
     /// A series of the points (x[k], y[k]).
     public init(x: [Double], y: [Double], style: Style = .line(width: 1.5), color: PlotColor = .series(0),
-                opacity: Double = 1, label: String? = nil) {
+                colors: [PlotColor]? = nil, opacity: Double = 1, label: String? = nil) {
         self.x = x
         self.y = y
         self.style = style
         self.color = color
+        self.colors = colors
         self.opacity = opacity
         self.label = label
     }

@@ -1,0 +1,159 @@
+import Foundation
+import SwiftBrian
+import XCTest
+
+/// SpatialNeuron's selection of compartments, its integration method, its current readouts and its
+/// errors (issue 11, items 2, 3 and the bad-input list).
+final class SpatialNeuronTests: XCTestCase {
+    override func setUp() {
+        defaultClock.dt = 0.1 * ms
+    }
+
+    private static let passive = """
+        Im = gL*(EL - v) : amp/meter**2
+        I : amp (point current)
+        """
+    private static let namespace: Namespace = ["gL": 1e-4 * siemens / cm2, "EL": -70 * mV]
+
+    /// Soma, a 50 × 10 µm dendrite with two children, and an axon attached last.
+    private func cell() throws -> SpatialNeuron {
+        let morpho = try Soma(diameter: 30 * um)
+        morpho.dend = try Cylinder(diameter: 2 * um, length: 500 * um, n: 50)
+        morpho.dend?.L = try Cylinder(diameter: 1 * um, length: 100 * um, n: 10)
+        morpho.dend?.R = try Cylinder(diameter: 1 * um, length: 100 * um, n: 5)
+        morpho.axon = try Cylinder(diameter: 1 * um, length: 300 * um, n: 30)
+        return try SpatialNeuron(morphology: morpho, model: Self.passive, Cm: 1 * uF / cm2, Ri: 150 * ohm * cm,
+                                 namespace: Self.namespace, name: "cell")
+    }
+
+    func testSectionsAndPositionsSelectBriansCompartments() throws {
+        let neuron = try cell()
+        XCTAssertEqual(neuron.size, 96)
+        let dend = try neuron["dend"]
+        XCTAssertEqual(dend.size, 65)                         // the subtree: dend, dend.L, dend.R
+        XCTAssertEqual(try dend.main.size, 50)                // the section only
+        XCTAssertEqual(try neuron.main.size, 1)               // the soma
+        XCTAssertEqual(try dend["L"].size, 10)
+        XCTAssertEqual(try neuron["axon"].size, 30)
+        XCTAssertEqual(try dend.index(at: 250 * um), 26)      // 250 µm starts compartment 25 of the section
+        XCTAssertEqual(try dend.index(at: 254.9 * um), 26)
+        XCTAssertEqual(try dend.index(at: 0 * um), 1)
+        XCTAssertEqual(try dend.index(at: 500 * um), 50)      // the section's end: its last compartment
+        XCTAssertEqual(try dend[250 * um].size, 1)
+        XCTAssertEqual(try dend.segment(from: 100 * um, to: 200 * um).size, 10)
+        XCTAssertEqual(try dend.segment(from: 105 * um, to: 200 * um).size, 10)   // 100–110 … 190–200
+        XCTAssertEqual(try dend.segment(from: 105 * um, to: 201 * um).size, 11)
+        XCTAssertEqual(try dend.segment(to: 30 * um).size, 3)
+        // Variables through selections: the same buffers as the neuron's.
+        try dend[250 * um].I.set(0.1 * nA)
+        XCTAssertEqual(try neuron.I.plainValues.enumerated().filter { $0.element != 0 }.map(\.offset), [26])
+        try neuron["axon"].v.set(-50 * mV)
+        XCTAssertEqual(try neuron.v.plainValues.filter { $0 == -0.05 }.count, 30)
+        XCTAssertEqual(try neuron.v.plainValues[66], -0.05, accuracy: 1e-15)
+        // Location expressions.
+        try neuron.I.set(1 * nA, where: "distance > 560*um")
+        let far = try neuron.I.plainValues.enumerated().filter { $0.element == 1e-9 }.map(\.offset)
+        XCTAssertEqual(far, [57, 58, 59, 60, 64, 65])   // dend.L at 565–595 µm, dend.R at 570 and 590 µm
+    }
+
+    func testSelectionErrorsNameWhatExists() throws {
+        let neuron = try cell()
+        assertModelError(try neuron["dendrite"], "no child 'dendrite'")
+        assertModelError(try neuron["dendrite"], "'dend'")
+        assertModelError(try neuron["dend"]["L"]["X"], "it has no children")
+        assertModelError(try neuron["dend"][600 * um], "outside the section")
+        assertModelError(try neuron["dend"][-1 * um], "outside the section")
+        assertModelError(try neuron["dend"][2 * mV], "must be a length")
+        assertModelError(try neuron["dend"].segment(from: 600 * um), "contains no compartment")
+        let section = try XCTUnwrap(neuron.morphology.dend)
+        assertModelError(try section.index(of: 50), "Invalid index 50 for a section of 50 compartments")
+        XCTAssertEqual(try section.index(of: -1), 50)
+        assertModelError(try neuron[90..<100], "not within the 96 elements")
+    }
+
+    /// As in Brian, the gating equations of an HH model are linear in the gates once v is a
+    /// parameter, so the default choice (exact, exponential Euler, rk2, heun) takes exact; a
+    /// passive model has nothing to integrate.
+    func testDefaultMethodIsBriansChoice() throws {
+        let axon = try Cylinder(diameter: 1 * um, length: 100 * um, n: 10)
+        let hh = try SpatialNeuron(morphology: axon, model: """
+            Im = gNa*m**3*(ENa - v) : amp/meter**2
+            dm/dt = alpham*(1 - m) - betam*m : 1
+            alpham = (0.1/mV)*(-v + 25*mV)/(exp((-v + 25*mV)/(10*mV)) - 1)/ms : Hz
+            betam = 4*exp(-v/(18*mV))/ms : Hz
+            """, namespace: ["gNa": 120 * msiemens / cm2, "ENa": 115 * mV])
+        XCTAssertEqual(hh.method, .exact)
+        let timeDependent = try SpatialNeuron(morphology: axon, model: """
+            Im = gNa*m**3*(ENa - v) : amp/meter**2
+            dm/dt = (sin(t/ms) - m)/ms : 1
+            """, namespace: ["gNa": 120 * msiemens / cm2, "ENa": 115 * mV])
+        XCTAssertEqual(timeDependent.method, .exponentialEuler)
+        let nonlinear = try SpatialNeuron(morphology: axon, model: """
+            Im = gNa*m**3*(ENa - v) : amp/meter**2
+            dm/dt = (m**2 - m)/ms : 1
+            """, namespace: ["gNa": 120 * msiemens / cm2, "ENa": 115 * mV])
+        XCTAssertEqual(nonlinear.method, .rk2)
+    }
+
+    /// Charge is conserved: the capacitive currents of all compartments add up to the membrane
+    /// currents plus the injected current (the axial currents cancel), step by step — up to the
+    /// rounding of the solve, which the soma's large coupling conductance (r_length = 1 m) amplifies
+    /// to a few 1e-8 of the injected current.
+    func testCapacitiveCurrentBalancesMembraneCurrents() throws {
+        for backend in [BackendKind.interpreter, .native] {
+            defaultClock.dt = 25 * us
+            let neuron = try cell()
+            try neuron.v.set(-70 * mV)
+            try neuron["dend"]["L"][100 * um].I.set(0.2 * nA)
+            let net = try Network(neuron, backend: backend)
+            for _ in 0..<5 {
+                try net.run(0.5 * ms)
+                let area = try neuron.area.plainValues, ic = try neuron.Ic.plainValues
+                let im = try neuron.Im.plainValues
+                let capacitive = zip(area, ic).map { $0 * $1 }.reduce(0, +)
+                let membrane = zip(area, im).map { $0 * $1 }.reduce(0, +)
+                XCTAssertEqual(capacitive, membrane, accuracy: 1e-6 * capacitive, "\(backend)")
+                XCTAssertGreaterThan(capacitive, 0)
+            }
+        }
+    }
+
+    func testBadModelsGiveClearErrors() throws {
+        let morpho = try Cylinder(diameter: 1 * um, length: 100 * um, n: 10)
+        func neuron(_ model: String, _ namespace: Namespace = SpatialNeuronTests.namespace) throws -> SpatialNeuron {
+            try SpatialNeuron(morphology: morpho, model: model, namespace: namespace)
+        }
+        assertModelError(try neuron("I : amp (point current)"), "must define the transmembrane current per area")
+        assertModelError(try neuron("Im = gL*(EL - v) : amp"), "must be a current per area (amp/meter**2), but it is "
+                         + "declared in amp", caretUnder: "amp")
+        assertModelError(try neuron("Im : amp/meter**2"), "'Im' must be a subexpression without flags")
+        assertModelError(try neuron("Im = gL*(EL - v) : amp/meter**2 (constant over dt)"),
+                         "'Im' must be a subexpression without flags")
+        assertModelError(try neuron("Im = gL*(EL - v) + I/area : amp/meter**2\nI : volt (point current)"),
+                         "The point current 'I' must be in amp, but it is in volt", caretUnder: "volt")
+        assertModelError(try neuron("Im = gL*(EL - v) : amp/meter**2\ndv/dt = -v/ms : volt"),
+                         "'v' is the membrane potential, which a SpatialNeuron defines itself", caretUnder: "v")
+        assertModelError(try neuron("Im = gL*(EL - v) : amp/meter**2\narea : meter**2"), "'area' is a compartment's area")
+        assertModelError(try neuron("Im = gL*(EL - v) : amp/meter**2\nI : amp (summed)"),
+                         "The flag 'summed' cannot be used", caretUnder: "summed")
+        assertModelError(try neuron("Im = gL*(EL - vv) : amp/meter**2"), "vv", caretUnder: "vv")
+        assertModelError(try neuron("Im = gL*(EL - v)/second : amp/meter**2"), "'Im' must be in amp/metre**2")
+        assertModelError(try neuron("Im = myfun(v)*amp/meter**2 : amp/meter**2"), "myfun")
+        assertModelError(try SpatialNeuron(morphology: morpho, model: Self.passive, threshold: "v > 0*mV",
+                                           thresholdLocation: 10, namespace: Self.namespace),
+                         "thresholdLocation is 10, but the morphology's compartments are numbered 0..<10")
+        assertModelError(try SpatialNeuron(morphology: morpho, model: Self.passive, thresholdLocation: 0,
+                                           namespace: Self.namespace), "without a threshold")
+        assertModelError(try SpatialNeuron(morphology: morpho, model: Self.passive, Cm: 1 * uF, namespace: Self.namespace),
+                         "Cm must be a positive capacitance per area")
+        assertModelError(try SpatialNeuron(morphology: morpho, model: Self.passive, Ri: -1 * ohm * cm,
+                                           namespace: Self.namespace), "Ri must be a positive resistivity")
+        // Values set later are checked when a run starts.
+        let ok = try neuron(Self.passive)
+        try ok.Ri.set(0 * ohm * meter)
+        assertModelError(try Network(ok).run(1 * ms), "Ri of")
+        try ok.Ri.set(1 * ohm * meter)
+        try ok.Cm.set(0 * farad / (meter * meter), where: "i == 3")
+        assertModelError(try Network(ok).run(1 * ms), "in compartment 3 it is 0")
+    }
+}
