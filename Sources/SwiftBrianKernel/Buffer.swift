@@ -48,6 +48,9 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
     /// The number of elements allocated.
     public var capacity: Int { Int(header.pointee.capacity) }
 
+    /// The memory allocated for the elements, in bytes.
+    public var allocatedBytes: Int { capacity * MemoryLayout<Element>.stride }
+
     /// The element at `index`.
     @inline(__always)
     public subscript(index: Int) -> Element {

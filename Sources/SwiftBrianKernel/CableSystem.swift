@@ -182,6 +182,18 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         }
     }
 
+    /// The memory the system holds besides `v`, `capacitance` and `capacitiveCurrent` (which
+    /// belong to the neuron), in bytes: coefficients, work space, the section and node layout and
+    /// the geometry it keeps for ``prepare(dt:axialResistivity:)``.
+    public var allocatedBytes: Int {
+        let doubles = [conductance, current, diagonal, upper, lower, startResponse, endResponse, startConductance,
+                       endConductance, dt, previous, particular, towardsEnd, towardsStart, eliminated, nodeDiagonal,
+                       nodeParent, nodeValue, nodeChild]
+        let indices = [sectionStart, sectionStop, sectionStartNode, childOffsets, childNodes, sectionEntry]
+        let geometry = (area.count + rLength1.count + rLength2.count) * MemoryLayout<Double>.stride
+        return doubles.map(\.allocatedBytes).reduce(0, +) + indices.map(\.allocatedBytes).reduce(0, +) + geometry
+    }
+
     public static func == (lhs: CableSystem, rhs: CableSystem) -> Bool { lhs === rhs }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }

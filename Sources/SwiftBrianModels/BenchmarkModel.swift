@@ -1,8 +1,9 @@
 import SwiftBrian
 
 /// Brian 2's speed-test models (brian2/tests/features/speed.py, as in
-/// `shared/reference/brian2_bench.py`), built through the public API so the same model can be
-/// timed in SwiftBrian, Brian 2 and NEST side by side.
+/// `shared/reference/brian2_bench.py`) and two multicompartment models (as in
+/// `scripts/brian2_spatial_bench.py`), built through the public API so the same model can be timed
+/// in SwiftBrian, Brian 2 and NEST side by side.
 public enum BenchmarkModel: String, CaseIterable, Sendable {
     /// Current-based LIF network (Brette et al. 2007): 80% excitatory, p = 80/N.
     case cuba
@@ -16,18 +17,25 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
     case linear
     /// N uncoupled Hodgkin–Huxley neurons driven by currents from 0 to 0.7 nA.
     case hh
+    /// Rallpack 3 (Brian's test_rallpack3): a Hodgkin–Huxley axon of N compartments, dt = 1 µs.
+    case rallpack3
+    /// N passive ball-and-stick cells (51 compartments each), dt = 10 µs.
+    case ballAndStick = "ball_and_stick"
 
-    /// A built model: its network, the group whose spikes are counted, its synapses and how long
-    /// Brian's script runs it.
+    /// A built model: its network, the group whose spikes are counted, its synapses, its
+    /// multicompartment neurons and how long Brian's script runs it.
     public struct Instance {
         public let network: Network
         public let spikes: SpikeMonitor?
         public let monitored: Group?
         public let synapses: [Synapses]
+        /// The multicompartment neurons (none for the point-neuron models).
+        public let neurons: [SpatialNeuron]
         public let duration: Quantity
     }
 
-    /// The model with `n` neurons, on `backend`, with random numbers from `seed`.
+    /// The model with `n` neurons (compartments for `rallpack3`, cells for `ballAndStick`), on
+    /// `backend`, with random numbers from `seed`.
     public func build(n: Int, backend: BackendKind = .native, fastMath: Bool = false,
                       seed value: UInt64 = 1) throws -> Instance {
         defaultClock.dt = 0.1 * ms
@@ -35,6 +43,7 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
         var objects: [NetworkObject] = []
         var monitored: Group?
         var synapses: [Synapses] = []
+        var neurons: [SpatialNeuron] = []
         var duration = 1 * second
         switch self {
         case .linear:
@@ -102,11 +111,24 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
             objects = [G, H, S]
             monitored = G
             synapses = [S]
+        case .rallpack3:
+            defaultClock.dt = 1 * us
+            let axon = try BenchmarkModel.rallpack3Axon(compartments: n)
+            objects = [axon]
+            monitored = try axon[(n - 1)..<n]
+            neurons = [axon]
+            duration = 20 * ms
+        case .ballAndStick:
+            defaultClock.dt = 10 * us
+            neurons = try BenchmarkModel.ballAndStickCells(n)
+            objects = neurons
+            duration = 20 * ms
         }
         let spikes = try monitored.map { try SpikeMonitor($0) }
         return Instance(network: try Network(objects + (spikes.map { [$0] } ?? []), backend: backend,
                                              fastMath: fastMath),
-                        spikes: spikes, monitored: monitored, synapses: synapses, duration: duration)
+                        spikes: spikes, monitored: monitored, synapses: synapses, neurons: neurons,
+                        duration: duration)
     }
 
     /// The HH neuron of Brian's speed tests, with an input current `I` per neuron.

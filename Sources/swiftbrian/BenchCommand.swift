@@ -12,17 +12,20 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Builds MODEL with N neurons as Brian's speed tests do, runs 1 ms to compile (excluded from \
             the timing, as in brian2_bench.py), then times the run and prints one line: spikes, synapses, \
-            compile_s (the first run's compilation, 0 when the library was cached), run_s and the mean rate.
+            compile_s (the first run's compilation, 0 when the library was cached), run_s and the mean rate. \
+            For the multicompartment models (rallpack3: N compartments of an axon, ball_and_stick: N cells) \
+            the line also gives the compartments, the memory per compartment in bytes and the mean membrane \
+            potential at the end, as scripts/brian2_spatial_bench.py prints them for Brian.
             """
     )
 
     @Argument(help: ArgumentHelp("The model.", valueName: BenchmarkModel.allCases.map(\.rawValue).joined(separator: "|")))
     var model: String
 
-    @Option(name: .long, parsing: .unconditional, help: "The number of neurons.")
+    @Option(name: .long, parsing: .unconditional, help: "The number of neurons (rallpack3: compartments; ball_and_stick: cells).")
     var n: Int = 4000
 
-    @Option(name: .long, parsing: .unconditional, help: "The simulated time in seconds (default: as in Brian's script, 1 s; 10 s for linear).")
+    @Option(name: .long, parsing: .unconditional, help: "The simulated time in seconds (default: as in Brian's script, 1 s; 10 s for linear; 20 ms for rallpack3 and ball_and_stick).")
     var duration: Double?
 
     @Option(name: .long, help: "native or interpreter.")
@@ -66,10 +69,21 @@ struct BenchCommand: ParsableCommand {
             let target = backend.rawValue + (fastMath ? "-fastmath" : "")
             print("swiftbrian \(model.rawValue) N=\(n) target=\(target) spikes=\(spikes) synapses=\(synapses) "
                   + String(format: "compile_s=%.3f prepare_s=%.3f run_s=%.3f rate_hz=%.2f", compile, prepare, wall, rate)
-                  + (synapses > 0 ? " bytes_per_synapse=\(bytes)" : ""))
+                  + (synapses > 0 ? " bytes_per_synapse=\(bytes)" : "") + (try spatialFigures(instance.neurons)))
         } catch let error as ModelError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode.failure
         }
+    }
+
+    /// The compartments, the memory per compartment and the mean membrane potential (mV) at the
+    /// end, of all `neurons`; empty without any.
+    private func spatialFigures(_ neurons: [SpatialNeuron]) throws -> String {
+        let compartments = neurons.map(\.size).reduce(0, +)
+        guard compartments > 0 else { return "" }
+        let bytes = neurons.map { $0.bytesPerCompartment * $0.size }.reduce(0, +) / compartments
+        let v = try neurons.flatMap { try $0.v.plainValues }
+        let mean = v.reduce(0, +) / Double(compartments) / 1e-3
+        return " compartments=\(compartments) bytes_per_compartment=\(bytes)" + String(format: " v_mean_mV=%.4f", mean)
     }
 }
