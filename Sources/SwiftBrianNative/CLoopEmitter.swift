@@ -14,6 +14,15 @@
 enum CLoopEmitter {
     static func source(kernelNames: [String], kernelClocks: [Int], clockCount: Int, swiftClocks: Set<Int>) -> String {
         var lines: [String] = []
+        // The kernels and their clocks as tables, called in a loop: a model of thousands of
+        // kernels (a population of copied groups sharing one C function) stays small to compile.
+        let count = kernelNames.count
+        if count > 0 {
+            lines.append("static int (*const sb_kernel_table[\(count)])(sb_buffer **, sb_queue **, const double *, uint64_t, char *) = {")
+            lines.append("    " + kernelNames.joined(separator: ", ") + "};")
+            lines.append("static const int sb_kernel_clock[\(count)] = {"
+                         + kernelClocks.map(String.init).joined(separator: ", ") + "};")
+        }
         lines.append("int sb_run(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,")
         lines.append("           double **steps, double **times, double **dts, const int64_t *ends,")
         lines.append("           int64_t max_steps, int64_t *done) {")
@@ -28,9 +37,12 @@ enum CLoopEmitter {
         for clock in swiftClocks.sorted() {
             lines.append("        if (current[\(clock)]) { *done = n; return 1; }")
         }
-        for (k, name) in kernelNames.enumerated() {
-            lines.append("        if (current[\(kernelClocks[k])]) { int s = \(name)(kb[\(k)], kq[\(k)], kc[\(k)], seed, error); "
-                         + "if (s) { *done = n; return s == \(CEmitter.nonFiniteStatus) ? -2 : -1; } }")
+        if count > 0 {
+            lines.append("        for (int k = 0; k < \(count); k++) {")
+            lines.append("            if (!current[sb_kernel_clock[k]]) continue;")
+            lines.append("            int s = sb_kernel_table[k](kb[k], kq[k], kc[k], seed, error);")
+            lines.append("            if (s) { *done = n; return s == \(CEmitter.nonFiniteStatus) ? -2 : -1; }")
+            lines.append("        }")
         }
         lines.append("        for (int i = 0; i < \(clockCount); i++)")
         lines.append("            if (current[i]) { steps[i][0] += 1; times[i][0] = steps[i][0] * dts[i][0]; }")

@@ -16,6 +16,9 @@ public final class NativeBackend: Backend {
     /// Seconds the last `prepare` took in all: generating C, looking up the cache, compiling if
     /// needed, loading and binding.
     public private(set) var prepareSeconds = 0.0
+    /// The number of C functions the last `prepare` generated for its kernels: kernels with the
+    /// same code (copies of one group, which differ only in their buffers and constants) share one.
+    public private(set) var kernelFunctions = 0
     private let interpreter = Interpreter()
     private let compiler: CCompiler?
     private var libraries: [UnsafeMutableRawPointer] = []
@@ -71,16 +74,26 @@ public final class NativeBackend: Backend {
         }
         var emitted: [(name: String, emitter: CEmitter)?] = []
         var kernelSource = ""
-        for (number, kernel) in schedule.kernels.enumerated() {
-            let name = "sb_kernel_\(number)"
+        // Kernels with the same code (the same group copied many times) share one C function,
+        // each called with its own buffers and constants.
+        var functions: [String: String] = [:]
+        for kernel in schedule.kernels {
+            let name = "sb_kernel_\(functions.count)"
             do {
                 let (code, emitter) = try CEmitter.emit(kernel, name: name, precision: precision)
+                let body = code.replacingOccurrences(of: name, with: "sb_kernel_")
+                if let existing = functions[body] {
+                    emitted.append((existing, emitter))
+                    continue
+                }
+                functions[body] = name
                 kernelSource += "/* \(kernel.name) */\n" + code + "\n"
                 emitted.append((name, emitter))
             } catch is CEmitter.Unsupported {
                 emitted.append(nil)
             }
         }
+        kernelFunctions = functions.count
         var userFunctions = try CUserFunctions(emitted.flatMap { $0?.emitter.userFunctions ?? [] })
         var source = CPrelude.source + CCableStep.source
         source += userFunctions.code(startingAtLine: source.split(separator: "\n", omittingEmptySubsequences: false).count)
