@@ -16,7 +16,10 @@
 /// at either end), then the tree-shaped system of the node potentials, and combines them: O(n).
 ///
 /// Node 0 is the root's start node and node `s + 1` the end node of section `s`; sections are in
-/// depth-first order, so a section's parent comes before it. The coefficients that stay constant
+/// depth-first order, so a section's parent comes before it. Sealed ends carry no current, so
+/// only branch points are unknowns of the node system, and a section computes the response to a
+/// unit potential only at an end that is a branch point (a single cable needs one solve, not
+/// three; Brian solves for sealed nodes as well, which gives the same potentials up to rounding). The coefficients that stay constant
 /// during a run (``prepare(dt:axialResistivity:)``) are computed before each run; the step reads the
 /// per-compartment `gtot` and `I0` a kernel wrote just before it.
 public final class CableSystem: Hashable, @unchecked Sendable {
@@ -175,12 +178,22 @@ public final class CableSystem: Hashable, @unchecked Sendable {
             let toStart = rLength1[first] / ri, toEnd = rLength2[last] / ri
             startConductance[s] = toStart
             endConductance[s] = toEnd
-            diagonal[first] -= toStart / area[first]
-            diagonal[last] -= toEnd / area[last]
-            endResponse[last] = -(toEnd / area[last])
-            startResponse[first] = -(toStart / area[first])
+            // Sealed ends (the root's start, a leaf's end) carry no current.
+            if s > 0 {
+                diagonal[first] -= toStart / area[first]
+                startResponse[first] = -(toStart / area[first])
+            }
+            if hasChildren(s) {
+                diagonal[last] -= toEnd / area[last]
+                endResponse[last] = -(toEnd / area[last])
+            }
         }
     }
+
+    /// Whether section `s` has children: then its end node is a branch point, whose potential the
+    /// step solves for; otherwise the end is sealed.
+    @inline(__always)
+    public func hasChildren(_ s: Int) -> Bool { childOffsets[s + 2] > childOffsets[s + 1] }
 
     public static func == (lhs: CableSystem, rhs: CableSystem) -> Bool { lhs === rhs }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }

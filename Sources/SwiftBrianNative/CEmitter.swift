@@ -24,6 +24,7 @@ struct CEmitter {
     private(set) var buffers: [BufferReference] = []
     private(set) var queues: [SpikeQueue] = []
     private(set) var constants: [Double] = []
+    private var constantSlots: [UInt64: Int] = [:]
     private var bufferSlots: [ObjectIdentifier: Int] = [:]
     private var queueSlots: [ObjectIdentifier: Int] = [:]
     private var grown: Set<ObjectIdentifier> = []
@@ -99,13 +100,16 @@ struct CEmitter {
         if value == value.rounded(), abs(value) <= 16, !(value == 0 && value.sign == .minus) {
             return "(\(Int(value)).0\(precision == .double ? "" : "f"))"
         }
-        constants.append(value)
-        return real("c[\(constants.count - 1)]")
+        return real("c[\(constantIndex(value))]")
     }
 
-    /// The index of `value` in the constants array.
+    /// The index of `value` in the constants array. Equal values share one slot, so that equal
+    /// subexpressions read alike and the compiler computes them once (exponential Euler repeats
+    /// each rate's expression).
     private mutating func constantIndex(_ value: Double) -> Int {
+        if let index = constantSlots[value.bitPattern] { return index }
         constants.append(value)
+        constantSlots[value.bitPattern] = constants.count - 1
         return constants.count - 1
     }
 
