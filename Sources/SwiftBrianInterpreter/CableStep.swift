@@ -5,14 +5,15 @@ import SwiftBrianKernel
 /// solution (ends sealed) and, at each end that is a branch point, the response to a unit
 /// potential there; then the tree-shaped system of the branch points' potentials, eliminated from
 /// the leaves to the root; and the potentials as the sum of the parts. The native backend's
-/// `sb_cable_step` performs the same operations in the same order.
+/// `sb_cable_step` performs the same operations in the same order. The potentials are left in the
+/// system's `solution` (the kernel stores them into `v`, checked where finite values are).
 enum CableStep {
     static func run(_ system: CableSystem) {
         let dt = system.dt[0]
         let v = system.v.pointer, cm = system.capacitance.pointer
         let gtot = system.conductance.pointer, i0 = system.current.pointer
         let diagonal = system.diagonal.pointer, upper = system.upper.pointer, lower = system.lower.pointer
-        let previous = system.previous.pointer, particular = system.particular.pointer
+        let solution = system.solution.pointer, particular = system.particular.pointer
         let towardsEnd = system.towardsEnd.pointer, towardsStart = system.towardsStart.pointer
         let eliminated = system.eliminated.pointer
         let starts = system.sectionStart.pointer, stops = system.sectionStop.pointer
@@ -23,7 +24,6 @@ enum CableStep {
             let first = Int(starts[s]), stop = Int(stops[s])
             let startNode = s > 0, endNode = system.hasChildren(s)
             for j in first..<stop {
-                previous[j] = v[j]
                 particular[j] = -(cm[j] / dt * v[j]) - i0[j]
                 let b = diagonal[j] - gtot[j]
                 if j > first {
@@ -99,12 +99,12 @@ enum CableStep {
                 var value = particular[j]
                 if startNode { value = value + startValue * towardsStart[j] }
                 if endNode { value = value + endValue * towardsEnd[j] }
-                v[j] = value
+                solution[j] = value
             }
         }
         let capacitive = system.capacitiveCurrent.pointer
         for i in 0..<system.count {
-            capacitive[i] = cm[i] * (v[i] - previous[i]) / dt
+            capacitive[i] = cm[i] * (solution[i] - v[i]) / dt
         }
     }
 }

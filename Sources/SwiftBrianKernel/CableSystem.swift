@@ -27,8 +27,10 @@ public final class CableSystem: Hashable, @unchecked Sendable {
     public let name: String
     /// The number of compartments.
     public let count: Int
-    /// The membrane potential: read at the start of the step, overwritten with the solution.
+    /// The membrane potential at the start of the step.
     public let v: DoubleBuffer
+    /// The membrane potential at the end of the step, which the kernel then stores into `v`.
+    public let solution: DoubleBuffer
     /// The capacitive current per area of the step, `Cm (v' - v)/dt` (Brian's `Ic`).
     public let capacitiveCurrent: DoubleBuffer
     /// Specific membrane capacitance, per compartment.
@@ -63,11 +65,9 @@ public final class CableSystem: Hashable, @unchecked Sendable {
     /// The time step the constant coefficients were computed for (one element).
     public let dt: DoubleBuffer
 
-    /// Work space of the step: per compartment, the potential at the start of the step, the
-    /// particular solution, the unit responses to the end and start node, the eliminated upper
+    /// Work space of the step: per compartment, the particular solution, the unit responses to the end and start node, the eliminated upper
     /// diagonal; per node, the diagonal, the coupling to the parent node and the right-hand side
     /// (then the solution); per child entry, the coupling to the child node.
-    public let previous: DoubleBuffer
     public let particular: DoubleBuffer
     public let towardsEnd: DoubleBuffer
     public let towardsStart: DoubleBuffer
@@ -138,7 +138,7 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         startConductance = doubles("_invr0", sections.count)
         endConductance = doubles("_invrn", sections.count)
         dt = doubles("_dt", 1)
-        previous = doubles("_v_previous", n)
+        solution = doubles("_v_next", n)
         particular = doubles("_v_star", n)
         towardsEnd = doubles("_u_plus", n)
         towardsStart = doubles("_u_minus", n)

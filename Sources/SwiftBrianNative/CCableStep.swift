@@ -5,11 +5,11 @@ enum CCableStep {
     static let source = #"""
     static void sb_cable_step(int64_t sections, const int32_t *starts, const int32_t *stops,
                               const int32_t *start_nodes, const int32_t *entries, const int32_t *offsets,
-                              const int32_t *children, double dt, double *v, const double *cm,
+                              const int32_t *children, double dt, const double *v, const double *cm,
                               const double *gtot, const double *i0, const double *diagonal,
                               const double *upper, const double *lower, const double *end_response,
                               const double *start_response, const double *to_start_g, const double *to_end_g,
-                              double *previous, double *particular, double *towards_end, double *towards_start,
+                              double *solution, double *particular, double *towards_end, double *towards_start,
                               double *eliminated, double *node_diagonal, double *node_parent,
                               double *node_value, double *node_child, double *capacitive, int64_t count) {
         #define SB_HAS_CHILDREN(s) (offsets[(s) + 2] > offsets[(s) + 1])
@@ -17,7 +17,6 @@ enum CCableStep {
             const int64_t first = starts[s], stop = stops[s];
             const int start_node = s > 0, end_node = SB_HAS_CHILDREN(s);
             for (int64_t j = first; j < stop; j++) {
-                previous[j] = v[j];
                 particular[j] = -(cm[j] / dt * v[j]) - i0[j];
                 const double b = diagonal[j] - gtot[j];
                 if (j > first) {
@@ -83,12 +82,12 @@ enum CCableStep {
                 double value = particular[j];
                 if (start_node) value = value + start_value * towards_start[j];
                 if (end_node) value = value + end_value * towards_end[j];
-                v[j] = value;
+                solution[j] = value;
             }
         }
         #undef SB_HAS_CHILDREN
         for (int64_t i = 0; i < count; i++) {
-            capacitive[i] = cm[i] * (v[i] - previous[i]) / dt;
+            capacitive[i] = cm[i] * (solution[i] - v[i]) / dt;
         }
     }
 

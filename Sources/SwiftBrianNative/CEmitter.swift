@@ -377,7 +377,7 @@ struct CEmitter {
                              doubles(system.conductance), doubles(system.current), doubles(system.diagonal),
                              doubles(system.upper), doubles(system.lower), doubles(system.endResponse),
                              doubles(system.startResponse), doubles(system.startConductance),
-                             doubles(system.endConductance), doubles(system.previous), doubles(system.particular),
+                             doubles(system.endConductance), doubles(system.solution), doubles(system.particular),
                              doubles(system.towardsEnd), doubles(system.towardsStart), doubles(system.eliminated),
                              doubles(system.nodeDiagonal), doubles(system.nodeParent), doubles(system.nodeValue),
                              doubles(system.nodeChild), doubles(system.capacitiveCurrent)]

@@ -156,4 +156,16 @@ final class SpatialNeuronTests: XCTestCase {
         try ok.Cm.set(0 * farad / (meter * meter), where: "i == 3")
         assertModelError(try Network(ok).run(1 * ms), "in compartment 3 it is 0")
     }
+
+    /// A membrane current that becomes infinite stops the run with the compartment and the time.
+    func testNonFinitePotentialStopsTheRun() throws {
+        for backend in [BackendKind.interpreter, .native] {
+            let morpho = try Cylinder(diameter: 1 * um, length: 100 * um, n: 10)
+            let neuron = try SpatialNeuron(morphology: morpho, model: "Im = gL*(EL - v)*ms/(t - 1*ms) : amp/meter**2",
+                                           namespace: Self.namespace, name: "blowup")
+            try neuron.v.set(-70 * mV)
+            assertModelError(try Network(neuron, backend: backend).run(2 * ms),
+                             "'v' of 'blowup' became NaN for compartment 0 at t = 0.001 s (last finite value: -0.07")
+        }
+    }
 }

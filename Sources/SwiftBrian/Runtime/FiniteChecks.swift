@@ -13,7 +13,7 @@ struct FiniteChecks {
     /// The checks for the floating-point variables of the groups among `objects`.
     init(_ objects: [NetworkObject]) {
         for case let group as Group in objects where !(group is Subgroup) {
-            let element = group is Synapses ? "synapse" : "neuron"
+            let element = group is Synapses ? "synapse" : group is SpatialNeuron ? "compartment" : "neuron"
             // The model's own variables (built-ins such as lastspike only ever receive times).
             for (name, variable) in group.variables
             where variable.description.type == .float && variable.description.kind != .builtin {

@@ -138,7 +138,8 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
             name: kernelName, when: .groups, order: 1, clock: clock,
             action: .kernels([
                 Kernel(name: kernelName, iteration: allElements, vector: coefficients, random: randomKey(kernelName)),
-                Kernel(name: "\(kernelName)_cable", scalar: [.solveCable(cable)], iteration: .range(0, 0), vector: [],
+                Kernel(name: "\(kernelName)_cable", scalar: [.solveCable(cable)], iteration: allElements,
+                       vector: [.store(ArrayReference(cable.v, .element), .load(ArrayReference(cable.solution, .element)))],
                        random: randomKey("\(kernelName)_cable")),
             ])))
         return operations
