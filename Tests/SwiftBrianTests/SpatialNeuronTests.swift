@@ -168,4 +168,22 @@ final class SpatialNeuronTests: XCTestCase {
                              "'v' of 'blowup' became NaN for compartment 0 at t = 0.001 s (last finite value: -0.07")
         }
     }
+
+    /// Monitors on sections record the section's compartments (indices within the section), and a
+    /// spike monitor on the neuron sees each compartment as a neuron.
+    func testMonitorsOnSectionsAndCompartments() throws {
+        defaultClock.dt = 25 * us
+        let neuron = try cell()
+        try neuron.v.set(-70 * mV)
+        try neuron["axon"][300 * um].I.set(0.5 * nA)
+        let axon = try neuron["axon"]
+        let all = try StateMonitor(axon.main, "v")
+        let some = try StateMonitor(axon, "v", record: [0, 29])
+        let net = try Network(neuron, all, some)
+        try net.run(1 * ms)
+        XCTAssertEqual(all.record, Array(0..<30))
+        let last = try all.values("v", index: 29).values, tip = try some.values("v", index: 29).values
+        XCTAssertEqual(last, tip)
+        XCTAssertGreaterThan(try XCTUnwrap(last.last), try XCTUnwrap(try all.values("v", index: 0).values.last))
+    }
 }
