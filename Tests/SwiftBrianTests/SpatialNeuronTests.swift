@@ -186,4 +186,38 @@ final class SpatialNeuronTests: XCTestCase {
         XCTAssertEqual(last, tip)
         XCTAssertGreaterThan(try XCTUnwrap(last.last), try XCTUnwrap(try all.values("v", index: 0).values.last))
     }
+
+    /// Models assembled at random from pieces (good and bad) give a SpatialNeuron or a ModelError,
+    /// never a crash; those that build also run a few steps (or stop with a ModelError).
+    func testFuzzedModelsGiveNeuronsOrErrors() throws {
+        let pieces = [
+            "Im = gL*(EL - v) : amp/meter**2", "Im = gL*(EL - v) + gs*(Es - v) : amp/meter**2", "Im = 0 : amp/meter**2",
+            "Im = gL*(EL - v)**2/mV : amp/meter**2", "Im = exp(v/mV)*amp/meter**2 : amp/meter**2", "Im : amp/meter**2",
+            "Im = v : amp/meter**2", "Im = I/area : amp/meter**2", "I : amp (point current)", "I : amp (point current, constant)",
+            "I = 0.1*nA*sin(t/ms) : amp (point current)", "dI/dt = -I/ms : amp (point current)", "I : volt (point current)",
+            "dgs/dt = -gs/ms : siemens/meter**2", "gs : siemens/meter**2 (shared)", "dm/dt = (1 - m)/ms - m*v/(mV*ms) : 1",
+            "dm/dt = m**2/ms : 1", "Es : volt (constant)", "v : volt", "area : meter", "x : 1", "Cm : farad", "dv/dt = 0/ms : volt",
+            "I : amp (summed)", "I : amp (point current", "Im = (gL*(EL - v) : amp/meter**2", "Im = gL*(EL - v) : amp/meter**2 (point current)",
+            "", "# comment", "Im = gL*(EL - v) : amp/meter**2\nIm = 0 : amp/meter**2",
+        ]
+        let morpho = try Soma(diameter: 10 * um)
+        morpho.dend = try Cylinder(diameter: 1 * um, length: 50 * um, n: 5)
+        var generator = SystemRandomNumberGenerator()
+        var built = 0, refused = 0
+        for _ in 0..<300 {
+            let count = Int.random(in: 1...4, using: &generator)
+            let model = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined(separator: "\n")
+            do {
+                let neuron = try SpatialNeuron(morphology: morpho, model: model, namespace: Self.namespace)
+                built += 1
+                do { try Network(neuron, backend: .interpreter).run(0.3 * ms) } catch is ModelError {}
+            } catch is ModelError {
+                refused += 1
+            } catch {
+                XCTFail("\(model): \(error)")
+            }
+        }
+        XCTAssertGreaterThan(built, 10)
+        XCTAssertGreaterThan(refused, 10)
+    }
 }
