@@ -48,8 +48,7 @@ final class RallpackTests: XCTestCase {
         }
         let late = t.indices.filter { t[$0] > 0.5e-3 }
         let ours = Closeness(late.map { v[$0] }, late.map { theory[$0] }, atol: 6.32e-6)
-        try report("test_infinitecable", [("max_abs_error", ours.maxError, "max_abs_error_V", 1e6, "µV"),
-                                          ("criterion_ratio", ours.ratio, "criterion_ratio", 1, "")])
+        try report("test_infinitecable", [("max_abs_error_V", ours.maxError), ("criterion_ratio", ours.ratio)])
         XCTAssertLessThanOrEqual(ours.ratio, 1, "assert_allclose(v, theory, atol=6.32 uV) for t > 0.5 ms")
     }
 
@@ -72,8 +71,7 @@ final class RallpackTests: XCTestCase {
             ra * current.value * cosh((length.value - x) / lambda) / sinh(length.value / lambda)
         }
         let ours = Closeness(try neuron.v.plainValues.map { $0 - EL.value }, theory, atol: 1e-6)
-        try report("test_finitecable", [("max_abs_error", ours.maxError, "max_abs_error_V", 1e6, "µV"),
-                                        ("criterion_ratio", ours.ratio, "criterion_ratio", 1, "")])
+        try report("test_finitecable", [("max_abs_error_V", ours.maxError), ("criterion_ratio", ours.ratio)])
         XCTAssertLessThanOrEqual(ours.ratio, 1, "assert_allclose(v - EL, theory - EL, atol=1 uV)")
     }
 
@@ -163,13 +161,9 @@ final class RallpackTests: XCTestCase {
             }, atol: 2e-6)
         }
         let onL = branch(left, l1), onR = branch(right, l2)
-        try report("test_rall", [
-            ("space_constant_rel_error", lambdaError, "space_constant_rel_error", 1, ""),
-            ("max_abs_error_main", trunk.maxError, "max_abs_error_main_V", 1e6, "µV"),
-            ("max_abs_error_L", onL.maxError, "max_abs_error_L_V", 1e6, "µV"),
-            ("max_abs_error_R", onR.maxError, "max_abs_error_R_V", 1e6, "µV"),
-            ("criterion_ratio", max(trunk.ratio, onL.ratio, onR.ratio), "criterion_ratio", 1, ""),
-        ])
+        try report("test_rall", [("space_constant_rel_error", lambdaError), ("max_abs_error_main_V", trunk.maxError),
+                                 ("max_abs_error_L_V", onL.maxError), ("max_abs_error_R_V", onR.maxError),
+                                 ("criterion_ratio", max(trunk.ratio, onL.ratio, onR.ratio))])
         for (closeness, part) in [(trunk, "main"), (onL, "L"), (onR, "R")] {
             XCTAssertLessThanOrEqual(closeness.ratio, 1, "assert_allclose(v - EL, theory - EL, atol=2 uV) on \(part)")
         }
@@ -300,7 +294,7 @@ final class RallpackTests: XCTestCase {
     /// 0.5 % (max rel), and no worse than Brian's.
     private func checkRallpack(_ test: String, _ monitor: StateMonitor, files: (String, String), ends: (Int, Int),
                                bound: Double, every: Int = 1) throws {
-        var measures: [(String, Double, String, Double, String)] = []
+        var measures: [(key: String, value: Double)] = []
         for (label, file, index) in [("0", files.0, ends.0), ("x", files.1, ends.1)] {
             let rows = try RallpackTests.reference(file).enumerated().filter { $0.offset % every == 0 }.map(\.element)
             let t = monitor.t.values, v = try monitor.values("v", index: index).values
@@ -313,21 +307,21 @@ final class RallpackTests: XCTestCase {
             let maxRel = 100 * (squared.max() ?? .nan).squareRoot() / scale
             XCTAssertLessThan(relRMS, bound, "\(test): 100*rel_RMS_\(label)")
             XCTAssertLessThan(maxRel, 0.5, "\(test): 100*max_rel_\(label)")
-            measures += [("rel_RMS_\(label)", relRMS, "rel_RMS_\(label)_percent", 1, "%"),
-                         ("max_rel_\(label)", maxRel, "max_rel_\(label)_percent", 1, "%")]
+            measures += [("rel_RMS_\(label)_percent", relRMS), ("max_rel_\(label)_percent", maxRel)]
         }
         try report(test, measures)
     }
 
-    /// Prints one line with each measure (name, value, the key of Brian's value in
-    /// brian_test_metrics.json, the factor to the printed unit, the unit) next to Brian's, and
-    /// requires each to be at most Brian's × 1.05 (+ 1e-9).
-    private func report(_ test: String, _ measures: [(String, Double, String, Double, String)]) throws {
+    /// Prints one line with each measure (the key of Brian's value in brian_test_metrics.json and
+    /// ours; volts, `_V`, are printed in µV, `_percent` in %) next to Brian's, and requires each to
+    /// be at most Brian's × 1.05 (+ 1e-9).
+    private func report(_ test: String, _ measures: [(key: String, value: Double)]) throws {
         var parts: [String] = []
-        for (name, ours, key, factor, unit) in measures {
+        for (key, ours) in measures {
             let theirs = try brian(test, key)
-            let suffix = unit.isEmpty ? "" : " \(unit)"
-            parts.append(String(format: "%@ %.6g%@ (Brian %.6g%@)", name, ours * factor, suffix, theirs * factor, suffix))
+            let (name, factor, unit) = key.hasSuffix("_V") ? (String(key.dropLast(2)), 1e6, " µV")
+                : key.hasSuffix("_percent") ? (String(key.dropLast(8)), 1, " %") : (key, 1, "")
+            parts.append(String(format: "%@ %.8g%@ (Brian %.8g%@)", name, ours * factor, unit, theirs * factor, unit))
             XCTAssertLessThanOrEqual(ours, theirs * 1.05 + 1e-9, "\(test): \(name) is larger than Brian's")
         }
         print("\(test): " + parts.joined(separator: ", "))
