@@ -55,16 +55,9 @@ final class RallpackTests: XCTestCase {
     /// test_finitecable: a sealed 300 µm cable of 200 compartments with 0.02 nA at its left end;
     /// the steady state after 100 ms against the finite cable's cosh profile.
     func testFiniteCable() throws {
-        defaultClock.dt = 0.01 * ms
-        let diameter = 1 * um, length = 300 * um, Ri = 150 * ohm * cm, EL = -70 * mV, current = 0.02 * nA
-        let morpho = try Cylinder(diameter: diameter, length: length, n: 200)
-        let neuron = try SpatialNeuron(morphology: morpho, model: """
-            Im = gL*(EL - v) : amp/meter**2
-            I : amp (point current)
-            """, Cm: 1 * uF / cm2, Ri: Ri, namespace: ["gL": 1e-4 * siemens / cm2, "EL": EL])
-        try neuron.v.set(EL)
-        try neuron.I.set(current, where: "i == 0")
-        try Network(neuron).run(100 * ms)
+        let diameter = 1 * um, length = 300 * um
+        let (EL, Ri, current) = (Passive.EL, Passive.Ri, Passive.current)
+        let neuron = try Passive.steadyState(try Cylinder(diameter: diameter, length: length, n: 200))
         let lambda = try neuron.space_constant[0].value
         let ra = lambda * 4 * Ri.value / (Double.pi * diameter.value * diameter.value)
         let theory = try neuron.distance.plainValues.map { x in
@@ -123,8 +116,7 @@ final class RallpackTests: XCTestCase {
     /// space constants against the cable formula and the steady state after 100 ms against the
     /// equivalent cylinder's cosh profile on the trunk and both branches.
     func testRall() throws {
-        defaultClock.dt = 0.01 * ms
-        let gL = 1e-4 * siemens / cm2, EL = -70 * mV, Ri = 150 * ohm * cm, current = 0.02 * nA
+        let (gL, EL, Ri, current) = (Passive.gL, Passive.EL, Passive.Ri, Passive.current)
         func spaceConstant(_ d: Double) -> Double {
             let rm = 1 / (gL.value * Double.pi * d), ra = 4 * Ri.value / (Double.pi * d * d)
             return (rm / ra).squareRoot()
@@ -135,13 +127,7 @@ final class RallpackTests: XCTestCase {
         let morpho = try Cylinder(diameter: diameter * meter, length: length * meter, n: 500)
         morpho.L = try Cylinder(diameter: d1 * meter, length: L1 * meter, n: 500)
         morpho.R = try Cylinder(diameter: d2 * meter, length: L2 * meter, n: 500)
-        let neuron = try SpatialNeuron(morphology: morpho, model: """
-            Im = gL*(EL - v) : amp/meter**2
-            I : amp (point current)
-            """, Cm: 1 * uF / cm2, Ri: Ri, namespace: ["gL": gL, "EL": EL])
-        try neuron.v.set(EL)
-        try neuron.I.set(current, where: "i == 0")
-        try Network(neuron).run(100 * ms)
+        let neuron = try Passive.steadyState(morpho)
 
         let lambdas = try neuron.space_constant.plainValues, distance = try neuron.distance.plainValues
         let v = try neuron.v.plainValues.map { $0 - EL.value }
@@ -196,16 +182,41 @@ final class RallpackTests: XCTestCase {
 
     // MARK: Models
 
-    /// Rallpack 1's model, recorded at both ends in the `start` slot every `sample`.
-    private func rallpack1(_ backend: BackendKind, sample: Quantity? = 0.05 * ms) throws -> (Network, StateMonitor) {
-        let morpho = try Cylinder(diameter: 1 * um, length: 1 * mm, n: 1000)
+    /// The passive model of test_finitecable and test_rall.
+    enum Passive {
+        static let gL = 1e-4 * siemens / cm2, EL = -70 * mV, Ri = 150 * ohm * cm, current = 0.02 * nA
+
+        /// The neuron on `morpho` (Cm = 1 µF/cm², v = EL) with `current` into compartment 0, after
+        /// 100 ms at dt = 0.01 ms.
+        static func steadyState(_ morpho: Morphology) throws -> SpatialNeuron {
+            defaultClock.dt = 0.01 * ms
+            let neuron = try SpatialNeuron(morphology: morpho, model: """
+                Im = gL*(EL - v) : amp/meter**2
+                I : amp (point current)
+                """, Cm: 1 * uF / cm2, Ri: Ri, namespace: ["gL": gL, "EL": EL])
+            try neuron.v.set(EL)
+            try neuron.I.set(current, where: "i == 0")
+            try Network(neuron).run(100 * ms)
+            return neuron
+        }
+    }
+
+    /// The passive membrane of Rallpacks 1 and 2 on `morpho` (gL = 1/(40000 Ω·cm²), EL = −65 mV,
+    /// Cm = 1 µF/cm², Ri = 100 Ω·cm, v = EL) with a constant 0.1 nA into compartment 0.
+    private func passiveRallpack(_ morpho: Morphology, method: IntegrationMethod? = nil) throws -> SpatialNeuron {
         let neuron = try SpatialNeuron(morphology: morpho, model: """
             Im = gL*(EL - v) : amp/meter**2
             I : amp (point current, constant)
-            """, Cm: 1 * uF / cm2, Ri: 100 * ohm * cm,
+            """, Cm: 1 * uF / cm2, Ri: 100 * ohm * cm, method: method,
             namespace: ["gL": 1 / (40000 * ohm * cm2), "EL": -65 * mV])
         try neuron.v.set(-65 * mV)
         try neuron.I.set(0.1 * nA, where: "i == 0")
+        return neuron
+    }
+
+    /// Rallpack 1's model, recorded at both ends in the `start` slot every `sample`.
+    private func rallpack1(_ backend: BackendKind, sample: Quantity? = 0.05 * ms) throws -> (Network, StateMonitor) {
+        let neuron = try passiveRallpack(try Cylinder(diameter: 1 * um, length: 1 * mm, n: 1000))
         let M = try StateMonitor(neuron, "v", record: [0, 999], dt: sample, when: .start)
         return (try Network(neuron, M, backend: backend), M)
     }
@@ -231,13 +242,7 @@ final class RallpackTests: XCTestCase {
             endpoints = next
         }
         XCTAssertEqual(morpho.totalCompartments, 1023)
-        let neuron = try SpatialNeuron(morphology: morpho, model: """
-            Im = gL*(EL - v) : amp/meter**2
-            I : amp (point current, constant)
-            """, Cm: 1 * uF / cm2, Ri: 100 * ohm * cm, method: .rk4,
-            namespace: ["gL": 1 / (40000 * ohm * cm2), "EL": -65 * mV])
-        try neuron.v.set(-65 * mV)
-        try neuron.I.set(0.1 * nA, where: "i == 0")
+        let neuron = try passiveRallpack(morpho, method: .rk4)
         let tips = endpoints.map(\.indices.lowerBound)
         let M = try StateMonitor(neuron, "v", record: [0] + tips, dt: sample, when: .start)
         return (try Network(neuron, M, backend: backend), M, tips)
