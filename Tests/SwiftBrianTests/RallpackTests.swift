@@ -83,6 +83,7 @@ final class RallpackTests: XCTestCase {
     func testRallpack2() throws {
         defaultClock.dt = 0.1 * ms
         let (net, M, tips) = try rallpack2(.native)
+        XCTAssertEqual(tips.count, 512)
         try net.run(250 * ms + defaultClock.dt)
         let first = try M.values("v", index: tips[0]).values
         var spread = 0.0
@@ -107,7 +108,7 @@ final class RallpackTests: XCTestCase {
         let start = Date()
         try net.run(250 * ms + defaultClock.dt)
         print("test_rallpack3: 250 ms at dt = 1 µs on 1000 compartments took "
-              + String(format: "%.1f s (%.1f s compiling)", Date().timeIntervalSince(start), net.prepareSeconds))
+              + String(format: "%.1f s (%.1f s of it preparing the code)", Date().timeIntervalSince(start), net.prepareSeconds))
         try checkRallpack("test_rallpack3", M, files: ("ref_axon.0.neuron", "ref_axon.x.neuron"), ends: (0, 999),
                           bound: 0.1)
     }
