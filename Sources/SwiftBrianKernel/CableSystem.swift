@@ -149,6 +149,10 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         nodeChild = doubles("_P_children", max(childNodes.count, 1))
     }
 
+    /// The number of values the system keeps per compartment besides `v`, `Cm` and `Ic` (the
+    /// linearised current, the constant coefficients, the work space; the geometry).
+    public static let valuesPerCompartment = 15
+
     /// The number of sections.
     public var sectionCount: Int { sectionStart.count }
 

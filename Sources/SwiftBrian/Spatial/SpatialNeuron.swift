@@ -77,6 +77,8 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
         self.morphology = copy
         flatMorphology = flat
         let name = name ?? ObjectNames.unique("spatialneuron")
+        try MemoryBudget.require(MemoryBudget.bytes(flat.count, each: 8 * CableSystem.valuesPerCompartment),
+                                 for: "the cable equation of \(flat.count) compartments")
         let v = DoubleBuffer(name: "\(name).v", count: flat.count, value: 0)
         cable = CableSystem(name: name, sections: flat.sections.map {
             CableSystem.SectionLayout(range: $0.compartments, parent: $0.parent)
