@@ -3,7 +3,7 @@
 /// for bit. Buffers are passed in the order ``CEmitter`` lists them for the operation.
 enum CCableStep {
     static let source = #"""
-    static void sb_cable_step(int64_t sections, const int32_t *starts, const int32_t *stops,
+    __attribute__((noinline)) static void sb_cable_step(int64_t sections, const int32_t *starts, const int32_t *stops,
                               const int32_t *start_nodes, const int32_t *entries, const int32_t *offsets,
                               const int32_t *children, double dt, const double *v, const double *cm,
                               const double *gtot, const double *i0, const double *diagonal,
