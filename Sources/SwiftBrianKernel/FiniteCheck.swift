@@ -40,12 +40,6 @@ public struct FiniteCheck: Hashable, Sendable {
              last: String(format: "%g", last))
     }
 
-    /// The message as a C format string whose arguments are the value's word (`%s`, see
-    /// ``word(_:)``), the index (`%lld`), the time and the last value (`%g` each).
-    public var cFormat: String {
-        text(value: "%s", index: "%lld", time: "%g", last: "%g")
-    }
-
     /// How a non-finite value is named: `NaN`, `+inf`, `-inf`.
     public static func word(_ value: Double) -> String {
         value.isNaN ? "NaN" : value > 0 ? "+inf" : "-inf"
