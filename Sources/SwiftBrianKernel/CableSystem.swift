@@ -19,9 +19,10 @@
 /// depth-first order, so a section's parent comes before it. Sealed ends carry no current, so
 /// only branch points are unknowns of the node system, and a section computes the response to a
 /// unit potential only at an end that is a branch point (a single cable needs one solve, not
-/// three; Brian solves for sealed nodes as well, which gives the same potentials up to rounding). The coefficients that stay constant
-/// during a run (``prepare(dt:axialResistivity:)``) are computed before each run; the step reads the
-/// per-compartment `gtot` and `I0` a kernel wrote just before it.
+/// three; Brian solves for sealed nodes as well, which gives the same potentials up to rounding).
+/// The coefficients that stay constant during a run (``prepare(dt:axialResistivity:)``) are
+/// computed before each run; the step reads the per-compartment `gtot` and `I0` a kernel wrote
+/// just before it.
 public final class CableSystem: Hashable, @unchecked Sendable {
     /// A name for messages and generated code.
     public let name: String
@@ -35,9 +36,10 @@ public final class CableSystem: Hashable, @unchecked Sendable {
     public let capacitiveCurrent: DoubleBuffer
     /// Specific membrane capacitance, per compartment.
     public let capacitance: DoubleBuffer
-    /// The linearised membrane current of the step: total conductance and current at `v = 0`, per
-    /// area, per compartment (written by the kernel before the solve).
+    /// The linearised membrane current of the step, `I0 - gtot*v`: the total conductance `gtot`
+    /// per area and compartment (written by the kernel before the solve).
     public let conductance: DoubleBuffer
+    /// The current per area at `v = 0`, `I0`, per compartment (written with `conductance`).
     public let current: DoubleBuffer
 
     /// Per section: the first compartment, one past the last, the node its start connects to.
@@ -65,8 +67,8 @@ public final class CableSystem: Hashable, @unchecked Sendable {
     /// The time step the constant coefficients were computed for (one element).
     public let dt: DoubleBuffer
 
-    /// Work space of the step: per compartment, the particular solution, the unit responses to the end and start node, the eliminated upper
-    /// diagonal; per node, the diagonal, the coupling to the parent node and the right-hand side
+    /// Work space of the step: per compartment, the particular solution, the unit responses to the
+    /// end and start node, the eliminated upper diagonal; per node, the diagonal, the coupling to the parent node and the right-hand side
     /// (then the solution); per child entry, the coupling to the child node.
     public let particular: DoubleBuffer
     public let towardsEnd: DoubleBuffer
