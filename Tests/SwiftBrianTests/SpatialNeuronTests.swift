@@ -220,4 +220,29 @@ final class SpatialNeuronTests: XCTestCase {
         XCTAssertGreaterThan(built, 10)
         XCTAssertGreaterThan(refused, 10)
     }
+
+    /// A point current may be a `(constant over dt)` subexpression, computed at the start of each
+    /// step (Brian's rule): it gives the same potentials as a parameter set between runs.
+    func testPointCurrentSubexpressionConstantOverDt() throws {
+        defaultClock.dt = 10 * us
+        func run(_ model: String, switchOn: Bool) throws -> [Double] {
+            let morpho = try Soma(diameter: 30 * um)
+            morpho.dend = try Cylinder(diameter: 2 * um, length: 500 * um, n: 50)
+            let neuron = try SpatialNeuron(morphology: morpho, model: model, Cm: 1 * uF / cm2, Ri: 150 * ohm * cm,
+                                           namespace: Self.namespace)
+            try neuron.v.set(-70 * mV)
+            let net = try Network(neuron)
+            try net.run(1 * ms)
+            if switchOn { try neuron.I.set(0.1 * nA, where: "i == 50") }
+            try net.run(2 * ms)
+            return try neuron.v.plainValues
+        }
+        let parameter = try run(Self.passive, switchOn: true)
+        let subexpression = try run("""
+            Im = gL*(EL - v) : amp/meter**2
+            I = 0.1*nA*int(t >= 0.995*ms)*int(i == 50) : amp (point current, constant over dt)
+            """, switchOn: false)
+        XCTAssertEqual(parameter, subexpression)
+        XCTAssertGreaterThan(parameter[50], -0.069)
+    }
 }
