@@ -14,7 +14,8 @@ states agree. run_s is the wall time of the second run, compilation excluded as 
 excludes it (cython: the first run compiled everything; cpp_standalone: the time the standalone
 program measures for its last run). compile_s is the first run (cython: compilation or loading
 from Brian's cache, plus 1 ms of simulation) or device.build() (cpp_standalone: code generation and
-compilation with Brian's flags). bytes_per_compartment is the size of every
+compilation with Brian's flags, always cold: each run builds in a fresh temporary directory, removed
+at the end). bytes_per_compartment is the size of every
 array of the neurons and of the objects they contain (state updaters, the cable solver,
 thresholder), divided by the number of compartments. v_mean_mV is the mean membrane potential of
 all compartments at the end: the same model run anywhere must give (nearly) the same number.
@@ -36,6 +37,7 @@ SpatialNeuron objects in one network; default duration 20 ms (2,000 steps). No m
 cells do not spike; v_mean_mV checks the result).
 """
 import argparse
+import shutil
 import sys
 import tempfile
 import time
@@ -57,7 +59,7 @@ if N < 1:
 duration = (args.duration if args.duration is not None else 0.02) * second
 
 if target == 'cpp_standalone':
-    set_device('cpp_standalone', directory=tempfile.mkdtemp(prefix='b2sa_'), build_on_run=False)
+    set_device('cpp_standalone', build_on_run=False)
 else:
     prefs.codegen.target = target
 
@@ -117,7 +119,9 @@ t0 = time.time(); net.run(1 * ms)
 spikes_before = spike_monitor.num_spikes if spike_monitor is not None and target != 'cpp_standalone' else 0
 if target == 'cpp_standalone':
     net.run(duration)
-    t0 = time.time(); device.build(run=False); compile_s = time.time() - t0
+    # A fresh project directory (removed at the end): nothing is reused from an earlier build.
+    build_directory = tempfile.mkdtemp(prefix='b2sa_')
+    t0 = time.time(); device.build(directory=build_directory, run=False); compile_s = time.time() - t0
     t1 = time.time(); device.run(); t2 = time.time()
     # The standalone program measures each run itself; the last is the timed one (brian2_bench.py)
     wall = device._last_run_time if getattr(device, '_last_run_time', None) else t2 - t1
@@ -144,3 +148,5 @@ rate = spikes / float(duration)
 print(f"brian2 {model} N={N} target={target} spikes={spikes} synapses=0 compartments={compartments} "
       f"bytes_per_compartment={per_compartment:.0f} v_mean_mV={v_mean:.4f} compile_s={compile_s:.3f} "
       f"run_s={wall:.3f} rate_hz={rate:.2f}")
+if target == 'cpp_standalone':
+    shutil.rmtree(build_directory, ignore_errors=True)
