@@ -175,9 +175,8 @@ final class GalleryTests: XCTestCase {
         assertStatistic(result, "first_soma_spike", in: 43.2999999...43.3000001, brian: "43.3 ms")
         XCTAssertEqual(result.spikes.first?.value.numEvents, 1 + 13 * 20)
         XCTAssertEqual(result.states.first?.value.record, [0, 87, 262])
-        XCTAssertEqual(result.stateLabels["v"], ["the soma", "the tip of dend2.dend.dend.dend",
-                                                 "the tip of dend2.dend2.dend.dend2.dend.dend"])
-        XCTAssertEqual(result.figures.map(\.name), ["morphology_v"])
+        XCTAssertEqual(result.stateLabels["v"], ["the soma", "the first tip (87)", "the farthest tip (262)"])
+        XCTAssertEqual(result.figures.map(\.name), ["morphology_v", "morphology_v_spike"])
     }
 
     /// The embedded SWC text is Brian's file, unchanged.
@@ -200,8 +199,12 @@ final class GalleryTests: XCTestCase {
     }
 
     func testSpatialExamplesRefuseBadParameters() throws {
-        XCTAssertThrowsError(try DendriticCell.configured(["tree=dend3"]).run(seed: 1)) { error in
-            XCTAssert("\(error)".contains("dend3"), "\(error)")
+        XCTAssertThrowsError(try DendriticCell.configured(["tree=dend2.dend3"]).run(seed: 1)) { error in
+            XCTAssert("\(error)".contains("'tree' of 'dendritic_cell'"), "\(error)")
+            XCTAssert("\(error)".contains("no child 'dend3'"), "\(error)")
+        }
+        XCTAssertThrowsError(try DendriticCell.configured(["burstRate=0*Hz"]).run(seed: 1)) { error in
+            XCTAssert("\(error)".contains("'burstRate' of 'dendritic_cell' must be positive"), "\(error)")
         }
         XCTAssertThrowsError(try AxonPropagation.configured(["n=2"])) { error in
             XCTAssert("\(error)".contains("[6, 10000]"), "\(error)")

@@ -75,8 +75,8 @@ public struct AxonPropagation: GalleryExample {
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("axon", spikes)]
         result.states = [Named("v", trace)]
-        result.stateLabels = ["v": try traced.map { "\(try axon.distance.values.values[$0] / mm.value) mm" }]
         let distance = try axon.distance.values
+        result.stateLabels = ["v": traced.map { String(format: "%g mm", distance.values[$0] / mm.value) }]
         if everywhere.t.count > 0 {
             result.figures = [Named("space_time_v", try Plot.spaceTime(
                 everywhere, variable: "v", positions: distance, unit: mV,

@@ -42,6 +42,9 @@ public struct DendriticCell: GalleryExample {
     public init() {}
 
     public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
+        for (name, value) in [("taus", taus), ("burstRate", burstRate)] where !(value.value > 0) {
+            throw ModelError(.invalidArgument, "'\(name)' of '\(Self.name)' must be positive, but it is \(value)")
+        }
         seed(value)
         defaultClock.dt = 25 * us
         let morpho = try BrianSWCMorphology.morphology()
@@ -76,9 +79,15 @@ public struct DendriticCell: GalleryExample {
         try neuron.main.gK.set(36 * msiemens / cm2)
         for gate in ["m", "n", "h"] { try neuron.variable(gate).set("alpha\(gate)/(alpha\(gate) + beta\(gate))") }
 
-        let root = try tree.split(separator: ".").reduce(neuron as any CompartmentTree) { tree, name in
-            try tree[String(name)]
-        }.morphology
+        let root: Morphology
+        do {
+            root = try tree.split(separator: ".").reduce(neuron as any CompartmentTree) { tree, name in
+                try tree[String(name)]
+            }.morphology
+        } catch let error as ModelError {
+            throw ModelError(.invalidArgument, "'tree' of '\(Self.name)' must be a path of sections from the soma, "
+                             + "such as dend2 or dend2.dend, but '\(tree)' is not: \(error)")
+        }
         // The terminal sections below `root`, with their paths.
         func tips(_ section: Morphology, _ path: String) -> [(path: String, section: Morphology)] {
             section.children.isEmpty ? [(path, section)] : section.children.flatMap { child in
@@ -100,9 +109,10 @@ public struct DendriticCell: GalleryExample {
         let inputSpikes = try SpikeMonitor(inputs, name: "input_spikes")
         // v at the soma, at the first tip and at the tip farthest from the soma.
         let distance = try neuron.distance.plainValues
-        let farthest = targets.indices.max { distance[targets[$0]] < distance[targets[$1]] } ?? 0
-        let traced = farthest == 0 ? [0] : [0, farthest]
-        let trace = try StateMonitor(neuron, "v", record: [0] + traced.map { targets[$0] }, dt: 0.1 * ms,
+        let farthest = targets.max { distance[$0] < distance[$1] } ?? first
+        let traced = [(0, "the soma"), (first, "the first tip (\(first))")]
+            + (farthest == first ? [] : [(farthest, "the farthest tip (\(farthest))")])
+        let trace = try StateMonitor(neuron, "v", record: traced.map(\.0), dt: 0.1 * ms,
                                      name: "trace")
         let everywhere = try StateMonitor(neuron, "v", record: Array(0..<neuron.size), dt: 0.1 * ms,
                                           name: "everywhere")
@@ -112,7 +122,7 @@ public struct DendriticCell: GalleryExample {
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("inputs", inputSpikes)]
         result.states = [Named("v", trace)]
-        result.stateLabels = ["v": ["the soma"] + traced.map { "the tip of \(tipSections[$0].path)" }]
+        result.stateLabels = ["v": traced.map(\.1)]
         result.statistics = [GalleryStatistic("soma_spikes", Double(spikes.numEvents))]
         if let time = spikes.t.values.first {
             result.statistics.append(GalleryStatistic("first_soma_spike", time / ms.value, unit: "ms"))
@@ -130,11 +140,20 @@ public struct DendriticCell: GalleryExample {
             GalleryStatistic("epsp_soma", somaticEPSP / mV.value, unit: "mV"),
             GalleryStatistic("attenuation", dendriticEPSP / somaticEPSP),
         ]
-        let atPeak = try everywhere.values("v").map { $0.values[peak] }
-        result.figures = [Named("morphology_v", try Plot.morphology(
-            morpho, values: QuantityArray(values: atPeak, dimension: .voltage), label: "v",
-            title: "v at " + String(format: "%.1f", times[peak] / ms.value)
-                + " ms, the peak of the EPSP at the tip of \(tipSections[0].path)"))]
+        // The morphology coloured by v at a sample, titled with its time and `moment`.
+        let all = try everywhere.values("v")
+        func morphology(at sample: Int, _ moment: String) throws -> Plot {
+            try Plot.morphology(morpho, values: QuantityArray(values: all.map { $0.values[sample] }, dimension: .voltage),
+                                label: "v", title: "v at " + String(format: "%.1f", times[sample] / ms.value)
+                                    + " ms, \(moment)")
+        }
+        result.figures = [Named("morphology_v", try morphology(at: peak, "the peak of the EPSP at the tip of "
+                                                              + tipSections[0].path))]
+        // The first somatic spike's peak, within a millisecond of its threshold crossing.
+        if let spike = spikes.t.values.first,
+           let top = times.indices.filter({ times[$0] >= spike && times[$0] < spike + 1e-3 }).max(by: { soma[$0] < soma[$1] }) {
+            result.figures.append(Named("morphology_v_spike", try morphology(at: top, "the peak of the first somatic spike")))
+        }
         return result
     }
 }
