@@ -198,6 +198,16 @@ final class GalleryTests: XCTestCase {
         XCTAssertEqual(result.figures.map(\.name), ["space_time_v"])
     }
 
+    /// Both backends give the same numbers (here for shortened runs).
+    func testSpatialExamplesAgreeOnBothBackends() throws {
+        for (example, duration) in [(DendriticCell() as any GalleryExample, 50 * ms), (AxonPropagation(), 3 * ms)] {
+            let native = try example.run(seed: 1, backend: .native, duration: duration)
+            let interpreted = try example.run(seed: 1, backend: .interpreter, duration: duration)
+            XCTAssertFalse(native.statistics.isEmpty, native.example)
+            XCTAssertEqual(native.statistics, interpreted.statistics, native.example)
+        }
+    }
+
     func testSpatialExamplesRefuseBadParameters() throws {
         XCTAssertThrowsError(try DendriticCell.configured(["tree=dend2.dend3"]).run(seed: 1)) { error in
             XCTAssert("\(error)".contains("'tree' of 'dendritic_cell'"), "\(error)")
