@@ -3,9 +3,9 @@ import SwiftBrianTools
 
 /// A reconstructed neuron (the SWC cell Brian ships, `mp_ma_40984_gc2.CNG.swc`: a 24 µm soma,
 /// 353 compartments) with a Hodgkin–Huxley soma (the squid currents of Brian's examples, shifted
-/// passive dendrites, driven by excitatory conductance synapses at the tips
+/// to rest at −65 mV) and passive dendrites, driven by excitatory conductance synapses at the tips
 /// of the 13 branches of one dendritic tree (Brian's `examples/compartmental/` models, on a real
-/// morphology).
+/// morphology; Brian 2.9 gives the same numbers: Tests/Fixtures/gallery/dendritic_cell.py).
 ///
 /// First the synapse at the first tip is activated alone: its EPSP is tens of millivolts at the
 /// thin tip but below a millivolt at the soma. Then every tip receives a burst at once, and the
