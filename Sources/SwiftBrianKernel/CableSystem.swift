@@ -16,23 +16,30 @@
 /// at either end), then the tree-shaped system of the node potentials, and combines them: O(n).
 ///
 /// Node 0 is the root's start node and node `s + 1` the end node of section `s`; sections are in
-/// depth-first order, so a section's parent comes before it. The coefficients that stay constant
-/// during a run (``prepare(dt:axialResistivity:)``) are computed before each run; the step reads the
-/// per-compartment `gtot` and `I0` a kernel wrote just before it.
+/// depth-first order, so a section's parent comes before it. Sealed ends carry no current, so
+/// only branch points are unknowns of the node system, and a section computes the response to a
+/// unit potential only at an end that is a branch point (a single cable needs one solve, not
+/// three; Brian solves for sealed nodes as well, which gives the same potentials up to rounding).
+/// The coefficients that stay constant during a run (``prepare(dt:axialResistivity:)``) are
+/// computed before each run; the step reads the per-compartment `gtot` and `I0` a kernel wrote
+/// just before it.
 public final class CableSystem: Hashable, @unchecked Sendable {
     /// A name for messages and generated code.
     public let name: String
     /// The number of compartments.
     public let count: Int
-    /// The membrane potential: read at the start of the step, overwritten with the solution.
+    /// The membrane potential at the start of the step.
     public let v: DoubleBuffer
+    /// The membrane potential at the end of the step, which the kernel then stores into `v`.
+    public let solution: DoubleBuffer
     /// The capacitive current per area of the step, `Cm (v' - v)/dt` (Brian's `Ic`).
     public let capacitiveCurrent: DoubleBuffer
     /// Specific membrane capacitance, per compartment.
     public let capacitance: DoubleBuffer
-    /// The linearised membrane current of the step: total conductance and current at `v = 0`, per
-    /// area, per compartment (written by the kernel before the solve).
+    /// The linearised membrane current of the step, `I0 - gtot*v`: the total conductance `gtot`
+    /// per area and compartment (written by the kernel before the solve).
     public let conductance: DoubleBuffer
+    /// The current per area at `v = 0`, `I0`, per compartment (written with `conductance`).
     public let current: DoubleBuffer
 
     /// Per section: the first compartment, one past the last, the node its start connects to.
@@ -60,11 +67,9 @@ public final class CableSystem: Hashable, @unchecked Sendable {
     /// The time step the constant coefficients were computed for (one element).
     public let dt: DoubleBuffer
 
-    /// Work space of the step: per compartment, the potential at the start of the step, the
-    /// particular solution, the unit responses to the end and start node, the eliminated upper
-    /// diagonal; per node, the diagonal, the coupling to the parent node and the right-hand side
+    /// Work space of the step: per compartment, the particular solution, the unit responses to the
+    /// end and start node, the eliminated upper diagonal; per node, the diagonal, the coupling to the parent node and the right-hand side
     /// (then the solution); per child entry, the coupling to the child node.
-    public let previous: DoubleBuffer
     public let particular: DoubleBuffer
     public let towardsEnd: DoubleBuffer
     public let towardsStart: DoubleBuffer
@@ -135,7 +140,7 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         startConductance = doubles("_invr0", sections.count)
         endConductance = doubles("_invrn", sections.count)
         dt = doubles("_dt", 1)
-        previous = doubles("_v_previous", n)
+        solution = doubles("_v_next", n)
         particular = doubles("_v_star", n)
         towardsEnd = doubles("_u_plus", n)
         towardsStart = doubles("_u_minus", n)
@@ -145,6 +150,10 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         nodeValue = doubles("_B", nodes)
         nodeChild = doubles("_P_children", max(childNodes.count, 1))
     }
+
+    /// The number of values the system keeps per compartment besides `v`, `Cm` and `Ic` (the
+    /// linearised current, the constant coefficients, the work space; the geometry).
+    public static let valuesPerCompartment = 15
 
     /// The number of sections.
     public var sectionCount: Int { sectionStart.count }
@@ -175,12 +184,22 @@ public final class CableSystem: Hashable, @unchecked Sendable {
             let toStart = rLength1[first] / ri, toEnd = rLength2[last] / ri
             startConductance[s] = toStart
             endConductance[s] = toEnd
-            diagonal[first] -= toStart / area[first]
-            diagonal[last] -= toEnd / area[last]
-            endResponse[last] = -(toEnd / area[last])
-            startResponse[first] = -(toStart / area[first])
+            // Sealed ends (the root's start, a leaf's end) carry no current.
+            if s > 0 {
+                diagonal[first] -= toStart / area[first]
+                startResponse[first] = -(toStart / area[first])
+            }
+            if hasChildren(s) {
+                diagonal[last] -= toEnd / area[last]
+                endResponse[last] = -(toEnd / area[last])
+            }
         }
     }
+
+    /// Whether section `s` has children: then its end node is a branch point, whose potential the
+    /// step solves for; otherwise the end is sealed.
+    @inline(__always)
+    public func hasChildren(_ s: Int) -> Bool { childOffsets[s + 2] > childOffsets[s + 1] }
 
     public static func == (lhs: CableSystem, rhs: CableSystem) -> Bool { lhs === rhs }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }

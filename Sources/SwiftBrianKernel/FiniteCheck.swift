@@ -13,15 +13,17 @@ public struct FiniteCheck: Hashable, Sendable {
     public var unit: String
     /// The time of the kernel's clock.
     public var time: DoubleBuffer
-    /// Room for the previous values of a block of ``blockSize`` elements, where a backend checks
-    /// a loop block by block (the native backend in range loops, so that they still vectorize).
+    /// Room for the previous values of a block of elements (``blockSize``, or the whole loop when
+    /// it is shorter), where a backend checks a loop block by block (the native backend in range
+    /// loops, so that they still vectorize).
     public var previous: DoubleBuffer
 
     /// The number of elements a native range loop checks at a time.
     public static let blockSize = 65536
 
-    /// A check of values stored into `target`; `previous` holds ``blockSize`` values where the
-    /// check runs in a range loop (one value suffices elsewhere).
+    /// A check of values stored into `target`; `previous` holds a block of values where the check
+    /// runs in a range loop (the smaller of ``blockSize`` and the loop's length; one value
+    /// suffices elsewhere).
     public init(target: ArrayReference, variable: String, element: String, unit: String, time: DoubleBuffer,
                 previous: DoubleBuffer) {
         self.target = target
@@ -36,12 +38,6 @@ public struct FiniteCheck: Hashable, Sendable {
     public func message(value: Double, index: Int, time: Double, last: Double) -> String {
         text(value: FiniteCheck.word(value), index: "\(index)", time: String(format: "%g", time),
              last: String(format: "%g", last))
-    }
-
-    /// The message as a C format string whose arguments are the value's word (`%s`, see
-    /// ``word(_:)``), the index (`%lld`), the time and the last value (`%g` each).
-    public var cFormat: String {
-        text(value: "%s", index: "%lld", time: "%g", last: "%g")
     }
 
     /// How a non-finite value is named: `NaN`, `+inf`, `-inf`.

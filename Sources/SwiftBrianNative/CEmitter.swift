@@ -24,13 +24,14 @@ struct CEmitter {
     private(set) var buffers: [BufferReference] = []
     private(set) var queues: [SpikeQueue] = []
     private(set) var constants: [Double] = []
+    private var constantSlots: [UInt64: Int] = [:]
     private var bufferSlots: [ObjectIdentifier: Int] = [:]
     private var queueSlots: [ObjectIdentifier: Int] = [:]
     private var grown: Set<ObjectIdentifier> = []
     private var temporaries: Set<Int> = []
     private var usesTimedArrays = false
     /// The checks of finite values, numbered from 1 in the order they are met.
-    private var finiteChecks: [FiniteCheck] = []
+    private(set) var finiteChecks: [FiniteCheck] = []
     /// Whether checks are being emitted inside a blocked range loop (see ``blockedRange``).
     private var checksInBlocks = false
     private let kernel: Kernel
@@ -99,13 +100,16 @@ struct CEmitter {
         if value == value.rounded(), abs(value) <= 16, !(value == 0 && value.sign == .minus) {
             return "(\(Int(value)).0\(precision == .double ? "" : "f"))"
         }
-        constants.append(value)
-        return real("c[\(constants.count - 1)]")
+        return real("c[\(constantIndex(value))]")
     }
 
-    /// The index of `value` in the constants array.
+    /// The index of `value` in the constants array. Equal values share one slot, so that equal
+    /// subexpressions read alike and the compiler computes them once (exponential Euler repeats
+    /// each rate's expression).
     private mutating func constantIndex(_ value: Double) -> Int {
+        if let index = constantSlots[value.bitPattern] { return index }
         constants.append(value)
+        constantSlots[value.bitPattern] = constants.count - 1
         return constants.count - 1
     }
 
@@ -121,15 +125,12 @@ struct CEmitter {
         body += try kernel.scalar.flatMap { try operation($0, indent: "") }
         body += try loop(kernel.iteration, kernel.vector)
         if !finiteChecks.isEmpty {
-            for (k, check) in finiteChecks.enumerated() {
-                let format = check.cFormat.replacingOccurrences(of: "\\", with: "\\\\")
-                    .replacingOccurrences(of: "\"", with: "\\\"")
-                body += ["if (_bad == \(k + 1)) {",
-                         "    snprintf(error, 512, \"\(format)\", _bad_new != _bad_new ? \"NaN\" : _bad_new > 0 ? \"+inf\" : \"-inf\",",
-                         "             (long long)_bad_idx, \(try element(ArrayReference(check.time, .shared))), _bad_old);",
-                         "    return \(CEmitter.nonFiniteStatus);",
-                         "}"]
-            }
+            // Numbers only, so that kernels that differ only in what they check share their code;
+            // ``nonFiniteMessage(_:checks:)`` words them.
+            body += ["if (_bad) {",
+                     "    snprintf(error, 512, \"%d %lld %.17g %.17g\", _bad, (long long)_bad_idx, _bad_new, _bad_old);",
+                     "    return \(CEmitter.nonFiniteStatus);",
+                     "}"]
         }
         var declarations: [String] = []
         if !finiteChecks.isEmpty {
@@ -161,6 +162,15 @@ struct CEmitter {
 
     /// What a kernel returns when a ``FiniteCheck`` failed (1 for other errors).
     static let nonFiniteStatus: Int32 = 2
+
+    /// The message of a failed finite check from what the kernel wrote (the check's number from
+    /// 1, the element, the value and the element's last value), with the kernel's `checks`.
+    static func nonFiniteMessage(_ numbers: String, checks: [FiniteCheck]) -> String {
+        let fields = numbers.split(separator: " ").map { strtod(String($0), nil) }
+        guard fields.count == 4, let k = Int(exactly: fields[0]), k >= 1, k <= checks.count else { return numbers }
+        let check = checks[k - 1]
+        return check.message(value: fields[2], index: Int(fields[1]), time: check.time[0], last: fields[3])
+    }
 
     private mutating func markGrowth(_ operation: KernelOperation) {
         switch operation {
@@ -373,7 +383,7 @@ struct CEmitter {
                              doubles(system.conductance), doubles(system.current), doubles(system.diagonal),
                              doubles(system.upper), doubles(system.lower), doubles(system.endResponse),
                              doubles(system.startResponse), doubles(system.startConductance),
-                             doubles(system.endConductance), doubles(system.previous), doubles(system.particular),
+                             doubles(system.endConductance), doubles(system.solution), doubles(system.particular),
                              doubles(system.towardsEnd), doubles(system.towardsStart), doubles(system.eliminated),
                              doubles(system.nodeDiagonal), doubles(system.nodeParent), doubles(system.nodeValue),
                              doubles(system.nodeChild), doubles(system.capacitiveCurrent)]

@@ -9,11 +9,24 @@
 /// `kb`, `kq`, `kc` hold each kernel's buffers, queues and constants; `steps`, `times`, `dts` each
 /// clock's one-element buffers and `ends` its end step. It returns 0 when every clock has reached
 /// its end, 1 when the next step involves Swift (a clock in `swiftClocks`), 2 after `max_steps`
-/// steps, -1 with a message in `error` when a kernel failed (-2 when a value was not finite);
+/// steps, -1 with a message in `error` when a kernel failed (-2 when a value was not finite: then
+/// `error` holds the kernel's position and the numbers of the failed check);
 /// `done` is the number of steps run.
 enum CLoopEmitter {
     static func source(kernelNames: [String], kernelClocks: [Int], clockCount: Int, swiftClocks: Set<Int>) -> String {
         var lines: [String] = []
+        // A failed finite check's numbers get the kernel's position in front (see NativeBackend).
+        lines.append("static int sb_failed(int status, int kernel, char *error) {")
+        lines.append("    if (status != \(CEmitter.nonFiniteStatus)) return -1;")
+        lines.append("    char numbers[512];")
+        lines.append("    memcpy(numbers, error, 512);")
+        lines.append("    snprintf(error, 512, \"%d %s\", kernel, numbers);")
+        lines.append("    return -2;")
+        lines.append("}")
+        let table = kernelNames.isEmpty ? ["0"] : kernelNames, clocks = kernelClocks.isEmpty ? [0] : kernelClocks
+        lines.append("typedef int (*sb_kernel_function)(sb_buffer **, sb_queue **, const double *, uint64_t, char *);")
+        lines.append("static const sb_kernel_function sb_kernels[] = {\(table.joined(separator: ", "))};")
+        lines.append("static const int sb_kernel_clocks[] = {\(clocks.map(String.init).joined(separator: ", "))};")
         lines.append("int sb_run(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,")
         lines.append("           double **steps, double **times, double **dts, const int64_t *ends,")
         lines.append("           int64_t max_steps, int64_t *done) {")
@@ -28,10 +41,12 @@ enum CLoopEmitter {
         for clock in swiftClocks.sorted() {
             lines.append("        if (current[\(clock)]) { *done = n; return 1; }")
         }
-        for (k, name) in kernelNames.enumerated() {
-            lines.append("        if (current[\(kernelClocks[k])]) { int s = \(name)(kb[\(k)], kq[\(k)], kc[\(k)], seed, error); "
-                         + "if (s) { *done = n; return s == \(CEmitter.nonFiniteStatus) ? -2 : -1; } }")
-        }
+        // The kernels as a table, not as a call each, so that a network of many groups compiles fast.
+        lines.append("        for (int k = 0; k < \(kernelNames.count); k++) {")
+        lines.append("            if (!current[sb_kernel_clocks[k]]) continue;")
+        lines.append("            int s = sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")
+        lines.append("            if (s) { *done = n; return sb_failed(s, k, error); }")
+        lines.append("        }")
         lines.append("        for (int i = 0; i < \(clockCount); i++)")
         lines.append("            if (current[i]) { steps[i][0] += 1; times[i][0] = steps[i][0] * dts[i][0]; }")
         lines.append("    }")

@@ -71,11 +71,20 @@ public final class NativeBackend: Backend {
         }
         var emitted: [(name: String, emitter: CEmitter)?] = []
         var kernelSource = ""
-        for (number, kernel) in schedule.kernels.enumerated() {
-            let name = "sb_kernel_\(number)"
+        // Kernels with the same code (the same model in several groups, which differ only in
+        // their buffers and constants) share one function.
+        var functions: [String: String] = [:]
+        for kernel in schedule.kernels {
             do {
-                let (code, emitter) = try CEmitter.emit(kernel, name: name, precision: precision)
-                kernelSource += "/* \(kernel.name) */\n" + code + "\n"
+                let (code, emitter) = try CEmitter.emit(kernel, name: "sb_kernel", precision: precision)
+                if let name = functions[code] {
+                    emitted.append((name, emitter))
+                    continue
+                }
+                let name = "sb_kernel_\(functions.count)"
+                functions[code] = name
+                kernelSource += "/* \(kernel.name) */\n" + code.replacingOccurrences(of: "int sb_kernel(", with: "int \(name)(")
+                    + "\n"
                 emitted.append((name, emitter))
             } catch is CEmitter.Unsupported {
                 emitted.append(nil)
@@ -126,12 +135,13 @@ public final class NativeBackend: Backend {
             }
             let binding = Binding(emitter)
             bindings.append(binding)
-            kernels.append(call(unsafeBitCast(symbol, to: Function.self), binding))
+            kernels.append(call(unsafeBitCast(symbol, to: Function.self), binding, checks: emitter.finiteChecks))
         }
         guard let symbol = dlsym(library, "sb_run") else {
             throw ModelError(.invalidArgument, "The compiled model \(path) has no function sb_run")
         }
         let loop = LoopBinding(native.map { bindings[$0]! }, clocks: schedule.clocks)
+        let loopChecks = native.map { emitted[$0]?.emitter.finiteChecks ?? [] }
         let run = unsafeBitCast(symbol, to: Loop.self)
         return PreparedSchedule(kernels: kernels, loop: { [unowned self] endSteps, maxSteps in
             var message = [CChar](repeating: 0, count: 512)
@@ -142,21 +152,28 @@ public final class NativeBackend: Backend {
                     ends.baseAddress, Int64(maxSteps), &done)
             }
             guard let stop = LoopStop(rawValue: status) else {
-                throw ModelError(status == -2 ? .nonFiniteValue : .invalidArgument, String(cString: message))
+                let text = String(cString: message)
+                guard status == -2 else { throw ModelError(.invalidArgument, text) }
+                // "position numbers": the failing kernel's position in the loop, then its numbers.
+                let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let k = Int(parts[0]), loopChecks.indices.contains(k) else {
+                    throw ModelError(.nonFiniteValue, text)
+                }
+                throw ModelError(.nonFiniteValue, CEmitter.nonFiniteMessage(parts[1], checks: loopChecks[k]))
             }
             return stop
         })
     }
 
-    /// A closure calling `function` with its binding.
-    private func call(_ function: Function, _ binding: Binding) -> () throws -> Void {
+    /// A closure calling `function` with its binding; `checks` are the kernel's finite checks.
+    private func call(_ function: Function, _ binding: Binding, checks: [FiniteCheck]) -> () throws -> Void {
         { [unowned self] in
             var message = [CChar](repeating: 0, count: 512)
             let status = function(binding.buffers, binding.queues, binding.constants, self.seed, &message)
-            if status != 0 {
-                throw ModelError(status == CEmitter.nonFiniteStatus ? .nonFiniteValue : .invalidArgument,
-                                 String(cString: message))
+            if status == CEmitter.nonFiniteStatus {
+                throw ModelError(.nonFiniteValue, CEmitter.nonFiniteMessage(String(cString: message), checks: checks))
             }
+            if status != 0 { throw ModelError(.invalidArgument, String(cString: message)) }
         }
     }
 

@@ -83,4 +83,21 @@ final class NonFiniteValueTests: XCTestCase {
                           "\(backend)")
         }
     }
+
+    /// Groups with the same model share one compiled function (their kernels differ only in their
+    /// buffers and constants); a failed check still names the group whose value failed.
+    func testGroupsSharingCodeAreNamedApart() throws {
+        for backend in [BackendKind.interpreter, .native] {
+            let groups = try (0..<3).map { k in
+                try NeuronGroup(4, model: "dv/dt = rate*v : 1\nrate : Hz (constant)", method: .euler, name: "same_\(k)")
+            }
+            for (k, group) in groups.enumerated() {
+                try group.v.set(1.0)
+                try group.rate.set(k == 1 ? 1e300 * Hz : 1 * Hz, where: "i == 2")
+            }
+            let net = try Network(groups, backend: backend)
+            assertModelError(try net.run(1 * ms), "'v' of 'same_1' became +inf for neuron 2 at t = 0.0001 s "
+                             + "(last finite value: 1e+296)")
+        }
+    }
 }

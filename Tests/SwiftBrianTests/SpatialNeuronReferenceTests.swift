@@ -9,6 +9,17 @@ final class SpatialNeuronReferenceTests: XCTestCase {
         defaultClock.dt = 0.1 * ms
     }
 
+    /// Runs `network` for `delay`, then with 0.1 nA injected into compartment `compartment` of
+    /// `neuron` (its point current `I`) for `duration`, then without for `rest`.
+    private func pulse(_ network: Network, _ neuron: SpatialNeuron, at compartment: Int, after delay: Quantity,
+                       for duration: Quantity, then rest: Quantity) throws {
+        try network.run(delay)
+        try neuron.I.set(0.1 * nA, where: "i == \(compartment)")
+        try network.run(duration)
+        try neuron.I.set(0 * amp)
+        try network.run(rest)
+    }
+
     /// spatial_ball_and_stick: soma + 50-compartment dendrite, passive, a point current of 0.1 nA
     /// at the dendrite's end from 1 to 6 ms.
     func testBallAndStick() throws {
@@ -27,12 +38,7 @@ final class SpatialNeuronReferenceTests: XCTestCase {
             let end = try XCTUnwrap(morpho.dend).index(of: -1)
             XCTAssertEqual([middle, end], [26, 50])
             let M = try StateMonitor(neuron, "v", record: [0, middle, end], dt: 50 * us)
-            let net = try Network(neuron, M, backend: backend)
-            try net.run(1 * ms)
-            try neuron.I.set(0.1 * nA, where: "i == \(end)")
-            try net.run(5 * ms)
-            try neuron.I.set(0 * amp)
-            try net.run(14 * ms)
+            try pulse(Network(neuron, M, backend: backend), neuron, at: end, after: 1 * ms, for: 5 * ms, then: 14 * ms)
             var result = CaseResult()
             try result.trace("neuron.v", M, "v")
             result.final("neuron.v", try neuron.v.values)
@@ -117,12 +123,7 @@ final class SpatialNeuronReferenceTests: XCTestCase {
                           try XCTUnwrap(morpho.dend2?.dend2?.dend?.dend2?.dend?.dend).index(of: -1)]
             XCTAssertEqual(record, [0, 1, 167, 262])
             let M = try StateMonitor(neuron, "v", record: record, dt: 100 * us)
-            let net = try Network(neuron, M, backend: backend)
-            try net.run(1 * ms)
-            try neuron.I.set(0.1 * nA, where: "i == 0")
-            try net.run(10 * ms)
-            try neuron.I.set(0 * amp)
-            try net.run(19 * ms)
+            try pulse(Network(neuron, M, backend: backend), neuron, at: 0, after: 1 * ms, for: 10 * ms, then: 19 * ms)
             var result = CaseResult()
             try result.trace("neuron.v", M, "v")
             for variable in ["v", "area", "length", "distance", "diameter", "r_length_1", "r_length_2", "x", "y", "z"] {

@@ -156,4 +156,93 @@ final class SpatialNeuronTests: XCTestCase {
         try ok.Cm.set(0 * farad / (meter * meter), where: "i == 3")
         assertModelError(try Network(ok).run(1 * ms), "in compartment 3 it is 0")
     }
+
+    /// A membrane current that becomes infinite stops the run with the compartment and the time.
+    func testNonFinitePotentialStopsTheRun() throws {
+        for backend in [BackendKind.interpreter, .native] {
+            let morpho = try Cylinder(diameter: 1 * um, length: 100 * um, n: 10)
+            let neuron = try SpatialNeuron(morphology: morpho, model: "Im = gL*(EL - v)*ms/(t - 1*ms) : amp/meter**2",
+                                           namespace: Self.namespace, name: "blowup")
+            try neuron.v.set(-70 * mV)
+            assertModelError(try Network(neuron, backend: backend).run(2 * ms),
+                             "'v' of 'blowup' became NaN for compartment 0 at t = 0.001 s (last finite value: -0.07")
+        }
+    }
+
+    /// Monitors on sections record the section's compartments (indices within the section), and a
+    /// spike monitor on the neuron sees each compartment as a neuron.
+    func testMonitorsOnSectionsAndCompartments() throws {
+        defaultClock.dt = 25 * us
+        let neuron = try cell()
+        try neuron.v.set(-70 * mV)
+        try neuron["axon"][300 * um].I.set(0.5 * nA)
+        let axon = try neuron["axon"]
+        let all = try StateMonitor(axon.main, "v")
+        let some = try StateMonitor(axon, "v", record: [0, 29])
+        let net = try Network(neuron, all, some)
+        try net.run(1 * ms)
+        XCTAssertEqual(all.record, Array(0..<30))
+        let last = try all.values("v", index: 29).values, tip = try some.values("v", index: 29).values
+        XCTAssertEqual(last, tip)
+        XCTAssertGreaterThan(try XCTUnwrap(last.last), try XCTUnwrap(try all.values("v", index: 0).values.last))
+    }
+
+    /// Models assembled at random from pieces (good and bad) give a SpatialNeuron or a ModelError,
+    /// never a crash; those that build also run a few steps (or stop with a ModelError).
+    func testFuzzedModelsGiveNeuronsOrErrors() throws {
+        let pieces = [
+            "Im = gL*(EL - v) : amp/meter**2", "Im = gL*(EL - v) + gs*(Es - v) : amp/meter**2", "Im = 0 : amp/meter**2",
+            "Im = gL*(EL - v)**2/mV : amp/meter**2", "Im = exp(v/mV)*amp/meter**2 : amp/meter**2", "Im : amp/meter**2",
+            "Im = v : amp/meter**2", "Im = I/area : amp/meter**2", "I : amp (point current)", "I : amp (point current, constant)",
+            "I = 0.1*nA*sin(t/ms) : amp (point current)", "dI/dt = -I/ms : amp (point current)", "I : volt (point current)",
+            "dgs/dt = -gs/ms : siemens/meter**2", "gs : siemens/meter**2 (shared)", "dm/dt = (1 - m)/ms - m*v/(mV*ms) : 1",
+            "dm/dt = m**2/ms : 1", "Es : volt (constant)", "v : volt", "area : meter", "x : 1", "Cm : farad", "dv/dt = 0/ms : volt",
+            "I : amp (summed)", "I : amp (point current", "Im = (gL*(EL - v) : amp/meter**2", "Im = gL*(EL - v) : amp/meter**2 (point current)",
+            "", "# comment", "Im = gL*(EL - v) : amp/meter**2\nIm = 0 : amp/meter**2",
+        ]
+        let morpho = try Soma(diameter: 10 * um)
+        morpho.dend = try Cylinder(diameter: 1 * um, length: 50 * um, n: 5)
+        var generator = SystemRandomNumberGenerator()
+        var built = 0, refused = 0
+        for _ in 0..<300 {
+            let count = Int.random(in: 1...4, using: &generator)
+            let model = (0..<count).map { _ in pieces.randomElement(using: &generator) ?? "" }.joined(separator: "\n")
+            do {
+                let neuron = try SpatialNeuron(morphology: morpho, model: model, namespace: Self.namespace)
+                built += 1
+                do { try Network(neuron, backend: .interpreter).run(0.3 * ms) } catch is ModelError {}
+            } catch is ModelError {
+                refused += 1
+            } catch {
+                XCTFail("\(model): \(error)")
+            }
+        }
+        XCTAssertGreaterThan(built, 10)
+        XCTAssertGreaterThan(refused, 10)
+    }
+
+    /// A point current may be a `(constant over dt)` subexpression, computed at the start of each
+    /// step (Brian's rule): it gives the same potentials as a parameter set between runs.
+    func testPointCurrentSubexpressionConstantOverDt() throws {
+        defaultClock.dt = 10 * us
+        func run(_ model: String, switchOn: Bool) throws -> [Double] {
+            let morpho = try Soma(diameter: 30 * um)
+            morpho.dend = try Cylinder(diameter: 2 * um, length: 500 * um, n: 50)
+            let neuron = try SpatialNeuron(morphology: morpho, model: model, Cm: 1 * uF / cm2, Ri: 150 * ohm * cm,
+                                           namespace: Self.namespace)
+            try neuron.v.set(-70 * mV)
+            let net = try Network(neuron)
+            try net.run(1 * ms)
+            if switchOn { try neuron.I.set(0.1 * nA, where: "i == 50") }
+            try net.run(2 * ms)
+            return try neuron.v.plainValues
+        }
+        let parameter = try run(Self.passive, switchOn: true)
+        let subexpression = try run("""
+            Im = gL*(EL - v) : amp/meter**2
+            I = 0.1*nA*int(t >= 0.995*ms)*int(i == 50) : amp (point current, constant over dt)
+            """, switchOn: false)
+        XCTAssertEqual(parameter, subexpression)
+        XCTAssertGreaterThan(parameter[50], -0.069)
+    }
 }

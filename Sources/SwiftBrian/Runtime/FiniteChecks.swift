@@ -1,5 +1,6 @@
 import SwiftBrianKernel
 import SwiftBrianLanguage
+import SwiftBrianUnits
 
 /// The checks a run adds so that a state variable becoming NaN or infinite stops the run with an
 /// error naming the variable, the element, the time and the last finite value (see
@@ -7,19 +8,19 @@ import SwiftBrianLanguage
 /// variable of a group's or synapses' model is preceded by a ``KernelOperation/checkFinite(_:_:)`` of
 /// the value; the values stored are unchanged, so results stay bit-identical.
 struct FiniteChecks {
-    /// The variables checked, by buffer: `'v' of 'G'`, the element noun and the unit.
-    private var variables: [ObjectIdentifier: (variable: String, element: String, unit: String)] = [:]
+    /// The variables checked, by buffer: `'v' of 'G'`, the element noun and the dimension (its
+    /// unit is named only for the variables a kernel stores into: naming is costly).
+    private var variables: [ObjectIdentifier: (variable: String, element: String, dimension: Dimension)] = [:]
 
     /// The checks for the floating-point variables of the groups among `objects`.
     init(_ objects: [NetworkObject]) {
         for case let group as Group in objects where !(group is Subgroup) {
-            let element = group is Synapses ? "synapse" : "neuron"
+            let element = group is Synapses ? "synapse" : group is SpatialNeuron ? "compartment" : "neuron"
             // The model's own variables (built-ins such as lastspike only ever receive times).
             for (name, variable) in group.variables
             where variable.description.type == .float && variable.description.kind != .builtin {
                 guard let buffer = variable.buffer else { continue }
-                let unit = variable.dimension.isDimensionless ? "" : "\(variable.dimension)"
-                variables[ObjectIdentifier(buffer)] = ("'\(name)' of '\(group.name)'", element, unit)
+                variables[ObjectIdentifier(buffer)] = ("'\(name)' of '\(group.name)'", element, variable.dimension)
             }
         }
     }
@@ -28,13 +29,14 @@ struct FiniteChecks {
     func adding(to kernel: Kernel, time: DoubleBuffer) -> Kernel {
         var checked = kernel
         var next = (Self.temporaries(in: kernel.vector).max() ?? -1) + 1
-        var isRange = false
-        if case .range(let lower, let upper) = kernel.iteration { isRange = upper - lower > 0 }
-        checked.vector = adding(to: kernel.vector, time: time, blocks: isRange, next: &next)
+        // A range loop is checked block by block: room for the previous values of one block.
+        var block = 1
+        if case .range(let lower, let upper) = kernel.iteration { block = min(max(upper - lower, 1), FiniteCheck.blockSize) }
+        checked.vector = adding(to: kernel.vector, time: time, block: block, next: &next)
         return checked
     }
 
-    private func adding(to operations: [KernelOperation], time: DoubleBuffer, blocks: Bool,
+    private func adding(to operations: [KernelOperation], time: DoubleBuffer, block: Int,
                         next: inout Int) -> [KernelOperation] {
         operations.flatMap { operation -> [KernelOperation] in
             switch operation {
@@ -43,13 +45,14 @@ struct FiniteChecks {
                 let number = next
                 next += 1
                 let previous = DoubleBuffer(name: "\(reference.buffer.name)_previous",
-                                            count: blocks ? FiniteCheck.blockSize : 1, value: 0)
+                                            count: block, value: 0)
+                let unit = variable.dimension.isDimensionless ? "" : "\(variable.dimension)"
                 let check = FiniteCheck(target: reference, variable: variable.variable, element: variable.element,
-                                        unit: variable.unit, time: time, previous: previous)
+                                        unit: unit, time: time, previous: previous)
                 return [.define(number, value), .checkFinite(.temporary(number), check),
                         .store(reference, .temporary(number))]
             case .when(let condition, let inner):
-                return [.when(condition, adding(to: inner, time: time, blocks: blocks, next: &next))]
+                return [.when(condition, adding(to: inner, time: time, block: block, next: &next))]
             default:
                 return [operation]
             }

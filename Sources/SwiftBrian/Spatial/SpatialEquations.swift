@@ -87,15 +87,23 @@ struct SpatialEquations {
                              source: im.source, span: im.span)
         }
         let current = SymbolicExpression(inlinedIm)
-        let slope: SymbolicExpression
-        do {
-            slope = try current.derivative(withRespectTo: "v")
-        } catch let error as DifferentiationError {
-            throw ModelError(.invalidEquations, "The transmembrane current 'Im' cannot be linearised in v: \(error)",
-                             source: im.source, span: im.span)
+        let conductance: SymbolicExpression, rest: SymbolicExpression
+        if let linear = current.linearDecomposition(in: "v"), !linear.coefficient.contains("v"),
+           !linear.remainder.contains("v") {
+            // Linear in v (as sympy's simplification finds): Im = -gtot*v + I0 exactly.
+            conductance = -linear.coefficient
+            rest = linear.remainder
+        } else {
+            let slope: SymbolicExpression
+            do {
+                slope = try current.derivative(withRespectTo: "v")
+            } catch let error as DifferentiationError {
+                throw ModelError(.invalidEquations, "The transmembrane current 'Im' cannot be linearised in v: \(error)",
+                                 source: im.source, span: im.span)
+            }
+            conductance = -slope
+            rest = current - slope * .symbol("v")
         }
-        let conductance = -slope
-        let rest = current - slope * .symbol("v")
         func text(_ expression: SymbolicExpression, unit: String) -> String {
             expression.numberValue == 0 ? "0*\(unit)" : "\(expression.expression)"
         }

@@ -77,6 +77,8 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
         self.morphology = copy
         flatMorphology = flat
         let name = name ?? ObjectNames.unique("spatialneuron")
+        try MemoryBudget.require(MemoryBudget.bytes(flat.count, each: 8 * CableSystem.valuesPerCompartment),
+                                 for: "the cable equation of \(flat.count) compartments")
         let v = DoubleBuffer(name: "\(name).v", count: flat.count, value: 0)
         cable = CableSystem(name: name, sections: flat.sections.map {
             CableSystem.SectionLayout(range: $0.compartments, parent: $0.parent)
@@ -138,7 +140,8 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
             name: kernelName, when: .groups, order: 1, clock: clock,
             action: .kernels([
                 Kernel(name: kernelName, iteration: allElements, vector: coefficients, random: randomKey(kernelName)),
-                Kernel(name: "\(kernelName)_cable", scalar: [.solveCable(cable)], iteration: .range(0, 0), vector: [],
+                Kernel(name: "\(kernelName)_cable", scalar: [.solveCable(cable)], iteration: allElements,
+                       vector: [.store(ArrayReference(cable.v, .element), .load(ArrayReference(cable.solution, .element)))],
                        random: randomKey("\(kernelName)_cable")),
             ])))
         return operations

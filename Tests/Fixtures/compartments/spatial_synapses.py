@@ -7,6 +7,10 @@ reset of a dendritic marker and a refractory period. Checks: synaptic targeting 
 threshold_location (SpikeMonitor's i is the compartment index 0), per-compartment parameters set
 by `where`-style string expressions with `distance`, the HH soma integrated with the default
 method choice (exponential_euler) and the soma–dendrite junction.
+Tolerance (chosen as in README.md): Gaussian noise of 1e-12 V added to v after every step (the
+size of the drift a float64 solver makes at a soma, see README) moves v by up to 1.9e-9 V on the
+spikes' upstrokes (1e-13 V: 1.9e-11 V; dt*(1 + 1e-12): 6.7e-11 V); atol 2e-8 V leaves a 10x
+margin. gs does not depend on v (1e-9 S/m**2). Spike steps never changed.
 Run with a Brian 2.9 Python: python spatial_synapses.py"""
 from brian2 import *
 import numpy as np
@@ -60,7 +64,7 @@ M = StateMonitor(neuron, ['v', 'gs'], record=[0, near, far], dt=100*us, name='M'
 run(duration)
 print(f"{spikes.num_spikes} spikes at {spikes.t[:]}, i = {spikes.i[:]}, near {near}, far {far}")
 refcase.write(__file__, __doc__, defaultclock.dt, duration,
-              tolerance={"rtol": 1e-8, "atol": 1e-9, "spike_time_steps": 0,
+              tolerance={"rtol": 1e-8, "atol": 2e-8, "spike_time_steps": 0,
                          "per_key": {"neuron.gs": {"rtol": 1e-8, "atol": 1e-9}}},
               spikes={"neuron": refcase.spikes(spikes)},
               traces={"neuron.v": refcase.trace(M, 'v'), "neuron.gs": refcase.trace(M, 'gs')},
