@@ -16,10 +16,11 @@
 /// at either end), then the tree-shaped system of the node potentials, and combines them: O(n).
 ///
 /// Node 0 is the root's start node and node `s + 1` the end node of section `s`; sections are in
-/// depth-first order, so a section's parent comes before it. Sealed ends carry no current, so
-/// only branch points are unknowns of the node system, and a section computes the response to a
-/// unit potential only at an end that is a branch point (a single cable needs one solve, not
-/// three; Brian solves for sealed nodes as well, which gives the same potentials up to rounding).
+/// depth-first order, so a section's parent comes before it. Like Brian, the step solves for the
+/// potential of every node, sealed ends included (a sealed node's potential is that of its only
+/// compartment): the same operations in the same order as Brian's, so that the results agree with
+/// Brian's to rounding even where a soma makes the system ill-conditioned (a formulation without
+/// the sealed nodes differs from Brian by ~1e-8 V in a spiking cell with a soma).
 /// The coefficients that stay constant during a run (``prepare(dt:axialResistivity:)``) are
 /// computed before each run; the step reads the per-compartment `gtot` and `I0` a kernel wrote
 /// just before it.
@@ -184,15 +185,10 @@ public final class CableSystem: Hashable, @unchecked Sendable {
             let toStart = rLength1[first] / ri, toEnd = rLength2[last] / ri
             startConductance[s] = toStart
             endConductance[s] = toEnd
-            // Sealed ends (the root's start, a leaf's end) carry no current.
-            if s > 0 {
-                diagonal[first] -= toStart / area[first]
-                startResponse[first] = -(toStart / area[first])
-            }
-            if hasChildren(s) {
-                diagonal[last] -= toEnd / area[last]
-                endResponse[last] = -(toEnd / area[last])
-            }
+            diagonal[first] -= toStart / area[first]
+            diagonal[last] -= toEnd / area[last]
+            endResponse[last] = -(toEnd / area[last])
+            startResponse[first] = -(toStart / area[first])
         }
     }
 
@@ -207,11 +203,6 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         let geometry = (area.count + rLength1.count + rLength2.count) * MemoryLayout<Double>.stride
         return doubles.map(\.allocatedBytes).reduce(0, +) + indices.map(\.allocatedBytes).reduce(0, +) + geometry
     }
-
-    /// Whether section `s` has children: then its end node is a branch point, whose potential the
-    /// step solves for; otherwise the end is sealed.
-    @inline(__always)
-    public func hasChildren(_ s: Int) -> Bool { childOffsets[s + 2] > childOffsets[s + 1] }
 
     public static func == (lhs: CableSystem, rhs: CableSystem) -> Bool { lhs === rhs }
     public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }

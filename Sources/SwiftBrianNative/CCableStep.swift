@@ -12,80 +12,68 @@ enum CCableStep {
                               double *solution, double *particular, double *towards_end, double *towards_start,
                               double *eliminated, double *node_diagonal, double *node_parent,
                               double *node_value, double *node_child, double *capacitive, int64_t count) {
-        #define SB_HAS_CHILDREN(s) (offsets[(s) + 2] > offsets[(s) + 1])
         for (int64_t s = 0; s < sections; s++) {
             const int64_t first = starts[s], stop = stops[s];
-            const int start_node = s > 0, end_node = SB_HAS_CHILDREN(s);
             for (int64_t j = first; j < stop; j++) {
                 particular[j] = -(cm[j] / dt * v[j]) - i0[j];
+                towards_end[j] = end_response[j];
+                towards_start[j] = start_response[j];
                 const double b = diagonal[j] - gtot[j];
-                if (j > first) {
+                if (j > 0) {
                     const double a = lower[j];
                     const double m = 1.0 / (b - a * eliminated[j - 1]);
                     eliminated[j] = upper[j] * m;
                     particular[j] = (particular[j] - a * particular[j - 1]) * m;
-                    if (start_node) towards_start[j] = (start_response[j] - a * towards_start[j - 1]) * m;
-                    if (end_node) towards_end[j] = (end_response[j] - a * towards_end[j - 1]) * m;
+                    towards_end[j] = (towards_end[j] - a * towards_end[j - 1]) * m;
+                    towards_start[j] = (towards_start[j] - a * towards_start[j - 1]) * m;
                 } else {
                     eliminated[j] = upper[j] / b;
                     particular[j] = particular[j] / b;
-                    if (start_node) towards_start[j] = start_response[j] / b;
-                    if (end_node) towards_end[j] = end_response[j] / b;
+                    towards_end[j] = towards_end[j] / b;
+                    towards_start[j] = towards_start[j] / b;
                 }
             }
             for (int64_t j = stop - 2; j >= first; j--) {
                 particular[j] = particular[j] - eliminated[j] * particular[j + 1];
-                if (start_node) towards_start[j] = towards_start[j] - eliminated[j] * towards_start[j + 1];
-                if (end_node) towards_end[j] = towards_end[j] - eliminated[j] * towards_end[j + 1];
+                towards_end[j] = towards_end[j] - eliminated[j] * towards_end[j + 1];
+                towards_start[j] = towards_start[j] - eliminated[j] * towards_start[j + 1];
             }
         }
         for (int64_t s = 0; s < sections; s++) {
-            const int64_t first = starts[s], last = stops[s] - 1;
+            const int64_t first = starts[s], last = stops[s] - 1, node = start_nodes[s], entry = entries[s];
             const double to_start = to_start_g[s], to_end = to_end_g[s];
-            const int end_node = SB_HAS_CHILDREN(s);
-            if (end_node) {
-                node_diagonal[s + 1] = (1 - towards_end[last]) * to_end;
-                node_parent[s + 1] = s > 0 ? -towards_start[last] * to_end : 0;
-                node_value[s + 1] = particular[last] * to_end;
-            }
-            if (s > 0) {
-                const int64_t node = start_nodes[s];
+            if (s == 0) {
+                node_diagonal[0] = towards_start[first] - 1;
+                node_child[entry] = towards_end[first];
+                node_value[0] = -particular[first];
+            } else {
                 node_diagonal[node] += (1 - towards_start[first]) * to_start;
-                node_child[entries[s]] = end_node ? -towards_end[first] * to_start : 0;
+                node_child[entry] = -towards_end[first] * to_start;
                 node_value[node] += particular[first] * to_start;
             }
+            node_diagonal[s + 1] = (1 - towards_end[last]) * to_end;
+            node_parent[s + 1] = -towards_start[last] * to_end;
+            node_value[s + 1] = particular[last] * to_end;
         }
-        for (int64_t node = sections; node >= 1; node--) {
-            if (!SB_HAS_CHILDREN(node - 1)) continue;
+        for (int64_t node = sections; node >= 0; node--) {
             for (int64_t k = offsets[node]; k < offsets[node + 1]; k++) {
                 const int64_t child = children[k];
-                if (!SB_HAS_CHILDREN(child - 1)) continue;
                 const double factor = node_child[k] / node_diagonal[child];
                 node_diagonal[node] = node_diagonal[node] - factor * node_parent[child];
                 node_value[node] = node_value[node] - factor * node_value[child];
             }
         }
+        node_value[0] = node_value[0] / node_diagonal[0];
         for (int64_t node = 1; node <= sections; node++) {
-            if (!SB_HAS_CHILDREN(node - 1)) continue;
             const int64_t parent = start_nodes[node - 1];
-            if (parent > 0) {
-                node_value[node] = (node_value[node] - node_parent[node] * node_value[parent]) / node_diagonal[node];
-            } else {
-                node_value[node] = node_value[node] / node_diagonal[node];
-            }
+            node_value[node] = (node_value[node] - node_parent[node] * node_value[parent]) / node_diagonal[node];
         }
         for (int64_t s = 0; s < sections; s++) {
-            const int start_node = s > 0, end_node = SB_HAS_CHILDREN(s);
-            const double start_value = start_node ? node_value[start_nodes[s]] : 0;
-            const double end_value = end_node ? node_value[s + 1] : 0;
+            const double start_value = node_value[start_nodes[s]], end_value = node_value[s + 1];
             for (int64_t j = starts[s]; j < stops[s]; j++) {
-                double value = particular[j];
-                if (start_node) value = value + start_value * towards_start[j];
-                if (end_node) value = value + end_value * towards_end[j];
-                solution[j] = value;
+                solution[j] = particular[j] + start_value * towards_start[j] + end_value * towards_end[j];
             }
         }
-        #undef SB_HAS_CHILDREN
         for (int64_t i = 0; i < count; i++) {
             capacitive[i] = cm[i] * (solution[i] - v[i]) / dt;
         }

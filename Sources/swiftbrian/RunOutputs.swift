@@ -65,18 +65,22 @@ enum RunOutputs {
         return copy
     }
 
-    /// The plots of a result, with file names: rasters, state traces, population rates, weight
-    /// histograms (of synapses with a `w`), and computed curves.
+    /// The plots of a result, with file names: the example's own figures, rasters, state traces,
+    /// population rates, weight histograms (of synapses with a `w`), and computed curves.
     private static func plots(_ result: GalleryResult) throws -> [(String, Plot)] {
-        var plots: [(String, Plot)] = []
+        var plots: [(String, Plot)] = result.figures.map { ($0.name, $0.value) }
         for spikes in result.spikes {
             plots.append(("raster_\(spikes.name)", try Plot.raster(spikes.value, title: "Spikes of \(spikes.name)")))
         }
         for states in result.states {
             for variable in states.value.variables {
                 let title = states.name == variable ? variable : "\(variable) of \(states.name)"
-                plots.append(("state_\(states.name)_\(variable)", try Plot.stateTraces(
-                    states.value, variable: variable, indices: Array(states.value.record.prefix(5)), title: title)))
+                var plot = try Plot.stateTraces(states.value, variable: variable,
+                                                indices: Array(states.value.record.prefix(5)), title: title)
+                for (k, label) in (result.stateLabels[states.name] ?? []).prefix(plot.series.count).enumerated() {
+                    plot.series[k].label = "\(variable) at \(label)"
+                }
+                plots.append(("state_\(states.name)_\(variable)", plot))
             }
         }
         for rates in result.rates {

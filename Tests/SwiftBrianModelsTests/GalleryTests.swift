@@ -1,5 +1,6 @@
+import Foundation
 import SwiftBrian
-import SwiftBrianModels
+@testable import SwiftBrianModels
 import XCTest
 
 /// Each gallery example's statistic that shows it works. Bounds come from Brian 2.9 runs of the
@@ -160,5 +161,73 @@ final class GalleryTests: XCTestCase {
         assertStatistic(result, "psc_ratio_facilitating", in: 2.497...2.503, brian: "2.4999")
         assertStatistic(result, "first_psc_depressing", in: 149.9...150.1, brian: "150 pA")
         assertStatistic(result, "first_psc_facilitating", in: 24.99...25.01, brian: "25 pA")
+    }
+
+    /// Deterministic: the same model, inputs and sampling as Tests/Fixtures/gallery/dendritic_cell.py,
+    /// whose Brian 2.9 run prints 2 somatic spikes at 43.3 and 62.05 ms, a dendritic EPSP of
+    /// 53.439955372887965 mV, 0.5803346170766416 mV at the soma, an attenuation of 92.08472801792288.
+    /// The cable step performs Brian's operations in Brian's order, so SwiftBrian agrees to 1e-12
+    /// relative although the soma makes the linear system ill-conditioned (a formulation that
+    /// skips the sealed ends' nodes differed by up to 4e-7 relative).
+    func testDendriticCellAttenuatesEPSPsAndFires() throws {
+        let result = try DendriticCell().run(seed: 1)
+        assertStatistic(result, "soma_spikes", in: 2...2, brian: "2")
+        assertStatistic(result, "epsp_dendrite", in: 53.439955372887965.relative(1e-12), brian: "53.439955372887965 mV")
+        assertStatistic(result, "epsp_soma", in: 0.5803346170766416.relative(1e-12), brian: "0.5803346170766416 mV")
+        assertStatistic(result, "attenuation", in: 92.08472801792288.relative(1e-12), brian: "92.08472801792288")
+        assertStatistic(result, "first_soma_spike", in: 43.2999999...43.3000001, brian: "43.3 ms")
+        XCTAssertEqual(result.spikes.first?.value.numEvents, 1 + 13 * 20)
+        XCTAssertEqual(result.states.first?.value.record, [0, 87, 262])
+        XCTAssertEqual(result.stateLabels["v"], ["the soma", "the first tip (87)", "the farthest tip (262)"])
+        XCTAssertEqual(result.figures.map(\.name), ["morphology_v", "morphology_v_spike"])
+    }
+
+    /// The embedded SWC text is Brian's file, unchanged.
+    func testDendriticCellMorphologyIsBriansSWCFile() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/compartments/mp_ma_40984_gc2.CNG.swc")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertEqual(BrianSWCMorphology.text + "\n", text)
+        XCTAssertEqual(try BrianSWCMorphology.morphology().totalCompartments, 353)
+    }
+
+    /// The same axon, stimulus and fit as Tests/Fixtures/compartments/spatial_hh_axon.py, whose
+    /// Brian 2.9 run gives the conduction velocity 12.249055879710717 m/s.
+    func testAxonPropagationVelocity() throws {
+        let result = try AxonPropagation().run(seed: 1)
+        assertStatistic(result, "conduction_velocity", in: 12.249055879...12.249055881, brian: "12.249055879710717 m/s")
+        assertStatistic(result, "compartments_fired", in: 300...300, brian: "every compartment")
+        XCTAssertEqual(result.states.first?.value.record, [50, 150, 250])
+        XCTAssertEqual(result.figures.map(\.name), ["space_time_v"])
+    }
+
+    /// Both backends give the same numbers (here for shortened runs).
+    func testSpatialExamplesAgreeOnBothBackends() throws {
+        for (example, duration) in [(DendriticCell() as any GalleryExample, 50 * ms), (AxonPropagation(), 3 * ms)] {
+            let native = try example.run(seed: 1, backend: .native, duration: duration)
+            let interpreted = try example.run(seed: 1, backend: .interpreter, duration: duration)
+            XCTAssertFalse(native.statistics.isEmpty, native.example)
+            XCTAssertEqual(native.statistics, interpreted.statistics, native.example)
+        }
+    }
+
+    func testSpatialExamplesRefuseBadParameters() throws {
+        XCTAssertThrowsError(try DendriticCell.configured(["tree=dend2.dend3"]).run(seed: 1)) { error in
+            XCTAssert("\(error)".contains("'tree' of 'dendritic_cell'"), "\(error)")
+            XCTAssert("\(error)".contains("no child 'dend3'"), "\(error)")
+        }
+        XCTAssertThrowsError(try DendriticCell.configured(["burstRate=0*Hz"]).run(seed: 1)) { error in
+            XCTAssert("\(error)".contains("'burstRate' of 'dendritic_cell' must be positive"), "\(error)")
+        }
+        XCTAssertThrowsError(try AxonPropagation.configured(["n=2"])) { error in
+            XCTAssert("\(error)".contains("[6, 10000]"), "\(error)")
+        }
+    }
+}
+
+private extension Double {
+    /// The values within `tolerance` of this one, relative to it.
+    func relative(_ tolerance: Double) -> ClosedRange<Double> {
+        (self - abs(self) * tolerance)...(self + abs(self) * tolerance)
     }
 }

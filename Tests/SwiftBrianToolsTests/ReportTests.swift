@@ -46,6 +46,24 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), html)
     }
 
+    /// A multicompartment neuron is one neuron; its compartments have no rate or CV of their own.
+    func testSummaryCountsAMulticompartmentNeuronOnce() throws {
+        let morpho = try Soma(diameter: 30 * um)
+        morpho.dend = try Cylinder(diameter: 2 * um, length: 100 * um, n: 10)
+        let neuron = try SpatialNeuron(morphology: morpho, model: "Im = gL*(EL - v) : amp/meter**2",
+                                       threshold: "v > -50*mV", thresholdLocation: 0,
+                                       namespace: ["gL": 1e-4 * siemens / cm2, "EL": -70 * mV])
+        let network = try Network(neuron, try NeuronGroup(5, model: "x : 1"), try SpikeMonitor(neuron))
+        try network.run(1 * ms)
+        let rows = Dictionary(uniqueKeysWithValues: RunSummary(network).rows.map { ($0.name, $0.value) })
+        XCTAssertEqual(rows["Neurons"], "6 (1 multicompartment, 11 compartments)")
+        XCTAssertEqual(rows["Spikes"], "10", "v starts at 0 V, above the threshold, so the soma fires every step")
+        XCTAssertNil(rows["Mean rate"])
+        XCTAssertNil(rows["CV of interspike intervals"])
+        let alone = try Network(neuron)
+        XCTAssertEqual(RunSummary(alone).rows.first?.value, "1 (11 compartments)")
+    }
+
     func testStatisticsAndFormatting() {
         XCTAssertEqual(SpikeTrainStatistics.coefficientOfVariation([2, 2, 2]), 0)
         XCTAssertEqual(SpikeTrainStatistics.coefficientOfVariation([1, 3])!, 0.5, accuracy: 1e-15)

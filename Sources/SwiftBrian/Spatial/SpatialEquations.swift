@@ -105,7 +105,12 @@ struct SpatialEquations {
             rest = current - slope * .symbol("v")
         }
         func text(_ expression: SymbolicExpression, unit: String) -> String {
-            expression.numberValue == 0 ? "0*\(unit)" : "\(expression.expression)"
+            guard expression.numberValue != 0 else { return "0*\(unit)" }
+            // A sum's terms in the order sympy prints them where they are products of names
+            // (Brian's text: `gK*n**4 + gL + gNa*h*m**3`), so that the sum is rounded as Brian's.
+            guard case .sum(let terms) = expression.node else { return "\(expression.expression)" }
+            return terms.map { "(\($0.expression))" }.sorted { $0.description < $1.description }
+                .joined(separator: " + ")
         }
         let linearised = try Equations("""
             gtot__private = \(text(conductance, unit: "siemens/meter**2")) : siemens/meter**2

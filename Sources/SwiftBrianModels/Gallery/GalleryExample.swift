@@ -1,4 +1,5 @@
 import SwiftBrian
+import SwiftBrianTools
 
 /// An example of the gallery: a model from Brian 2's example collection or from the paper it
 /// reproduces, written with SwiftBrian's public API so that it reads like its Brian original.
@@ -116,7 +117,8 @@ public struct GalleryCurve {
 }
 
 /// What a gallery example hands back: the simulated network, the monitors its original plots,
-/// synapses whose weights are worth a histogram, computed curves, and named statistics.
+/// synapses whose weights are worth a histogram, computed curves, its own plots, and named
+/// statistics.
 public struct GalleryResult {
     /// The example's name (``GalleryExample/name``).
     public let example: String
@@ -126,12 +128,18 @@ public struct GalleryResult {
     public var spikes: [Named<SpikeMonitor>] = []
     /// State monitors, in plotting order.
     public var states: [Named<StateMonitor>] = []
+    /// What the recorded elements of a state monitor are (`soma`, `5 mm`), in the order of its
+    /// `record`, by the monitor's name in ``states``: the legend of its plot (`v[3]` without).
+    public var stateLabels: [String: [String]] = [:]
     /// Population rate monitors, in plotting order.
     public var rates: [Named<PopulationRateMonitor>] = []
     /// Synapses whose variables (weights) the original shows.
     public var synapses: [Named<Synapses>] = []
     /// Curves computed from the recordings (f–I curves).
     public var curves: [Named<GalleryCurve>] = []
+    /// Plots the example draws itself, from what no single monitor shows (a morphology coloured
+    /// by the voltage at one moment, a space–time picture), in the order they come first.
+    public var figures: [Named<Plot>] = []
     /// Statistics that show the example behaves as published.
     public var statistics: [GalleryStatistic] = []
 

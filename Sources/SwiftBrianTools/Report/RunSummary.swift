@@ -30,23 +30,31 @@ public struct RunSummary: Sendable {
         self.rows = rows
     }
 
-    /// The summary of a run of `network`: its neurons (in neuron groups) and synapses, the
-    /// simulated time, the spikes of its spike monitors, their mean rate per monitored neuron and
-    /// mean CV of interspike intervals, and the wall time when given (and the time spent
-    /// preparing native code, when there was any).
+    /// The summary of a run of `network`: its neurons (in neuron groups; a multicompartment
+    /// neuron counts once, with its compartments in parentheses) and synapses, the simulated
+    /// time, the spikes of its spike monitors, their mean rate per monitored neuron and mean CV
+    /// of interspike intervals (not for monitors of compartments, which are no neurons), and the
+    /// wall time when given (and the time spent preparing native code, when there was any).
     public init(_ network: Network, wallTime: Quantity? = nil) {
-        let neurons = network.objects.compactMap { $0 as? NeuronGroup }.map(\.size).reduce(0, +)
+        let groups = network.objects.compactMap { $0 as? NeuronGroup }
+        let spatial = groups.compactMap { $0 as? SpatialNeuron }
+        let neurons = groups.map { $0 is SpatialNeuron ? 1 : $0.size }.reduce(0, +)
+        let compartments = spatial.map(\.size).reduce(0, +)
         let synapses = network.objects.compactMap { $0 as? Synapses }.map(\.size).reduce(0, +)
         let monitors = network.objects.compactMap { $0 as? SpikeMonitor }
         let spikes = monitors.map(\.numEvents).reduce(0, +)
         let monitored = monitors.map(\.source.size).reduce(0, +)
         var rows = [
-            Row("Neurons", Self.integer(neurons)),
+            Row("Neurons", Self.integer(neurons) + (spatial.isEmpty ? "" : spatial.count == neurons
+                ? " (\(Self.integer(compartments)) compartments)"
+                : " (\(spatial.count) multicompartment, \(Self.integer(compartments)) compartments)")),
             Row("Synapses", Self.integer(synapses)),
             Row("Simulated time", network.t.description),
         ]
         if !monitors.isEmpty {
             rows.append(Row("Spikes", Self.integer(spikes)))
+        }
+        if !monitors.isEmpty, !monitors.contains(where: { $0.source is CompartmentTree }) {
             let rate = SpikeTrainStatistics.meanRate(spikes: spikes, neurons: monitored, duration: network.t)
             rows.append(Row("Mean rate", Self.decimal(rate.value, digits: 3) + " Hz"))
             let cvs = monitors.compactMap(SpikeTrainStatistics.meanCV)
