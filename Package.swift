@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "SwiftBrianSymbolicTests", dependencies: ["SwiftBrianSymbolic"]),
         .testTarget(name: "SwiftBrianIntegrationTests", dependencies: ["SwiftBrianIntegration"]),
         .testTarget(name: "SwiftBrianKernelTests", dependencies: ["SwiftBrianKernel", "SwiftBrianInterpreter"]),
-        .testTarget(name: "SwiftBrianTests", dependencies: ["SwiftBrian"]),
+        .testTarget(name: "SwiftBrianTests", dependencies: ["SwiftBrian", "SwiftBrianModels"]),
         .testTarget(name: "SwiftBrianCLITests", dependencies: ["swiftbrian"]),
         .testTarget(name: "SwiftBrianModelsTests", dependencies: ["SwiftBrianModels"]),
         .testTarget(name: "SwiftBrianToolsTests", dependencies: ["SwiftBrianTools"]),

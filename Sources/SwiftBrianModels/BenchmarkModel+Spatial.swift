@@ -3,11 +3,12 @@ import SwiftBrianKernel
 
 /// The multicompartment benchmark models, as `scripts/brian2_spatial_bench.py` builds them in Brian.
 extension BenchmarkModel {
-    /// Brian's test_rallpack3: a cylinder 1 µm wide and 1 mm long in `compartments` compartments,
-    /// squid Hodgkin–Huxley channels (exponential Euler), at rest, 0.1 nA into compartment 0. The
-    /// far end is the only compartment that spikes (`v > 0 mV`, refractory while above), so the
-    /// spikes count the action potentials that arrive there.
-    static func rallpack3Axon(compartments: Int) throws -> SpatialNeuron {
+    /// The axon of Brian's test_rallpack3: a cylinder 1 µm wide and 1 mm long in `compartments`
+    /// compartments, squid Hodgkin–Huxley channels (exponential Euler), at rest, 0.1 nA into
+    /// compartment 0. With `spikesAtFarEnd` the far end is the only compartment that spikes
+    /// (`v > 0 mV`, refractory while above), so the spikes count the action potentials that arrive
+    /// there; Brian's test has no threshold.
+    public static func rallpack3Axon(compartments: Int, spikesAtFarEnd: Bool = true) throws -> SpatialNeuron {
         let morpho = try Cylinder(diameter: 1 * um, length: 1 * mm, n: compartments)
         let axon = try SpatialNeuron(morphology: morpho, model: """
             Im = gl * (El-v) + gNa * m**3 * h * (ENa-v) + gK * n**4 * (EK-v) : amp/meter**2
@@ -22,8 +23,8 @@ extension BenchmarkModel {
             alphan = (0.01/mV) * (-v_shifted+10*mV) / (exp((-v_shifted+10*mV) / (10*mV)) - 1)/ms : Hz
             betan = 0.125*exp(-v_shifted/(80*mV))/ms : Hz
             I : amp (point current, constant)
-            """, threshold: "v > 0*mV", thresholdLocation: compartments - 1, refractory: "v > 0*mV",
-            Cm: 1 * uF / cm2, Ri: 100 * ohm * cm, method: .exponentialEuler,
+            """, threshold: spikesAtFarEnd ? "v > 0*mV" : nil, thresholdLocation: spikesAtFarEnd ? compartments - 1 : nil,
+            refractory: spikesAtFarEnd ? "v > 0*mV" : nil, Cm: 1 * uF / cm2, Ri: 100 * ohm * cm, method: .exponentialEuler,
             namespace: ["gl": 1 / (40000 * ohm * cm2), "El": -65 * mV, "ENa": 50 * mV, "EK": -77 * mV,
                         "gNa": 120 * msiemens / cm2, "gK": 36 * msiemens / cm2], name: "axon")
         try axon.v.set(-65 * mV)

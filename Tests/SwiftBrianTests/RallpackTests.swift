@@ -1,5 +1,6 @@
 import Foundation
 import SwiftBrian
+import SwiftBrianModels
 import XCTest
 
 /// Brian 2.9's six cable tests (`brian2/tests/test_spatialneuron.py`: test_infinitecable,
@@ -252,28 +253,7 @@ final class RallpackTests: XCTestCase {
     /// Rallpack 3's model: the Hodgkin–Huxley axon at its equilibrium, recorded at both ends in
     /// the `start` slot every `sample`.
     private func rallpack3(_ backend: BackendKind, sample: Quantity? = 0.05 * ms) throws -> (Network, StateMonitor) {
-        let morpho = try Cylinder(diameter: 1 * um, length: 1 * mm, n: 1000)
-        let axon = try SpatialNeuron(morphology: morpho, model: """
-            Im = gl * (El-v) + gNa * m**3 * h * (ENa-v) + gK * n**4 * (EK-v) : amp/meter**2
-            dm/dt = alpham * (1-m) - betam * m : 1
-            dn/dt = alphan * (1-n) - betan * n : 1
-            dh/dt = alphah * (1-h) - betah * h : 1
-            v_shifted = v - El : volt
-            alpham = (0.1/mV) * (-v_shifted+25*mV) / (exp((-v_shifted+25*mV) / (10*mV)) - 1)/ms : Hz
-            betam = 4 * exp(-v_shifted/(18*mV))/ms : Hz
-            alphah = 0.07 * exp(-v_shifted/(20*mV))/ms : Hz
-            betah = 1/(exp((-v_shifted+30*mV) / (10*mV)) + 1)/ms : Hz
-            alphan = (0.01/mV) * (-v_shifted+10*mV) / (exp((-v_shifted+10*mV) / (10*mV)) - 1)/ms : Hz
-            betan = 0.125*exp(-v_shifted/(80*mV))/ms : Hz
-            I : amp (point current, constant)
-            """, Cm: 1 * uF / cm2, Ri: 100 * ohm * cm, method: .exponentialEuler,
-            namespace: ["gl": 1 / (40000 * ohm * cm2), "El": -65 * mV, "ENa": 50 * mV, "EK": -77 * mV,
-                        "gNa": 120 * msiemens / cm2, "gK": 36 * msiemens / cm2])
-        try axon.v.set(-65 * mV)
-        try axon.m.set(0.0529324852572)
-        try axon.n.set(0.317676914061)
-        try axon.h.set(0.596120753508)
-        try axon.I.set(0.1 * nA, where: "i == 0")
+        let axon = try BenchmarkModel.rallpack3Axon(compartments: 1000, spikesAtFarEnd: false)
         let M = try StateMonitor(axon, "v", record: [0, 999], dt: sample, when: .start)
         return (try Network(axon, M, backend: backend), M)
     }
