@@ -1,5 +1,6 @@
 import Foundation
 import SwiftBrian
+import SwiftBrianModels
 import XCTest
 
 /// `SpatialNeuron` (issue 11) against Brian 2.9's reference cases in Tests/Fixtures/compartments,
@@ -54,26 +55,8 @@ final class SpatialNeuronReferenceTests: XCTestCase {
         let result = try reference.check { backend in
             defaultClock.dt = 10 * us
             let morpho = try Cylinder(diameter: 2 * 238 * um, length: 3 * cm, n: 300, type: "axon")
-            let axon = try SpatialNeuron(morphology: morpho, model: """
-                Im = gl*(El - v) + gNa*m**3*h*(ENa - v) + gK*n**4*(EK - v) : amp/meter**2
-                I : amp (point current)
-                dm/dt = alpham*(1 - m) - betam*m : 1
-                dn/dt = alphan*(1 - n) - betan*n : 1
-                dh/dt = alphah*(1 - h) - betah*h : 1
-                alpham = (0.1/mV)*(-v + 25*mV)/(exp((-v + 25*mV)/(10*mV)) - 1)/ms : Hz
-                betam = 4*exp(-v/(18*mV))/ms : Hz
-                alphah = 0.07*exp(-v/(20*mV))/ms : Hz
-                betah = 1/(exp((-v + 30*mV)/(10*mV)) + 1)/ms : Hz
-                alphan = (0.01/mV)*(-v + 10*mV)/(exp((-v + 10*mV)/(10*mV)) - 1)/ms : Hz
-                betan = 0.125*exp(-v/(80*mV))/ms : Hz
-                """, threshold: "m > 0.5", refractory: "m > 0.4", Cm: 1 * uF / cm2, Ri: 35.4 * ohm * cm,
-                method: .exponentialEuler,
-                namespace: ["El": 10.613 * mV, "ENa": 115 * mV, "EK": -12 * mV, "gl": 0.3 * msiemens / cm2,
-                            "gNa": 120 * msiemens / cm2, "gK": 36 * msiemens / cm2], name: "axon")
-            try axon.v.set(0 * mV)
-            try axon.m.set("alpham/(alpham + betam)")
-            try axon.n.set("alphan/(alphan + betan)")
-            try axon.h.set("alphah/(alphah + betah)")
+            // The model of spatial_hh_axon.py, as the gallery example builds it.
+            let axon = try AxonPropagation.squidAxon(morpho, Ri: 35.4 * ohm * cm)
             let record = try [5 * mm, 15 * mm, 25 * mm].map { try morpho.index(at: $0) }
             XCTAssertEqual(record, [50, 150, 250])
             let S = try SpikeMonitor(axon)

@@ -32,13 +32,12 @@ public struct AxonPropagation: GalleryExample {
     /// The simulated time.
     public var duration = 5 * ms
 
-    public init() {}
-
-    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
-        seed(value)
-        defaultClock.dt = 10 * us
-        let morpho = try Cylinder(diameter: diameter, length: length, n: n, type: "axon")
-        let axon = try SpatialNeuron(morphology: morpho, model: """
+    /// A SpatialNeuron of `morphology` with Hodgkin and Huxley's squid currents in every
+    /// compartment (voltages relative to rest), at rest, a point current `I`, a spike threshold
+    /// `m > 0.5` in every compartment and refractoriness while `m > 0.4` (Brian's
+    /// `spatial_hh_axon` reference case).
+    public static func squidAxon(_ morphology: SwiftBrian.Morphology, Ri: Quantity) throws -> SpatialNeuron {
+        let axon = try SpatialNeuron(morphology: morphology, model: """
             Im = gl*(El - v) + gNa*m**3*h*(ENa - v) + gK*n**4*(EK - v) : amp/meter**2
             I : amp (point current)
             dm/dt = alpham*(1 - m) - betam*m : 1
@@ -56,6 +55,16 @@ public struct AxonPropagation: GalleryExample {
                         "gNa": 120 * msiemens / cm2, "gK": 36 * msiemens / cm2], name: "axon")
         try axon.v.set(0 * mV)
         for gate in ["m", "n", "h"] { try axon.variable(gate).set("alpha\(gate)/(alpha\(gate) + beta\(gate))") }
+        return axon
+    }
+
+    public init() {}
+
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
+        seed(value)
+        defaultClock.dt = 10 * us
+        let morpho = try Cylinder(diameter: diameter, length: length, n: n, type: "axon")
+        let axon = try Self.squidAxon(morpho, Ri: Ri)
         // The traces at a sixth, half and five sixths of the length (0.5, 1.5 and 2.5 cm).
         let traced = try [1.0, 3, 5].map { try morpho.index(at: length * ($0 / 6)) }
         let spikes = try SpikeMonitor(axon, name: "spikes")
