@@ -92,16 +92,17 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         }
     }
 
-    private let area: [Double]
-    private let rLength1: [Double]
-    private let rLength2: [Double]
+    /// The geometry of each compartment, read before each run: its area, and the lengths Brian
+    /// calls `r_length_1` and `r_length_2`, whose inverse times the axial resistivity is the
+    /// resistance from the compartment's start and end to its middle.
+    public let area: DoubleBuffer
+    public let rLength1: DoubleBuffer
+    public let rLength2: DoubleBuffer
 
     /// The system of a tree of `sections` (depth first, each compartment in exactly one section),
-    /// with the geometry of each compartment (area, and the lengths Brian calls `r_length_1` and
-    /// `r_length_2`, whose inverse times the axial resistivity is the resistance from the
-    /// compartment's start and end to its middle).
-    public init(name: String, sections: [SectionLayout], area: [Double], rLength1: [Double], rLength2: [Double],
-                v: DoubleBuffer, capacitance: DoubleBuffer, capacitiveCurrent: DoubleBuffer) {
+    /// on the neuron's buffers of potential, capacitance, capacitive current and geometry.
+    public init(name: String, sections: [SectionLayout], area: DoubleBuffer, rLength1: DoubleBuffer,
+                rLength2: DoubleBuffer, v: DoubleBuffer, capacitance: DoubleBuffer, capacitiveCurrent: DoubleBuffer) {
         self.name = name
         count = area.count
         self.area = area
@@ -152,9 +153,9 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         nodeChild = doubles("_P_children", max(childNodes.count, 1))
     }
 
-    /// The number of values the system keeps per compartment besides `v`, `Cm` and `Ic` (the
-    /// linearised current, the constant coefficients, the work space; the geometry).
-    public static let valuesPerCompartment = 15
+    /// The number of values the system keeps per compartment besides the buffers it shares with
+    /// the neuron (the linearised current, the constant coefficients, the work space).
+    public static let valuesPerCompartment = 12
 
     /// The number of sections.
     public var sectionCount: Int { sectionStart.count }
@@ -192,16 +193,15 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         }
     }
 
-    /// The memory the system holds besides `v`, `capacitance` and `capacitiveCurrent` (which
-    /// belong to the neuron), in bytes: coefficients, work space, the section and node layout and
-    /// the geometry it keeps for ``prepare(dt:axialResistivity:)``.
+    /// The memory the system holds besides the buffers it shares with the neuron (`v`,
+    /// `capacitance`, `capacitiveCurrent` and the geometry), in bytes: coefficients, work space and
+    /// the section and node layout.
     public var allocatedBytes: Int {
         let doubles = [conductance, current, diagonal, upper, lower, startResponse, endResponse, startConductance,
                        endConductance, dt, solution, particular, towardsEnd, towardsStart, eliminated, nodeDiagonal,
                        nodeParent, nodeValue, nodeChild]
         let indices = [sectionStart, sectionStop, sectionStartNode, childOffsets, childNodes, sectionEntry]
-        let geometry = (area.count + rLength1.count + rLength2.count) * MemoryLayout<Double>.stride
-        return doubles.map(\.allocatedBytes).reduce(0, +) + indices.map(\.allocatedBytes).reduce(0, +) + geometry
+        return doubles.map(\.allocatedBytes).reduce(0, +) + indices.map(\.allocatedBytes).reduce(0, +)
     }
 
     public static func == (lhs: CableSystem, rhs: CableSystem) -> Bool { lhs === rhs }

@@ -155,6 +155,10 @@ final class SpatialNeuronTests: XCTestCase {
         try ok.Ri.set(1 * ohm * meter)
         try ok.Cm.set(0 * farad / (meter * meter), where: "i == 3")
         assertModelError(try Network(ok).run(1 * ms), "in compartment 3 it is 0")
+        try ok.Cm.set(1 * uF / cm2)
+        try ok.area.set(-1 * um * um, where: "i == 4")
+        assertModelError(try Network(ok).run(1 * ms), "area of '\(ok.name)' must be positive in every compartment, "
+                         + "but in compartment 4 it is -1. um^2")
     }
 
     /// A membrane current that becomes infinite stops the run with the compartment and the time.
@@ -244,5 +248,29 @@ final class SpatialNeuronTests: XCTestCase {
             """, switchOn: false)
         XCTAssertEqual(parameter, subexpression)
         XCTAssertGreaterThan(parameter[50], -0.069)
+    }
+
+    /// As in Brian, the cable reads the geometry variables when a run starts: lengths set between
+    /// runs count. Doubling r_length_1 and r_length_2 is halving Ri.
+    func testGeometrySetBetweenRunsCounts() throws {
+        defaultClock.dt = 25 * us
+        func run(ri: Quantity, scale: Bool) throws -> [Double] {
+            let morpho = try Soma(diameter: 30 * um)
+            morpho.dend = try Cylinder(diameter: 2 * um, length: 500 * um, n: 50)
+            let neuron = try SpatialNeuron(morphology: morpho, model: Self.passive, Cm: 1 * uF / cm2, Ri: ri,
+                                           namespace: Self.namespace)
+            try neuron.v.set(-70 * mV)
+            try neuron.I.set(0.1 * nA, where: "i == 50")
+            if scale {
+                try neuron.r_length_1.set("2*r_length_1")
+                try neuron.r_length_2.set("2*r_length_2")
+            }
+            try Network(neuron).run(2 * ms)
+            return try neuron.v.plainValues
+        }
+        let scaled = try run(ri: 150 * ohm * cm, scale: true), halved = try run(ri: 75 * ohm * cm, scale: false)
+        let original = try run(ri: 150 * ohm * cm, scale: false)
+        assertClose(scaled, halved, rtol: 1e-12, atol: 1e-15)
+        XCTAssertGreaterThan(abs(scaled[50] - original[50]), 1e-4)
     }
 }

@@ -79,18 +79,22 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
         let name = name ?? ObjectNames.unique("spatialneuron")
         try MemoryBudget.require(MemoryBudget.bytes(flat.count, each: 8 * CableSystem.valuesPerCompartment),
                                  for: "the cable equation of \(flat.count) compartments")
-        let v = DoubleBuffer(name: "\(name).v", count: flat.count, value: 0)
+        func buffer(_ variable: String) -> DoubleBuffer {
+            DoubleBuffer(name: "\(name).\(variable)", count: flat.count, value: 0)
+        }
         cable = CableSystem(name: name, sections: flat.sections.map {
             CableSystem.SectionLayout(range: $0.compartments, parent: $0.parent)
-        }, area: flat.area, rLength1: flat.rLength1, rLength2: flat.rLength2, v: v,
-           capacitance: DoubleBuffer(name: "\(name).Cm", count: flat.count, value: 0),
-           capacitiveCurrent: DoubleBuffer(name: "\(name).Ic", count: flat.count, value: 0))
+        }, area: buffer("area"), rLength1: buffer("r_length_1"), rLength2: buffer("r_length_2"), v: buffer("v"),
+           capacitance: buffer("Cm"), capacitiveCurrent: buffer("Ic"))
         try super.init(flat.count, model: equations, threshold: threshold, reset: reset, refractory: refractory,
                        method: method, methodChoices: IntegrationMethod.spatialChoices, events: events,
                        namespace: namespace, dt: dt, clock: clock, order: order, name: name, kind: "SpatialNeuron",
                        noun: "compartment", defaultName: "spatialneuron")
-        // The cable system works on the group's own buffers.
-        for (variable, buffer) in [("v", cable.v), ("Cm", cable.capacitance), ("Ic", cable.capacitiveCurrent)] {
+        // The cable system works on the group's own buffers (geometry set between runs counts, as
+        // in Brian).
+        for (variable, buffer) in [("v", cable.v), ("Cm", cable.capacitance), ("Ic", cable.capacitiveCurrent),
+                                   ("area", cable.area), ("r_length_1", cable.rLength1),
+                                   ("r_length_2", cable.rLength2)] {
             variables[variable]?.buffer = buffer
         }
         var values: [(String, [Double])] = [
@@ -116,10 +120,13 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
             throw ModelError(.invalidArgument, "Ri of '\(name)' must be a positive resistivity, but it is "
                              + "\(Quantity(value: ri, dimension: .resistance * .length))")
         }
-        if let k = (0..<size).first(where: { !(cable.capacitance[$0] > 0 && cable.capacitance[$0].isFinite) }) {
-            throw ModelError(.invalidArgument, "Cm of '\(name)' must be a positive capacitance per area in every "
-                             + "compartment, but in compartment \(k) it is "
-                             + "\(Quantity(value: cable.capacitance[k], dimension: .capacitance / .area))")
+        // What the cable divides by; each may have been set since the neuron was made.
+        for (variable, buffer, dimension) in [("Cm", cable.capacitance, Dimension.capacitance / .area),
+                                              ("area", cable.area, .area), ("r_length_1", cable.rLength1, .length),
+                                              ("r_length_2", cable.rLength2, .length)] {
+            guard let k = (0..<size).first(where: { !(buffer[$0] > 0 && buffer[$0].isFinite) }) else { continue }
+            throw ModelError(.invalidArgument, "\(variable) of '\(name)' must be positive in every compartment, but "
+                             + "in compartment \(k) it is \(Quantity(value: buffer[k], dimension: dimension))")
         }
         cable.prepare(dt: clock.dt.value, axialResistivity: ri)
     }
