@@ -12,26 +12,49 @@ enum CableStep {
         let v = system.v.pointer, cm = system.capacitance.pointer
         let gtot = system.conductance.pointer, i0 = system.current.pointer
         let diagonal = system.diagonal.pointer, upper = system.upper.pointer, lower = system.lower.pointer
-        let solution = system.solution.pointer, particular = system.particular.pointer
+        let particular = system.particular.pointer
         let towardsEnd = system.towardsEnd.pointer, towardsStart = system.towardsStart.pointer
         let eliminated = system.eliminated.pointer
+        let pivot = system.pivot.pointer, factored = system.factoredConductance.pointer
         let starts = system.sectionStart.pointer, stops = system.sectionStop.pointer
         let startNodes = system.sectionStartNode.pointer
         let sections = system.sectionCount
 
         // Each section: the three tridiagonal solves. As in Brian, a section's first compartment is
         // eliminated like any other (its coupling to the previous section is 0), except the very
-        // first.
+        // first. A section whose gtot has not changed since its last factorization keeps it and its
+        // unit responses (the same values a new factorization would give) and solves only for the
+        // particular solution.
         for s in 0..<sections {
             let first = Int(starts[s]), stop = Int(stops[s])
+            var unchanged = true
+            for j in first..<stop { unchanged = unchanged && gtot[j] == factored[j] }
+            if unchanged {
+                for j in first..<stop {
+                    particular[j] = -(cm[j] / dt * v[j]) - i0[j]
+                    if j > 0 {
+                        particular[j] = (particular[j] - lower[j] * particular[j - 1]) * pivot[j]
+                    } else {
+                        particular[j] = particular[j] / (diagonal[j] - gtot[j])
+                    }
+                }
+                var j = stop - 2
+                while j >= first {
+                    particular[j] = particular[j] - eliminated[j] * particular[j + 1]
+                    j -= 1
+                }
+                continue
+            }
             for j in first..<stop {
                 particular[j] = -(cm[j] / dt * v[j]) - i0[j]
                 towardsEnd[j] = system.endResponse[j]
                 towardsStart[j] = system.startResponse[j]
                 let b = diagonal[j] - gtot[j]
+                factored[j] = gtot[j]
                 if j > 0 {
                     let a = lower[j]
                     let m = 1.0 / (b - a * eliminated[j - 1])
+                    pivot[j] = m
                     eliminated[j] = upper[j] * m
                     particular[j] = (particular[j] - a * particular[j - 1]) * m
                     towardsEnd[j] = (towardsEnd[j] - a * towardsEnd[j - 1]) * m
@@ -91,15 +114,16 @@ enum CableStep {
             nodeValue[node] = (nodeValue[node] - nodeParent[node] * nodeValue[parent]) / nodeDiagonal[node]
         }
 
+        // The potentials, in place of the particular solution.
         for s in 0..<sections {
             let startValue = nodeValue[Int(startNodes[s])], endValue = nodeValue[s + 1]
             for j in Int(starts[s])..<Int(stops[s]) {
-                solution[j] = particular[j] + startValue * towardsStart[j] + endValue * towardsEnd[j]
+                particular[j] = particular[j] + startValue * towardsStart[j] + endValue * towardsEnd[j]
             }
         }
         let capacitive = system.capacitiveCurrent.pointer
         for i in 0..<system.count {
-            capacitive[i] = cm[i] * (solution[i] - v[i]) / dt
+            capacitive[i] = cm[i] * (particular[i] - v[i]) / dt
         }
     }
 }

@@ -31,8 +31,9 @@ public final class CableSystem: Hashable, @unchecked Sendable {
     public let count: Int
     /// The membrane potential at the start of the step.
     public let v: DoubleBuffer
-    /// The membrane potential at the end of the step, which the kernel then stores into `v`.
-    public let solution: DoubleBuffer
+    /// The membrane potential at the end of the step, which the kernel then stores into `v`: the
+    /// step computes it in the buffer of the particular solution.
+    public var solution: DoubleBuffer { particular }
     /// The capacitive current per area of the step, `Cm (v' - v)/dt` (Brian's `Ic`).
     public let capacitiveCurrent: DoubleBuffer
     /// Specific membrane capacitance, per compartment.
@@ -69,12 +70,21 @@ public final class CableSystem: Hashable, @unchecked Sendable {
     public let dt: DoubleBuffer
 
     /// Work space of the step: per compartment, the particular solution, the unit responses to the
-    /// end and start node, the eliminated upper diagonal; per node, the diagonal, the coupling to the parent node and the right-hand side
-    /// (then the solution); per child entry, the coupling to the child node.
+    /// end and start node, the eliminated upper diagonal; per node, the diagonal, the coupling to the
+    /// parent node and the right-hand side (then the solution); per child entry, the coupling to the
+    /// child node.
     public let particular: DoubleBuffer
     public let towardsEnd: DoubleBuffer
     public let towardsStart: DoubleBuffer
     public let eliminated: DoubleBuffer
+    /// The factorization of each section's matrix, kept between steps: per compartment, the
+    /// reciprocal pivot of the elimination, and the `gtot` it was computed with. A section whose
+    /// `gtot` is the same as at its last factorization (a passive section, always) reuses it and the
+    /// unit responses, which depend on nothing else, and solves only for the particular solution:
+    /// the same values as a new factorization, without its divisions. ``prepare(dt:axialResistivity:)``
+    /// invalidates it.
+    public let pivot: DoubleBuffer
+    public let factoredConductance: DoubleBuffer
     public let nodeDiagonal: DoubleBuffer
     public let nodeParent: DoubleBuffer
     public let nodeValue: DoubleBuffer
@@ -142,7 +152,8 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         startConductance = doubles("_invr0", sections.count)
         endConductance = doubles("_invrn", sections.count)
         dt = doubles("_dt", 1)
-        solution = doubles("_v_next", n)
+        pivot = doubles("_pivot", n)
+        factoredConductance = doubles("_gtot_factored", n)
         particular = doubles("_v_star", n)
         towardsEnd = doubles("_u_plus", n)
         towardsStart = doubles("_u_minus", n)
@@ -154,8 +165,9 @@ public final class CableSystem: Hashable, @unchecked Sendable {
     }
 
     /// The number of values the system keeps per compartment besides the buffers it shares with
-    /// the neuron (the linearised current, the constant coefficients, the work space).
-    public static let valuesPerCompartment = 12
+    /// the neuron (the linearised current, the constant coefficients, the kept factorization, the
+    /// work space).
+    public static let valuesPerCompartment = 13
 
     /// The number of sections.
     public var sectionCount: Int { sectionStart.count }
@@ -175,6 +187,7 @@ public final class CableSystem: Hashable, @unchecked Sendable {
             lower[i] = 0
             startResponse[i] = 0
             endResponse[i] = 0
+            factoredConductance[i] = .nan
         }
         for i in 1..<max(n, 1) {
             upper[i - 1] = axial[i] / area[i - 1]
@@ -198,8 +211,8 @@ public final class CableSystem: Hashable, @unchecked Sendable {
     /// the section and node layout.
     public var allocatedBytes: Int {
         let doubles = [conductance, current, diagonal, upper, lower, startResponse, endResponse, startConductance,
-                       endConductance, dt, solution, particular, towardsEnd, towardsStart, eliminated, nodeDiagonal,
-                       nodeParent, nodeValue, nodeChild]
+                       endConductance, dt, particular, towardsEnd, towardsStart, eliminated, pivot, factoredConductance,
+                       nodeDiagonal, nodeParent, nodeValue, nodeChild]
         let indices = [sectionStart, sectionStop, sectionStartNode, childOffsets, childNodes, sectionEntry]
         return doubles.map(\.allocatedBytes).reduce(0, +) + indices.map(\.allocatedBytes).reduce(0, +)
     }

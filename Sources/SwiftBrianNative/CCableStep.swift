@@ -3,40 +3,87 @@
 /// for bit. Buffers are passed in the order ``CEmitter`` lists them for the operation.
 enum CCableStep {
     static let source = #"""
-    __attribute__((noinline)) static void sb_cable_step(int64_t sections, const int32_t *starts, const int32_t *stops,
-                              const int32_t *start_nodes, const int32_t *entries, const int32_t *offsets,
-                              const int32_t *children, double dt, const double *v, const double *cm,
-                              const double *gtot, const double *i0, const double *diagonal,
-                              const double *upper, const double *lower, const double *end_response,
-                              const double *start_response, const double *to_start_g, const double *to_end_g,
-                              double *solution, double *particular, double *towards_end, double *towards_start,
-                              double *eliminated, double *node_diagonal, double *node_parent,
-                              double *node_value, double *node_child, double *capacitive, int64_t count) {
+    __attribute__((noinline)) static void sb_cable_step(int64_t sections, const int32_t *restrict starts,
+                              const int32_t *restrict stops, const int32_t *restrict start_nodes,
+                              const int32_t *restrict entries, const int32_t *restrict offsets,
+                              const int32_t *restrict children, double dt, const double *restrict v,
+                              const double *restrict cm, const double *restrict gtot, const double *restrict i0,
+                              const double *restrict diagonal, const double *restrict upper,
+                              const double *restrict lower, const double *restrict end_response,
+                              const double *restrict start_response, const double *restrict to_start_g,
+                              const double *restrict to_end_g, double *restrict particular,
+                              double *restrict towards_end, double *restrict towards_start,
+                              double *restrict eliminated, double *restrict pivot, double *restrict factored,
+                              double *restrict node_diagonal, double *restrict node_parent,
+                              double *restrict node_value, double *restrict node_child,
+                              double *restrict capacitive, int64_t count) {
         for (int64_t s = 0; s < sections; s++) {
             const int64_t first = starts[s], stop = stops[s];
-            for (int64_t j = first; j < stop; j++) {
-                particular[j] = -(cm[j] / dt * v[j]) - i0[j];
-                towards_end[j] = end_response[j];
-                towards_start[j] = start_response[j];
-                const double b = diagonal[j] - gtot[j];
-                if (j > 0) {
-                    const double a = lower[j];
-                    const double m = 1.0 / (b - a * eliminated[j - 1]);
-                    eliminated[j] = upper[j] * m;
-                    particular[j] = (particular[j] - a * particular[j - 1]) * m;
-                    towards_end[j] = (towards_end[j] - a * towards_end[j - 1]) * m;
-                    towards_start[j] = (towards_start[j] - a * towards_start[j - 1]) * m;
+            int unchanged = 1;
+            for (int64_t j = first; j < stop; j++) unchanged &= gtot[j] == factored[j];
+            /* The recurrences carry the previous compartment's values in registers; j == 0 (the
+               first compartment of the whole tree) divides by its diagonal, as in Brian. */
+            int64_t j = first;
+            if (unchanged) {
+                double p = 0;
+                if (j == 0) {
+                    p = (-(cm[0] / dt * v[0]) - i0[0]) / (diagonal[0] - gtot[0]);
+                    particular[0] = p;
+                    j = 1;
                 } else {
-                    eliminated[j] = upper[j] / b;
-                    particular[j] = particular[j] / b;
-                    towards_end[j] = towards_end[j] / b;
-                    towards_start[j] = towards_start[j] / b;
+                    p = particular[j - 1];
                 }
+                for (; j < stop; j++) {
+                    p = (-(cm[j] / dt * v[j]) - i0[j] - lower[j] * p) * pivot[j];
+                    particular[j] = p;
+                }
+                for (j = stop - 2; j >= first; j--) {
+                    p = particular[j] - eliminated[j] * p;
+                    particular[j] = p;
+                }
+                continue;
             }
-            for (int64_t j = stop - 2; j >= first; j--) {
-                particular[j] = particular[j] - eliminated[j] * particular[j + 1];
-                towards_end[j] = towards_end[j] - eliminated[j] * towards_end[j + 1];
-                towards_start[j] = towards_start[j] - eliminated[j] * towards_start[j + 1];
+            double e = 0, p = 0, te = 0, ts = 0;
+            if (j == 0) {
+                const double b = diagonal[0] - gtot[0];
+                factored[0] = gtot[0];
+                e = upper[0] / b;
+                p = (-(cm[0] / dt * v[0]) - i0[0]) / b;
+                te = end_response[0] / b;
+                ts = start_response[0] / b;
+                eliminated[0] = e;
+                particular[0] = p;
+                towards_end[0] = te;
+                towards_start[0] = ts;
+                j = 1;
+            } else {
+                e = eliminated[j - 1];
+                p = particular[j - 1];
+                te = towards_end[j - 1];
+                ts = towards_start[j - 1];
+            }
+            for (; j < stop; j++) {
+                const double a = lower[j];
+                const double m = 1.0 / (diagonal[j] - gtot[j] - a * e);
+                factored[j] = gtot[j];
+                pivot[j] = m;
+                e = upper[j] * m;
+                p = (-(cm[j] / dt * v[j]) - i0[j] - a * p) * m;
+                te = (end_response[j] - a * te) * m;
+                ts = (start_response[j] - a * ts) * m;
+                eliminated[j] = e;
+                particular[j] = p;
+                towards_end[j] = te;
+                towards_start[j] = ts;
+            }
+            for (j = stop - 2; j >= first; j--) {
+                const double c = eliminated[j];
+                p = particular[j] - c * p;
+                te = towards_end[j] - c * te;
+                ts = towards_start[j] - c * ts;
+                particular[j] = p;
+                towards_end[j] = te;
+                towards_start[j] = ts;
             }
         }
         for (int64_t s = 0; s < sections; s++) {
@@ -71,11 +118,11 @@ enum CCableStep {
         for (int64_t s = 0; s < sections; s++) {
             const double start_value = node_value[start_nodes[s]], end_value = node_value[s + 1];
             for (int64_t j = starts[s]; j < stops[s]; j++) {
-                solution[j] = particular[j] + start_value * towards_start[j] + end_value * towards_end[j];
+                particular[j] = particular[j] + start_value * towards_start[j] + end_value * towards_end[j];
             }
         }
         for (int64_t i = 0; i < count; i++) {
-            capacitive[i] = cm[i] * (solution[i] - v[i]) / dt;
+            capacitive[i] = cm[i] * (particular[i] - v[i]) / dt;
         }
     }
 

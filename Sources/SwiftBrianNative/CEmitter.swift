@@ -383,8 +383,9 @@ struct CEmitter {
                              doubles(system.conductance), doubles(system.current), doubles(system.diagonal),
                              doubles(system.upper), doubles(system.lower), doubles(system.endResponse),
                              doubles(system.startResponse), doubles(system.startConductance),
-                             doubles(system.endConductance), doubles(system.solution), doubles(system.particular),
-                             doubles(system.towardsEnd), doubles(system.towardsStart), doubles(system.eliminated),
+                             doubles(system.endConductance), doubles(system.particular), doubles(system.towardsEnd),
+                             doubles(system.towardsStart), doubles(system.eliminated), doubles(system.pivot),
+                             doubles(system.factoredConductance),
                              doubles(system.nodeDiagonal), doubles(system.nodeParent), doubles(system.nodeValue),
                              doubles(system.nodeChild), doubles(system.capacitiveCurrent)]
             return ["\(indent)sb_cable_step(\(system.sectionCount), \(arguments.joined(separator: ", ")), \(system.count));"]

@@ -9,7 +9,7 @@ final class BenchCommandTests: XCTestCase {
         XCTAssertEqual(output.status, 0, output.stderr)
         XCTAssertTrue(output.stdout.hasPrefix("swiftbrian ball_and_stick N=2 target=native spikes=0 synapses=0 "),
                       output.stdout)
-        XCTAssertTrue(output.stdout.contains(" compartments=102 bytes_per_compartment=190 v_mean_mV=-"), output.stdout)
+        XCTAssertTrue(output.stdout.contains(" compartments=102 bytes_per_compartment=198 v_mean_mV=-"), output.stdout)
     }
 
     func testPopulationTooLargeForMemory() throws {

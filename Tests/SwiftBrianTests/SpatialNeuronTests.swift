@@ -273,4 +273,46 @@ final class SpatialNeuronTests: XCTestCase {
         assertClose(scaled, halved, rtol: 1e-12, atol: 1e-15)
         XCTAssertGreaterThan(abs(scaled[50] - original[50]), 1e-4)
     }
+
+    /// The cable keeps each section's factorization while its gtot stays the same and factorizes
+    /// anew when gtot changes during a run: a leak conductance doubled at 1 ms by a run_regularly
+    /// operation gives the same potentials, bit for bit, as the same change made between two runs
+    /// (where everything is set up anew), on both backends; and the change does matter.
+    func testConductanceChangedDuringARunRefactorsTheCable() throws {
+        defaultClock.dt = 25 * us
+        let model = """
+            Im = gL*(EL - v) : amp/meter**2
+            gL : siemens/meter**2
+            I : amp (point current)
+            """
+        func run(_ backend: BackendKind, change: String) throws -> [Double] {
+            let morpho = try Soma(diameter: 30 * um)
+            morpho.dend = try Cylinder(diameter: 2 * um, length: 500 * um, n: 50)
+            morpho.dend?.L = try Cylinder(diameter: 1 * um, length: 100 * um, n: 10)
+            let neuron = try SpatialNeuron(morphology: morpho, model: model, Cm: 1 * uF / cm2, Ri: 150 * ohm * cm,
+                                           namespace: ["EL": -70 * mV])
+            try neuron.v.set(-70 * mV)
+            try neuron.gL.set(1e-4 * siemens / cm2)
+            try neuron.I.set(0.1 * nA, where: "i == 50")
+            let doubling = "gL = 1e-4*siemens/cm**2 * (1 + int(t > 0.5*ms) * int(i > 10))"
+            switch change {
+            case "during":
+                let network = try Network(neuron, neuron.runRegularly(doubling, dt: 0.5 * ms), backend: backend)
+                try network.run(2 * ms)
+            case "between":
+                let network = try Network(neuron, backend: backend)
+                try network.run(1 * ms)
+                try neuron.gL.set(2e-4 * siemens / cm2, where: "i > 10")
+                try network.run(1 * ms)
+            default:
+                try Network(neuron, backend: backend).run(2 * ms)
+            }
+            return try neuron.v.plainValues
+        }
+        for backend in BackendKind.allCases {
+            let during = try run(backend, change: "during"), between = try run(backend, change: "between")
+            XCTAssertEqual(during, between, "\(backend)")
+            XCTAssertGreaterThan(abs(during[50] - (try run(backend, change: "none"))[50]), 1e-5, "\(backend)")
+        }
+    }
 }
