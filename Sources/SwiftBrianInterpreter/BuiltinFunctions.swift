@@ -10,7 +10,7 @@ enum BuiltinFunctions {
         for (name, function) in Function.builtins where function.arguments.count == 1 {
             if case .pure(let body) = function.implementation { table[name] = { body([$0]) } }
         }
-        table["exp"] = Foundation.exp
+        table["exp"] = PortableMath.exp
         table["log"] = Foundation.log
         table["sqrt"] = Foundation.sqrt
         table["abs"] = { Swift.abs($0) }

@@ -502,11 +502,17 @@ struct CEmitter {
         KernelFunctionNames.binomial: "sb_binomial",
     ]
 
+    /// The functions of ``PortableMath`` (in double precision, the interpreter's implementation).
+    private static let portableNames: [String: String] = ["exp": "sb_exp"]
+
     private mutating func call(_ function: KernelFunction, _ arguments: [String]) throws -> String {
         switch function {
         case .builtin(let name):
             guard let cName = CEmitter.cNames[name] else {
                 throw Unsupported(reason: "the function '\(name)' has no C implementation")
+            }
+            if precision == .double, let portable = CEmitter.portableNames[name] {
+                return "\(portable)(\(arguments.joined(separator: ", ")))"
             }
             if cName.hasPrefix("sb_") { return real("\(cName)(\(arguments.joined(separator: ", ")))") }
             return "\(precision.math(cName))(\(arguments.joined(separator: ", ")))"

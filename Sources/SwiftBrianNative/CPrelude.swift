@@ -3,7 +3,7 @@ import SwiftBrianLanguage
 /// The C code every generated library starts with: the buffer layout, appending, the counter-based
 /// random numbers and the helper functions whose semantics must match the interpreter's bit for
 /// bit (Python's `%`, `sign`, `clip`, `exprel`, `timestep`, Poisson and binomial draws, TimedArray
-/// lookup).
+/// lookup, and ``PortableMath``'s functions).
 enum CPrelude {
     static let source = #"""
     #include <math.h>
@@ -174,5 +174,5 @@ enum CPrelude {
         return values[(int64_t)position * columns + (int64_t)column];
     }
 
-    """#
+    """# + PortableMath.cSource
 }

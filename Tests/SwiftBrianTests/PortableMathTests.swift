@@ -1,0 +1,55 @@
+import Foundation
+import SwiftBrian
+import XCTest
+
+/// ``PortableMath``: the interpreter's Swift and the generated C give the same bits, and the
+/// values are within 1 ulp of the C library's.
+final class PortableMathTests: XCTestCase {
+    override func setUp() {
+        defaultClock.dt = 0.1 * ms
+    }
+
+    /// The arguments: special values, the edges of overflow and of the subnormal range, and 20,000
+    /// pseudo-random values spread over the whole range and concentrated around 0.
+    private static let arguments: [Double] = {
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, 1e-300, -1e-300, 5e-324, 709.782712893384, 709.79, 710, 1e4,
+                                -708.39, -708.4, -744.4, -745.13, -745.14, -746, -1e4, .infinity, -.infinity, .nan,
+                                Double.ulpOfOne, -Double.ulpOfOne, 0.34657359027997264, -0.34657359027997264]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for k in 0..<20_000 {
+            // A 64-bit linear congruential generator: reproducible, no dependence on the RNG.
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let unit = Double(state >> 11) / Double(1 << 53)
+            values.append(k % 2 == 0 ? -746 + 1456 * unit : -20 + 40 * unit)
+        }
+        return values
+    }()
+
+    func testExpIsTheSameOnBothBackendsAndWithinOneUlp() throws {
+        let x = Self.arguments
+        let result = try onBothBackends("exp") { backend in
+            let G = try NeuronGroup(x.count, model: "x : 1\ny : 1", name: "G")
+            try G.x.set(x)
+            let network = try Network(G, G.runRegularly("y = exp(x)"), backend: backend, checkFinite: false)
+            try network.run(0.1 * ms)
+            var result = CaseResult()
+            result.final("y", try G.y.values)
+            return result
+        }
+        let y = result.numbers("y")
+        XCTAssertEqual(y.count, x.count)
+        for (argument, value) in zip(x, y) {
+            XCTAssertEqual(value.bitPattern, PortableMath.exp(argument).bitPattern, "exp(\(argument))")
+            let libm = Foundation.exp(argument)
+            if libm.isNaN {
+                XCTAssertTrue(value.isNaN, "exp(\(argument))")
+            } else if libm.isInfinite || libm == 0 {
+                XCTAssertEqual(value, libm, "exp(\(argument))")
+            } else {
+                XCTAssertLessThanOrEqual(abs(value - libm), libm.ulp, "exp(\(argument)) = \(value), libm \(libm)")
+            }
+        }
+        XCTAssertEqual(PortableMath.exp(0), 1)
+        XCTAssertEqual(PortableMath.exp(-0.0), 1)
+    }
+}
