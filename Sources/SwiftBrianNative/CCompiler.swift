@@ -17,9 +17,10 @@ struct CCompiler {
                              "-fno-fast-math", "-fno-math-errno", "-w"]
     /// With `fastMath`: the compiler may reorder arithmetic and use vectorized math functions, as
     /// Brian's C++ targets do by default; results then differ from the interpreter's in the last
-    /// bits (and chaotic models diverge).
+    /// bits (and chaotic models diverge). `SB_FAST_MATH` tells the generated code (clang's own
+    /// `__FAST_MATH__` is not defined with `-fno-finite-math-only`).
     static let fastFlags = ["-O3", "-march=native", "-fPIC", "-shared", "-std=c11", "-ffast-math",
-                            "-fno-finite-math-only", "-fveclib=libmvec", "-w"]
+                            "-fno-finite-math-only", "-fveclib=libmvec", "-DSB_FAST_MATH", "-w"]
 
     /// The compiler found on this machine, looked up once.
     static let shared: CCompiler? = find()

@@ -5,8 +5,8 @@
 ///
 /// Both implementations use only IEEE-754 double arithmetic in a fixed order (no fused
 /// multiply-add: the generated C is compiled with `-ffp-contract=off`, and Swift does not contract),
-/// and bit patterns for the powers of two. Under `-ffast-math` the C uses the C library's functions
-/// instead, as the compiler may then reorder the arithmetic these rely on.
+/// and bit patterns for the powers of two. With fast math (`SB_FAST_MATH` defined) the C uses the C
+/// library's functions instead, as the compiler may then reorder the arithmetic these rely on.
 public enum PortableMath {
     /// `e^x`, within 1 ulp of the correctly rounded value: `x = k ln 2 + r` with `|r| <= ln 2 / 2`
     /// (Cody and Waite's two-part ln 2), `e^r` by its Taylor polynomial of degree 13 (truncation
@@ -52,7 +52,7 @@ public enum PortableMath {
     public static let cSource: String = {
         let horner = stride(from: 12, through: 0, by: -1).map { "p = p * r + \(literal(taylor[$0]));" }
         return """
-            #ifdef __FAST_MATH__
+            #ifdef SB_FAST_MATH
             #define sb_exp exp
             #else
             static inline double sb_power_of_two(int64_t k) {
