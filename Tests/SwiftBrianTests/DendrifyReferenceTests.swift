@@ -1,3 +1,4 @@
+import Foundation
 import Dendrify
 import SwiftBrian
 import XCTest
@@ -61,6 +62,119 @@ final class DendrifyReferenceTests: XCTestCase {
         for name in synapseNames {
             XCTAssertEqual(result.numbers("\(name).pairs"), try reference.connectivity(name).flatMap { $0.map(Double.init) },
                            name)
+        }
+    }
+
+    /// Checks each statistic `key` of `reference` against the value `values` gives it.
+    private func checkStatistics(_ reference: ReferenceCase, _ values: [String: Double]) throws {
+        for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            let (expected, tolerance) = try reference.statistic(key)
+            XCTAssertEqual(value, expected, accuracy: tolerance, key)
+        }
+    }
+
+    /// dendrify_attenuation: −10 pA into the soma of a 4-compartment chain for 500 ms; the steady
+    /// deflections −6.703, −6.315, −5.755, −5.390 mV and their ratios to the soma's.
+    func testAttenuation() throws {
+        let reference = try ReferenceCase("dendrify_attenuation", folder: "compartments/dendrify")
+        let names = ["soma", "trunk", "prox", "dist"]
+        let variables = names.map { "V_\($0)" }
+        let result = try reference.check { backend in
+            let neuron = try DendrifyCases.attenuation().makeNeuronGroup(1, method: .euler, name: "neuron")
+            let M = try StateMonitor(neuron, variables: variables, record: [0], name: "M")
+            let stored = try StateMonitor(neuron, variables: variables, record: [0], dt: 1 * ms, name: "M_stored")
+            let net = try Network(neuron, M, stored, backend: backend)
+            try net.run(20 * ms)
+            try neuron.I_ext_soma.set(-10 * pA)
+            try net.run(500 * ms)
+            try neuron.I_ext_soma.set(0 * pA)
+            try net.run(100 * ms)
+            var result = CaseResult()
+            for variable in variables {
+                try result.trace("neuron.\(variable)", stored, variable)
+                result.final("neuron.\(variable)", try neuron.variable(variable).values)
+                try result.samples("\(variable).every_step", M, variable)
+            }
+            return result
+        }
+        var deflection: [String: Double] = [:]
+        for (name, variable) in zip(names, variables) {
+            guard case .samples(_, let rows)? = result["\(variable).every_step"], let v = rows.first,
+                  let first = v.first, let minimum = v.min() else { return XCTFail("no samples of \(variable)") }
+            deflection[name] = minimum - first
+        }
+        var statistics: [String: Double] = [:]
+        for name in names {
+            statistics["dV_\(name)"] = deflection[name]
+            if name != "soma", let dV = deflection[name], let soma = deflection["soma"] { statistics["ratio_\(name)"] = dV / soma }
+        }
+        try checkStatistics(reference, statistics)
+    }
+
+    /// dendrify_io: neuron k of 15 gets k + 1 synchronous AMPA+NMDA inputs on its dendrite; the
+    /// peak EPSP grows from 3.865 to 27.278 mV over 1–8 synapses and jumps to 58.07 mV at 9, where
+    /// the dSpike starts.
+    func testInputOutput() throws {
+        let reference = try ReferenceCase("dendrify_io", folder: "compartments/dendrify")
+        let result = try reference.check { backend in
+            let neurons = try DendrifyCases.io().makeNeuronGroup(15, method: .euler, threshold: "V_soma > -40*mV",
+                                                                 reset: "V_soma = -55*mV", refractory: 4 * ms,
+                                                                 name: "neurons")
+            let times = try QuantityArray((0..<15).map { try 10 * ms + Double($0) * (0.1 * ms) })
+            let inputs = try SpikeGeneratorGroup(15, indices: Array(0..<15), times: times, name: "inputs")
+            let S = try Synapses(inputs, neurons, onPre: "s_AMPA_x_dend += 1.0; s_NMDA_x_dend += 1.0", name: "S")
+            try S.connect(condition: "j >= i")
+            let M = try StateMonitor(neurons, "V_dend", record: Array(0..<15), name: "M")
+            let stored = try StateMonitor(neurons, variables: ["V_dend", "V_soma"], record: [0, 7, 8, 14],
+                                          dt: 0.5 * ms, name: "M_stored")
+            let spikes = try SpikeMonitor(neurons, name: "spikes")
+            let dspikes = try EventMonitor(neurons, "spike_Na_dend", name: "dspikes")
+            try Network(neurons, inputs, S, M, stored, spikes, dspikes, backend: backend).run(200 * ms)
+            var result = CaseResult()
+            result.spikes("neurons", spikes)
+            result.spikes("neurons.spike_Na_dend", dspikes)
+            for variable in ["V_dend", "V_soma"] { try result.trace("neurons.\(variable)", stored, variable) }
+            for variable in ["V_soma", "V_dend", "s_AMPA_x_dend", "s_NMDA_x_dend", "spiketime_Na_dend",
+                             "gate_Na_dend", "lastspike", "not_refractory"] {
+                result.final("neurons.\(variable)", try neurons.variable(variable).values)
+            }
+            try result.samples("V_dend.every_step", M, "V_dend")
+            result.values("S.pairs", try pairs(S))
+            return result
+        }
+        XCTAssertEqual(result.numbers("S.pairs"), try reference.connectivity("S").flatMap { $0.map(Double.init) })
+        guard case .samples(_, let rows)? = result["V_dend.every_step"] else { return XCTFail("no V_dend samples") }
+        var statistics: [String: Double] = [:]
+        for (k, v) in rows.enumerated() {
+            guard let first = v.first, let peak = v.max() else { continue }
+            statistics[String(format: "epsp_peak_%02d_synapses", k + 1)] = peak - first
+        }
+        XCTAssertEqual(statistics.count, 15)
+        try checkStatistics(reference, statistics)
+    }
+
+    /// dendrify_point_adex: an AdEx PointNeuronModel driven by a 1 nA step for 100 ms fires 5
+    /// spikes (31.8 … 102.1 ms).
+    func testPointAdex() throws {
+        let reference = try ReferenceCase("dendrify_point_adex", folder: "compartments/dendrify")
+        try reference.check { backend in
+            let neuron = try DendrifyCases.pointAdex().makeNeuronGroup(1, method: .euler, threshold: "V>Vth+5*DeltaT",
+                                                                        reset: "V=Vr; w+=b", name: "neuron")
+            let trace = try StateMonitor(neuron, variables: ["V", "w"], record: [0], name: "trace")
+            let spikes = try SpikeMonitor(neuron, name: "spikes")
+            let net = try Network(neuron, trace, spikes, backend: backend)
+            try net.run(20 * ms)
+            try neuron.I_ext.set(1 * nA)
+            try net.run(100 * ms)
+            try neuron.I_ext.set(0 * nA)
+            try net.run(20 * ms)
+            var result = CaseResult()
+            result.spikes("neuron", spikes)
+            for variable in ["V", "w"] { try result.trace("neuron.\(variable)", trace, variable) }
+            for variable in ["V", "w", "I_ext"] {
+                result.final("neuron.\(variable)", try neuron.variable(variable).values)
+            }
+            return result
         }
     }
 }
