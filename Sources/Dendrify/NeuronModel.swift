@@ -164,6 +164,22 @@ public final class NeuronModel: DendrifyModel {
         extraEquations = extraEquations.map { $0 + "\n" + equations } ?? equations
     }
 
+    /// Replaces the text `old` by `new` in every compartment's equations (Dendrify's
+    /// `replace_equations`).
+    ///
+    /// - Throws: ``ModelError`` when no compartment's equations contain `old`, or when the result
+    ///   does not parse.
+    public func replaceEquations(_ old: String, with new: String) throws {
+        var replaced = compartments
+        var found = false
+        for k in replaced.indices where !old.isEmpty && replaced[k].text.text.contains(old) {
+            try replaced[k].text.replaceEquations(old, with: new)
+            found = true
+        }
+        guard found else { throw ModelError(.invalidArgument, "The equations of the model do not contain '\(old)'") }
+        compartments = replaced
+    }
+
     /// The compartments' names, in order.
     public var compartmentNames: [String] { compartments.map(\.name) }
 

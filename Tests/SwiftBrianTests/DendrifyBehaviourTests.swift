@@ -82,4 +82,17 @@ final class DendrifyBehaviourTests: XCTestCase {
         XCTAssertEqual(group.method, .euler)
         XCTAssertNil(PointNeuronModel.defaultMethod)
     }
+
+    func testReplaceEquations() throws {
+        let model = try DendrifyCases.io()
+        try model.replaceEquations("I_ext_dend  :amp", with: "I_ext_dend = 10*pA  :amp")
+        XCTAssertTrue(model.equations.contains("I_ext_dend = 10*pA  :amp"))
+        assertModelError(try model.replaceEquations("I_ext_axon", with: "x"),
+                         "The equations of the model do not contain 'I_ext_axon'")
+        assertModelError(try model.replaceEquations("I_ext_soma  :amp", with: "I_ext_soma = (  :amp"), "Expected an expression")
+        XCTAssertTrue(model.equations.contains("I_ext_soma  :amp"))
+        let dend = try Dendrite("dend", cmAbs: 50 * pF, glAbs: 2.5 * nS)
+        try dend.replaceEquations("\nI_ext_dend  :amp", with: "\nI_ext_dend  :amp (constant)")
+        XCTAssertTrue(dend.equations.hasSuffix("I_ext_dend  :amp (constant)"))
+    }
 }
