@@ -2,7 +2,7 @@ import SwiftBrian
 
 /// A neuron of a few connected compartments (Dendrify's `NeuronModel`): the compartments'
 /// equations joined, the coupling currents between connected compartments, the dSpike events
-/// and one namespace of parameters, from which ``makeNeuronGroup(_:method:threshold:reset:refractory:initRest:initEvents:dt:name:)``
+/// and one namespace of parameters, from which ``DendrifyModel/makeNeuronGroup(_:method:threshold:reset:refractory:initRest:initEvents:dt:name:)``
 /// builds a ``NeuronGroup``.
 ///
 ///     let model = try NeuronModel(connections: [(soma, apical, .conductance(12 * nS)),
