@@ -95,4 +95,14 @@ final class DendrifyBehaviourTests: XCTestCase {
         try dend.replaceEquations("\nI_ext_dend  :amp", with: "\nI_ext_dend  :amp (constant)")
         XCTAssertTrue(dend.equations.hasSuffix("I_ext_dend  :amp (constant)"))
     }
+
+    /// A mechanism's current goes after `I_ext` where it stands as a whole name only (Dendrify
+    /// replaces the text `= I_ext` wherever it occurs, also in `J = I_ext_b`).
+    func testCurrentsAreInsertedAfterTheWholeName() throws {
+        let dend = try Dendrite("dend", cmAbs: 50 * pF, glAbs: 2.5 * nS)
+        try dend.addEquations("I_ext_dend_b : amp\nJ_dend = I_ext_dend_b : amp")
+        try dend.synapse(.ampa, tag: "x", g: 1 * nS, tDecay: 2 * ms)
+        XCTAssertTrue(dend.equations.contains("I_dend = I_ext_dend + I_AMPA_x_dend  :amp"), dend.equations)
+        XCTAssertTrue(dend.equations.contains("J_dend = I_ext_dend_b : amp"), dend.equations)
+    }
 }
