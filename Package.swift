@@ -12,6 +12,8 @@ import PackageDescription
 //   SwiftBrianNative      the default backend: C generated from the kernels, compiled and loaded
 //   SwiftBrian            what users import: model objects (groups, monitors, inputs), clocks,
 //                         networks; re-exports the layers
+//   Dendrify             reduced compartmental neurons (Dendrify's API): equations, events and
+//                         parameters generated for a NeuronGroup
 //   SwiftBrianModels      ready-made models: Brian's benchmarks (and the example gallery)
 //   SwiftBrianTools       recorded data out: NumPy .npy/.npz and CSV export, SVG/PNG plots,
 //                         HTML reports
@@ -24,6 +26,7 @@ let package = Package(
     name: "SwiftBrian",
     products: [
         .library(name: "SwiftBrian", targets: ["SwiftBrian"]),
+        .library(name: "Dendrify", targets: ["Dendrify"]),
         .library(name: "SwiftBrianTools", targets: ["SwiftBrianTools"]),
         .executable(name: "swiftbrian", targets: ["swiftbrian"]),
     ],
@@ -47,6 +50,7 @@ let package = Package(
                 dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic",
                                "SwiftBrianIntegration", "SwiftBrianKernel", "SwiftBrianInterpreter",
                                "SwiftBrianNative"]),
+        .target(name: "Dendrify", dependencies: ["SwiftBrian"]),
         .target(name: "SwiftBrianModels", dependencies: ["SwiftBrian", "SwiftBrianTools"]),
         .target(name: "SwiftBrianTools", dependencies: ["SwiftBrian"]),
         .executableTarget(name: "swiftbrian", dependencies: [
@@ -59,7 +63,7 @@ let package = Package(
         .testTarget(name: "SwiftBrianSymbolicTests", dependencies: ["SwiftBrianSymbolic"]),
         .testTarget(name: "SwiftBrianIntegrationTests", dependencies: ["SwiftBrianIntegration"]),
         .testTarget(name: "SwiftBrianKernelTests", dependencies: ["SwiftBrianKernel", "SwiftBrianInterpreter"]),
-        .testTarget(name: "SwiftBrianTests", dependencies: ["SwiftBrian", "SwiftBrianModels"]),
+        .testTarget(name: "SwiftBrianTests", dependencies: ["SwiftBrian", "SwiftBrianModels", "Dendrify"]),
         .testTarget(name: "SwiftBrianCLITests", dependencies: ["swiftbrian"]),
         .testTarget(name: "SwiftBrianModelsTests", dependencies: ["SwiftBrianModels"]),
         .testTarget(name: "SwiftBrianToolsTests", dependencies: ["SwiftBrianTools"]),
