@@ -11,7 +11,7 @@ enum BuiltinFunctions {
             if case .pure(let body) = function.implementation { table[name] = { body([$0]) } }
         }
         table["exp"] = PortableMath.exp
-        table["log"] = Foundation.log
+        table["log"] = PortableMath.log
         table["sqrt"] = Foundation.sqrt
         table["abs"] = { Swift.abs($0) }
         table["int"] = { $0.rounded(.towardZero) }

@@ -51,7 +51,7 @@ public enum RandomNumbers {
     public static func normal(seed: UInt64, stream: UInt32, step: Int, element: Int, site: UInt32) -> Double {
         let w = words(seed: seed, stream: stream, step: step, element: element, site: site)
         let u1 = unit(w.0, w.1), u2 = unit(w.2, w.3)
-        return sqrt(-2 * log(1 - u1)) * cos(2 * Double.pi * u2)
+        return sqrt(-2 * PortableMath.log(1 - u1)) * PortableMath.cosineOfTurns(u2)
     }
 
     /// The Poisson draw with mean `mean` for (seed, stream, step, element, site), by

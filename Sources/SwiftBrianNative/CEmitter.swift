@@ -503,7 +503,7 @@ struct CEmitter {
     ]
 
     /// The functions of ``PortableMath`` (in double precision, the interpreter's implementation).
-    private static let portableNames: [String: String] = ["exp": "sb_exp"]
+    private static let portableNames: [String: String] = ["exp": "sb_exp", "log": "sb_log"]
 
     private mutating func call(_ function: KernelFunction, _ arguments: [String]) throws -> String {
         switch function {

@@ -12,6 +12,7 @@ enum CPrelude {
     #include <stdio.h>
     #include <string.h>
 
+    """# + PortableMath.cSource + #"""
     typedef struct sb_buffer { void *data; int64_t count; int64_t capacity; } sb_buffer;
     typedef struct sb_queue { sb_buffer **slots; int64_t count; int64_t cursor; } sb_queue;
 
@@ -77,7 +78,7 @@ enum CPrelude {
         uint32_t w[4];
         sb_words(w, seed, stream, step, element, site);
         double u1 = sb_unit(w[0], w[1]), u2 = sb_unit(w[2], w[3]);
-        return sqrt(-2.0 * log(1.0 - u1)) * cos(2.0 * 3.141592653589793 * u2);
+        return sqrt(-2.0 * sb_log(1.0 - u1)) * sb_cos_turns(u2);
     }
     /* pow exactly as the interpreter calls it: compilers rewrite pow(2, x) as exp2(x) and
        pow(x, -1) as 1/x, which differ from pow in the last bit. */
@@ -174,5 +175,5 @@ enum CPrelude {
         return values[(int64_t)position * columns + (int64_t)column];
     }
 
-    """# + PortableMath.cSource
+    """#
 }

@@ -25,18 +25,23 @@ final class PortableMathTests: XCTestCase {
         return values
     }()
 
-    func testExpIsTheSameOnBothBackendsAndWithinOneUlp() throws {
-        let x = Self.arguments
-        let result = try onBothBackends("exp") { backend in
+    /// `function` of each of `x` on both backends (bit-identical), as a model computes it.
+    private func values(of function: String, _ x: [Double]) throws -> [Double] {
+        let result = try onBothBackends(function) { backend in
             let G = try NeuronGroup(x.count, model: "x : 1\ny : 1", name: "G")
             try G.x.set(x)
-            let network = try Network(G, G.runRegularly("y = exp(x)"), backend: backend, checkFinite: false)
+            let network = try Network(G, G.runRegularly("y = \(function)(x)"), backend: backend, checkFinite: false)
             try network.run(0.1 * ms)
             var result = CaseResult()
             result.final("y", try G.y.values)
             return result
         }
-        let y = result.numbers("y")
+        return result.numbers("y")
+    }
+
+    func testExpIsTheSameOnBothBackendsAndWithinOneUlp() throws {
+        let x = Self.arguments
+        let y = try values(of: "exp", x)
         XCTAssertEqual(y.count, x.count)
         for (argument, value) in zip(x, y) {
             XCTAssertEqual(value.bitPattern, PortableMath.exp(argument).bitPattern, "exp(\(argument))")
@@ -51,6 +56,39 @@ final class PortableMathTests: XCTestCase {
         }
         XCTAssertEqual(PortableMath.exp(0), 1)
         XCTAssertEqual(PortableMath.exp(-0.0), 1)
+    }
+
+    /// log over positive numbers from the subnormal to the largest, around 1, and the special values.
+    func testLogIsTheSameOnBothBackendsAndWithinOneUlp() throws {
+        var x: [Double] = [0, -0.0, -1, 1, 2, 0.5, 5e-324, 1e-310, .greatestFiniteMagnitude, .infinity, -.infinity, .nan,
+                           1.0000000000000002, 0.9999999999999999, 1.4142135623730951, 1.4142135623730954]
+        x += Self.arguments.filter(\.isFinite).map { Foundation.exp($0 < -744 ? -744 : ($0 > 709 ? 709 : $0)) }
+        x += Self.arguments.filter { $0.isFinite && abs($0) <= 20 }.map { 1 + $0 / 40 }
+        let y = try values(of: "log", x)
+        for (argument, value) in zip(x, y) {
+            XCTAssertEqual(value.bitPattern, PortableMath.log(argument).bitPattern, "log(\(argument))")
+            let libm = Foundation.log(argument)
+            if libm.isNaN {
+                XCTAssertTrue(value.isNaN, "log(\(argument))")
+            } else if libm.isInfinite || libm == 0 {
+                XCTAssertEqual(value, libm, "log(\(argument))")
+            } else {
+                XCTAssertLessThanOrEqual(abs(value - libm), libm.ulp, "log(\(argument)) = \(value), libm \(libm)")
+            }
+        }
+    }
+
+    /// cos(2π u) for the normal random numbers: within 2 ulp of the C library's cos(2π·u), give or
+    /// take the rounding of the argument 2π·u in the latter; exact at the quarter turns.
+    func testCosineOfTurns() {
+        var state: UInt64 = 12345
+        for _ in 0..<100_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let u = Double(state >> 11) / Double(1 << 53)
+            let value = PortableMath.cosineOfTurns(u), libm = Foundation.cos(2 * Double.pi * u)
+            XCTAssertLessThanOrEqual(abs(value - libm), 2 * libm.ulp + (2 * Double.pi * u).ulp, "cos(2π·\(u))")
+        }
+        XCTAssertEqual([0, 0.25, 0.5, 0.75].map(PortableMath.cosineOfTurns), [1, 0, -1, 0])
     }
 
     /// With fast math the generated C calls the C library's (vectorized) exp, whose results differ

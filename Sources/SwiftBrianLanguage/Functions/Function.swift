@@ -102,7 +102,7 @@ public struct Function: Sendable {
     /// The functions every model can call, by name.
     public static let builtins: [String: Function] = {
         let unary: [(String, @Sendable (Double) -> Double)] = [
-            ("exp", { PortableMath.exp($0) }), ("log", { Foundation.log($0) }), ("log10", { Foundation.log10($0) }),
+            ("exp", { PortableMath.exp($0) }), ("log", { PortableMath.log($0) }), ("log10", { Foundation.log10($0) }),
             ("sin", { Foundation.sin($0) }), ("cos", { Foundation.cos($0) }), ("tan", { Foundation.tan($0) }),
             ("sinh", { Foundation.sinh($0) }), ("cosh", { Foundation.cosh($0) }), ("tanh", { Foundation.tanh($0) }),
             ("arcsin", { Foundation.asin($0) }), ("arccos", { Foundation.acos($0) }), ("arctan", { Foundation.atan($0) }),
