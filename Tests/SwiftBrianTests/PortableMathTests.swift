@@ -39,21 +39,27 @@ final class PortableMathTests: XCTestCase {
         return result.numbers("y")
     }
 
-    func testExpIsTheSameOnBothBackendsAndWithinOneUlp() throws {
-        let x = Self.arguments
-        let y = try values(of: "exp", x)
+    /// `name` of each of `x`, computed by a model on both backends, is bit for bit `portable` and
+    /// within 1 ulp of `libm` (the same special values).
+    private func check(_ name: String, _ x: [Double], portable: (Double) -> Double, libm: (Double) -> Double) throws {
+        let y = try values(of: name, x)
         XCTAssertEqual(y.count, x.count)
         for (argument, value) in zip(x, y) {
-            XCTAssertEqual(value.bitPattern, PortableMath.exp(argument).bitPattern, "exp(\(argument))")
-            let libm = Foundation.exp(argument)
-            if libm.isNaN {
-                XCTAssertTrue(value.isNaN, "exp(\(argument))")
-            } else if libm.isInfinite || libm == 0 {
-                XCTAssertEqual(value, libm, "exp(\(argument))")
+            XCTAssertEqual(value.bitPattern, portable(argument).bitPattern, "\(name)(\(argument))")
+            let expected = libm(argument)
+            if expected.isNaN {
+                XCTAssertTrue(value.isNaN, "\(name)(\(argument))")
+            } else if expected.isInfinite || expected == 0 {
+                XCTAssertEqual(value, expected, "\(name)(\(argument))")
             } else {
-                XCTAssertLessThanOrEqual(abs(value - libm), libm.ulp, "exp(\(argument)) = \(value), libm \(libm)")
+                XCTAssertLessThanOrEqual(abs(value - expected), expected.ulp,
+                                         "\(name)(\(argument)) = \(value), libm \(expected)")
             }
         }
+    }
+
+    func testExpIsTheSameOnBothBackendsAndWithinOneUlp() throws {
+        try check("exp", Self.arguments, portable: PortableMath.exp, libm: Foundation.exp)
         XCTAssertEqual(PortableMath.exp(0), 1)
         XCTAssertEqual(PortableMath.exp(-0.0), 1)
     }
@@ -64,18 +70,7 @@ final class PortableMathTests: XCTestCase {
                            1.0000000000000002, 0.9999999999999999, 1.4142135623730951, 1.4142135623730954]
         x += Self.arguments.filter(\.isFinite).map { Foundation.exp($0 < -744 ? -744 : ($0 > 709 ? 709 : $0)) }
         x += Self.arguments.filter { $0.isFinite && abs($0) <= 20 }.map { 1 + $0 / 40 }
-        let y = try values(of: "log", x)
-        for (argument, value) in zip(x, y) {
-            XCTAssertEqual(value.bitPattern, PortableMath.log(argument).bitPattern, "log(\(argument))")
-            let libm = Foundation.log(argument)
-            if libm.isNaN {
-                XCTAssertTrue(value.isNaN, "log(\(argument))")
-            } else if libm.isInfinite || libm == 0 {
-                XCTAssertEqual(value, libm, "log(\(argument))")
-            } else {
-                XCTAssertLessThanOrEqual(abs(value - libm), libm.ulp, "log(\(argument)) = \(value), libm \(libm)")
-            }
-        }
+        try check("log", x, portable: PortableMath.log, libm: Foundation.log)
     }
 
     /// cos(2π u) for the normal random numbers: within 2 ulp of the C library's cos(2π·u), give or
