@@ -1,8 +1,8 @@
 """Dendrify 2.2's side of the dendritic-network benchmark (issue 12), timed like brian2_bench.py.
 
 Usage: python scripts/dendrify_bench.py N TARGET [--duration SECONDS]
-  N         total number of neurons: an excitatory population of N//2 and an inhibitory one of
-            N - N//2 (the benchmark's size is N = 4000, 2 x 2,000)
+  N         total number of neurons: an excitatory population (the first N//2) and an
+            inhibitory one (the other N - N//2); the benchmark's size is N = 4000, 2 x 2,000
   TARGET    cython | cpp_standalone (numpy works too, slowly)
   --duration  simulated seconds of the timed run (default 1)
 Prints one line, as shared/reference/brian2_bench.py and scripts/brian2_spatial_bench.py do:
@@ -22,7 +22,9 @@ a Dendrify NeuronModel with a 'leakyIF' soma (150 pF, 10 nS), an 'apical' dendri
 scale_g) and Na dSpikes (25/12 nS; threshold -40 mV, rise 1 ms, fall 2 ms after 0.3 ms, refractory
 4 ms), and a 'basal' dendrite (40 pF, 2 nS, 10 nS coupling) with AMPA 'rec' (8 nS, 3 ms) and GABA
 'inh' (5 nS, 8 ms); v_rest -65 mV, euler, threshold V_soma > -50 mV, reset V_soma = 40 mV, second
-reset V_soma = -60 mV after 0.6 ms, refractory 3 ms. Both populations are groups of this model.
+reset V_soma = -60 mV after 0.6 ms, refractory 3 ms. One group of N such neurons, made by
+make_neurongroup, holds both populations as subgroups (as brian2_bench.py's COBAHH does), so
+there is one second-reset Synapses, one SpikeMonitor and one EventMonitor of the dSpikes.
 
 Nothing in the network is random, so Brian's targets and SwiftBrian simulate the same network
 with the same inputs (they can differ only by rounding, which a recurrent network amplifies; the
@@ -34,9 +36,9 @@ rates then agree statistically):
 - Recurrent connections onto the basal dendrites, with 2 ms delay: every neuron of a source
   population makes K_REC = 40 synapses onto each population, E -> E with s_AMPA_rec_basal +=
   0.25, E -> I with s_AMPA_rec_basal += 0.5, I -> E and I -> I with s_GABA_inh_basal += 0.5.
-- Targets by a formula, j = (A i + B k + c) mod M for k in range(K), M the target size, A = 7919
-  and B = 104729 primes coprime to M for the sizes used (M = 2000), c = 0, 1, ..., 5 for the six
-  projections (inputs->E, inputs->I, EE, EI, IE, II): every target gets the same number of
+- Targets by a formula, j = (A i + B k + c) mod M for k in range(K) (i and j indices within the
+  subgroups), M the target size, A = 7919 and B = 104729 primes coprime to M for the sizes used
+  (M = 2000), c = 0, 1, ..., 5 for the six projections (inputs->E, inputs->I, EE, EI, IE, II): every target gets the same number of
   inputs and no pair repeats; pseudo-random, fixed in- and out-degree, the same in every
   simulator. 360,000 synapses at N = 4000.
 At N = 4000 and 1 s (Brian 2.9, numpy target) E fires at 3.8 Hz and I at 11.7 Hz (7.8 Hz in all;
@@ -49,7 +51,7 @@ import tempfile
 import time
 
 import numpy as np
-from brian2 import (EventMonitor, Hz, NeuronGroup, Network, SpikeMonitor, Synapses, defaultclock,
+from brian2 import (EventMonitor, NeuronGroup, Network, SpikeMonitor, Synapses, defaultclock,
                     device, ms, mV, nS, pF, prefs, second, set_device)
 from dendrify import Dendrite, NeuronModel, Soma
 
@@ -90,13 +92,13 @@ model.config_dspikes('Na', threshold=-40 * mV, duration_rise=1 * ms, duration_fa
                      reversal_rise='E_Na', reversal_fall='E_K')
 
 
-def population(size, name):
-    """A group of the model with Dendrify's second reset. Dendrify 2.2's make_neurongroup ends with
+def make_group(size):
+    """The neurons, with Dendrify's second reset. Dendrify 2.2's make_neurongroup ends with
     `(group, ap_reset) if ap_reset else group`, whose truth test asks for len(ap_reset), which the
     cpp_standalone device cannot give before the run; there the second reset is made as Dendrify
     makes it (neuronmodel.py, make_neurongroup), after a group without one."""
     options = dict(method='euler', threshold='V_soma > -50*mV', reset='V_soma = 40*mV',
-                   refractory=3 * ms, name=name)
+                   refractory=3 * ms, name='neurons')
     if target != 'cpp_standalone':
         return model.make_neurongroup(size, second_reset='V_soma = -60*mV', spike_width=0.6 * ms, **options)
     group = model.make_neurongroup(size, **options)
@@ -106,8 +108,8 @@ def population(size, name):
     return group, second_reset
 
 
-E, E_reset = population(N // 2, 'E')
-I, I_reset = population(N - N // 2, 'I')
+neurons, second_reset = make_group(N)
+E, I = neurons[:N // 2], neurons[N // 2:]
 inputs = NeuronGroup(N, 'dphase/dt = rate : 1\nrate : Hz (constant)', threshold='phase >= 1',
                      reset='phase -= 1', method='euler', name='inputs')
 inputs.rate = f'{F_IN}*Hz*(0.5 + ((37*i) % 101)/100.0)'
@@ -128,10 +130,9 @@ synapses = [
     connect(I, E, f's_GABA_inh_basal += {W[2]}', K_REC, 'IE', 2 * ms, 4),
     connect(I, I, f's_GABA_inh_basal += {W[3]}', K_REC, 'II', 2 * ms, 5),
 ]
-monitors = [SpikeMonitor(E, name='spikes_E'), SpikeMonitor(I, name='spikes_I'),
-            EventMonitor(E, 'spike_Na_apical', name='dspikes_E'),
-            EventMonitor(I, 'spike_Na_apical', name='dspikes_I')]
-net = Network(E, I, E_reset, I_reset, inputs, *synapses, *monitors)
+spike_monitor = SpikeMonitor(neurons, name='spikes')
+dspike_monitor = EventMonitor(neurons, 'spike_Na_apical', name='dspikes')
+net = Network(neurons, second_reset, inputs, *synapses, spike_monitor, dspike_monitor)
 
 # Both targets simulate 1 ms and then the timed duration.
 t0 = time.time(); net.run(1 * ms)
@@ -147,17 +148,18 @@ else:
 
 
 def timed(monitor):
-    """Events of the timed run (after the first millisecond)."""
-    return int(np.sum(np.asarray(monitor.t[:] / ms) >= 1 - 1e-9))
+    """The neuron indices of the events of the timed run (after the first millisecond)."""
+    return np.asarray(monitor.i[:])[np.asarray(monitor.t[:] / ms) >= 1 - 1e-9]
 
 
-spikes_e, spikes_i = timed(monitors[0]), timed(monitors[1])
-dspikes = timed(monitors[2]) + timed(monitors[3])
+spiking = timed(spike_monitor)
+spikes_e, spikes_i = int(np.sum(spiking < N // 2)), int(np.sum(spiking >= N // 2))
+dspikes = len(timed(dspike_monitor))
 n_synapses = sum(len(s) for s in synapses)
 seconds = float(duration)
 print(f"brian2 dendrify_network N={N} target={target} spikes={spikes_e + spikes_i} dspikes={dspikes} "
       f"synapses={n_synapses} compile_s={compile_s:.3f} run_s={wall:.3f} "
-      f"rate_hz={(spikes_e + spikes_i) / (N * seconds):.2f} rate_e_hz={spikes_e / (len(E) * seconds):.2f} "
-      f"rate_i_hz={spikes_i / (len(I) * seconds):.2f}")
+      f"rate_hz={(spikes_e + spikes_i) / (N * seconds):.2f} rate_e_hz={spikes_e / ((N // 2) * seconds):.2f} "
+      f"rate_i_hz={spikes_i / ((N - N // 2) * seconds):.2f}")
 if target == 'cpp_standalone':
     shutil.rmtree(build_directory, ignore_errors=True)
