@@ -1,4 +1,5 @@
 import SwiftBrian
+import SwiftBrianKernel
 
 /// The dendritic-network benchmark, as `scripts/dendrify_bench.py` builds it with Dendrify on Brian.
 extension BenchmarkModel {
@@ -25,6 +26,9 @@ extension BenchmarkModel {
             throw ModelError(.invalidArgument, "The dendritic network needs at least 2 neurons (one per population), "
                              + "but N is \(n)")
         }
+        // 90 synapses per neuron (5 from the inputs per population and input, 40 per population and
+        // neuron), each listed as a pair before it is made and then stored.
+        try MemoryBudget.require(MemoryBudget.bytes(n, each: 90 * 48), for: "the \(n) neurons' synapses")
         let (neurons, secondReset) = try DendrifyNetwork.neurons(n, name: "neurons")
         let excitatory = try neurons[0..<(n / 2)], inhibitory = try neurons[(n / 2)..<n]
         let inputs = try NeuronGroup(n, model: """
