@@ -13,6 +13,8 @@
 # MODELS may also name dendrify_network (N neurons with dendrites in two populations, issue 12),
 # whose Brian side is scripts/dendrify_bench.py (Dendrify 2.2 on Brian); its lines also give the
 # dendritic spikes and the rate of each population, tabled below the times.
+# NO_CHECK_FINITE=1 also times ours without the NaN/infinity check after each step (`bench
+# --no-check-finite`, targets native-nocheck and native-fastmath-nocheck; Brian has no such check).
 # DURATION (seconds, multicompartment models and dendrify_network only; default: the scripts' 20 ms
 # and 1 s) sets the simulated time of both sides.
 #
@@ -46,6 +48,10 @@ ours() {
   if timed "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
   taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" "${extra[@]}" | tee -a "$OUT"
   taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --fast-math "${extra[@]}" | tee -a "$OUT"
+  if [ "${NO_CHECK_FINITE:-0}" = 1 ]; then
+    taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --no-check-finite "${extra[@]}" | tee -a "$OUT"
+    taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --fast-math --no-check-finite "${extra[@]}" | tee -a "$OUT"
+  fi
 }
 
 brian() {
@@ -88,15 +94,19 @@ for line in open(sys.argv[1]):
     if m:
         tool, model, n, target, run = m.groups()
         rows.setdefault((model, int(n)), {})[f"{tool}:{target}"] = float(run)
-cols = ["swiftbrian:native", "swiftbrian:native-fastmath", "brian2:cython", "brian2:cpp_standalone", "nest:nest-1thread"]
-print("| model | N | " + " | ".join(c.replace("swiftbrian:", "ours ").replace("brian2:", "Brian ").replace("nest:nest-1thread", "NEST") for c in cols)
-      + " | Brian cpp / ours | Brian cpp / ours (fast math) |")
-print("|" + "---|" * (len(cols) + 4))
+ours = ["swiftbrian:native", "swiftbrian:native-fastmath"]
+if any("swiftbrian:native-nocheck" in r for r in rows.values()):
+    ours += ["swiftbrian:native-nocheck", "swiftbrian:native-fastmath-nocheck"]
+cols = ours + ["brian2:cython", "brian2:cpp_standalone", "nest:nest-1thread"]
+label = lambda c: c.replace("swiftbrian:", "ours ").replace("brian2:", "Brian ").replace("nest:nest-1thread", "NEST")
+print("| model | N | " + " | ".join(label(c) for c in cols) + " | "
+      + " | ".join("Brian cpp / " + label(c) for c in ours) + " |")
+print("|" + "---|" * (len(cols) + len(ours) + 2))
 for (model, n), r in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0])):
     cells = [f"{r[c]:.3f}" if c in r else "–" for c in cols]
     ref = r.get("brian2:cpp_standalone")
     ratio = lambda c: f"{ref / r[c]:.2f}×" if ref and c in r and r[c] > 0 else "–"
-    print(f"| {model} | {n} | " + " | ".join(cells) + f" | {ratio(cols[0])} | {ratio(cols[1])} |")
+    print(f"| {model} | {n} | " + " | ".join(cells) + " | " + " | ".join(ratio(c) for c in ours) + " |")
 
 # Memory per compartment of the multicompartment models: bytes of state arrays / compartments.
 memory = {}

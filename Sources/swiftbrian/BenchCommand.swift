@@ -69,7 +69,7 @@ struct BenchCommand: ParsableCommand {
             let synapses = instance.synapses.map(\.size).reduce(0, +)
             let bytes = synapses == 0 ? 0 : instance.synapses.map { $0.bytesPerSynapse * $0.size }.reduce(0, +) / synapses
             let rate = instance.monitored.map { Double(spikes) / (Double($0.size) * duration.value) } ?? 0
-            let target = backend.rawValue + (fastMath ? "-fastmath" : "")
+            let target = backend.rawValue + (fastMath ? "-fastmath" : "") + (noCheckFinite ? "-nocheck" : "")
             print("swiftbrian \(model.rawValue) N=\(n) target=\(target) spikes=\(spikes) synapses=\(synapses) "
                   + String(format: "compile_s=%.3f prepare_s=%.3f run_s=%.3f rate_hz=%.2f", compile, prepare, wall, rate)
                   + (synapses > 0 ? " bytes_per_synapse=\(bytes)" : "") + (try spatialFigures(instance.neurons))
