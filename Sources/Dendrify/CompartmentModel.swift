@@ -3,7 +3,8 @@
 ///
 /// `adex` needs the parameters `DeltaT`, `Vth`, `a` and `tauw`; `adaptiveIF` needs `a` and
 /// `tauw`; `cadIF` needs `gA`'s parameters `gAmax`, `EA` and `tauA` (add them with
-/// `addParameters`).
+/// `addParameters`). As in Dendrify, `cadIF`'s `gA`, `gAmax`, `EA` and `tauA` carry no
+/// compartment suffix, so a neuron can have only one `cadIF` compartment.
 public enum CompartmentModel: String, CaseIterable, Sendable {
     /// A leaky membrane.
     case passive

@@ -3,7 +3,7 @@ import SwiftBrian
 /// The parameters of a Dendrify model, in the order Dendrify creates them: capacitances, leak
 /// conductances, resting potentials, coupling conductances, synaptic and dSpike parameters,
 /// Dendrify's defaults (`E_AMPA`, `Mg_con`, ...) and what the user added. They are the
-/// namespace of the group ``NeuronModel/makeNeuronGroup(_:method:threshold:reset:refractory:initRest:initEvents:dt:name:)``
+/// namespace of the group ``DendrifyModel/makeNeuronGroup(_:method:threshold:reset:refractory:initRest:initEvents:dt:name:)``
 /// builds.
 ///
 ///     model.parameters["g_soma_dend"]          // 15. nS

@@ -2,7 +2,7 @@ import SwiftBrian
 
 /// A neuron of a few connected compartments (Dendrify's `NeuronModel`): the compartments'
 /// equations joined, the coupling currents between connected compartments, the dSpike events
-/// and one namespace of parameters, from which ``makeNeuronGroup(_:method:threshold:reset:refractory:initRest:initEvents:dt:name:)``
+/// and one namespace of parameters, from which ``DendrifyModel/makeNeuronGroup(_:method:threshold:reset:refractory:initRest:initEvents:dt:name:)``
 /// builds a ``NeuronGroup``.
 ///
 ///     let model = try NeuronModel(connections: [(soma, apical, .conductance(12 * nS)),
@@ -162,6 +162,22 @@ public final class NeuronModel: DendrifyModel {
         let model = self.equations
         _ = try ModelText.joined(model, equations, separator: "\n", owner: "the model")
         extraEquations = extraEquations.map { $0 + "\n" + equations } ?? equations
+    }
+
+    /// Replaces the text `old` by `new` in every compartment's equations (Dendrify's
+    /// `replace_equations`).
+    ///
+    /// - Throws: ``ModelError`` when no compartment's equations contain `old`, or when the result
+    ///   does not parse.
+    public func replaceEquations(_ old: String, with new: String) throws {
+        var replaced = compartments
+        var found = false
+        for k in replaced.indices where !old.isEmpty && replaced[k].text.text.contains(old) {
+            try replaced[k].text.replaceEquations(old, with: new)
+            found = true
+        }
+        guard found else { throw ModelError(.invalidArgument, "The equations of the model do not contain '\(old)'") }
+        compartments = replaced
     }
 
     /// The compartments' names, in order.

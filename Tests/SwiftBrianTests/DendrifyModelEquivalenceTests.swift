@@ -108,4 +108,38 @@ final class DendrifyModelEquivalenceTests: XCTestCase {
     func testNetworkSmallModel() throws {
         try assertEquivalent(try DendrifyCases.networkSmall(), to: "dendrify_network_small")
     }
+
+    /// dendrify_api_extras.py's neuron: adaptiveIF soma, rise–decay AMPA (scaled) and GABA, noise,
+    /// dSpikes given in full, `.cylinder(of:)` and half-cylinder couplings, area factors reset by
+    /// the NeuronModel, extra equations and parameters.
+    func testExtrasNeuronModel() throws {
+        let soma = try Dendrify.Soma("soma", model: .adaptiveIF, length: 20 * um, diameter: 20 * um)
+        let a = try Dendrite("a", length: 120 * um, diameter: 2 * um)
+        let c = try Dendrite("c", length: 80 * um, diameter: 1 * um, scaleFactor: 1.5, spineFactor: 2)
+        try a.synapse(.ampa, tag: "p", g: 2 * nS, tRise: 0.5 * ms, tDecay: 3 * ms, scaleG: true)
+        try a.synapse(.gaba, tag: "q", g: 1 * nS, tRise: 1 * ms, tDecay: 10 * ms)
+        try a.noise(tau: 10 * ms, sigma: 5 * pA, mean: 1 * pA)
+        try c.dspikes("Ca", threshold: -30 * mV, gRise: 5 * nS, gFall: 3 * nS, durationRise: 2.25 * ms,
+                      durationFall: 7 * ms, reversalRise: "E_Ca", reversalFall: -90 * mV, offsetFall: 1.05 * ms,
+                      refractory: 20 * ms)
+        try soma.addParameters(["a_soma": 2 * nS, "tauw_soma": 100 * ms])
+        let model = try NeuronModel(connections: [(soma, a, .cylinder(of: a)), (a, c, .halfCylinders)],
+                                    cm: 1 * uF / cm2, gl: 40 * uS / cm2, rAxial: 150 * ohm * cm, vRest: -68 * mV,
+                                    spineFactor: 1.5)
+        try model.addEquations("dz/dt = -z/(5*ms) : 1")
+        try model.addParameters(["zz": 3 * mV])
+        try assertEquivalent(model, to: "dendrify_api_extras_neuron")
+        // The model copied its compartments: adding to one afterwards changes nothing.
+        try a.synapse(.nmda, tag: "late", g: 1 * nS, tDecay: 50 * ms)
+        try assertEquivalent(model, to: "dendrify_api_extras_neuron")
+    }
+
+    /// dendrify_api_extras.py's point neuron: from geometry, a rise–decay NMDA synapse, default noise.
+    func testExtrasPointModel() throws {
+        let model = try PointNeuronModel(model: .leakyIF, length: 30 * um, diameter: 30 * um, cm: 1 * uF / cm2,
+                                         gl: 50 * uS / cm2, vRest: -70 * mV)
+        try model.synapse(.nmda, tag: "e", g: 1 * nS, tRise: 2 * ms, tDecay: 80 * ms)
+        try model.noise()
+        try assertEquivalent(model, to: "dendrify_api_extras_point")
+    }
 }
