@@ -8,11 +8,12 @@ Usage: python scripts/dendrify_bench.py N TARGET [--duration SECONDS]
 Prints one line, as shared/reference/brian2_bench.py and scripts/brian2_spatial_bench.py do:
   brian2 dendrify_network N=.. target=.. spikes=.. dspikes=.. synapses=.. compile_s=.. run_s=..
          rate_hz=.. rate_e_hz=.. rate_i_hz=..
-Every target runs 1 ms first and then the timed duration (as SwiftBrian's bench does). run_s is
-the wall time of the timed run, compilation excluded (cython: the first run compiled everything or
-loaded it from Brian's cache; cpp_standalone: the time the standalone program measures for its
-last run); compile_s is that first run (cython) or device.build() (cpp_standalone, always cold, in
-a fresh temporary directory removed at the end). compile_s + run_s is the time with compilation.
+Every target runs 1 ms first and then the timed duration (as SwiftBrian's bench does;
+brian2_timing.py). run_s is the wall time of the timed run, compilation excluded (cython: the
+first run compiled everything or loaded it from Brian's cache; cpp_standalone: the time the
+standalone program measures for its last run); compile_s is that first run (cython) or
+device.build() (cpp_standalone, always cold, in a fresh temporary directory removed at the end).
+compile_s + run_s is the time with compilation.
 spikes and dspikes count the somatic spikes and the dendritic (Na) spike events of the timed run;
 rate_hz is spikes per neuron and second, rate_e_hz/rate_i_hz per population.
 
@@ -47,12 +48,11 @@ the NMDA conductance builds up over the first few hundred ms), with 115,000 dSpi
 import argparse
 import shutil
 import sys
-import tempfile
-import time
 
 import numpy as np
 from brian2 import (EventMonitor, NeuronGroup, Network, SpikeMonitor, Synapses, defaultclock,
-                    device, ms, mV, nS, pF, prefs, second, set_device)
+                    ms, mV, nS, pF, prefs, second, set_device)
+from brian2_timing import timed_run
 from dendrify import Dendrite, NeuronModel, Soma
 
 parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -135,16 +135,7 @@ dspike_monitor = EventMonitor(neurons, 'spike_Na_apical', name='dspikes')
 net = Network(neurons, second_reset, inputs, *synapses, spike_monitor, dspike_monitor)
 
 # Both targets simulate 1 ms and then the timed duration.
-t0 = time.time(); net.run(1 * ms)
-if target == 'cpp_standalone':
-    net.run(duration)
-    build_directory = tempfile.mkdtemp(prefix='b2sa_')
-    t0 = time.time(); device.build(directory=build_directory, run=False); compile_s = time.time() - t0
-    t1 = time.time(); device.run(); t2 = time.time()
-    wall = device._last_run_time if getattr(device, '_last_run_time', None) else t2 - t1
-else:
-    compile_s = time.time() - t0  # the first run compiles everything
-    t0 = time.time(); net.run(duration); wall = time.time() - t0
+compile_s, wall, build_directory = timed_run(net, duration, target)
 
 
 def timed(monitor):
@@ -161,5 +152,5 @@ print(f"brian2 dendrify_network N={N} target={target} spikes={spikes_e + spikes_
       f"synapses={n_synapses} compile_s={compile_s:.3f} run_s={wall:.3f} "
       f"rate_hz={(spikes_e + spikes_i) / (N * seconds):.2f} rate_e_hz={spikes_e / ((N // 2) * seconds):.2f} "
       f"rate_i_hz={spikes_i / ((N - N // 2) * seconds):.2f}")
-if target == 'cpp_standalone':
+if build_directory is not None:
     shutil.rmtree(build_directory, ignore_errors=True)
