@@ -294,6 +294,18 @@ final class GalleryTests: XCTestCase {
         }
     }
 
+    func testDendrifyExamplesRefuseBadParameters() throws {
+        XCTAssertThrowsError(try DendriticAttenuation.configured(["rAxial=0*ohm*cm"]).run(seed: 1)) { error in
+            XCTAssert("\(error)".contains("'rAxial' of 'dendritic_attenuation' must be positive"), "\(error)")
+        }
+        XCTAssertThrowsError(try DendriticIO.configured(["synapses=0"])) { error in
+            XCTAssert("\(error)".contains("[1, 1000]"), "\(error)")
+        }
+        XCTAssertThrowsError(try DendrifyNetwork.configured(["ringDelay=-1*ms"])) { error in
+            XCTAssert("\(error)".contains("must not be negative"), "\(error)")
+        }
+    }
+
     func testSpatialExamplesRefuseBadParameters() throws {
         XCTAssertThrowsError(try DendriticCell.configured(["tree=dend2.dend3"]).run(seed: 1)) { error in
             XCTAssert("\(error)".contains("'tree' of 'dendritic_cell'"), "\(error)")

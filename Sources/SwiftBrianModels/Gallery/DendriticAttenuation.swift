@@ -52,6 +52,9 @@ public struct DendriticAttenuation: GalleryExample {
     }
 
     public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
+        for (name, value) in [("cm", cm), ("gl", gl), ("rAxial", rAxial)] where !(value.value > 0) {
+            throw ModelError(.invalidArgument, "'\(name)' of '\(Self.name)' must be positive, but it is \(value)")
+        }
         seed(value)
         defaultClock.dt = 0.1 * ms
         let neuron = try Self.model(cm: cm, gl: gl, rAxial: rAxial, vRest: vRest)
