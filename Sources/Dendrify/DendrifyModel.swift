@@ -18,7 +18,7 @@ public protocol DendrifyModel: AnyObject, CustomStringConvertible {
     /// The integration method used when none is given: `euler` for a ``NeuronModel`` (Dendrify's
     /// default), Brian's choice for a ``PointNeuronModel``.
     static var defaultMethod: IntegrationMethod? { get }
-    /// Throws unless the model is complete: every dSpike value given.
+    /// Throws unless the model is complete (every dSpike value given) and its equations parse.
     func validate() throws
 }
 

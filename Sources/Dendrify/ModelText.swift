@@ -18,6 +18,8 @@ struct ModelText: Sendable {
     private var synapses: Set<String> = []
     /// Whether noise was added.
     private var hasNoise = false
+    /// The number of currents inserted after `I_ext` (couplings, synapses, noise, dSpikes).
+    private(set) var insertedCurrents = 0
 
     init(model: CompartmentModel, suffix: String, owner: String) {
         self.suffix = suffix
@@ -31,6 +33,7 @@ struct ModelText: Sendable {
     /// Inserts `current` right after `I_ext` in the definition of `I` (`= I_ext_soma + current`),
     /// wherever `= I_ext<suffix>` stands as a whole name.
     mutating func insertCurrent(_ current: String) {
+        insertedCurrents += current.components(separatedBy: " + ").count
         let marker = "= I_ext\(suffix)"
         var result = ""
         var rest = Substring(text)
@@ -103,6 +106,21 @@ struct ModelText: Sendable {
         parameters.set("sigma_noise\(s)", sigma)
         parameters.set("mean_noise\(s)", mean)
         hasNoise = true
+    }
+
+    /// Throws unless the equations parse, saying which compartment's do not and, when its
+    /// current sums very many terms, why.
+    func checkParses() throws {
+        do {
+            _ = try Equations(text)
+        } catch let error as ModelError {
+            let many = insertedCurrents > Expression.maximumDepth / 2
+                ? " (I\(suffix) sums I_ext and \(insertedCurrents) currents of couplings, synapses, noise and dSpikes; "
+                    + "SwiftBrian's expressions have at most \(Expression.maximumDepth) terms: spread them over more "
+                    + "compartments)" : ""
+            throw ModelError(error.kind, "The equations of \(owner) do not parse\(many): \(error.message)",
+                             source: error.source, span: error.span)
+        }
     }
 
     /// Appends the user's `equations`, which must parse and define nothing already defined.

@@ -217,8 +217,9 @@ public final class NeuronModel: DendrifyModel {
     public static var defaultMethod: IntegrationMethod? { .euler }
 
     /// Throws unless every dSpike value (threshold, reversals, durations, offset, refractory
-    /// period) is given.
+    /// period) is given and each compartment's equations parse.
     public func validate() throws {
         for spikes in compartments.flatMap(\.dspikes) { try spikes.checkComplete() }
+        for compartment in compartments { try compartment.text.checkParses() }
     }
 }

@@ -84,6 +84,8 @@ public final class PointNeuronModel: DendrifyModel {
     /// None: Brian chooses, as Dendrify passes no method.
     public static var defaultMethod: IntegrationMethod? { nil }
 
-    /// Nothing to check: a point neuron is complete once made.
-    public func validate() throws {}
+    /// Throws unless the equations parse (a point neuron is complete once made).
+    public func validate() throws {
+        try text.checkParses()
+    }
 }

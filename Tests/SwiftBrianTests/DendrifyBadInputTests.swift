@@ -167,6 +167,17 @@ final class DendrifyBadInputTests: XCTestCase {
         assertModelError(try plain.configDspikes("Na"), "No dendrite of the model has dSpikes 'Na' (it has none)")
     }
 
+    /// A soma with very many dendrites sums more currents than an expression may hold terms.
+    func testTooManyCurrents() throws {
+        let s = try soma()
+        let dendrites = try (0..<250).map { try dend("d\($0)") }
+        let model = try NeuronModel(connections: dendrites.map { (s, $0, .conductance(1 * nS)) }, vRest: -70 * mV)
+        assertModelError(try model.makeNeuronGroup(1),
+                         "The equations of the compartment 'soma' do not parse (I_soma sums I_ext and 250 currents of "
+                         + "couplings, synapses, noise and dSpikes; SwiftBrian's expressions have at most 200 terms: "
+                         + "spread them over more compartments): The expression is nested too deeply")
+    }
+
     func testEquationsAndGroups() throws {
         let s = try soma()
         assertModelError(try s.addEquations("I_ext_soma : amp"),
