@@ -51,7 +51,7 @@ let package = Package(
                                "SwiftBrianIntegration", "SwiftBrianKernel", "SwiftBrianInterpreter",
                                "SwiftBrianNative"]),
         .target(name: "Dendrify", dependencies: ["SwiftBrian"]),
-        .target(name: "SwiftBrianModels", dependencies: ["SwiftBrian", "SwiftBrianTools"]),
+        .target(name: "SwiftBrianModels", dependencies: ["SwiftBrian", "Dendrify", "SwiftBrianTools"]),
         .target(name: "SwiftBrianTools", dependencies: ["SwiftBrian"]),
         .executableTarget(name: "swiftbrian", dependencies: [
             "SwiftBrian", "SwiftBrianModels", "SwiftBrianTools",

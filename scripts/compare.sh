@@ -10,8 +10,13 @@
 # scripts/brian2_spatial_bench.py. Brian builds a population of ball-and-stick cells as one
 # SpatialNeuron per cell and compiles code for each (about 10-20 s per cell on this machine), so
 # above BRIAN_CELLS cells (default 30) Brian runs BRIAN_CELLS cells and ours runs both sizes.
-# DURATION (seconds, multicompartment models only; default: the scripts' 20 ms) sets the
-# simulated time of both sides.
+# MODELS may also name dendrify_network (N neurons with dendrites in two populations, issue 12),
+# whose Brian side is scripts/dendrify_bench.py (Dendrify 2.2 on Brian); its lines also give the
+# dendritic spikes and the rate of each population, tabled below the times.
+# NO_CHECK_FINITE=1 also times ours without the NaN/infinity check after each step (`bench
+# --no-check-finite`, targets native-nocheck and native-fastmath-nocheck; Brian has no such check).
+# DURATION (seconds, multicompartment models and dendrify_network only; default: the scripts' 20 ms
+# and 1 s) sets the simulated time of both sides.
 #
 # Needs Brian 2.9 (and NEST, for its rows) in a virtual environment (PEERS, default /work/peers
 # when it exists, else /tmp/peers):
@@ -34,26 +39,35 @@ swift build -c release --product swiftbrian >/dev/null
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 
 spatial() { [ "$1" = rallpack3 ] || [ "$1" = ball_and_stick ]; }
+# Models whose scripts take --duration.
+timed() { spatial "$1" || [ "$1" = dendrify_network ]; }
 
 # Ours: exact arithmetic (the default) and fast math (as Brian's C++ targets compile). Brian's hh
 # model diverges (h reaches -inf at 4.7 ms in its most strongly driven neurons, in Brian too), so
 # for it our NaN check is off, to do the same work as Brian, which does not check.
 ours() {
   local extra=()
-  if spatial "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
-  if [ "$1" = hh ]; then extra+=(--no-check-finite); fi
-  taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" "${extra[@]}" | tee -a "$OUT"
-  taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --fast-math "${extra[@]}" | tee -a "$OUT"
+  if timed "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
+  local check=()
+  if [ "$1" = hh ]; then check=(--no-check-finite); fi
+  taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" "${check[@]}" "${extra[@]}" | tee -a "$OUT"
+  taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --fast-math "${check[@]}" "${extra[@]}" | tee -a "$OUT"
+  if [ "${NO_CHECK_FINITE:-0}" = 1 ]; then
+    taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --no-check-finite "${extra[@]}" | tee -a "$OUT"
+    taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --fast-math --no-check-finite "${extra[@]}" | tee -a "$OUT"
+  fi
 }
 
 brian() {
   local script=("$REFERENCE/brian2_bench.py" "$1" "$2")
   if spatial "$1"; then
     script=(scripts/brian2_spatial_bench.py "$1" "$2")
+  elif [ "$1" = dendrify_network ]; then
+    script=(scripts/dendrify_bench.py "$2")
   fi
   for target in cython cpp_standalone; do
     local extra=()
-    if spatial "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
+    if timed "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
     taskset -c 0 "$PEERS/bin/python" "${script[@]}" "$target" "${extra[@]}" 2>/dev/null \
       | grep '^brian2' | tee -a "$OUT" || echo "brian2 $1 N=$2 target=$target failed" | tee -a "$OUT"
   done
@@ -84,15 +98,19 @@ for line in open(sys.argv[1]):
     if m:
         tool, model, n, target, run = m.groups()
         rows.setdefault((model, int(n)), {})[f"{tool}:{target}"] = float(run)
-cols = ["swiftbrian:native", "swiftbrian:native-fastmath", "brian2:cython", "brian2:cpp_standalone", "nest:nest-1thread"]
-print("| model | N | " + " | ".join(c.replace("swiftbrian:", "ours ").replace("brian2:", "Brian ").replace("nest:nest-1thread", "NEST") for c in cols)
-      + " | Brian cpp / ours | Brian cpp / ours (fast math) |")
-print("|" + "---|" * (len(cols) + 4))
+ours = ["swiftbrian:native", "swiftbrian:native-fastmath"]
+if any("swiftbrian:native-nocheck" in r for r in rows.values()):
+    ours += ["swiftbrian:native-nocheck", "swiftbrian:native-fastmath-nocheck"]
+cols = ours + ["brian2:cython", "brian2:cpp_standalone", "nest:nest-1thread"]
+label = lambda c: c.replace("swiftbrian:", "ours ").replace("brian2:", "Brian ").replace("nest:nest-1thread", "NEST")
+print("| model | N | " + " | ".join(label(c) for c in cols) + " | "
+      + " | ".join("Brian cpp / " + label(c) for c in ours) + " |")
+print("|" + "---|" * (len(cols) + len(ours) + 2))
 for (model, n), r in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0])):
     cells = [f"{r[c]:.3f}" if c in r else "–" for c in cols]
     ref = r.get("brian2:cpp_standalone")
     ratio = lambda c: f"{ref / r[c]:.2f}×" if ref and c in r and r[c] > 0 else "–"
-    print(f"| {model} | {n} | " + " | ".join(cells) + f" | {ratio(cols[0])} | {ratio(cols[1])} |")
+    print(f"| {model} | {n} | " + " | ".join(cells) + " | " + " | ".join(ratio(c) for c in ours) + " |")
 
 # Memory per compartment of the multicompartment models: bytes of state arrays / compartments.
 memory = {}
@@ -105,4 +123,17 @@ if memory:
     print("\n| model | N | ours bytes/compartment | Brian bytes/compartment |\n|---|---|---|---|")
     for (model, n), r in sorted(memory.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         print(f"| {model} | {n} | {r.get('swiftbrian', '–')} | {r.get('brian2', '–')} |")
+
+# The work done by the models with dendrites: spikes, dendritic spikes and rates of every run.
+work = []
+for line in open(sys.argv[1]):
+    m = re.match(r"(\S+) (\S+) N=(\d+) target=(\S+) spikes=(\d+) .*dspikes=(\d+)", line)
+    if m:
+        fields = dict(re.findall(r"(\w+)=([\d.]+)", line))
+        work.append((m.group(2), int(m.group(3)), f"{m.group(1)} {m.group(4)}", m.group(5), m.group(6),
+                     fields.get("rate_hz", "–"), fields.get("rate_e_hz", "–"), fields.get("rate_i_hz", "–")))
+if work:
+    print("\n| model | N | run | spikes | dendritic spikes | rate (Hz) | E rate (Hz) | I rate (Hz) |\n|---|---|---|---|---|---|---|---|")
+    for row in work:
+        print("| " + " | ".join(str(x) for x in row) + " |")
 PY

@@ -2,7 +2,8 @@ import SwiftBrian
 
 /// Brian 2's speed-test models (brian2/tests/features/speed.py, as in
 /// `shared/reference/brian2_bench.py`) and two multicompartment models (as in
-/// `scripts/brian2_spatial_bench.py`), built through the public API so the same model can be timed
+/// `scripts/brian2_spatial_bench.py`) and a network of neurons with dendrites (as in
+/// `scripts/dendrify_bench.py`), built through the public API so the same model can be timed
 /// in SwiftBrian, Brian 2 and NEST side by side.
 public enum BenchmarkModel: String, CaseIterable, Sendable {
     /// Current-based LIF network (Brette et al. 2007): 80% excitatory, p = 80/N.
@@ -21,6 +22,9 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
     case rallpack3
     /// N passive ball-and-stick cells (51 compartments each), dt = 10 µs.
     case ballAndStick = "ball_and_stick"
+    /// N neurons with dendrites (the gallery's ``DendrifyNetwork`` model), half excitatory, half
+    /// inhibitory, driven by N regular inputs; AMPA, NMDA and GABA synapses, dendritic spikes.
+    case dendrifyNetwork = "dendrify_network"
 
     /// A built model: its network, the group whose spikes are counted, its synapses, its
     /// multicompartment neurons and how long Brian's script runs it.
@@ -32,6 +36,11 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
         /// The multicompartment neurons (none for the point-neuron models).
         public let neurons: [SpatialNeuron]
         public let duration: Quantity
+        /// The dendritic spike events (``dendrifyNetwork`` only).
+        public var dendriticSpikes: EventMonitor?
+        /// Named ranges of the monitored group whose rates are reported apart (``dendrifyNetwork``:
+        /// `e` and `i`).
+        public var populations: [(name: String, range: Range<Int>)] = []
     }
 
     /// The model with `n` neurons (compartments for `rallpack3`, cells for `ballAndStick`), on
@@ -45,6 +54,8 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
         var synapses: [Synapses] = []
         var neurons: [SpatialNeuron] = []
         var duration = 1 * second
+        var dendriticSpikes: EventMonitor?
+        var populations: [(name: String, range: Range<Int>)] = []
         switch self {
         case .linear:
             let G = try NeuronGroup(n, model: "dv/dt = -v/(1*second) : 1", name: "G")
@@ -123,12 +134,19 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
             neurons = try BenchmarkModel.ballAndStickCells(n)
             objects = neurons
             duration = 20 * ms
+        case .dendrifyNetwork:
+            let parts = try BenchmarkModel.dendrifyNetwork(n)
+            objects = parts.objects
+            monitored = parts.neurons
+            synapses = parts.synapses
+            dendriticSpikes = parts.dspikes
+            populations = [("e", 0..<(n / 2)), ("i", (n / 2)..<n)]
         }
         let spikes = try monitored.map { try SpikeMonitor($0) }
         return Instance(network: try Network(objects + (spikes.map { [$0] } ?? []), backend: backend,
                                              fastMath: fastMath),
                         spikes: spikes, monitored: monitored, synapses: synapses, neurons: neurons,
-                        duration: duration)
+                        duration: duration, dendriticSpikes: dendriticSpikes, populations: populations)
     }
 
     /// The HH neuron of Brian's speed tests, with an input current `I` per neuron.
