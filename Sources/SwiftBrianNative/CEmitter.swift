@@ -271,10 +271,66 @@ struct CEmitter {
         checksInBlocks = true
         let body = try operations.flatMap { try operation($0, indent: "        ") }
         checksInBlocks = false
+        let pragma = CEmitter.independentIterations(operations) ? [CEmitter.independentLoop] : []
         if finiteChecks.count > first {
-            return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count)
+            return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count, pragma: pragma)
         }
-        return ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
+        return pragma + ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
+    }
+
+    /// Tells clang that the iterations of the next loop touch different memory, so that it
+    /// vectorizes the loop without proving it (it cannot, past a few buffers: `restrict` on the
+    /// kernel's local pointers does not reach its alias analysis). The arithmetic is unchanged.
+    private static let independentLoop = "#pragma clang loop vectorize(assume_safety)"
+
+    /// Whether no iteration of a range loop over `operations` reads or writes memory another one
+    /// writes: every buffer stored is stored and read at the loop index (or at one fixed offset
+    /// from it), and nothing is appended, queued or called that could have effects (user
+    /// functions, TimedArray lookups).
+    private static func independentIterations(_ operations: [KernelOperation]) -> Bool {
+        var written: [ObjectIdentifier: IndexMap] = [:]
+        var expressions: [KernelExpression] = []
+        func store(_ reference: ArrayReference) -> Bool {
+            switch reference.index {
+            case .element, .offset: break
+            default: return false
+            }
+            let key = ObjectIdentifier(reference.buffer)
+            if let map = written[key], map != reference.index { return false }
+            written[key] = reference.index
+            return true
+        }
+        func collect(_ operations: [KernelOperation]) -> Bool {
+            for operation in operations {
+                switch operation {
+                case .define(_, let value): expressions.append(value)
+                case .store(let reference, let value):
+                    guard store(reference) else { return false }
+                    expressions.append(value)
+                case .checkFinite(let value, let check):
+                    guard store(check.target) else { return false }
+                    expressions.append(value)
+                case .when(let condition, let nested):
+                    expressions.append(condition)
+                    if !collect(nested) { return false }
+                case .emit, .append, .appendIndex, .clear, .enqueue, .advance, .connect, .solveCable: return false
+                }
+            }
+            return true
+        }
+        guard collect(operations) else { return false }
+        var independent = true
+        for expression in expressions {
+            expression.visit { part in
+                switch part {
+                case .load(let reference):
+                    if let map = written[ObjectIdentifier(reference.buffer)], map != reference.index { independent = false }
+                case .call(.user, _), .call(.timedArray, _): independent = false
+                default: break
+                }
+            }
+        }
+        return independent
     }
 
     /// A range loop with finite checks, in blocks of ``FiniteCheck/blockSize`` elements: the loop
@@ -283,8 +339,8 @@ struct CEmitter {
     /// only ORs a flag, with no branch, so that it vectorizes as without checks. A block whose flag
     /// is set is scanned again for the first element (and check) whose stored value is not
     /// finite, as the interpreter finds it; its previous value is the last finite one.
-    private mutating func blockedRange(_ lower: Int, _ upper: Int, _ body: [String], checks: Range<Int>) throws
-        -> [String] {
+    private mutating func blockedRange(_ lower: Int, _ upper: Int, _ body: [String], checks: Range<Int>,
+                                       pragma: [String]) throws -> [String] {
         var scan: [String] = []
         for k in checks {
             let target = finiteChecks[k].target
@@ -295,7 +351,7 @@ struct CEmitter {
         let size = FiniteCheck.blockSize
         return ["for (int64_t _base = \(lower); _base < \(upper); _base += \(size)) {",
                 "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);",
-                "    int _blockbad = 0;",
+                "    int _blockbad = 0;"] + pragma.map { "    " + $0 } + [
                 "    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }",
                 "    if (_blockbad && !_bad) {",
                 "        for (_idx = _base; _idx < _end; _idx++) {"] + scan + ["        }",
@@ -395,7 +451,7 @@ struct CEmitter {
             finiteChecks.append(check)
             let x = try expression(value)
             if checksInBlocks {
-                // Branch-free, so the loop still vectorizes: see ``blockedRange(_:_:_:checks:)``.
+                // Branch-free, so the loop still vectorizes: see ``blockedRange(_:_:_:checks:pragma:)``.
                 return ["\(indent)\(doubles(check.previous))[_idx - _base] = \(try element(check.target));",
                         "\(indent)_blockbad |= !isfinite(\(x));"]
             }
@@ -502,7 +558,7 @@ struct CEmitter {
         KernelFunctionNames.binomial: "sb_binomial",
     ]
 
-    /// The functions of ``PortableMath`` (in double precision, the interpreter's implementation).
+    /// The functions of `PortableMath` (in double precision, the interpreter's implementation).
     private static let portableNames: [String: String] = ["exp": "sb_exp", "log": "sb_log"]
 
     private mutating func call(_ function: KernelFunction, _ arguments: [String]) throws -> String {

@@ -1,4 +1,5 @@
 import SwiftBrianLanguage
+import SwiftBrianPortableMath
 
 /// The C code every generated library starts with: the buffer layout, appending, the counter-based
 /// random numbers and the helper functions whose semantics must match the interpreter's bit for
