@@ -5,13 +5,15 @@
 #   scripts/compare.sh [N ...]            (default: 4000 40000)
 #   MODELS="rallpack3 ball_and_stick" scripts/compare.sh 1000
 #
-# MODELS (default: cuba cobahh stdp synapses_only linear hh) may also name the multicompartment
-# models rallpack3 (N compartments of an HH axon) and ball_and_stick (N cells), whose Brian side is
-# scripts/brian2_spatial_bench.py. Brian builds a population of ball-and-stick cells as one
-# SpatialNeuron per cell and compiles code for each (about 10-20 s per cell on this machine), so
-# above BRIAN_CELLS cells (default 30) Brian runs BRIAN_CELLS cells and ours runs both sizes.
-# DURATION (seconds, multicompartment models only; default: the scripts' 20 ms) sets the
-# simulated time of both sides.
+# MODELS (default: cuba cobahh stdp synapses_only linear hh) may also name Brian2CUDA's
+# Brunel-Hakim benchmarks brunel_hakim (2 ms delays) and brunel_hakim_hetero (delays 4*ms*rand()),
+# N noisy neurons with 1000 inhibitory synapses each, whose Brian side is
+# scripts/brian2_brunel_bench.py, and the multicompartment models rallpack3 (N compartments of an
+# HH axon) and ball_and_stick (N cells), whose Brian side is scripts/brian2_spatial_bench.py.
+# Brian builds a population of ball-and-stick cells as one SpatialNeuron per cell and compiles
+# code for each (about 10-20 s per cell on this machine), so above BRIAN_CELLS cells (default 30) Brian runs BRIAN_CELLS cells and ours runs both sizes.
+# DURATION (seconds, multicompartment and Brunel-Hakim models only; default: the scripts' 20 ms
+# and 1 s) sets the simulated time of both sides.
 #
 # Needs Brian 2.9 (and NEST, for its rows) in a virtual environment (PEERS, default /work/peers
 # when it exists, else /tmp/peers):
@@ -34,13 +36,16 @@ swift build -c release --product swiftbrian >/dev/null
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 
 spatial() { [ "$1" = rallpack3 ] || [ "$1" = ball_and_stick ]; }
+brunel() { [ "$1" = brunel_hakim ] || [ "$1" = brunel_hakim_hetero ]; }
+# Models whose Brian script takes --duration.
+timed() { spatial "$1" || brunel "$1"; }
 
 # Ours: exact arithmetic (the default) and fast math (as Brian's C++ targets compile). Brian's hh
 # model diverges (h reaches -inf at 4.7 ms in its most strongly driven neurons, in Brian too), so
 # for it our NaN check is off, to do the same work as Brian, which does not check.
 ours() {
   local extra=()
-  if spatial "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
+  if timed "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
   if [ "$1" = hh ]; then extra+=(--no-check-finite); fi
   taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" "${extra[@]}" | tee -a "$OUT"
   taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --fast-math "${extra[@]}" | tee -a "$OUT"
@@ -50,10 +55,12 @@ brian() {
   local script=("$REFERENCE/brian2_bench.py" "$1" "$2")
   if spatial "$1"; then
     script=(scripts/brian2_spatial_bench.py "$1" "$2")
+  elif brunel "$1"; then
+    script=(scripts/brian2_brunel_bench.py "$1" "$2")
   fi
   for target in cython cpp_standalone; do
     local extra=()
-    if spatial "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
+    if timed "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
     taskset -c 0 "$PEERS/bin/python" "${script[@]}" "$target" "${extra[@]}" 2>/dev/null \
       | grep '^brian2' | tee -a "$OUT" || echo "brian2 $1 N=$2 target=$target failed" | tee -a "$OUT"
   done
