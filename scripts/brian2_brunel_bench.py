@@ -2,7 +2,8 @@
 
 Usage: python scripts/brian2_brunel_bench.py MODEL N TARGET [--duration SECONDS]
   MODEL     brunel_hakim (every delay 2 ms) | brunel_hakim_hetero (delays 4*ms*rand())
-  N         number of neurons; each receives 1000 inhibitory synapses on average (p = 1000/N)
+  N         number of neurons; each receives 1000 inhibitory synapses on average (p = 1000/N;
+            every pair when N <= 1000)
   TARGET    cython | cpp_standalone (numpy works too, slowly)
   --duration  simulated seconds (default 1; Brian2CUDA's benchmark runs 10)
 Prints one line, as shared/reference/brian2_bench.py does:
@@ -52,7 +53,7 @@ theta = 20 * mV
 tau = 20 * ms
 taurefr = 2 * ms
 C = 1000
-sparseness = float(C) / N
+sparseness = min(1.0, float(C) / N)  # every pair when N <= C
 J = .1 * mV
 muext = 27 * mV if heterogeneous else 25 * mV
 sigmaext = 0.33 * mV if heterogeneous else 1 * mV

@@ -194,7 +194,7 @@ public final class Interpreter: Backend {
             case .enqueue(let queue, let steps):
                 let lane = try evaluate(steps, context)
                 for (k, index) in context.indices.enumerated() {
-                    queue.push(Int32(index), delay: SpikeQueue.steps(lane[k]))
+                    queue.push(Int32(index), delay: Int(lane[k]))
                 }
             case .advance(let queue):
                 queue.advance()

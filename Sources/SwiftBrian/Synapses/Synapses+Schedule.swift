@@ -48,8 +48,7 @@ extension Synapses {
                 : .synapses(events: spikes, lower: target.start, upper: target.stop, offsets: postOffsets,
                             members: postMembers)
             let delay = variables[pathway.delayVariable]
-            let steps: KernelExpression = .binary(.divide, resolve(pathway.delayVariable) ?? .constant(0),
-                                                  .load(ArrayReference(clock.dtBuffer, .shared)))
+            let steps: KernelExpression = .indexValue(pathway.delaySteps, delay?.isShared ?? true ? .shared : .element)
             // Without delay, a spike's synapses are visited directly, with no queue.
             let delayed = !(delay.map { $0.isShared && $0.buffer?[0] == 0 } ?? true)
             var builder = self.builder()
@@ -72,8 +71,8 @@ extension Synapses {
         return operations
     }
 
-    /// Checks the delays and makes each queue long enough for them; checks that no other
-    /// synapses sum into the same variable.
+    /// Checks the delays, converts them to whole time steps and makes each queue long enough for
+    /// them; checks that no other synapses sum into the same variable.
     func prepareRun(_ network: Network) throws {
         let dt = clock.dt.value
         for pathway in pathways {
@@ -90,7 +89,9 @@ extension Synapses {
                     : "\(which) \(value); a delay must be finite and at most \(SpikeQueue.maximumDelaySteps) time "
                         + "steps (\(limit) s at dt = \(clock.dt))")
             }
-            pathway.queue.reserve(maximumDelay: SpikeQueue.steps((values.max() ?? 0) / dt))
+            let steps = values.map { Int32(SpikeQueue.steps($0 / dt)) }
+            pathway.delaySteps.assign(steps)
+            pathway.queue.reserve(maximumDelay: Int(steps.max() ?? 0))
         }
         for summed in summedVariables {
             for other in network.objects.compactMap({ $0 as? Synapses }) where other !== self {

@@ -37,13 +37,13 @@ public struct BrunelHakim1999: GalleryExample {
 
     public init() {}
 
-    /// The model: `N` noisy neurons and their inhibitory synapses (`C` per neuron on average),
-    /// each with the delay `delta`, or, with `heterogeneousDelays`, a delay of its own,
+    /// The model: `N` noisy neurons and their inhibitory synapses (`C` per neuron on average; every
+    /// pair when `N` ≤ `C`), each with the delay `delta`, or, with `heterogeneousDelays`, a delay of its own,
     /// `heterogeneousDelays` (a code string such as Brian2CUDA's benchmark's `4*ms*rand()`).
     /// Brian's speed test of this network (Brian2CUDA's `BrunelHakimHomogDelays` and
     /// `BrunelHakimHeterogDelays`) is this model with N neurons.
     public func build(heterogeneousDelays: String? = nil) throws -> (group: NeuronGroup, synapses: Synapses) {
-        let sparseness = Double(C) / Double(N)
+        let sparseness = min(1, Double(C) / Double(N))
         let namespace: Namespace = ["muext": muext, "sigmaext": sigmaext, "tau": tau, "theta": theta, "Vr": Vr,
                                     "J": J]
         let group = try NeuronGroup(N, model: "dV/dt = (-V+muext + sigmaext * sqrt(tau) * xi)/tau : volt",
