@@ -82,24 +82,30 @@ for n in $SIZES; do
   done
 done
 
-# The table: run_s of each, and Brian cpp_standalone's time divided by ours (> 1: we are faster).
+# The tables: run_s of each (wall-clock time), then cpu_s (processor time, which other work on a
+# shared machine does not lengthen) where the lines give it, and Brian cpp_standalone's time
+# divided by ours (> 1: we are faster).
 python3 - "$OUT" <<'PY'
 import re, sys
-rows = {}
-for line in open(sys.argv[1]):
-    m = re.match(r"(\S+) (\S+) N=(\d+) target=(\S+) .*run_s=([\d.]+)", line)
-    if m:
-        tool, model, n, target, run = m.groups()
-        rows.setdefault((model, int(n)), {})[f"{tool}:{target}"] = float(run)
 cols = ["swiftbrian:native", "swiftbrian:native-fastmath", "brian2:cython", "brian2:cpp_standalone", "nest:nest-1thread"]
-print("| model | N | " + " | ".join(c.replace("swiftbrian:", "ours ").replace("brian2:", "Brian ").replace("nest:nest-1thread", "NEST") for c in cols)
-      + " | Brian cpp / ours | Brian cpp / ours (fast math) |")
-print("|" + "---|" * (len(cols) + 4))
-for (model, n), r in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-    cells = [f"{r[c]:.3f}" if c in r else "–" for c in cols]
-    ref = r.get("brian2:cpp_standalone")
-    ratio = lambda c: f"{ref / r[c]:.2f}×" if ref and c in r and r[c] > 0 else "–"
-    print(f"| {model} | {n} | " + " | ".join(cells) + f" | {ratio(cols[0])} | {ratio(cols[1])} |")
+for field in ["run_s", "cpu_s"]:
+    rows = {}
+    for line in open(sys.argv[1]):
+        m = re.match(r"(\S+) (\S+) N=(\d+) target=(\S+) .*" + field + r"=([\d.]+)", line)
+        if m:
+            tool, model, n, target, run = m.groups()
+            rows.setdefault((model, int(n)), {})[f"{tool}:{target}"] = float(run)
+    if not rows:
+        continue
+    print(("\n" if field == "cpu_s" else "") + f"{field}:")
+    print("| model | N | " + " | ".join(c.replace("swiftbrian:", "ours ").replace("brian2:", "Brian ").replace("nest:nest-1thread", "NEST") for c in cols)
+          + " | Brian cpp / ours | Brian cpp / ours (fast math) |")
+    print("|" + "---|" * (len(cols) + 4))
+    for (model, n), r in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        cells = [f"{r[c]:.3f}" if c in r else "–" for c in cols]
+        ref = r.get("brian2:cpp_standalone")
+        ratio = lambda c: f"{ref / r[c]:.2f}×" if ref and c in r and r[c] > 0 else "–"
+        print(f"| {model} | {n} | " + " | ".join(cells) + f" | {ratio(cols[0])} | {ratio(cols[1])} |")
 
 # Memory per compartment of the multicompartment models: bytes of state arrays / compartments.
 memory = {}
