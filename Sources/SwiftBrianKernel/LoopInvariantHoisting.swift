@@ -5,10 +5,11 @@ extension Kernel {
     /// subexpression of the vector operations that reads only constants and shared values the
     /// loop does not write (`dt`, `t`, parameters, scalar temporaries), through built-in
     /// functions, and does some arithmetic (`dt**0.5`, `sqrt(tau)/tau`), is computed in the scalar
-    /// part, after its other operations, into a one-element buffer the loop reads. The values are
-    /// computed by the same operations in the same order, so results do not change, on any
-    /// backend; the interpreter and the generated C both gain (the C compiler cannot move calls
-    /// such as `sb_pow` out of a loop itself).
+    /// part, after its other operations, into a temporary of its own that the loop reads (a
+    /// local variable in the generated C, which stays in a register). The values are computed by
+    /// the same operations in the same order, so results do not change, on any backend; the
+    /// interpreter and the generated C both gain (the C compiler cannot move calls such as
+    /// `sb_pow` out of a loop itself).
     public func hoistingLoopInvariants() -> Kernel {
         var hoisting = LoopInvariantHoisting(kernel: self)
         let vector = self.vector.map { hoisting.operation($0) }
@@ -23,18 +24,19 @@ extension Kernel {
 /// The state of ``Kernel/hoistingLoopInvariants()``: which shared buffers the loop may change and
 /// the values hoisted so far.
 private struct LoopInvariantHoisting {
-    let name: String
     /// Buffers the loop (or its iteration) writes: their shared element is not invariant.
     var written: Set<ObjectIdentifier> = []
-    /// Each hoisted expression's buffer, so that a repeated expression is computed once.
-    var hoisted: [KernelExpression: DoubleBuffer] = [:]
+    /// Each hoisted expression's temporary, so that a repeated expression is computed once.
+    var hoisted: [KernelExpression: Int] = [:]
+    /// The first temporary number the kernel does not use.
+    var nextTemporary = 0
     /// The scalar operations computing the hoisted values, in order.
     var stores: [KernelOperation] = []
 
     init(kernel: Kernel) {
-        name = kernel.name
         if case .sortedRun(_, let cursor, _) = kernel.iteration { written.insert(ObjectIdentifier(cursor)) }
         kernel.vector.forEach { markWritten($0) }
+        (kernel.scalar + kernel.vector).forEach { markTemporaries($0) }
     }
 
     private mutating func markWritten(_ operation: KernelOperation) {
@@ -42,6 +44,14 @@ private struct LoopInvariantHoisting {
         case .store(let reference, _): written.insert(ObjectIdentifier(reference.buffer))
         case .append(_, let buffer): written.insert(ObjectIdentifier(buffer))
         case .when(_, let inner): inner.forEach { markWritten($0) }
+        default: break
+        }
+    }
+
+    private mutating func markTemporaries(_ operation: KernelOperation) {
+        switch operation {
+        case .define(let number, _): nextTemporary = max(nextTemporary, number + 1)
+        case .when(_, let inner): inner.forEach { markTemporaries($0) }
         default: break
         }
     }
@@ -79,11 +89,12 @@ private struct LoopInvariantHoisting {
     }
 
     private mutating func load(_ expression: KernelExpression) -> KernelExpression {
-        if let buffer = hoisted[expression] { return .load(ArrayReference(buffer, .shared)) }
-        let buffer = DoubleBuffer(name: "\(name)._invariant\(hoisted.count)", count: 1, value: 0)
-        hoisted[expression] = buffer
-        stores.append(.store(ArrayReference(buffer, .shared), expression))
-        return .load(ArrayReference(buffer, .shared))
+        if let number = hoisted[expression] { return .temporary(number) }
+        let number = nextTemporary
+        nextTemporary += 1
+        hoisted[expression] = number
+        stores.append(.define(number, expression))
+        return .temporary(number)
     }
 
     /// Whether `expression` has the same value at every index of one call: constants, shared

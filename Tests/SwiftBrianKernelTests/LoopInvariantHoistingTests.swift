@@ -31,11 +31,8 @@ final class LoopInvariantHoistingTests: XCTestCase {
     func testInvariantArithmeticMovesOutOfTheLoop() throws {
         let v = DoubleBuffer(name: "v", values: [1, 2, 3, 4]), w = DoubleBuffer(name: "w", values: [1, 2, 3, 4])
         let hoisted = noisyUpdate(w, root: root, scale: scale).hoistingLoopInvariants()
-        guard hoisted.scalar.count == 2, case .store(let first, root) = hoisted.scalar[0],
-              case .store(let second, scale) = hoisted.scalar[1] else {
-            return XCTFail("\(hoisted.scalar)")
-        }
-        XCTAssertEqual(hoisted.vector, noisyUpdate(w, root: .load(first), scale: .load(second)).vector)
+        XCTAssertEqual(hoisted.scalar, [.define(0, root), .define(1, scale)])
+        XCTAssertEqual(hoisted.vector, noisyUpdate(w, root: .temporary(0), scale: .temporary(1)).vector)
 
         try Interpreter(seed: 9).execute(noisyUpdate(v, root: root, scale: scale))
         try Interpreter(seed: 9).execute(hoisted)
@@ -59,5 +56,21 @@ final class LoopInvariantHoistingTests: XCTestCase {
         XCTAssertEqual(updated.scalar.count, 2)
         try Interpreter().execute(updated)
         XCTAssertEqual(v.array, [6, 6, 6, 6])
+    }
+
+    /// Hoisted values are temporaries numbered after the kernel's own, and the interpreter keeps
+    /// them for a kernel it runs one element at a time (one writing through a map that repeats).
+    func testHoistedValuesReachEveryElement() throws {
+        let v = DoubleBuffer(name: "v", values: [0, 0])
+        let target = ArrayReference(v, .mapped(IndexBuffer(name: "map", values: [1, 1, 0])))
+        let hoisted = Kernel(name: "k", iteration: .range(0, 3), vector: [
+            .define(0, .index),
+            .store(target, .binary(.add, .load(target), .binary(.add, .temporary(0), root))),
+        ], random: RandomKey(stream: 3, step: step)).hoistingLoopInvariants()
+        XCTAssertEqual(hoisted.scalar, [.define(1, root)])
+        try Interpreter().execute(hoisted)
+        let r = 0.01   // dt**0.5
+        XCTAssertEqual(v[0], 2 + r, accuracy: 1e-15)
+        XCTAssertEqual(v[1], (0 + r) + (1 + r), accuracy: 1e-15)
     }
 }
