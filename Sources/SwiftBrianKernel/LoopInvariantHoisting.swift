@@ -6,7 +6,7 @@ extension Kernel {
     /// loop does not write (`dt`, `t`, parameters, scalar temporaries), through built-in
     /// functions, and does some arithmetic (`dt**0.5`, `sqrt(tau)/tau`), is computed in the scalar
     /// part, after its other operations, into a temporary of its own that the loop reads (a
-    /// local variable in the generated C, which stays in a register). The values are computed by
+    /// local variable in the generated C, which the compiler can keep in a register). The values are computed by
     /// the same operations in the same order, so results do not change, on any backend; the
     /// interpreter and the generated C both gain (the C compiler cannot move calls such as
     /// `sb_pow` out of a loop itself).
