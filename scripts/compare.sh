@@ -5,17 +5,20 @@
 #   scripts/compare.sh [N ...]            (default: 4000 40000)
 #   MODELS="rallpack3 ball_and_stick" scripts/compare.sh 1000
 #
-# MODELS (default: cuba cobahh stdp synapses_only linear hh) may also name the multicompartment
-# models rallpack3 (N compartments of an HH axon) and ball_and_stick (N cells), whose Brian side is
-# scripts/brian2_spatial_bench.py. Brian builds a population of ball-and-stick cells as one
-# SpatialNeuron per cell and compiles code for each (about 10-20 s per cell on this machine), so
-# above BRIAN_CELLS cells (default 30) Brian runs BRIAN_CELLS cells and ours runs both sizes.
+# MODELS (default: cuba cobahh stdp synapses_only linear hh) may also name Brian2CUDA's
+# Brunel-Hakim benchmarks brunel_hakim (2 ms delays) and brunel_hakim_hetero (delays 4*ms*rand()),
+# N noisy neurons with 1000 inhibitory synapses each, whose Brian side is
+# scripts/brian2_brunel_bench.py, and the multicompartment models rallpack3 (N compartments of an
+# HH axon) and ball_and_stick (N cells), whose Brian side is scripts/brian2_spatial_bench.py.
+# Brian builds a population of ball-and-stick cells as one SpatialNeuron per cell and compiles
+# code for each (about 10-20 s per cell on this machine), so above BRIAN_CELLS cells (default 30)
+# Brian runs BRIAN_CELLS cells and ours runs both sizes.
 # MODELS may also name dendrify_network (N neurons with dendrites in two populations, issue 12),
 # whose Brian side is scripts/dendrify_bench.py (Dendrify 2.2 on Brian); its lines also give the
 # dendritic spikes and the rate of each population, tabled below the times.
 # NO_CHECK_FINITE=1 also times ours without the NaN/infinity check after each step (`bench
 # --no-check-finite`, targets native-nocheck and native-fastmath-nocheck; Brian has no such check).
-# DURATION (seconds, multicompartment models and dendrify_network only; default: the scripts' 20 ms
+# DURATION (seconds, multicompartment, Brunel-Hakim and dendrify_network models only; default: the scripts' 20 ms
 # and 1 s) sets the simulated time of both sides.
 #
 # Needs Brian 2.9 (and NEST, for its rows) in a virtual environment (PEERS, default /work/peers
@@ -39,8 +42,9 @@ swift build -c release --product swiftbrian >/dev/null
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 
 spatial() { [ "$1" = rallpack3 ] || [ "$1" = ball_and_stick ]; }
-# Models whose scripts take --duration.
-timed() { spatial "$1" || [ "$1" = dendrify_network ]; }
+brunel() { [ "$1" = brunel_hakim ] || [ "$1" = brunel_hakim_hetero ]; }
+# Models whose Brian script takes --duration.
+timed() { spatial "$1" || brunel "$1" || [ "$1" = dendrify_network ]; }
 
 # Ours: exact arithmetic (the default) and fast math (as Brian's C++ targets compile). Brian's hh
 # model diverges (h reaches -inf at 4.7 ms in its most strongly driven neurons, in Brian too), so
@@ -62,6 +66,8 @@ brian() {
   local script=("$REFERENCE/brian2_bench.py" "$1" "$2")
   if spatial "$1"; then
     script=(scripts/brian2_spatial_bench.py "$1" "$2")
+  elif brunel "$1"; then
+    script=(scripts/brian2_brunel_bench.py "$1" "$2")
   elif [ "$1" = dendrify_network ]; then
     script=(scripts/dendrify_bench.py "$2")
   fi
@@ -89,28 +95,34 @@ for n in $SIZES; do
   done
 done
 
-# The table: run_s of each, and Brian cpp_standalone's time divided by ours (> 1: we are faster).
+# The tables: run_s of each (wall-clock time), then cpu_s (processor time, which other work on a
+# shared machine does not lengthen) where the lines give it, and Brian cpp_standalone's time
+# divided by ours (> 1: we are faster).
 python3 - "$OUT" <<'PY'
 import re, sys
-rows = {}
-for line in open(sys.argv[1]):
-    m = re.match(r"(\S+) (\S+) N=(\d+) target=(\S+) .*run_s=([\d.]+)", line)
-    if m:
-        tool, model, n, target, run = m.groups()
-        rows.setdefault((model, int(n)), {})[f"{tool}:{target}"] = float(run)
 ours = ["swiftbrian:native", "swiftbrian:native-fastmath"]
-if any("swiftbrian:native-nocheck" in r for r in rows.values()):
-    ours += ["swiftbrian:native-nocheck", "swiftbrian:native-fastmath-nocheck"]
-cols = ours + ["brian2:cython", "brian2:cpp_standalone", "nest:nest-1thread"]
-label = lambda c: c.replace("swiftbrian:", "ours ").replace("brian2:", "Brian ").replace("nest:nest-1thread", "NEST")
-print("| model | N | " + " | ".join(label(c) for c in cols) + " | "
-      + " | ".join("Brian cpp / " + label(c) for c in ours) + " |")
-print("|" + "---|" * (len(cols) + len(ours) + 2))
-for (model, n), r in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-    cells = [f"{r[c]:.3f}" if c in r else "–" for c in cols]
-    ref = r.get("brian2:cpp_standalone")
-    ratio = lambda c: f"{ref / r[c]:.2f}×" if ref and c in r and r[c] > 0 else "–"
-    print(f"| {model} | {n} | " + " | ".join(cells) + " | " + " | ".join(ratio(c) for c in ours) + " |")
+for field in ["run_s", "cpu_s"]:
+    rows = {}
+    for line in open(sys.argv[1]):
+        m = re.match(r"(\S+) (\S+) N=(\d+) target=(\S+) .*" + field + r"=([\d.]+)", line)
+        if m:
+            tool, model, n, target, run = m.groups()
+            rows.setdefault((model, int(n)), {})[f"{tool}:{target}"] = float(run)
+    if not rows:
+        continue
+    if any("swiftbrian:native-nocheck" in r for r in rows.values()) and len(ours) == 2:
+        ours += ["swiftbrian:native-nocheck", "swiftbrian:native-fastmath-nocheck"]
+    cols = ours + ["brian2:cython", "brian2:cpp_standalone", "nest:nest-1thread"]
+    label = lambda c: c.replace("swiftbrian:", "ours ").replace("brian2:", "Brian ").replace("nest:nest-1thread", "NEST")
+    print(("\n" if field == "cpu_s" else "") + f"{field}:")
+    print("| model | N | " + " | ".join(label(c) for c in cols) + " | "
+          + " | ".join("Brian cpp / " + label(c) for c in ours) + " |")
+    print("|" + "---|" * (len(cols) + len(ours) + 2))
+    for (model, n), r in sorted(rows.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        cells = [f"{r[c]:.3f}" if c in r else "–" for c in cols]
+        ref = r.get("brian2:cpp_standalone")
+        ratio = lambda c: f"{ref / r[c]:.2f}×" if ref and c in r and r[c] > 0 else "–"
+        print(f"| {model} | {n} | " + " | ".join(cells) + " | " + " | ".join(ratio(c) for c in ours) + " |")
 
 # Memory per compartment of the multicompartment models: bytes of state arrays / compartments.
 memory = {}

@@ -1,7 +1,8 @@
 import SwiftBrian
 
 /// Brian 2's speed-test models (brian2/tests/features/speed.py, as in
-/// `shared/reference/brian2_bench.py`) and two multicompartment models (as in
+/// `shared/reference/brian2_bench.py`), Brian2CUDA's Brunel–Hakim benchmarks (as in
+/// `scripts/brian2_brunel_bench.py`), two multicompartment models (as in
 /// `scripts/brian2_spatial_bench.py`) and a network of neurons with dendrites (as in
 /// `scripts/dendrify_bench.py`), built through the public API so the same model can be timed
 /// in SwiftBrian, Brian 2 and NEST side by side.
@@ -18,6 +19,12 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
     case linear
     /// N uncoupled Hodgkin–Huxley neurons driven by currents from 0 to 0.7 nA.
     case hh
+    /// Brian2CUDA's `BrunelHakimHomogDelays`: N noisy LIF neurons, 1000 inhibitory synapses per
+    /// neuron (p = 1000/N), every delay 2 ms (``BrunelHakim1999``).
+    case brunelHakim = "brunel_hakim"
+    /// Brian2CUDA's `BrunelHakimHeterogDelays`: as `brunelHakim`, with delays `4*ms*rand()` and,
+    /// for a similar activity, muext = 27 mV and sigmaext = 0.33 mV.
+    case brunelHakimHetero = "brunel_hakim_hetero"
     /// Rallpack 3 (Brian's test_rallpack3): a Hodgkin–Huxley axon of N compartments, dt = 1 µs.
     case rallpack3
     /// N passive ball-and-stick cells (51 compartments each), dt = 10 µs.
@@ -122,6 +129,17 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
             objects = [G, H, S]
             monitored = G
             synapses = [S]
+        case .brunelHakim, .brunelHakimHetero:
+            var example = BrunelHakim1999()
+            example.N = n
+            if self == .brunelHakimHetero {
+                example.muext = 27 * mV
+                example.sigmaext = 0.33 * mV
+            }
+            let (group, conn) = try example.build(heterogeneousDelays: self == .brunelHakimHetero ? "4*ms*rand()" : nil)
+            objects = [group, conn]
+            monitored = group
+            synapses = [conn]
         case .rallpack3:
             defaultClock.dt = 1 * us
             let axon = try BenchmarkModel.rallpack3Axon(compartments: n)

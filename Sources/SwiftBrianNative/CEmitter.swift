@@ -431,7 +431,7 @@ struct CEmitter {
         case .clear(let list):
             return ["\(indent)\(header(list))->count = 0;"]
         case .enqueue(let spikeQueue, let steps):
-            return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps)) + 0.5));"]
+            return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps))));"]
         case .solveCable(let system):
             let arguments = [ints(system.sectionStart), ints(system.sectionStop), ints(system.sectionStartNode),
                              ints(system.sectionEntry), ints(system.childOffsets), ints(system.childNodes),

@@ -36,8 +36,12 @@ enum CPrelude {
         if (b->count == b->capacity) sb_reserve(b, b->count + 1, sizeof(int32_t));
         ((int32_t *)b->data)[b->count++] = x;
     }
+    /* A delay is below the number of slots (the queue is sized for the longest before a run), so
+       the slot wraps around at most once: no division per synapse. */
     static inline void sb_queue_push(sb_queue *q, int32_t synapse, int64_t delay) {
-        sb_append_i32(q->slots[(q->cursor + delay) % q->count], synapse);
+        int64_t slot = q->cursor + delay;
+        if (slot >= q->count) slot -= q->count;
+        sb_append_i32(q->slots[slot], synapse);
     }
     static inline void sb_queue_advance(sb_queue *q) {
         q->slots[q->cursor]->count = 0;

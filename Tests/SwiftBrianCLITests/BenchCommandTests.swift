@@ -3,8 +3,26 @@ import XCTest
 
 /// `swiftbrian bench` on the multicompartment models: the line gives the compartments, the memory
 /// per compartment and the mean membrane potential; a population too large for memory is an error.
-/// On the dendritic network: dendritic spikes and population rates.
+/// On the dendritic network: dendritic spikes and population rates. The Brunel–Hakim models give
+/// the same spikes on both backends.
 final class BenchCommandTests: XCTestCase {
+    func testBrunelHakimLinesAgreeBetweenBackends() throws {
+        for model in ["brunel_hakim", "brunel_hakim_hetero"] {
+            var spikes: [String] = []
+            for backend in ["native", "interpreter"] {
+                let output = try SwiftBrianExecutable.run(["bench", model, "--n", "100", "--duration", "0.05",
+                                                           "--backend", backend])
+                XCTAssertEqual(output.status, 0, output.stderr)
+                // 1000 synapses per neuron asked of 100 neurons: every pair, 100 × 100.
+                XCTAssertTrue(output.stdout.hasPrefix("swiftbrian \(model) N=100 target=\(backend) spikes="), output.stdout)
+                XCTAssertTrue(output.stdout.contains(" synapses=10000 "), output.stdout)
+                spikes.append(output.stdout.split(separator: " ").first { $0.hasPrefix("spikes=") }.map(String.init) ?? "")
+            }
+            XCTAssertEqual(spikes[0], spikes[1], model)
+            XCTAssertNotEqual(spikes[0], "spikes=0", model)
+        }
+    }
+
     func testMulticompartmentLine() throws {
         let output = try SwiftBrianExecutable.run(["bench", "ball_and_stick", "--n", "2", "--duration", "0.001"])
         XCTAssertEqual(output.status, 0, output.stderr)
