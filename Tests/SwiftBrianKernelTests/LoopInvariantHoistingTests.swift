@@ -73,4 +73,19 @@ final class LoopInvariantHoistingTests: XCTestCase {
         XCTAssertEqual(v[0], 2 + r, accuracy: 1e-15)
         XCTAssertEqual(v[1], (0 + r) + (1 + r), accuracy: 1e-15)
     }
+
+    /// A division by a value the same for every element (`v / tau`) is a multiplication by its
+    /// reciprocal, computed once: no division in the loop, and within 1 ulp of the quotient.
+    func testDivisionByAnInvariantIsAMultiplicationByItsReciprocal() throws {
+        let v = DoubleBuffer(name: "v", values: [1, 2, 3, 0.1])
+        let quotient = KernelExpression.binary(.divide, .load(ArrayReference(v)), shared(tau))
+        let hoisted = kernel([.store(ArrayReference(v), quotient)]).hoistingLoopInvariants()
+        XCTAssertEqual(hoisted.scalar, [.define(0, .binary(.divide, .constant(1), shared(tau)))])
+        XCTAssertEqual(hoisted.vector, [.store(ArrayReference(v), .binary(.multiply, .load(ArrayReference(v)), .temporary(0)))])
+        let expected = v.array.map { $0 / 0.02 }
+        try Interpreter().execute(hoisted)
+        for (value, exact) in zip(v.array, expected) {
+            XCTAssertLessThanOrEqual(abs(value - exact), exact.ulp)
+        }
+    }
 }
