@@ -159,9 +159,9 @@ enum CPrelude {
     static inline double sb_min(double a, double b) { return b < a ? b : a; }
     static inline double sb_clip(double x, double low, double high) { return sb_min(sb_max(x, low), high); }
     static inline double sb_exprel(double x) { return x == 0 ? 1.0 : expm1(x) / x; }
-    /* The index a 2-D TimedArray was wrongly called with; checked after each kernel. */
-    static double sb_timed_bad_column = 0;
-    static int sb_timed_failed = 0;
+    /* The index a 2-D TimedArray was wrongly called with; checked after each kernel (per thread). */
+    static _Thread_local double sb_timed_bad_column = 0;
+    static _Thread_local int sb_timed_failed = 0;
     static inline double sb_timed(const double *values, int64_t rows, int64_t columns, double dt, double k,
                                   double t, double column) {
         if (!(column >= 0 && column < (double)columns)) {
