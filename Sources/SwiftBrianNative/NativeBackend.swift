@@ -36,7 +36,11 @@ public final class NativeBackend: Backend {
 
     /// The fewest elements for which a kernel is split across threads (below, starting the
     /// threads costs more than the work saved). It changes no result.
-    public var minimumParallelElements = 1000
+    public var minimumParallelElements = NativeBackend.defaultMinimumParallelElements
+
+    /// The ``minimumParallelElements`` of backends created from now on (1000); tests set it to 1
+    /// so that even small groups are split.
+    nonisolated(unsafe) public static var defaultMinimumParallelElements = 1000
 
     /// A backend using the toolchain's C compiler; with `fastMath`, floating-point arithmetic may
     /// be reordered and vectorized, and with `precision: .single` it is done in float (both
