@@ -11,7 +11,9 @@
 # SpatialNeuron per cell and compiles code for each (about 10-20 s per cell on this machine), so
 # above BRIAN_CELLS cells (default 30) Brian runs BRIAN_CELLS cells and ours runs both sizes.
 # DURATION (seconds, multicompartment models only; default: the scripts' 20 ms) sets the
-# simulated time of both sides.
+# simulated time of both sides. THREADS (default 1) runs ours with --threads THREADS and Brian
+# cpp_standalone with prefs.devices.cpp_standalone.openmp_threads = THREADS, both pinned to cores
+# 0..THREADS-1 (cython and NEST stay on one thread, on core 0).
 #
 # Needs Brian 2.9 (and NEST, for its rows) in a virtual environment (PEERS, default /work/peers
 # when it exists, else /tmp/peers):
@@ -32,6 +34,11 @@ OUT=bench-results.txt
 
 swift build -c release --product swiftbrian >/dev/null
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+THREADS=${THREADS:-1}
+CORES=0-$((THREADS - 1))
+# Brian reads ./brian_preferences: its standalone runs start in a folder holding one.
+PREFERENCES=$(mktemp -d)
+echo "devices.cpp_standalone.openmp_threads = $THREADS" > "$PREFERENCES/brian_preferences"
 
 spatial() { [ "$1" = rallpack3 ] || [ "$1" = ball_and_stick ]; }
 
@@ -42,19 +49,23 @@ ours() {
   local extra=()
   if spatial "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
   if [ "$1" = hh ]; then extra+=(--no-check-finite); fi
-  taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" "${extra[@]}" | tee -a "$OUT"
-  taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --fast-math "${extra[@]}" | tee -a "$OUT"
+  extra+=(--threads "$THREADS")
+  taskset -c "$CORES" .build/release/swiftbrian bench "$1" --n "$2" "${extra[@]}" | tee -a "$OUT"
+  taskset -c "$CORES" .build/release/swiftbrian bench "$1" --n "$2" --fast-math "${extra[@]}" | tee -a "$OUT"
 }
 
 brian() {
-  local script=("$REFERENCE/brian2_bench.py" "$1" "$2")
+  local script=("$(cd "$REFERENCE" && pwd)/brian2_bench.py" "$1" "$2")
   if spatial "$1"; then
-    script=(scripts/brian2_spatial_bench.py "$1" "$2")
+    script=("$PWD/scripts/brian2_spatial_bench.py" "$1" "$2")
   fi
   for target in cython cpp_standalone; do
     local extra=()
     if spatial "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
-    taskset -c 0 "$PEERS/bin/python" "${script[@]}" "$target" "${extra[@]}" 2>/dev/null \
+    local cores=0 folder=.
+    if [ "$target" = cpp_standalone ]; then cores=$CORES folder=$PREFERENCES; fi
+    (cd "$folder" && OMP_NUM_THREADS=$THREADS taskset -c "$cores" "$PEERS/bin/python" "${script[@]}" "$target" \
+      "${extra[@]}" 2>/dev/null) \
       | grep '^brian2' | tee -a "$OUT" || echo "brian2 $1 N=$2 target=$target failed" | tee -a "$OUT"
   done
 }

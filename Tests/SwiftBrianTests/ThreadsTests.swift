@@ -1,5 +1,5 @@
 import Foundation
-import SwiftBrian
+@testable import SwiftBrian
 import SwiftBrianKernel
 import SwiftBrianModels
 @testable import SwiftBrianNative
@@ -125,5 +125,19 @@ final class ThreadsTests: XCTestCase {
         }
         let net = try Network(G, threads: 2)
         XCTAssertEqual((net.backend as? NativeBackend)?.threads, 2)
+    }
+
+    /// By default a network runs on every core the process may use; `SWIFTBRIAN_THREADS` and the
+    /// argument override it, in that order.
+    func testDefaultThreadCount() throws {
+        let G = try NeuronGroup(10, model: "dv/dt = -v/(10*ms) : 1", name: "G")
+        let cores = ThreadCount.cores
+        XCTAssertGreaterThanOrEqual(cores, 1)
+        XCTAssertLessThanOrEqual(cores, ProcessInfo.processInfo.activeProcessorCount)
+        XCTAssertEqual((try Network(G).backend as? NativeBackend)?.threads, cores)
+        try onThreads(3) {
+            XCTAssertEqual((try Network(G).backend as? NativeBackend)?.threads, 3)
+            XCTAssertEqual((try Network(G, threads: 1).backend as? NativeBackend)?.threads, 1)
+        }
     }
 }

@@ -38,8 +38,9 @@ public final class Network {
     /// leaves results unchanged; `checkFinite: false` turns it off. With `fastMath` the compiler
     /// may assume values are finite and drop the check.
     ///
-    /// `threads` is how many threads the native backend runs on: by default every core of the
-    /// machine, or `SWIFTBRIAN_THREADS` when it is set; 1 runs on one thread. The results are
+    /// `threads` is how many threads the native backend runs on: by default every core the
+    /// process may use (its CPU affinity, as `taskset` sets it), or `SWIFTBRIAN_THREADS` when it
+    /// is set; 1 runs on one thread. The results are
     /// the same for every number of threads (the interpreter always uses one).
     public init(_ objects: [NetworkObject], backend: BackendKind = .native, fastMath: Bool = false,
                 precision: Precision = .double, checkFinite: Bool = true, threads: Int? = nil) throws {

@@ -13,7 +13,7 @@ public enum ThreadCount {
         setenv("SWIFTBRIAN_THREADS", "\(try checked(threads, source: "--threads"))", 1)
     }
 
-    /// `requested`, or else `SWIFTBRIAN_THREADS`, or else every core of the machine; an error
+    /// `requested`, or else `SWIFTBRIAN_THREADS`, or else every core the process may use; an error
     /// when the number is not a whole number from 1 to ``limit``.
     static func resolve(_ requested: Int?,
                         environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Int {
@@ -25,7 +25,20 @@ public enum ThreadCount {
             }
             return try checked(value, source: "SWIFTBRIAN_THREADS")
         }
-        return ProcessInfo.processInfo.activeProcessorCount
+        return cores
+    }
+
+    /// The cores this process may run on: those of its CPU affinity (`taskset`) where the system
+    /// says (Linux's `Cpus_allowed` mask), else every active core.
+    static var cores: Int {
+        let active = ProcessInfo.processInfo.activeProcessorCount
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Cpus_allowed:") }) else {
+            return active
+        }
+        let mask = line.dropFirst("Cpus_allowed:".count).filter(\.isHexDigit)
+        let count = mask.reduce(0) { $0 + (Int(String($1), radix: 16) ?? 0).nonzeroBitCount }
+        return count > 0 ? min(count, active) : active
     }
 
     private static func checked(_ value: Int, source: String) throws -> Int {
