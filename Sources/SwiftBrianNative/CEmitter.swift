@@ -332,23 +332,7 @@ struct CEmitter {
     /// condition draws random numbers (a Poisson group's spikes): Philox rounds vectorize well.
     private static func batchableCondition(_ operations: [KernelOperation]) -> (KernelExpression, [KernelOperation])? {
         guard operations.count == 1, case .when(let condition, let inner) = operations[0] else { return nil }
-        var written: [ObjectIdentifier: IndexMap] = [:]
-        func collect(_ operations: [KernelOperation]) -> Bool {
-            for operation in operations {
-                switch operation {
-                case .store(let reference, _):
-                    switch reference.index {
-                    case .element, .offset: written[ObjectIdentifier(reference.buffer)] = reference.index
-                    default: return false
-                    }
-                case .when(_, let nested): if !collect(nested) { return false }
-                case .define, .emit, .append, .appendIndex, .checkFinite: break
-                case .clear, .enqueue, .advance, .connect, .solveCable: return false
-                }
-            }
-            return true
-        }
-        guard collect(inner) else { return nil }
+        guard let written = Kernel.elementwiseWrites(inner, appending: true) else { return nil }
         // Worth it when the condition is costly: random draws (Poisson spikes, p in connect).
         var safe = true, draws = false
         condition.visit { expression in

@@ -13,26 +13,7 @@ extension Kernel {
         guard case .range = iteration, scalar.allSatisfy({ if case .define = $0 { true } else { false } }) else {
             return false
         }
-        var written: [ObjectIdentifier: IndexMap] = [:]
-        func collectWrites(_ operations: [KernelOperation]) -> Bool {
-            for operation in operations {
-                switch operation {
-                case .store(let reference, _):
-                    switch reference.index {
-                    case .element, .offset: break
-                    default: return false
-                    }
-                    let id = ObjectIdentifier(reference.buffer)
-                    if let map = written[id], map != reference.index { return false }
-                    written[id] = reference.index
-                case .when(_, let nested): if !collectWrites(nested) { return false }
-                case .define, .checkFinite: break
-                case .emit, .append, .appendIndex, .clear, .enqueue, .advance, .connect, .solveCable: return false
-                }
-            }
-            return true
-        }
-        guard collectWrites(vector) else { return false }
+        guard let written = Kernel.elementwiseWrites(vector, appending: false) else { return false }
         var safe = true
         func check(_ expression: KernelExpression) {
             expression.visit { node in
@@ -57,5 +38,33 @@ extension Kernel {
         }
         checkReads(scalar + vector)
         return safe
+    }
+
+    /// The buffers `operations` write, each with the one element-wise index (`.element` or
+    /// `.offset`) of its writes; nil when one is written through another index or with two, or
+    /// when an operation does more than define, store and check values (and, with `appending`,
+    /// append to lists).
+    static func elementwiseWrites(_ operations: [KernelOperation], appending: Bool) -> [ObjectIdentifier: IndexMap]? {
+        var written: [ObjectIdentifier: IndexMap] = [:]
+        func collect(_ operations: [KernelOperation]) -> Bool {
+            for operation in operations {
+                switch operation {
+                case .store(let reference, _):
+                    switch reference.index {
+                    case .element, .offset: break
+                    default: return false
+                    }
+                    let id = ObjectIdentifier(reference.buffer)
+                    if let map = written[id], map != reference.index { return false }
+                    written[id] = reference.index
+                case .when(_, let nested): if !collect(nested) { return false }
+                case .define, .checkFinite: break
+                case .emit, .append, .appendIndex: if !appending { return false }
+                case .clear, .enqueue, .advance, .connect, .solveCable: return false
+                }
+            }
+            return true
+        }
+        return collect(operations) ? written : nil
     }
 }
