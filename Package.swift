@@ -2,6 +2,7 @@
 import PackageDescription
 
 // Layers, bottom to top (see DESIGN.md); a target depends only on targets above it in this list.
+//   SwiftBrianPortableMath  exp, log, ... computed bit for bit the same in Swift and in generated C
 //   SwiftBrianUnits       dimensions, quantities, unit names, formatting
 //   SwiftBrianLanguage    lexer, parser, equations, identifier resolution, dimension checking, functions
 //   SwiftBrianSymbolic    simplification, substitution, differentiation, linearity
@@ -18,8 +19,8 @@ import PackageDescription
 //   SwiftBrianTools       recorded data out: NumPy .npy/.npz and CSV export, SVG/PNG plots,
 //                         HTML reports
 //   swiftbrian            the command-line tool
-// The kernel layer and the interpreter run every simulation step; they are optimized even in
-// debug builds, so that `swift test` runs networks at a useful speed.
+// The kernel layer, the interpreter and the portable math functions run every simulation step;
+// they are optimized even in debug builds, so that `swift test` runs networks at a useful speed.
 let optimized: [SwiftSetting] = [.unsafeFlags(["-O"])]
 
 let package = Package(
@@ -34,24 +35,27 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        .target(name: "SwiftBrianPortableMath", swiftSettings: optimized),
         .target(name: "SwiftBrianUnits"),
-        .target(name: "SwiftBrianLanguage", dependencies: ["SwiftBrianUnits"]),
+        .target(name: "SwiftBrianLanguage", dependencies: ["SwiftBrianUnits", "SwiftBrianPortableMath"]),
         .target(name: "SwiftBrianSymbolic", dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage"]),
         .target(name: "SwiftBrianIntegration",
                 dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic"]),
         .target(name: "CSwiftBrianRuntime"),
-        .target(name: "SwiftBrianKernel", dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "CSwiftBrianRuntime"],
+        .target(name: "SwiftBrianKernel", dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianPortableMath",
+                                                          "CSwiftBrianRuntime"],
                 swiftSettings: optimized),
-        .target(name: "SwiftBrianInterpreter", dependencies: ["SwiftBrianKernel", "SwiftBrianLanguage"],
+        .target(name: "SwiftBrianInterpreter", dependencies: ["SwiftBrianKernel", "SwiftBrianLanguage", "SwiftBrianPortableMath"],
                 swiftSettings: optimized),
         .target(name: "SwiftBrianNative", dependencies: ["SwiftBrianKernel", "SwiftBrianInterpreter",
-                                                          "SwiftBrianLanguage", "CSwiftBrianRuntime"]),
+                                                          "SwiftBrianLanguage", "SwiftBrianPortableMath",
+                                                          "CSwiftBrianRuntime"]),
         .target(name: "SwiftBrian",
                 dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic",
                                "SwiftBrianIntegration", "SwiftBrianKernel", "SwiftBrianInterpreter",
                                "SwiftBrianNative"]),
         .target(name: "Dendrify", dependencies: ["SwiftBrian"]),
-        .target(name: "SwiftBrianModels", dependencies: ["SwiftBrian", "SwiftBrianTools"]),
+        .target(name: "SwiftBrianModels", dependencies: ["SwiftBrian", "Dendrify", "SwiftBrianTools"]),
         .target(name: "SwiftBrianTools", dependencies: ["SwiftBrian"]),
         .executableTarget(name: "swiftbrian", dependencies: [
             "SwiftBrian", "SwiftBrianModels", "SwiftBrianTools",
@@ -63,7 +67,8 @@ let package = Package(
         .testTarget(name: "SwiftBrianSymbolicTests", dependencies: ["SwiftBrianSymbolic"]),
         .testTarget(name: "SwiftBrianIntegrationTests", dependencies: ["SwiftBrianIntegration"]),
         .testTarget(name: "SwiftBrianKernelTests", dependencies: ["SwiftBrianKernel", "SwiftBrianInterpreter"]),
-        .testTarget(name: "SwiftBrianTests", dependencies: ["SwiftBrian", "SwiftBrianModels", "Dendrify"]),
+        .testTarget(name: "SwiftBrianTests", dependencies: ["SwiftBrian", "SwiftBrianModels", "Dendrify",
+                                                            "SwiftBrianPortableMath"]),
         .testTarget(name: "SwiftBrianCLITests", dependencies: ["swiftbrian"]),
         .testTarget(name: "SwiftBrianModelsTests", dependencies: ["SwiftBrianModels"]),
         .testTarget(name: "SwiftBrianToolsTests", dependencies: ["SwiftBrianTools"]),

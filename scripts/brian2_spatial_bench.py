@@ -10,7 +10,7 @@ Prints one line, as shared/reference/brian2_bench.py does:
   brian2 MODEL N=.. target=.. spikes=.. synapses=0 compartments=.. bytes_per_compartment=..
          v_mean_mV=.. compile_s=.. run_s=.. rate_hz=..
 Every target runs 1 ms first and then the timed duration (as SwiftBrian's bench does), so the end
-states agree. run_s is the wall time of the second run, compilation excluded as brian2_bench.py
+states agree (brian2_timing.py). run_s is the wall time of the second run, compilation excluded as brian2_bench.py
 excludes it (cython: the first run compiled everything; cpp_standalone: the time the standalone
 program measures for its last run). compile_s is the first run (cython: compilation or loading
 from Brian's cache, plus 1 ms of simulation) or device.build() (cpp_standalone: code generation and
@@ -25,9 +25,8 @@ N compartments, Hodgkin-Huxley (exponential_euler), 0.1 nA at compartment 0, dt 
 runs 250 ms (about 2.5 minutes); the default here is 20 ms (20,000 steps), which keeps a run well
 under a minute on one core: the far end fires at 4.1 ms and 18.7 ms (then every 14.6 ms), so the
 timed window (1 to 21 ms) holds 2 spikes. Spikes are counted at the far end (threshold 'v > 0*mV'
-at the last compartment, refractory while v > 0 mV: one spike per action potential; for
-cpp_standalone the count includes the first ms, which has none); that SpikeMonitor is the only
-monitor.
+at the last compartment, refractory while v > 0 mV: one spike per action potential; only those
+of the timed run, after the first ms); that SpikeMonitor is the only monitor.
 
 ball_and_stick is the cell of shared/reference/compartments/spatial_ball_and_stick.py (Soma 30 um
 + dendrite Cylinder(n=50, 500 um, 2 um), passive, gL = 1e-4 S/cm2, EL = -70 mV, Cm = 1 uF/cm2,
@@ -39,13 +38,12 @@ cells do not spike; v_mean_mV checks the result).
 import argparse
 import shutil
 import sys
-import tempfile
-import time
 
 import numpy as np
-from brian2 import (Cylinder, Network, SpatialNeuron, Soma, SpikeMonitor, cm, defaultclock, device,
+from brian2 import (Cylinder, Network, SpatialNeuron, Soma, SpikeMonitor, cm, defaultclock,
                     mm, mV, ms, msiemens, nA, ohm, prefs, second, set_device, siemens, uF, um, us)
 from brian2.core.variables import ArrayVariable
+from brian2_timing import timed_run
 
 parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
 parser.add_argument('model', choices=['rallpack3', 'ball_and_stick'])
@@ -115,19 +113,7 @@ else:
 
 net = Network(objects)
 # Both targets simulate 1 ms and then the timed duration, so their end states agree.
-t0 = time.time(); net.run(1 * ms)
-spikes_before = spike_monitor.num_spikes if spike_monitor is not None and target != 'cpp_standalone' else 0
-if target == 'cpp_standalone':
-    net.run(duration)
-    # A fresh project directory (removed at the end): nothing is reused from an earlier build.
-    build_directory = tempfile.mkdtemp(prefix='b2sa_')
-    t0 = time.time(); device.build(directory=build_directory, run=False); compile_s = time.time() - t0
-    t1 = time.time(); device.run(); t2 = time.time()
-    # The standalone program measures each run itself; the last is the timed one (brian2_bench.py)
-    wall = device._last_run_time if getattr(device, '_last_run_time', None) else t2 - t1
-else:
-    compile_s = time.time() - t0  # the first run compiles everything
-    t0 = time.time(); net.run(duration); wall = time.time() - t0
+compile_s, wall, build_directory = timed_run(net, duration, target)
 
 
 def array_bytes(group):
@@ -143,10 +129,11 @@ def array_bytes(group):
 compartments = sum(len(g) for g in neurons)
 per_compartment = sum(array_bytes(g) for g in neurons) / compartments
 v_mean = float(np.mean(np.concatenate([np.asarray(g.v[:] / mV) for g in neurons])))
-spikes = (spike_monitor.num_spikes if spike_monitor is not None else 0) - spikes_before
+# Spikes of the timed run only (after the first millisecond).
+spikes = int(np.sum(np.asarray(spike_monitor.t[:] / ms) >= 1 - 1e-9)) if spike_monitor is not None else 0
 rate = spikes / float(duration)
 print(f"brian2 {model} N={N} target={target} spikes={spikes} synapses=0 compartments={compartments} "
       f"bytes_per_compartment={per_compartment:.0f} v_mean_mV={v_mean:.4f} compile_s={compile_s:.3f} "
       f"run_s={wall:.3f} rate_hz={rate:.2f}")
-if target == 'cpp_standalone':
+if build_directory is not None:
     shutil.rmtree(build_directory, ignore_errors=True)

@@ -1,6 +1,7 @@
 import Foundation
 import SwiftBrianKernel
 import SwiftBrianLanguage
+import SwiftBrianPortableMath
 
 /// The interpreter's implementations of the built-in functions, by Brian name.
 enum BuiltinFunctions {

@@ -34,6 +34,8 @@ public final class Interpreter: Backend {
         if !kernel.scalar.isEmpty {
             context.indices = [0]
             try run(kernel.scalar, &context)
+            // The scalar part's temporaries (hoisted loop invariants) hold one value for every index.
+            context.temporaries = context.temporaries.mapValues { .scalar($0[0]) }
         }
         if case .pairs(let space) = kernel.iteration {
             return try runPairs(space, kernel.vector, &context)
@@ -42,9 +44,10 @@ public final class Interpreter: Backend {
         guard !indices.isEmpty else { return }
         if kernel.writesThroughMaps {
             // One element after the other, so that repeated targets accumulate.
+            let scalarTemporaries = context.temporaries
             for index in indices {
                 context.indices = [index]
-                context.temporaries = [:]
+                context.temporaries = scalarTemporaries
                 try run(kernel.vector, &context)
             }
         } else {
@@ -56,6 +59,7 @@ public final class Interpreter: Backend {
     /// Visits the candidate pairs of `space` in chunks of rows, with `rows` and `columns` set; with
     /// a probability below 1, only the candidates the geometric skipping selects (see ``PairSpace``).
     private func runPairs(_ space: PairSpace, _ operations: [KernelOperation], _ context: inout Context) throws {
+        let scalarTemporaries = context.temporaries
         var row = space.rows.lowerBound
         while row < space.rows.upperBound {
             let chunk = Array(row..<min(row + 1024, space.rows.upperBound))
@@ -96,7 +100,7 @@ public final class Interpreter: Backend {
             context.indices = Array(0..<rows.count)
             context.rows = rows
             context.columns = columns
-            context.temporaries = [:]
+            context.temporaries = scalarTemporaries
             try run(operations, &context)
         }
     }
@@ -194,7 +198,7 @@ public final class Interpreter: Backend {
             case .enqueue(let queue, let steps):
                 let lane = try evaluate(steps, context)
                 for (k, index) in context.indices.enumerated() {
-                    queue.push(Int32(index), delay: SpikeQueue.steps(lane[k]))
+                    queue.push(Int32(index), delay: Int(lane[k]))
                 }
             case .advance(let queue):
                 queue.advance()

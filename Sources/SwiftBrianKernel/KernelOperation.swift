@@ -15,8 +15,8 @@ public indirect enum KernelOperation: Hashable, Sendable {
     case when(KernelExpression, [KernelOperation])
     /// Empties an event list (scalar part only).
     case clear(IndexBuffer)
-    /// Puts the synapse at the loop index into a queue, the given number of steps ahead, rounded
-    /// as Brian's compiled spike queue does: `(int)(steps + 0.5)`, so half a step rounds up.
+    /// Puts the synapse at the loop index into a queue, the given whole number of steps ahead
+    /// (delays are converted to steps before a run, see ``SpikeQueue/steps(_:)``).
     case enqueue(SpikeQueue, steps: KernelExpression)
     /// Moves a queue to the next step (scalar part only).
     case advance(SpikeQueue)

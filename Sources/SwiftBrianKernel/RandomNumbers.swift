@@ -1,5 +1,6 @@
 import Foundation
 import SwiftBrianLanguage
+import SwiftBrianPortableMath
 
 /// The counter-based random numbers of every backend: Philox-4x32-10 (Salmon et al., SC 2011)
 /// keyed by the seed, with a counter made of (time step, element, stream, draw site). The same

@@ -1,8 +1,10 @@
 import SwiftBrian
 
 /// Brian 2's speed-test models (brian2/tests/features/speed.py, as in
-/// `shared/reference/brian2_bench.py`) and two multicompartment models (as in
-/// `scripts/brian2_spatial_bench.py`), built through the public API so the same model can be timed
+/// `shared/reference/brian2_bench.py`), Brian2CUDA's Brunel–Hakim benchmarks (as in
+/// `scripts/brian2_brunel_bench.py`), two multicompartment models (as in
+/// `scripts/brian2_spatial_bench.py`) and a network of neurons with dendrites (as in
+/// `scripts/dendrify_bench.py`), built through the public API so the same model can be timed
 /// in SwiftBrian, Brian 2 and NEST side by side.
 public enum BenchmarkModel: String, CaseIterable, Sendable {
     /// Current-based LIF network (Brette et al. 2007): 80% excitatory, p = 80/N.
@@ -17,10 +19,19 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
     case linear
     /// N uncoupled Hodgkin–Huxley neurons driven by currents from 0 to 0.7 nA.
     case hh
+    /// Brian2CUDA's `BrunelHakimHomogDelays`: N noisy LIF neurons, 1000 inhibitory synapses per
+    /// neuron (p = 1000/N), every delay 2 ms (``BrunelHakim1999``).
+    case brunelHakim = "brunel_hakim"
+    /// Brian2CUDA's `BrunelHakimHeterogDelays`: as `brunelHakim`, with delays `4*ms*rand()` and,
+    /// for a similar activity, muext = 27 mV and sigmaext = 0.33 mV.
+    case brunelHakimHetero = "brunel_hakim_hetero"
     /// Rallpack 3 (Brian's test_rallpack3): a Hodgkin–Huxley axon of N compartments, dt = 1 µs.
     case rallpack3
     /// N passive ball-and-stick cells (51 compartments each), dt = 10 µs.
     case ballAndStick = "ball_and_stick"
+    /// N neurons with dendrites (the gallery's ``DendrifyNetwork`` model), half excitatory, half
+    /// inhibitory, driven by N regular inputs; AMPA, NMDA and GABA synapses, dendritic spikes.
+    case dendrifyNetwork = "dendrify_network"
 
     /// A built model: its network, the group whose spikes are counted, its synapses, its
     /// multicompartment neurons and how long Brian's script runs it.
@@ -32,6 +43,11 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
         /// The multicompartment neurons (none for the point-neuron models).
         public let neurons: [SpatialNeuron]
         public let duration: Quantity
+        /// The dendritic spike events (``dendrifyNetwork`` only).
+        public var dendriticSpikes: EventMonitor?
+        /// Named ranges of the monitored group whose rates are reported apart (``dendrifyNetwork``:
+        /// `e` and `i`).
+        public var populations: [(name: String, range: Range<Int>)] = []
     }
 
     /// The model with `n` neurons (compartments for `rallpack3`, cells for `ballAndStick`), on
@@ -45,6 +61,8 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
         var synapses: [Synapses] = []
         var neurons: [SpatialNeuron] = []
         var duration = 1 * second
+        var dendriticSpikes: EventMonitor?
+        var populations: [(name: String, range: Range<Int>)] = []
         switch self {
         case .linear:
             let G = try NeuronGroup(n, model: "dv/dt = -v/(1*second) : 1", name: "G")
@@ -111,6 +129,17 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
             objects = [G, H, S]
             monitored = G
             synapses = [S]
+        case .brunelHakim, .brunelHakimHetero:
+            var example = BrunelHakim1999()
+            example.N = n
+            if self == .brunelHakimHetero {
+                example.muext = 27 * mV
+                example.sigmaext = 0.33 * mV
+            }
+            let (group, conn) = try example.build(heterogeneousDelays: self == .brunelHakimHetero ? "4*ms*rand()" : nil)
+            objects = [group, conn]
+            monitored = group
+            synapses = [conn]
         case .rallpack3:
             defaultClock.dt = 1 * us
             let axon = try BenchmarkModel.rallpack3Axon(compartments: n)
@@ -123,12 +152,19 @@ public enum BenchmarkModel: String, CaseIterable, Sendable {
             neurons = try BenchmarkModel.ballAndStickCells(n)
             objects = neurons
             duration = 20 * ms
+        case .dendrifyNetwork:
+            let parts = try BenchmarkModel.dendrifyNetwork(n)
+            objects = parts.objects
+            monitored = parts.neurons
+            synapses = parts.synapses
+            dendriticSpikes = parts.dspikes
+            populations = [("e", 0..<(n / 2)), ("i", (n / 2)..<n)]
         }
         let spikes = try monitored.map { try SpikeMonitor($0) }
         return Instance(network: try Network(objects + (spikes.map { [$0] } ?? []), backend: backend,
                                              fastMath: fastMath),
                         spikes: spikes, monitored: monitored, synapses: synapses, neurons: neurons,
-                        duration: duration)
+                        duration: duration, dendriticSpikes: dendriticSpikes, populations: populations)
     }
 
     /// The HH neuron of Brian's speed tests, with an input current `I` per neuron.

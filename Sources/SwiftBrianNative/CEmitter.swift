@@ -291,11 +291,17 @@ struct CEmitter {
         checksInBlocks = true
         let body = try operations.flatMap { try operation($0, indent: "        ") }
         checksInBlocks = false
+        let pragma = Kernel.independentIterations(operations) ? [CEmitter.independentLoop] : []
         if finiteChecks.count > first {
-            return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count)
+            return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count, pragma: pragma)
         }
-        return ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
+        return pragma + ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
     }
+
+    /// Tells clang that the iterations of the next loop touch different memory, so that it
+    /// vectorizes the loop without proving it (it cannot, past a few buffers: `restrict` on the
+    /// kernel's local pointers does not reach its alias analysis). The arithmetic is unchanged.
+    private static let independentLoop = "#pragma clang loop vectorize(assume_safety)"
 
     /// A range loop with finite checks, in blocks of ``FiniteCheck/blockSize`` elements: the loop
     /// body stores every value as usual, keeps the previous value of each checked element in the
@@ -303,8 +309,8 @@ struct CEmitter {
     /// only ORs a flag, with no branch, so that it vectorizes as without checks. A block whose flag
     /// is set is scanned again for the first element (and check) whose stored value is not
     /// finite, as the interpreter finds it; its previous value is the last finite one.
-    private mutating func blockedRange(_ lower: String, _ upper: String, _ body: [String], checks: Range<Int>) throws
-        -> [String] {
+    private mutating func blockedRange(_ lower: String, _ upper: String, _ body: [String], checks: Range<Int>,
+                                       pragma: [String]) throws -> [String] {
         var scan: [String] = []
         for k in checks {
             let target = finiteChecks[k].target
@@ -315,7 +321,7 @@ struct CEmitter {
         let size = parallel ? CEmitter.parallelBlockSize : FiniteCheck.blockSize
         return ["for (int64_t _base = \(lower); _base < \(upper); _base += \(size)) {",
                 "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);",
-                "    int _blockbad = 0;",
+                "    int _blockbad = 0;"] + pragma.map { "    " + $0 } + [
                 "    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }",
                 "    if (_blockbad && !_bad) {",
                 "        for (_idx = _base; _idx < _end; _idx++) {"] + scan + ["        }",
@@ -392,7 +398,7 @@ struct CEmitter {
         case .clear(let list):
             return ["\(indent)\(header(list))->count = 0;"]
         case .enqueue(let spikeQueue, let steps):
-            return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps)) + 0.5));"]
+            return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps))));"]
         case .solveCable(let system):
             let arguments = [ints(system.sectionStart), ints(system.sectionStop), ints(system.sectionStartNode),
                              ints(system.sectionEntry), ints(system.childOffsets), ints(system.childNodes),
@@ -412,7 +418,7 @@ struct CEmitter {
             finiteChecks.append(check)
             let x = try expression(value)
             if checksInBlocks {
-                // Branch-free, so the loop still vectorizes: see ``blockedRange(_:_:_:checks:)``.
+                // Branch-free, so the loop still vectorizes: see ``blockedRange(_:_:_:checks:pragma:)``.
                 return ["\(indent)\(previous(finiteChecks.count - 1))[_idx - _base] = \(try element(check.target));",
                         "\(indent)_blockbad |= !isfinite(\(x));"]
             }
@@ -519,7 +525,7 @@ struct CEmitter {
         KernelFunctionNames.binomial: "sb_binomial",
     ]
 
-    /// The functions of ``PortableMath`` (in double precision, the interpreter's implementation).
+    /// The functions of `PortableMath` (in double precision, the interpreter's implementation).
     private static let portableNames: [String: String] = ["exp": "sb_exp", "log": "sb_log"]
 
     private mutating func call(_ function: KernelFunction, _ arguments: [String]) throws -> String {

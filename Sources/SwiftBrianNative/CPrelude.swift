@@ -1,4 +1,5 @@
 import SwiftBrianLanguage
+import SwiftBrianPortableMath
 
 /// The C code every generated library starts with: the buffer layout, appending, the counter-based
 /// random numbers and the helper functions whose semantics must match the interpreter's bit for
@@ -35,8 +36,12 @@ enum CPrelude {
         if (b->count == b->capacity) sb_reserve(b, b->count + 1, sizeof(int32_t));
         ((int32_t *)b->data)[b->count++] = x;
     }
+    /* A delay is below the number of slots (the queue is sized for the longest before a run), so
+       the slot wraps around at most once: no division per synapse. */
     static inline void sb_queue_push(sb_queue *q, int32_t synapse, int64_t delay) {
-        sb_append_i32(q->slots[(q->cursor + delay) % q->count], synapse);
+        int64_t slot = q->cursor + delay;
+        if (slot >= q->count) slot -= q->count;
+        sb_append_i32(q->slots[slot], synapse);
     }
     static inline void sb_queue_advance(sb_queue *q) {
         q->slots[q->cursor]->count = 0;
@@ -159,9 +164,9 @@ enum CPrelude {
     static inline double sb_min(double a, double b) { return b < a ? b : a; }
     static inline double sb_clip(double x, double low, double high) { return sb_min(sb_max(x, low), high); }
     static inline double sb_exprel(double x) { return x == 0 ? 1.0 : expm1(x) / x; }
-    /* The index a 2-D TimedArray was wrongly called with; checked after each kernel (per thread). */
-    static _Thread_local double sb_timed_bad_column = 0;
-    static _Thread_local int sb_timed_failed = 0;
+    /* The index a 2-D TimedArray was wrongly called with; checked after each kernel. */
+    static double sb_timed_bad_column = 0;
+    static int sb_timed_failed = 0;
     static inline double sb_timed(const double *values, int64_t rows, int64_t columns, double dt, double k,
                                   double t, double column) {
         if (!(column >= 0 && column < (double)columns)) {

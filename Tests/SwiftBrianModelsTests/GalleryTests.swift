@@ -211,6 +211,101 @@ final class GalleryTests: XCTestCase {
         }
     }
 
+    /// A Dendrify reference case of Tests/Fixtures/compartments/dendrify (Dendrify 2.2.0 on Brian
+    /// 2.9.0): its JSON object.
+    private func dendrifyCase(_ name: String) throws -> [String: Any] {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/compartments/dendrify/\(name).json")
+        return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+    }
+
+    /// Checks every statistic of the reference case `name` against the example's statistic of the
+    /// same name, within the case's tolerance; `scale(name)` converts the case's SI value to the
+    /// example's unit (1000 for mV).
+    private func assertDendrifyStatistics(_ result: GalleryResult, _ name: String, scale: (String) -> Double,
+                                          file: StaticString = #filePath, line: UInt = #line) throws {
+        let statistics = try XCTUnwrap(try dendrifyCase(name)["statistics"] as? [String: [String: Any]])
+        XCTAssertFalse(statistics.isEmpty)
+        for (statistic, entry) in statistics.sorted(by: { $0.key < $1.key }) {
+            let expected = try XCTUnwrap(entry["expected"] as? Double), tolerance = try XCTUnwrap(entry["tolerance"] as? Double)
+            let factor = scale(statistic)
+            assertStatistic(result, statistic, in: ((expected - tolerance) * factor)...((expected + tolerance) * factor),
+                            brian: "\(expected * factor) (\(name))", file: file, line: line)
+        }
+    }
+
+    /// The spike (or event) steps of the reference `monitor` (`"neurons"`, `"neurons.spike_Na_dend"`),
+    /// as (neuron, step) pairs at dt = 0.1 ms.
+    private func referenceEvents(_ name: String, _ monitor: String) throws -> [[Int]] {
+        let spikes = try XCTUnwrap((try dendrifyCase(name)["spikes"] as? [String: [String: [Double]]])?[monitor])
+        return zip(try XCTUnwrap(spikes["i"]), try XCTUnwrap(spikes["t"])).map { [Int($0), Int(($1 / 1e-4).rounded())] }
+    }
+
+    /// The events of the monitor called `name` in `result`'s network, as (neuron, step) pairs.
+    private func events(_ result: GalleryResult, _ name: String) throws -> [[Int]] {
+        let monitor = try XCTUnwrap(result.network.objects.first { $0.name == name } as? EventMonitor, name)
+        return zip(monitor.i, monitor.t.values).map { [$0, Int(($1 / 1e-4).rounded())] }
+    }
+
+    /// dendrify_attenuation: the steady deflections (mV) and their ratios to the soma's.
+    func testDendriticAttenuationMatchesDendrify() throws {
+        let result = try DendriticAttenuation().run(seed: 1)
+        try assertDendrifyStatistics(result, "dendrify_attenuation") { $0.hasPrefix("dV_") ? 1e3 : 1 }
+        XCTAssertEqual(result.statistics.map(\.name), ["dV_soma", "dV_trunk", "dV_prox", "dV_dist", "ratio_trunk",
+                                                       "ratio_prox", "ratio_dist"])
+        XCTAssertEqual(result.figures.map(\.name), ["compartment_voltages", "deflection_vs_distance"])
+    }
+
+    /// dendrify_io: the peak EPSP for 1 to 15 synapses (mV), the jump at 9 synapses where the
+    /// dSpikes start, and the dSpike events step by step.
+    func testDendriticIOCurveMatchesDendrify() throws {
+        let result = try DendriticIO().run(seed: 1)
+        try assertDendrifyStatistics(result, "dendrify_io") { _ in 1e3 }
+        assertStatistic(result, "dspike_threshold_synapses", in: 9...9, brian: "9")
+        assertStatistic(result, "epsp_jump", in: 30.79...30.80, brian: "58.074 - 27.278 mV")
+        assertStatistic(result, "somatic_spikes", in: 0...0, brian: "0")
+        XCTAssertEqual(try events(result, "dspikes"), try referenceEvents("dendrify_io", "neurons.spike_Na_dend"))
+        XCTAssertEqual(result.figures.map(\.name), ["io_curve", "dendritic_traces"])
+        XCTAssertEqual(result.figures.last?.value.series.compactMap(\.label),
+                       ["1 synapse", "8 synapses", "9 synapses (dSpike)", "15 synapses (dSpike)"])
+    }
+
+    /// dendrify_network_small: the 50 somatic spikes and 62 dSpikes, step by step.
+    func testDendrifyNetworkMatchesDendrify() throws {
+        let result = try DendrifyNetwork().run(seed: 1)
+        XCTAssertEqual(try events(result, "spikes"), try referenceEvents("dendrify_network_small", "neurons"))
+        XCTAssertEqual(try events(result, "dspikes"),
+                       try referenceEvents("dendrify_network_small", "neurons.spike_Na_apical"))
+        assertStatistic(result, "somatic_spikes", in: 50...50, brian: "50")
+        assertStatistic(result, "dendritic_spikes", in: 62...62, brian: "62")
+        assertStatistic(result, "first_somatic_spike", in: 24.0999...24.1001, brian: "24.1 ms")
+        assertStatistic(result, "first_dendritic_spike", in: 11.1999...11.2001, brian: "11.2 ms")
+        XCTAssertEqual(result.figures.map(\.name), ["raster", "voltages_neuron0", "voltages_neuron1", "voltages_neuron2"])
+    }
+
+    /// Both backends give the same numbers for the Dendrify examples (shortened runs).
+    func testDendrifyExamplesAgreeOnBothBackends() throws {
+        for (example, duration) in [(DendriticAttenuation() as any GalleryExample, 100 * ms), (DendriticIO(), 30 * ms),
+                                    (DendrifyNetwork(), 110 * ms)] {
+            let native = try example.run(seed: 1, backend: .native, duration: duration)
+            let interpreted = try example.run(seed: 1, backend: .interpreter, duration: duration)
+            XCTAssertFalse(native.statistics.isEmpty, native.example)
+            XCTAssertEqual(native.statistics, interpreted.statistics, native.example)
+        }
+    }
+
+    func testDendrifyExamplesRefuseBadParameters() throws {
+        XCTAssertThrowsError(try DendriticAttenuation.configured(["rAxial=0*ohm*cm"]).run(seed: 1)) { error in
+            XCTAssert("\(error)".contains("'rAxial' of 'dendritic_attenuation' must be positive"), "\(error)")
+        }
+        XCTAssertThrowsError(try DendriticIO.configured(["synapses=0"])) { error in
+            XCTAssert("\(error)".contains("[1, 1000]"), "\(error)")
+        }
+        XCTAssertThrowsError(try DendrifyNetwork.configured(["ringDelay=-1*ms"])) { error in
+            XCTAssert("\(error)".contains("must not be negative"), "\(error)")
+        }
+    }
+
     func testSpatialExamplesRefuseBadParameters() throws {
         XCTAssertThrowsError(try DendriticCell.configured(["tree=dend2.dend3"]).run(seed: 1)) { error in
             XCTAssert("\(error)".contains("'tree' of 'dendritic_cell'"), "\(error)")

@@ -65,5 +65,9 @@ final class SynapsesBehaviourTests: XCTestCase {
         try plain.connect(p: 1)
         XCTAssertEqual(plain.bytesPerSynapse, 4, "only the postsynaptic index: nothing else is used")
         XCTAssertEqual(S.bytesPerSynapse, 20, "reading i keeps the presynaptic indices")
+        let delayed = try Synapses(G, G, onPre: "v_post += 1", name: "delayed")
+        try delayed.connect(p: 1)
+        try delayed.delay.set(try QuantityArray(Array(repeating: 1 * ms, count: 16)))
+        XCTAssertEqual(delayed.bytesPerSynapse, 16, "the postsynaptic index, the delay and the delay in whole steps")
     }
 }

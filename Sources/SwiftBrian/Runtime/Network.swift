@@ -160,8 +160,9 @@ public final class Network {
         progress?.finish(simulated: t.value - start)
     }
 
-    /// What runs in a step, in schedule order, with its clock — the backend's prepared kernels and
-    /// the network operations — and the backend's whole-step loop, if it has one.
+    /// What runs in a step, in schedule order, with its clock — the backend's prepared kernels (their
+    /// loop-invariant work hoisted, see ``Kernel/hoistingLoopInvariants()``) and the network
+    /// operations — and the backend's whole-step loop, if it has one.
     private func prepare(_ schedule: [ScheduledOperation], clocks: [Clock])
         throws -> (steps: [(Clock, () throws -> Void)], loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?) {
         func index(_ clock: Clock) -> Int { clocks.firstIndex { $0 === clock }! }
@@ -170,7 +171,7 @@ public final class Network {
         for operation in schedule {
             switch operation.action {
             case .kernels(let list):
-                kernels += list.map { checks?.adding(to: $0, time: operation.clock.time) ?? $0 }
+                kernels += list.map { (checks?.adding(to: $0, time: operation.clock.time) ?? $0).hoistingLoopInvariants() }
                 kernelClocks += list.map { _ in index(operation.clock) }
             case .swift:
                 swiftClocks.insert(index(operation.clock))

@@ -48,8 +48,7 @@ extension Synapses {
                 : .synapses(events: spikes, lower: target.start, upper: target.stop, offsets: postOffsets,
                             members: postMembers)
             let delay = variables[pathway.delayVariable]
-            let steps: KernelExpression = .binary(.divide, resolve(pathway.delayVariable) ?? .constant(0),
-                                                  .load(ArrayReference(clock.dtBuffer, .shared)))
+            let steps: KernelExpression = .indexValue(pathway.delaySteps, delay?.isShared ?? true ? .shared : .element)
             // Without delay, a spike's synapses are visited directly, with no queue.
             let delayed = !(delay.map { $0.isShared && $0.buffer?[0] == 0 } ?? true)
             var builder = self.builder()
@@ -72,25 +71,33 @@ extension Synapses {
         return operations
     }
 
-    /// Checks the delays and makes each queue long enough for them; checks that no other
-    /// synapses sum into the same variable.
+    /// Checks the delays, converts them to whole time steps and makes each queue long enough for
+    /// them; checks that no other synapses sum into the same variable.
     func prepareRun(_ network: Network) throws {
         let dt = clock.dt.value
         for pathway in pathways {
             guard let delay = variables[pathway.delayVariable], let delays = delay.buffer else { continue }
-            let values = delays.array
             let limit = Double(SpikeQueue.maximumDelaySteps) * dt
-            let of = pathway.name == "pre" ? "'\(name)'" : "the pathway '\(pathway.name)' of '\(name)'"
-            if let k = values.firstIndex(where: { !($0 >= 0 && $0 <= limit) }) {
-                let which = delay.isShared ? "\(of.prefix(1).uppercased() + of.dropFirst()) has the delay"
-                    : "The synapse \(describeSynapse(k)) of \(of) has the delay"
-                let value = values[k].isFinite ? "\(Quantity(value: values[k], dimension: .time))" : "\(values[k]) s"
-                throw ModelError(.invalidArgument, values[k] < 0
-                    ? "\(which) \(value); delays must not be negative"
-                    : "\(which) \(value); a delay must be finite and at most \(SpikeQueue.maximumDelaySteps) time "
-                        + "steps (\(limit) s at dt = \(clock.dt))")
+            let steps = pathway.delaySteps
+            steps.resize(delays.count, value: 0)
+            var longest: Int32 = 0
+            // One pass over the delays (millions with one per synapse): checked and converted.
+            for k in 0..<delays.count {
+                let value = delays[k]
+                guard value >= 0, value <= limit else {
+                    let of = pathway.name == "pre" ? "'\(name)'" : "the pathway '\(pathway.name)' of '\(name)'"
+                    let which = delay.isShared ? "\(of.prefix(1).uppercased() + of.dropFirst()) has the delay"
+                        : "The synapse \(describeSynapse(k)) of \(of) has the delay"
+                    let shown = value.isFinite ? "\(Quantity(value: value, dimension: .time))" : "\(value) s"
+                    throw ModelError(.invalidArgument, value < 0
+                        ? "\(which) \(shown); delays must not be negative"
+                        : "\(which) \(shown); a delay must be finite and at most \(SpikeQueue.maximumDelaySteps) time "
+                            + "steps (\(limit) s at dt = \(clock.dt))")
+                }
+                steps[k] = Int32(SpikeQueue.steps(value / dt))
+                longest = max(longest, steps[k])
             }
-            pathway.queue.reserve(maximumDelay: SpikeQueue.steps((values.max() ?? 0) / dt))
+            pathway.queue.reserve(maximumDelay: Int(longest))
         }
         for summed in summedVariables {
             for other in network.objects.compactMap({ $0 as? Synapses }) where other !== self {

@@ -322,11 +322,13 @@ public final class Synapses: Group {
 
     /// Memory used per synapse, in bytes: the postsynaptic index, the presynaptic index (only
     /// if code reads it), the index of the synapses sorted by target (only with on_post code), the
-    /// creation order (only when synapses were not created in presynaptic order) and every
-    /// per-synapse variable. Offsets and counts per neuron are not per synapse and are left out.
+    /// creation order (only when synapses were not created in presynaptic order), every
+    /// per-synapse variable and, for each per-synapse delay, the delay in time steps (filled when a
+    /// run starts). Offsets and counts per neuron are not per synapse and are left out.
     public var bytesPerSynapse: Int {
+        let delaySteps = pathways.filter { variables[$0.delayVariable].map { !$0.isShared } ?? false }.count
         let indices = ((pre.count == size ? 1 : 0) + 1 + (postMembers.count == size ? 1 : 0)
-                       + (creationOrder == nil ? 0 : 1)) * MemoryLayout<Int32>.size
+                       + (creationOrder == nil ? 0 : 1) + delaySteps) * MemoryLayout<Int32>.size
         return indices + perSynapseBuffers.count * MemoryLayout<Double>.size
     }
 

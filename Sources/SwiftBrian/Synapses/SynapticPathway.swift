@@ -20,6 +20,10 @@ struct SynapticPathway {
     var delayVariable: String { SynapticPathway.delayVariable(of: name) }
     /// The queue of synapses waiting for their delay.
     let queue: SpikeQueue
+    /// The delay in whole time steps (one for all synapses, or one per synapse), converted from
+    /// the delay variable before each run (see ``SpikeQueue/steps(_:)``), as Brian's spike queue
+    /// does, so that a spike's synapses are queued without dividing and rounding each delay.
+    let delaySteps: IndexBuffer
 
     init(name: String, triggeredByPre: Bool, event: String, code: CodeBlock, owner: String) {
         self.name = name
@@ -28,6 +32,7 @@ struct SynapticPathway {
         self.code = code
         order = triggeredByPre ? -1 : 1
         queue = SpikeQueue(name: "\(owner)_\(name)_queue")
+        delaySteps = IndexBuffer(name: "\(owner)_\(name)_delay_steps", values: [])
     }
 
     /// The variable holding the delay of the pathway `name`.

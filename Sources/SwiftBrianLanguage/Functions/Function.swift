@@ -1,4 +1,5 @@
 import Foundation
+import SwiftBrianPortableMath
 import struct SwiftBrianUnits.Dimension
 import SwiftBrianUnits
 

@@ -71,15 +71,11 @@ public struct AxonPropagation: GalleryExample {
         let trace = try StateMonitor(axon, "v", record: traced, dt: 20 * us, name: "trace")
         let everywhere = try StateMonitor(axon, "v", record: Array(0..<n), dt: 20 * us, name: "everywhere")
         let net = try Network(axon, spikes, trace, everywhere, backend: backend)
-        // Runs on to `end` (or to the end of the run, if that comes first).
-        func run(until end: Quantity) throws {
-            try net.run(max(min(end.value, duration.value) - net.t.value, 0) * second, report: report)
-        }
-        try run(until: stimulusStart)
+        try net.run(until: stimulusStart, within: duration, report: report)
         try axon.I.set(stimulus, where: "i == 0")
-        try run(until: stimulusStart + stimulusDuration)
+        try net.run(until: stimulusStart + stimulusDuration, within: duration, report: report)
         try axon.I.set(0 * amp)
-        try run(until: duration)
+        try net.run(until: duration, within: duration, report: report)
 
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("axon", spikes)]

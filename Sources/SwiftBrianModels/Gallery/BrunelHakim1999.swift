@@ -37,18 +37,30 @@ public struct BrunelHakim1999: GalleryExample {
 
     public init() {}
 
-    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
-        seed(value)
-        defaultClock.dt = 0.1 * ms
-        let sparseness = Double(C) / Double(N)
+    /// The model: `N` noisy neurons and their inhibitory synapses (`C` per neuron on average; every
+    /// pair when `N` ≤ `C`), each with the delay `delta`, or, with `heterogeneousDelays`, a delay of its own,
+    /// `heterogeneousDelays` (a code string such as Brian2CUDA's benchmark's `4*ms*rand()`).
+    /// Brian's speed test of this network (Brian2CUDA's `BrunelHakimHomogDelays` and
+    /// `BrunelHakimHeterogDelays`) is this model with N neurons.
+    public func build(heterogeneousDelays: String? = nil) throws -> (group: NeuronGroup, synapses: Synapses) {
+        let sparseness = min(1, Double(C) / Double(N))
         let namespace: Namespace = ["muext": muext, "sigmaext": sigmaext, "tau": tau, "theta": theta, "Vr": Vr,
                                     "J": J]
         let group = try NeuronGroup(N, model: "dV/dt = (-V+muext + sigmaext * sqrt(tau) * xi)/tau : volt",
                                     threshold: "V>theta", reset: "V=Vr", refractory: taurefr, method: .euler,
                                     namespace: namespace, name: "group")
         try group.V.set(Vr)
-        let conn = try Synapses(group, group, onPre: "V += -J", delay: delta, namespace: namespace, name: "conn")
+        let conn = try Synapses(group, group, onPre: "V += -J", delay: heterogeneousDelays == nil ? delta : nil,
+                                namespace: namespace, name: "conn")
         try conn.connect(p: sparseness)
+        if let heterogeneousDelays { try conn.delay.set(heterogeneousDelays) }
+        return (group, conn)
+    }
+
+    public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
+        seed(value)
+        defaultClock.dt = 0.1 * ms
+        let (group, conn) = try build()
         let M = try SpikeMonitor(group, name: "M")
         let LFP = try PopulationRateMonitor(group, name: "LFP")
         let net = try Network(group, conn, M, LFP, backend: backend)

@@ -7,7 +7,8 @@ public enum Gallery {
     public static let all: [any GalleryExample.Type] = [
         CUBA.self, COBA.self, COBAHH.self, Brunel2000.self, STDP.self, HodgkinHuxleyFICurve.self,
         LIFFICurve.self, AdExFiringPatterns.self, Izhikevich2003.self, Diesmann1999.self, BrunelHakim1999.self,
-        GapJunctions.self, TsodyksMarkram.self, DendriticCell.self, AxonPropagation.self,
+        GapJunctions.self, TsodyksMarkram.self, DendriticCell.self, AxonPropagation.self, DendriticAttenuation.self,
+        DendriticIO.self, DendrifyNetwork.self,
     ]
 
     /// The example called `name` (``GalleryExample/name``), if there is one.

@@ -1,0 +1,76 @@
+import SwiftBrianInterpreter
+import SwiftBrianKernel
+import SwiftBrianLanguage
+import XCTest
+
+/// ``Kernel/hoistingLoopInvariants()``: what moves out of the loop, what stays, and that the
+/// results do not change.
+final class LoopInvariantHoistingTests: XCTestCase {
+    private let step = DoubleBuffer(name: "step", count: 1, value: 0)
+    private let dt = DoubleBuffer(name: "dt", values: [1e-4])
+    private let tau = DoubleBuffer(name: "tau", values: [0.02])
+
+    private func kernel(scalar: [KernelOperation] = [], _ vector: [KernelOperation]) -> Kernel {
+        Kernel(name: "k", scalar: scalar, iteration: .range(0, 4), vector: vector, random: RandomKey(stream: 3, step: step))
+    }
+
+    private func shared(_ buffer: DoubleBuffer) -> KernelExpression { .load(ArrayReference(buffer, .shared)) }
+
+    private var root: KernelExpression { .binary(.power, shared(dt), .constant(0.5)) }
+    private var scale: KernelExpression { .binary(.divide, .call(.builtin("sqrt"), [shared(tau)]), shared(tau)) }
+
+    /// `v = v + dt**0.5 * randn() * sqrt(tau)/tau + (dt**0.5 + i)`.
+    private func noisyUpdate(_ v: DoubleBuffer, root: KernelExpression, scale: KernelExpression) -> Kernel {
+        kernel([.store(ArrayReference(v), .binary(
+            .add, .binary(.add, .load(ArrayReference(v)), .binary(.multiply, .binary(.multiply, root, .random(.normal, site: 0)), scale)),
+            .binary(.add, root, .index)))])
+    }
+
+    /// `dt**0.5` (twice, computed once) and `sqrt(tau)/tau` move to the scalar part; the draw, `v`
+    /// and `i` stay; the results are the same bits.
+    func testInvariantArithmeticMovesOutOfTheLoop() throws {
+        let v = DoubleBuffer(name: "v", values: [1, 2, 3, 4]), w = DoubleBuffer(name: "w", values: [1, 2, 3, 4])
+        let hoisted = noisyUpdate(w, root: root, scale: scale).hoistingLoopInvariants()
+        XCTAssertEqual(hoisted.scalar, [.define(0, root), .define(1, scale)])
+        XCTAssertEqual(hoisted.vector, noisyUpdate(w, root: .temporary(0), scale: .temporary(1)).vector)
+
+        try Interpreter(seed: 9).execute(noisyUpdate(v, root: root, scale: scale))
+        try Interpreter(seed: 9).execute(hoisted)
+        XCTAssertEqual(w.array.map(\.bitPattern), v.array.map(\.bitPattern), "the same bits")
+    }
+
+    /// A shared value the loop writes, a loop-dependent value, a single load and a kernel
+    /// without invariant arithmetic are left as they are; the hoisted values follow the scalar
+    /// part's own operations, which may change what they read.
+    func testWhatStaysInTheLoop() throws {
+        let total = DoubleBuffer(name: "total", values: [0])
+        let v = DoubleBuffer(name: "v", values: [1, 2, 3, 4])
+        let written = kernel([.store(ArrayReference(total, .shared),
+                                     .binary(.add, .binary(.multiply, shared(total), .constant(2)), .load(ArrayReference(v))))])
+        XCTAssertEqual(written.hoistingLoopInvariants(), written)
+        let plain = kernel([.store(ArrayReference(v), .binary(.multiply, .load(ArrayReference(v)), shared(dt)))])
+        XCTAssertEqual(plain.hoistingLoopInvariants(), plain)
+
+        let updated = kernel(scalar: [.store(ArrayReference(tau, .shared), .constant(3))],
+                             [.store(ArrayReference(v), .binary(.multiply, shared(tau), .constant(2)))]).hoistingLoopInvariants()
+        XCTAssertEqual(updated.scalar.count, 2)
+        try Interpreter().execute(updated)
+        XCTAssertEqual(v.array, [6, 6, 6, 6])
+    }
+
+    /// Hoisted values are temporaries numbered after the kernel's own, and the interpreter keeps
+    /// them for a kernel it runs one element at a time (one writing through a map that repeats).
+    func testHoistedValuesReachEveryElement() throws {
+        let v = DoubleBuffer(name: "v", values: [0, 0])
+        let target = ArrayReference(v, .mapped(IndexBuffer(name: "map", values: [1, 1, 0])))
+        let hoisted = Kernel(name: "k", iteration: .range(0, 3), vector: [
+            .define(0, .index),
+            .store(target, .binary(.add, .load(target), .binary(.add, .temporary(0), root))),
+        ], random: RandomKey(stream: 3, step: step)).hoistingLoopInvariants()
+        XCTAssertEqual(hoisted.scalar, [.define(1, root)])
+        try Interpreter().execute(hoisted)
+        let r = 0.01   // dt**0.5
+        XCTAssertEqual(v[0], 2 + r, accuracy: 1e-15)
+        XCTAssertEqual(v[1], (0 + r) + (1 + r), accuracy: 1e-15)
+    }
+}
