@@ -39,7 +39,6 @@ enum CLoopEmitter {
         lines.append("           double **steps, double **times, double **dts, const int64_t *ends,")
         lines.append("           int64_t max_steps, int64_t *done) {")
         lines.append("    int current[\(max(clockCount, 1))];")
-        if threaded { lines.append("    if (sb_threads_start(error)) { *done = 0; return -1; }") }
         lines.append("    for (int64_t n = 0; n < max_steps; n++) {")
         lines.append("        int e = 0;")
         lines.append("        for (int i = 1; i < \(clockCount); i++) if (times[i][0] < times[e][0]) e = i;")

@@ -1,7 +1,9 @@
 /// The threads of a generated library that runs element-wise kernels in parallel (see
 /// ``Kernel/runsElementwise``): `SB_THREADS - 1` persistent workers, started by the first
-/// `sb_run` and kept until `sb_threads_stop` (called before the library is closed), and the
-/// calling thread. A parallel kernel is one call of its function per thread, each on its part
+/// parallel kernel and kept until `sb_threads_stop` (called before the library is closed), and
+/// the calling thread. Networks of the same model share the library and so the pool: one at a
+/// time uses it, and a kernel that finds it busy (another network running in another thread)
+/// runs on its own thread, with the same result. A parallel kernel is one call of its function per thread, each on its part
 /// `sb_part` of `sb_parts` contiguous parts of the range; a barrier starts the parts and another
 /// waits for them. Every element is computed by one thread with the same operations as on one
 /// thread, so results do not depend on the number of threads; a failure is reported from the
@@ -19,14 +21,14 @@ enum CThreadPool {
         """
     }
 
-    /// The pool: `sb_parallel` runs a kernel on all threads, `sb_threads_start` (from `sb_run`)
-    /// starts the workers if they are not running, `sb_threads_stop` ends them.
+    /// The pool: `sb_parallel` runs a kernel on all threads (starting them if they are not
+    /// running), `sb_threads_stop` ends them.
     static let source = #"""
         typedef int (*sb_part_function)(sb_buffer **, sb_queue **, const double *, uint64_t, char *);
         static struct {
             int running, stop;
             pthread_t workers[SB_THREADS];
-            pthread_mutex_t lock;
+            pthread_mutex_t busy, lock;
             pthread_cond_t wake;
             _Atomic int parties, arrived;
             _Atomic unsigned generation;
@@ -37,7 +39,7 @@ enum CThreadPool {
             uint64_t seed;
             int status[SB_THREADS];
             char errors[SB_THREADS][512];
-        } sb_pool = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
+        } sb_pool = {.busy = PTHREAD_MUTEX_INITIALIZER, .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
 
         /* Waits until every party has arrived: spinning a little (the next kernel usually comes
            soon), then sleeping, so that an idle pool costs no processor time. */
@@ -84,7 +86,9 @@ enum CThreadPool {
         }
 
         void sb_threads_stop(void) {
+            pthread_mutex_lock(&sb_pool.busy);
             if (sb_pool.running) sb_threads_end(SB_THREADS);
+            pthread_mutex_unlock(&sb_pool.busy);
         }
 
         static int sb_threads_start(char *error) {
@@ -107,6 +111,11 @@ enum CThreadPool {
 
         static int sb_parallel(sb_part_function function, sb_buffer **b, sb_queue **q, const double *c,
                                uint64_t seed, char *error) {
+            if (pthread_mutex_trylock(&sb_pool.busy)) return function(b, q, c, seed, error);
+            if (sb_threads_start(error)) {
+                pthread_mutex_unlock(&sb_pool.busy);
+                return 1;
+            }
             sb_pool.function = function;
             sb_pool.b = b;
             sb_pool.q = q;
@@ -117,13 +126,15 @@ enum CThreadPool {
             sb_pool.status[0] = function(b, q, c, seed, sb_pool.errors[0]);
             sb_parts = 1;
             sb_barrier_wait();
-            for (int i = 0; i < SB_THREADS; i++) {
+            int status = 0;
+            for (int i = 0; i < SB_THREADS && !status; i++) {
                 if (sb_pool.status[i]) {
                     memcpy(error, sb_pool.errors[i], 512);
-                    return sb_pool.status[i];
+                    status = sb_pool.status[i];
                 }
             }
-            return 0;
+            pthread_mutex_unlock(&sb_pool.busy);
+            return status;
         }
 
         """#

@@ -36,6 +36,35 @@ final class ThreadsTests: XCTestCase {
         }
     }
 
+    /// Two networks of the same model share one compiled library and so its threads: run at the
+    /// same time from two threads, one of them runs its kernels on its own thread while the other
+    /// holds the pool, and both give the bits of a run alone.
+    func testNetworksOfOneModelRunAtTheSameTime() throws {
+        seed(13)
+        func make() throws -> (Network, SpikeMonitor, NeuronGroup) {
+            let G = try NeuronGroup(4000, model: "dv/dt = (1.1 - v)/(10*ms) + 0.2*xi/sqrt(ms) : 1",
+                                    threshold: "v > 1", reset: "v = 0", dt: 0.1 * ms, name: "G")
+            let spikes = try SpikeMonitor(G)
+            let net = try Network(G, spikes, threads: 2)
+            (net.backend as? NativeBackend)?.minimumParallelElements = 1
+            return (net, spikes, G)
+        }
+        let alone = try make()
+        try alone.0.run(30 * ms)
+        let runs = [try make(), try make()]
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            do { try runs[k].0.run(30 * ms) } catch { failures.append("\(error)") }
+        }
+        XCTAssertEqual(failures.messages, [])
+        for (net, spikes, G) in runs {
+            XCTAssertEqual(net.t.value, 0.03, accuracy: 1e-12)
+            XCTAssertEqual(spikes.i, alone.1.i)
+            XCTAssertEqual(try G.v.values.values.map(\.bitPattern), try alone.2.v.values.values.map(\.bitPattern))
+        }
+        XCTAssertGreaterThan(alone.1.i.count, 0)
+    }
+
     /// Brian's HH speed test diverges in its most driven neurons (in Brian too): the run stops with
     /// the same message, naming the first neuron that failed, on every thread count and backend.
     func testANonFiniteValueIsReportedAsOnOneThread() throws {
@@ -139,5 +168,23 @@ final class ThreadsTests: XCTestCase {
             XCTAssertEqual((try Network(G).backend as? NativeBackend)?.threads, 3)
             XCTAssertEqual((try Network(G, threads: 1).backend as? NativeBackend)?.threads, 1)
         }
+    }
+}
+
+/// Error messages collected from several threads.
+private final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var collected: [String] = []
+
+    func append(_ message: String) {
+        lock.lock()
+        collected.append(message)
+        lock.unlock()
+    }
+
+    var messages: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return collected
     }
 }
