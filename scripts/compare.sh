@@ -19,7 +19,9 @@
 # NO_CHECK_FINITE=1 also times ours without the NaN/infinity check after each step (`bench
 # --no-check-finite`, targets native-nocheck and native-fastmath-nocheck; Brian has no such check).
 # DURATION (seconds, multicompartment, Brunel-Hakim and dendrify_network models only; default: the scripts' 20 ms
-# and 1 s) sets the simulated time of both sides.
+# and 1 s) sets the simulated time of both sides. THREADS (default 1) runs ours with --threads
+# THREADS and Brian cpp_standalone with prefs.devices.cpp_standalone.openmp_threads = THREADS,
+# both pinned to cores 0..THREADS-1 (cython and NEST stay on one thread, on core 0).
 #
 # Needs Brian 2.9 (and NEST, for its rows) in a virtual environment (PEERS, default /work/peers
 # when it exists, else /tmp/peers):
@@ -40,6 +42,11 @@ OUT=bench-results.txt
 
 swift build -c release --product swiftbrian >/dev/null
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
+THREADS=${THREADS:-1}
+CORES=0-$((THREADS - 1))
+# Brian reads ./brian_preferences: its standalone runs start in a folder holding one.
+PREFERENCES=$(mktemp -d)
+echo "devices.cpp_standalone.openmp_threads = $THREADS" > "$PREFERENCES/brian_preferences"
 
 spatial() { [ "$1" = rallpack3 ] || [ "$1" = ball_and_stick ]; }
 brunel() { [ "$1" = brunel_hakim ] || [ "$1" = brunel_hakim_hetero ]; }
@@ -52,29 +59,34 @@ timed() { spatial "$1" || brunel "$1" || [ "$1" = dendrify_network ]; }
 ours() {
   local extra=()
   if timed "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
+  extra+=(--threads "$THREADS")
   local check=()
   if [ "$1" = hh ]; then check=(--no-check-finite); fi
-  taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" "${check[@]}" "${extra[@]}" | tee -a "$OUT"
-  taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --fast-math "${check[@]}" "${extra[@]}" | tee -a "$OUT"
+  taskset -c "$CORES" .build/release/swiftbrian bench "$1" --n "$2" "${check[@]}" "${extra[@]}" | tee -a "$OUT"
+  taskset -c "$CORES" .build/release/swiftbrian bench "$1" --n "$2" --fast-math "${check[@]}" "${extra[@]}" | tee -a "$OUT"
   if [ "${NO_CHECK_FINITE:-0}" = 1 ]; then
-    taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --no-check-finite "${extra[@]}" | tee -a "$OUT"
-    taskset -c 0 .build/release/swiftbrian bench "$1" --n "$2" --fast-math --no-check-finite "${extra[@]}" | tee -a "$OUT"
+    taskset -c "$CORES" .build/release/swiftbrian bench "$1" --n "$2" --no-check-finite "${extra[@]}" | tee -a "$OUT"
+    taskset -c "$CORES" .build/release/swiftbrian bench "$1" --n "$2" --fast-math --no-check-finite "${extra[@]}" \
+      | tee -a "$OUT"
   fi
 }
 
 brian() {
-  local script=("$REFERENCE/brian2_bench.py" "$1" "$2")
+  local script=("$(cd "$REFERENCE" && pwd)/brian2_bench.py" "$1" "$2")
   if spatial "$1"; then
-    script=(scripts/brian2_spatial_bench.py "$1" "$2")
+    script=("$PWD/scripts/brian2_spatial_bench.py" "$1" "$2")
   elif brunel "$1"; then
-    script=(scripts/brian2_brunel_bench.py "$1" "$2")
+    script=("$PWD/scripts/brian2_brunel_bench.py" "$1" "$2")
   elif [ "$1" = dendrify_network ]; then
-    script=(scripts/dendrify_bench.py "$2")
+    script=("$PWD/scripts/dendrify_bench.py" "$2")
   fi
   for target in cython cpp_standalone; do
     local extra=()
     if timed "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
-    taskset -c 0 "$PEERS/bin/python" "${script[@]}" "$target" "${extra[@]}" 2>/dev/null \
+    local cores=0 folder=.
+    if [ "$target" = cpp_standalone ]; then cores=$CORES folder=$PREFERENCES; fi
+    (cd "$folder" && OMP_NUM_THREADS=$THREADS taskset -c "$cores" "$PEERS/bin/python" "${script[@]}" "$target" \
+      "${extra[@]}" 2>/dev/null) \
       | grep '^brian2' | tee -a "$OUT" || echo "brian2 $1 N=$2 target=$target failed" | tee -a "$OUT"
   done
 }

@@ -30,27 +30,37 @@ struct CEmitter {
     private var grown: Set<ObjectIdentifier> = []
     private var temporaries: Set<Int> = []
     private var usesTimedArrays = false
+    /// The finite checks whose previous values a parallel function keeps in its own array.
+    private var localPrevious: Set<Int> = []
     /// The checks of finite values, numbered from 1 in the order they are met.
     private(set) var finiteChecks: [FiniteCheck] = []
     /// Whether checks are being emitted inside a blocked range loop (see ``blockedRange``).
     private var checksInBlocks = false
     private let kernel: Kernel
     private let precision: Precision
+    /// Whether the element loop runs on a thread's part of the range (see
+    /// ``Kernel/runsElementwise`` and ``CThreadPool``): the function then loops over the part
+    /// `sb_part` of `sb_parts` equal contiguous parts, and keeps the previous values of checked
+    /// elements in its own arrays.
+    let parallel: Bool
     private let stepVariable = "_step"
 
     /// The function for `kernel`, named `name`, computing in `precision` (buffers always hold
     /// doubles; in single precision values are rounded to float when read and arithmetic is done
     /// in float).
-    static func emit(_ kernel: Kernel, name: String, precision: Precision = .double) throws
+    /// With `threads` above 1, a kernel that runs element-wise is emitted to run on one thread's
+    /// part of its range (``parallel``).
+    static func emit(_ kernel: Kernel, name: String, precision: Precision = .double, threads: Int = 1) throws
         -> (source: String, emitter: CEmitter) {
-        var emitter = CEmitter(kernel: kernel, precision: precision)
+        var emitter = CEmitter(kernel: kernel, precision: precision, parallel: threads > 1 && kernel.runsElementwise)
         let source = try emitter.function(name: name)
         return (source, emitter)
     }
 
-    private init(kernel: Kernel, precision: Precision) {
+    private init(kernel: Kernel, precision: Precision, parallel: Bool) {
         self.kernel = kernel
         self.precision = precision
+        self.parallel = parallel
     }
 
     /// `value` converted to the arithmetic type, unless it is a double already and arithmetic is
@@ -141,6 +151,7 @@ struct CEmitter {
             let prefix = reference.owner is DoubleBuffer ? "d" : "i"
             declarations.append("\(type) *restrict const \(prefix)\(k) = (\(type) *)b[\(k)]->data;")
         }
+        for k in localPrevious.sorted() { declarations.append("double _prev\(k)[\(CEmitter.parallelBlockSize)];") }
         if !temporaries.isEmpty {
             declarations.append("\(precision.cType) " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
         }
@@ -186,14 +197,23 @@ struct CEmitter {
     }
 
     private mutating func loop(_ iteration: Iteration, _ operations: [KernelOperation]) throws -> [String] {
+        if case .range(let lower, let upper) = iteration, parallel {
+            // This thread's part: the same split for every kernel over the same range.
+            let part = ["const int64_t _lo = \(lower) + (int64_t)(\(upper - lower)LL * sb_part / sb_parts);",
+                        "const int64_t _hi = \(lower) + (int64_t)(\(upper - lower)LL * (sb_part + 1) / sb_parts);"]
+            if let (condition, inner) = CEmitter.batchableCondition(operations) {
+                return part + (try batched("_lo", "_hi", condition, inner))
+            }
+            return part + (try rangeLoop("_lo", "_hi", operations))
+        }
         if case .range(let lower, let upper) = iteration, let (condition, inner) = CEmitter.batchableCondition(operations) {
-            return try batched(lower, upper, condition, inner)
+            return try batched("\(lower)", "\(upper)", condition, inner)
         }
         var body: [String] = []   // a range loop emits its own (see rangeLoop)
         if case .range = iteration {} else { body = try operations.flatMap { try operation($0, indent: "        ") } }
         switch iteration {
         case .range(let lower, let upper):
-            return try rangeLoop(lower, upper, operations)
+            return try rangeLoop("\(lower)", "\(upper)", operations)
         case .events(let list, let lower, let upper):
             let events = ints(list), count = "\(header(list))->count"
             return ["for (int64_t _k = 0; _k < \(count); _k++) {",
@@ -266,12 +286,12 @@ struct CEmitter {
     }
 
     /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it checks values.
-    private mutating func rangeLoop(_ lower: Int, _ upper: Int, _ operations: [KernelOperation]) throws -> [String] {
+    private mutating func rangeLoop(_ lower: String, _ upper: String, _ operations: [KernelOperation]) throws -> [String] {
         let first = finiteChecks.count
         checksInBlocks = true
         let body = try operations.flatMap { try operation($0, indent: "        ") }
         checksInBlocks = false
-        let pragma = CEmitter.independentIterations(operations) ? [CEmitter.independentLoop] : []
+        let pragma = Kernel.independentIterations(operations) ? [CEmitter.independentLoop] : []
         if finiteChecks.count > first {
             return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count, pragma: pragma)
         }
@@ -283,72 +303,22 @@ struct CEmitter {
     /// kernel's local pointers does not reach its alias analysis). The arithmetic is unchanged.
     private static let independentLoop = "#pragma clang loop vectorize(assume_safety)"
 
-    /// Whether no iteration of a range loop over `operations` reads or writes memory another one
-    /// writes: every buffer stored is stored and read at the loop index (or at one fixed offset
-    /// from it), and nothing is appended, queued or called that could have effects (user
-    /// functions, TimedArray lookups).
-    private static func independentIterations(_ operations: [KernelOperation]) -> Bool {
-        var written: [ObjectIdentifier: IndexMap] = [:]
-        var expressions: [KernelExpression] = []
-        func store(_ reference: ArrayReference) -> Bool {
-            switch reference.index {
-            case .element, .offset: break
-            default: return false
-            }
-            let key = ObjectIdentifier(reference.buffer)
-            if let map = written[key], map != reference.index { return false }
-            written[key] = reference.index
-            return true
-        }
-        func collect(_ operations: [KernelOperation]) -> Bool {
-            for operation in operations {
-                switch operation {
-                case .define(_, let value): expressions.append(value)
-                case .store(let reference, let value):
-                    guard store(reference) else { return false }
-                    expressions.append(value)
-                case .checkFinite(let value, let check):
-                    guard store(check.target) else { return false }
-                    expressions.append(value)
-                case .when(let condition, let nested):
-                    expressions.append(condition)
-                    if !collect(nested) { return false }
-                case .emit, .append, .appendIndex, .clear, .enqueue, .advance, .connect, .solveCable: return false
-                }
-            }
-            return true
-        }
-        guard collect(operations) else { return false }
-        var independent = true
-        for expression in expressions {
-            expression.visit { part in
-                switch part {
-                case .load(let reference):
-                    if let map = written[ObjectIdentifier(reference.buffer)], map != reference.index { independent = false }
-                case .call(.user, _), .call(.timedArray, _): independent = false
-                default: break
-                }
-            }
-        }
-        return independent
-    }
-
     /// A range loop with finite checks, in blocks of ``FiniteCheck/blockSize`` elements: the loop
     /// body stores every value as usual, keeps the previous value of each checked element in the
     /// check's `previous` buffer and
     /// only ORs a flag, with no branch, so that it vectorizes as without checks. A block whose flag
     /// is set is scanned again for the first element (and check) whose stored value is not
     /// finite, as the interpreter finds it; its previous value is the last finite one.
-    private mutating func blockedRange(_ lower: Int, _ upper: Int, _ body: [String], checks: Range<Int>,
+    private mutating func blockedRange(_ lower: String, _ upper: String, _ body: [String], checks: Range<Int>,
                                        pragma: [String]) throws -> [String] {
         var scan: [String] = []
         for k in checks {
             let target = finiteChecks[k].target
             let value = try element(target)
             scan.append("            if (!_bad && !isfinite(\(value))) { _bad = \(k + 1); _bad_idx = \(try index(target.index)); "
-                        + "_bad_new = \(value); _bad_old = \(doubles(finiteChecks[k].previous))[_idx - _base]; }")
+                        + "_bad_new = \(value); _bad_old = \(previous(k))[_idx - _base]; }")
         }
-        let size = FiniteCheck.blockSize
+        let size = parallel ? CEmitter.parallelBlockSize : FiniteCheck.blockSize
         return ["for (int64_t _base = \(lower); _base < \(upper); _base += \(size)) {",
                 "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);",
                 "    int _blockbad = 0;"] + pragma.map { "    " + $0 } + [
@@ -368,23 +338,7 @@ struct CEmitter {
     /// condition draws random numbers (a Poisson group's spikes): Philox rounds vectorize well.
     private static func batchableCondition(_ operations: [KernelOperation]) -> (KernelExpression, [KernelOperation])? {
         guard operations.count == 1, case .when(let condition, let inner) = operations[0] else { return nil }
-        var written: [ObjectIdentifier: IndexMap] = [:]
-        func collect(_ operations: [KernelOperation]) -> Bool {
-            for operation in operations {
-                switch operation {
-                case .store(let reference, _):
-                    switch reference.index {
-                    case .element, .offset: written[ObjectIdentifier(reference.buffer)] = reference.index
-                    default: return false
-                    }
-                case .when(_, let nested): if !collect(nested) { return false }
-                case .define, .emit, .append, .appendIndex, .checkFinite: break
-                case .clear, .enqueue, .advance, .connect, .solveCable: return false
-                }
-            }
-            return true
-        }
-        guard collect(inner) else { return nil }
+        guard let written = Kernel.elementwiseWrites(inner, appending: true) else { return nil }
         // Worth it when the condition is costly: random draws (Poisson spikes, p in connect).
         var safe = true, draws = false
         condition.visit { expression in
@@ -399,8 +353,21 @@ struct CEmitter {
         return safe && draws ? (condition, inner) : nil
     }
 
+    /// The block size of a parallel function's checked range loop: each thread keeps its block's
+    /// previous values on its own stack (the block size changes no result).
+    static let parallelBlockSize = 1024
+
+    /// Where the range loop keeps the previous values of the elements of a block for the finite
+    /// check numbered `k` (from 0): the check's buffer, or in a parallel function an array of
+    /// its own, as the threads run blocks at the same time.
+    private mutating func previous(_ k: Int) -> String {
+        guard parallel else { return doubles(finiteChecks[k].previous) }
+        localPrevious.insert(k)
+        return "_prev\(k)"
+    }
+
     /// The batched form of a conditional loop (see ``batchableCondition(_:)``), in blocks of 256.
-    private mutating func batched(_ lower: Int, _ upper: Int, _ condition: KernelExpression,
+    private mutating func batched(_ lower: String, _ upper: String, _ condition: KernelExpression,
                                   _ inner: [KernelOperation]) throws -> [String] {
         let test = try expression(condition)
         let body = try inner.flatMap { try operation($0, indent: "            ") }
@@ -452,7 +419,7 @@ struct CEmitter {
             let x = try expression(value)
             if checksInBlocks {
                 // Branch-free, so the loop still vectorizes: see ``blockedRange(_:_:_:checks:pragma:)``.
-                return ["\(indent)\(doubles(check.previous))[_idx - _base] = \(try element(check.target));",
+                return ["\(indent)\(previous(finiteChecks.count - 1))[_idx - _base] = \(try element(check.target));",
                         "\(indent)_blockbad |= !isfinite(\(x));"]
             }
             return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && !_bad) {",

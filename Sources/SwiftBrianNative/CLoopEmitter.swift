@@ -12,9 +12,14 @@
 /// steps, -1 with a message in `error` when a kernel failed (-2 when a value was not finite: then
 /// `error` holds the kernel's position and the numbers of the failed check);
 /// `done` is the number of steps run.
+///
+/// The kernels marked in `parallel` run on the threads of ``CThreadPool`` (whose source must
+/// come before the loop when any is marked), the others on the calling thread.
 enum CLoopEmitter {
-    static func source(kernelNames: [String], kernelClocks: [Int], clockCount: Int, swiftClocks: Set<Int>) -> String {
+    static func source(kernelNames: [String], kernelClocks: [Int], parallel: [Bool], clockCount: Int,
+                       swiftClocks: Set<Int>) -> String {
         var lines: [String] = []
+        let threaded = parallel.contains(true)
         // A failed finite check's numbers get the kernel's position in front (see NativeBackend).
         lines.append("static int sb_failed(int status, int kernel, char *error) {")
         lines.append("    if (status != \(CEmitter.nonFiniteStatus)) return -1;")
@@ -27,6 +32,9 @@ enum CLoopEmitter {
         lines.append("typedef int (*sb_kernel_function)(sb_buffer **, sb_queue **, const double *, uint64_t, char *);")
         lines.append("static const sb_kernel_function sb_kernels[] = {\(table.joined(separator: ", "))};")
         lines.append("static const int sb_kernel_clocks[] = {\(clocks.map(String.init).joined(separator: ", "))};")
+        if threaded {
+            lines.append("static const unsigned char sb_kernel_parallel[] = {\(parallel.map { $0 ? "1" : "0" }.joined(separator: ", "))};")
+        }
         lines.append("int sb_run(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,")
         lines.append("           double **steps, double **times, double **dts, const int64_t *ends,")
         lines.append("           int64_t max_steps, int64_t *done) {")
@@ -44,7 +52,12 @@ enum CLoopEmitter {
         // The kernels as a table, not as a call each, so that a network of many groups compiles fast.
         lines.append("        for (int k = 0; k < \(kernelNames.count); k++) {")
         lines.append("            if (!current[sb_kernel_clocks[k]]) continue;")
-        lines.append("            int s = sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")
+        if threaded {
+            lines.append("            int s = sb_kernel_parallel[k] ? sb_parallel(sb_kernels[k], kb[k], kq[k], kc[k], seed, error)")
+            lines.append("                                          : sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")
+        } else {
+            lines.append("            int s = sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")
+        }
         lines.append("            if (s) { *done = n; return sb_failed(s, k, error); }")
         lines.append("        }")
         lines.append("        for (int i = 0; i < \(clockCount); i++)")

@@ -27,12 +27,30 @@ public final class NativeBackend: Backend {
     /// The arithmetic of the generated code.
     public let precision: Precision
 
+    /// The threads of the whole-run loop (1: one thread, the loop's code as without threads).
+    /// With more, the kernels that run element-wise (state updates and other per-element code,
+    /// see `Kernel.runsElementwise`) over at least ``minimumParallelElements`` elements run on that
+    /// many threads, each on a contiguous part of the elements; the rest runs on one thread.
+    /// Results are the same for every number of threads.
+    public let threads: Int
+
+    /// The fewest elements for which a kernel is split across threads (below, starting the
+    /// threads costs more than the work saved). It changes no result.
+    public var minimumParallelElements = NativeBackend.defaultMinimumParallelElements
+
+    /// The ``minimumParallelElements`` of backends created from now on (1000); tests set it to 1
+    /// so that even small groups are split.
+    nonisolated(unsafe) public static var defaultMinimumParallelElements = 1000
+
     /// A backend using the toolchain's C compiler; with `fastMath`, floating-point arithmetic may
     /// be reordered and vectorized, and with `precision: .single` it is done in float (both
     /// faster, neither bit-identical to the interpreter).
-    public init(fastMath: Bool = false, precision: Precision = .double) {
+    /// With `threads` above 1, element-wise kernels run on that many threads (see ``threads``);
+    /// the caller checks the number (see `Network`).
+    public init(fastMath: Bool = false, precision: Precision = .double, threads: Int = 1) {
         self.fastMath = fastMath
         self.precision = precision
+        self.threads = max(threads, 1)
         compiler = CCompiler.shared
         if compiler == nil, !NativeBackend.warned {
             NativeBackend.warned = true
@@ -42,7 +60,13 @@ public final class NativeBackend: Backend {
     }
 
     deinit {
-        for library in libraries { dlclose(library) }
+        for library in libraries {
+            // Its threads end before the code they run is unloaded.
+            if let stop = dlsym(library, "sb_threads_stop") {
+                unsafeBitCast(stop, to: (@convention(c) () -> Void).self)()
+            }
+            dlclose(library)
+        }
     }
 
     private typealias Function = @convention(c) (UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
@@ -76,7 +100,11 @@ public final class NativeBackend: Backend {
         var functions: [String: String] = [:]
         for kernel in schedule.kernels {
             do {
-                let (code, emitter) = try CEmitter.emit(kernel, name: "sb_kernel", precision: precision)
+                var parts = 1
+                if case .range(let lower, let upper) = kernel.iteration, upper - lower >= minimumParallelElements {
+                    parts = threads
+                }
+                let (code, emitter) = try CEmitter.emit(kernel, name: "sb_kernel", precision: precision, threads: parts)
                 if let name = functions[code] {
                     emitted.append((name, emitter))
                     continue
@@ -91,21 +119,25 @@ public final class NativeBackend: Backend {
             }
         }
         var userFunctions = try CUserFunctions(emitted.flatMap { $0?.emitter.userFunctions ?? [] })
-        var source = CPrelude.source + CCableStep.source
+        let native = emitted.indices.filter { emitted[$0] != nil }
+        let parallel = native.map { emitted[$0]!.emitter.parallel }
+        let threaded = parallel.contains(true)
+        var source = CPrelude.source + CCableStep.source + (threaded ? CThreadPool.declarations(threads: threads) : "")
         source += userFunctions.code(startingAtLine: source.split(separator: "\n", omittingEmptySubsequences: false).count)
         source += kernelSource
         // Steps with a kernel only the interpreter runs are run from Swift, like network operations.
         var swiftClocks = schedule.swiftClocks
         for (k, entry) in emitted.enumerated() where entry == nil { swiftClocks.insert(schedule.kernelClocks[k]) }
-        let native = emitted.indices.filter { emitted[$0] != nil }
-        source += CLoopEmitter.source(kernelNames: native.map { emitted[$0]!.name },
-                                      kernelClocks: native.map { schedule.kernelClocks[$0] },
-                                      clockCount: schedule.clocks.count, swiftClocks: swiftClocks)
+        source += (threaded ? CThreadPool.source : "")
+            + CLoopEmitter.source(kernelNames: native.map { emitted[$0]!.name },
+                                  kernelClocks: native.map { schedule.kernelClocks[$0] }, parallel: parallel,
+                                  clockCount: schedule.clocks.count, swiftClocks: swiftClocks)
         let started = Date()
         let path: String, compiled: Bool
         do {
             (path, compiled) = try compiler.library(
-                for: source, flags: (fastMath ? CCompiler.fastFlags : CCompiler.exactFlags) + userFunctions.compileFlags,
+                for: source, flags: (fastMath ? CCompiler.fastFlags : CCompiler.exactFlags) + userFunctions.compileFlags
+                    + (threaded ? ["-pthread"] : []),
                 extraSources: try userFunctions.sourceFiles(), linkFlags: userFunctions.linkFlags)
         } catch let failure as CCompiler.Failure {
             throw userFunctions.compileError(log: failure.log, sourceFile: failure.sourceFile)

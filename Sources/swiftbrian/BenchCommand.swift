@@ -40,6 +40,9 @@ struct BenchCommand: ParsableCommand {
     @Flag(name: .long, help: "Let the C compiler reorder and vectorize floating-point arithmetic (as Brian's C++ targets do).")
     var fastMath = false
 
+    @Option(name: .long, parsing: .unconditional, help: "The number of threads of the native backend (default: every core, or SWIFTBRIAN_THREADS; 1: one thread).")
+    var threads: Int?
+
     @Flag(name: .long, help: "Do not stop the run when a variable becomes NaN or infinite (the check's cost).")
     var noCheckFinite = false
 
@@ -54,6 +57,7 @@ struct BenchCommand: ParsableCommand {
             guard let backend = BackendKind(rawValue: backend) else {
                 throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native or interpreter")
             }
+            if let threads { try ThreadCount.setDefault(threads) }
             guard n > 0 else { throw ModelError(.invalidArgument, "--n must be positive, but it is \(n)") }
             let instance = try model.build(n: n, backend: backend, fastMath: fastMath, seed: seed)
             instance.network.checkFinite = !noCheckFinite

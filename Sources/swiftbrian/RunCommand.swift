@@ -42,6 +42,9 @@ struct RunCommand: ParsableCommand {
         valueName: "name=value"))
     var settings: [String] = []
 
+    @Option(name: .long, parsing: .unconditional, help: "The number of threads of the native backend (default: every core, or SWIFTBRIAN_THREADS; 1: one thread).")
+    var threads: Int?
+
     @Flag(name: .long, help: "List the example's parameters and their values (after --set), and run nothing.")
     var parameters = false
 
@@ -56,6 +59,7 @@ struct RunCommand: ParsableCommand {
             guard let backend = BackendKind(rawValue: backend) else {
                 throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native or interpreter")
             }
+            if let threads { try ThreadCount.setDefault(threads) }
             if let duration, !(duration > 0) {
                 throw ModelError(.invalidArgument, "--duration must be a positive number of seconds")
             }

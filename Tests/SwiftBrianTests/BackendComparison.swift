@@ -1,4 +1,6 @@
+import Foundation
 import SwiftBrian
+import SwiftBrianNative
 import XCTest
 
 /// What one run of a model produced, by key: spike lists, monitor traces, final states and any
@@ -101,18 +103,38 @@ func assertIdentical(_ native: CaseResult, _ interpreted: CaseResult, _ what: St
     return differing
 }
 
-/// Runs `model` on the interpreter and on the native backend (in that order, each building its
-/// model afresh), requires bit-identical results, and returns the native one; `mismatches` is
-/// given the keys that differ, if any.
+/// Runs `model` on the interpreter and on the native backend on 1, 2, 3 and 4 threads (in that
+/// order, each building its model afresh; every element-wise kernel split across the threads,
+/// however small), requires bit-identical results, and returns the native one on one thread;
+/// `mismatches` is given the keys that differ, if any.
 @discardableResult
 func onBothBackends(_ what: String = "", file: StaticString = #filePath, line: UInt = #line,
                     mismatches: ([String]) -> Void = { _ in },
                     _ model: (BackendKind) throws -> CaseResult) throws -> CaseResult {
     let interpreted = try model(.interpreter)
-    let native = try model(.native)
-    let differing = assertIdentical(native, interpreted, what, file: file, line: line)
-    if !differing.isEmpty { mismatches(differing) }
-    return native
+    var results: [CaseResult] = []
+    var differing: [String] = []
+    for threads in 1...4 {
+        let native = try onThreads(threads) { try model(.native) }
+        differing += assertIdentical(native, interpreted, "\(what) (\(threads) threads)", file: file, line: line)
+        results.append(native)
+    }
+    if !differing.isEmpty { mismatches(Array(Set(differing)).sorted()) }
+    return results[0]
+}
+
+/// The result of `body` with networks running on `threads` threads by default
+/// (`SWIFTBRIAN_THREADS`), every element-wise kernel split across them however small its group.
+func onThreads<Result>(_ threads: Int, _ body: () throws -> Result) throws -> Result {
+    let saved = getenv("SWIFTBRIAN_THREADS").map { String(cString: $0) }
+    let minimum = NativeBackend.defaultMinimumParallelElements
+    setenv("SWIFTBRIAN_THREADS", "\(threads)", 1)
+    NativeBackend.defaultMinimumParallelElements = 1
+    defer {
+        if let saved { setenv("SWIFTBRIAN_THREADS", saved, 1) } else { unsetenv("SWIFTBRIAN_THREADS") }
+        NativeBackend.defaultMinimumParallelElements = minimum
+    }
+    return try body()
 }
 
 extension ReferenceCase {

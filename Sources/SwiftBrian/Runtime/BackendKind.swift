@@ -11,11 +11,11 @@ public enum BackendKind: String, CaseIterable, Sendable {
     /// The reference interpreter: slower, needs no compiler, defines the semantics.
     case interpreter
 
-    /// A new backend of this kind.
-    func make(fastMath: Bool, precision: Precision) throws -> Backend {
+    /// A new backend of this kind (`threads` for the native one).
+    func make(fastMath: Bool, precision: Precision, threads: Int) throws -> Backend {
         switch self {
         case .native:
-            return NativeBackend(fastMath: fastMath, precision: precision)
+            return NativeBackend(fastMath: fastMath, precision: precision, threads: threads)
         case .interpreter:
             guard precision == .double else {
                 throw ModelError(.invalidArgument, "Single precision needs the native backend; the interpreter "

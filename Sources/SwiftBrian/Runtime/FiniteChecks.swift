@@ -4,7 +4,7 @@ import SwiftBrianUnits
 
 /// The checks a run adds so that a state variable becoming NaN or infinite stops the run with an
 /// error naming the variable, the element, the time and the last finite value (see
-/// ``Network/init(_:backend:fastMath:precision:checkFinite:)``). Every store into a floating-point
+/// ``Network/init(_:backend:fastMath:precision:checkFinite:threads:)``). Every store into a floating-point
 /// variable of a group's or synapses' model is preceded by a ``KernelOperation/checkFinite(_:_:)`` of
 /// the value; the values stored are unchanged, so results stay bit-identical.
 struct FiniteChecks {

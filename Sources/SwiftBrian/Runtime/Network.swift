@@ -17,7 +17,7 @@ public final class Network {
     /// The backend that executes the kernels.
     public let backend: Backend
     /// Whether a run stops with an error when a variable becomes NaN or infinite (see
-    /// ``init(_:backend:fastMath:precision:checkFinite:)``).
+    /// ``init(_:backend:fastMath:precision:checkFinite:threads:)``).
     public var checkFinite: Bool
     /// The time the network has reached.
     public private(set) var t: Quantity = Quantity(value: 0, dimension: .time)
@@ -37,17 +37,25 @@ public final class Network {
     /// state after that step is kept for inspection (``t`` is the time of that step). The check
     /// leaves results unchanged; `checkFinite: false` turns it off. With `fastMath` the compiler
     /// may assume values are finite and drop the check.
+    ///
+    /// `threads` is how many threads the native backend runs on: by default every core the
+    /// process may use (its CPU affinity, as `taskset` sets it), or `SWIFTBRIAN_THREADS` when it
+    /// is set; 1 runs on one thread. The results are
+    /// the same for every number of threads (the interpreter always uses one).
     public init(_ objects: [NetworkObject], backend: BackendKind = .native, fastMath: Bool = false,
-                precision: Precision = .double, checkFinite: Bool = true) throws {
-        self.backend = try backend.make(fastMath: fastMath, precision: precision)
+                precision: Precision = .double, checkFinite: Bool = true, threads: Int? = nil) throws {
+        self.backend = try backend.make(fastMath: fastMath, precision: precision,
+                                        threads: try ThreadCount.resolve(threads))
         self.checkFinite = checkFinite
         try add(objects)
     }
 
     /// A network of `objects`.
     public convenience init(_ objects: NetworkObject..., backend: BackendKind = .native,
-                            fastMath: Bool = false, precision: Precision = .double, checkFinite: Bool = true) throws {
-        try self.init(objects, backend: backend, fastMath: fastMath, precision: precision, checkFinite: checkFinite)
+                            fastMath: Bool = false, precision: Precision = .double, checkFinite: Bool = true,
+                            threads: Int? = nil) throws {
+        try self.init(objects, backend: backend, fastMath: fastMath, precision: precision, checkFinite: checkFinite,
+                      threads: threads)
     }
 
     /// Seconds spent compiling generated code at the start of the last run (0 when it came from
