@@ -11,7 +11,8 @@ extension Kernel {
     /// C compiler cannot move calls such as `sb_pow` out of a loop itself).
     ///
     /// One rewrite changes the arithmetic: a division by an invariant (`(EL - v)/tau`, `x/C_soma`)
-    /// becomes a multiplication by its reciprocal, computed once. A division per element costs
+    /// becomes a multiplication by its reciprocal, computed once, unless the quotient is rounded
+    /// to a whole number (`int(t/period)`, `timestep`). A division per element costs
     /// several times a multiplication and dominated the state updates of conductance-based models
     /// (COBAHH 1.5× faster); the product is within 1 ulp of the quotient, as in Brian's C++
     /// targets (whose `-ffast-math` makes the same change). Every backend runs the rewritten
@@ -77,8 +78,11 @@ private struct LoopInvariantHoisting {
     }
 
     /// `expression` with its largest invariant subexpressions that do arithmetic replaced by
-    /// loads of their hoisted values.
-    private mutating func expression(_ expression: KernelExpression) -> KernelExpression {
+    /// loads of their hoisted values, and its divisions by invariants by multiplications by
+    /// their reciprocals — except where the quotient is rounded to a whole number (inside `int`,
+    /// `floor`, `ceil`, `timestep`, `//` and `%`): there a quotient that is exactly a whole
+    /// number must stay one (`49 * (1/49)` is just below 1).
+    private mutating func expression(_ expression: KernelExpression, rounded: Bool = false) -> KernelExpression {
         if isInvariant(expression) {
             switch expression {
             case .constant, .load, .unary(_, .constant), .unary(_, .load): return expression
@@ -86,16 +90,25 @@ private struct LoopInvariantHoisting {
             }
         }
         switch expression {
-        case .unary(let op, let operand): return .unary(op, self.expression(operand))
-        case .binary(.divide, let lhs, let rhs) where isInvariant(rhs):
+        case .unary(let op, let operand): return .unary(op, self.expression(operand, rounded: rounded))
+        case .binary(.divide, let lhs, let rhs) where !rounded && isInvariant(rhs):
             // Only lhs varies (the whole is not invariant).
             return .binary(.multiply, self.expression(lhs), load(.binary(.divide, .constant(1), rhs)))
-        case .binary(let op, let lhs, let rhs): return .binary(op, self.expression(lhs), self.expression(rhs))
-        case .call(let function, let arguments): return .call(function, arguments.map { self.expression($0) })
-        case .random(.poisson(let mean), let site): return .random(.poisson(self.expression(mean)), site: site)
+        case .binary(let op, let lhs, let rhs):
+            let inner = rounded || op == .floorDivide || op == .modulo
+            return .binary(op, self.expression(lhs, rounded: inner), self.expression(rhs, rounded: inner))
+        case .call(let function, let arguments):
+            var inner = rounded
+            if case .builtin(let name) = function, LoopInvariantHoisting.rounding.contains(name) { inner = true }
+            return .call(function, arguments.map { self.expression($0, rounded: inner) })
+        case .random(.poisson(let mean), let site):
+            return .random(.poisson(self.expression(mean, rounded: rounded)), site: site)
         default: return expression
         }
     }
+
+    /// The functions that round their argument to a whole number.
+    private static let rounding: Set<String> = ["int", "floor", "ceil", "timestep"]
 
     private mutating func load(_ expression: KernelExpression) -> KernelExpression {
         if let number = hoisted[expression] { return .temporary(number) }

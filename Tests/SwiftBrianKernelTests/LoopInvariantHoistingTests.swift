@@ -88,4 +88,18 @@ final class LoopInvariantHoistingTests: XCTestCase {
             XCTAssertLessThanOrEqual(abs(value - exact), exact.ulp)
         }
     }
+
+    /// A quotient rounded to a whole number keeps its division: `int(i/49)` is 1 at i = 49, and
+    /// `i * (1/49)` is just below 1.
+    func testRoundedQuotientsKeepTheirDivision() throws {
+        let n = DoubleBuffer(name: "n", values: [49])
+        let v = DoubleBuffer(name: "v", values: [0, 0, 0, 0])
+        let quotient = KernelExpression.binary(.divide, .binary(.add, .index, .constant(46)), shared(n))
+        let rounded = kernel([.store(ArrayReference(v), .call(.builtin("int"), [quotient]))])
+        let hoisted = rounded.hoistingLoopInvariants()
+        XCTAssertEqual(hoisted, rounded)
+        try Interpreter().execute(hoisted)
+        XCTAssertEqual(v.array, [0, 0, 0, 1])
+        XCTAssertLessThan(49 * (1 / 49.0), 1, "why")
+    }
 }
