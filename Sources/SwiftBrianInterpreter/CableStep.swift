@@ -22,55 +22,51 @@ enum CableStep {
 
         // Each section: the three tridiagonal solves. As in Brian, a section's first compartment is
         // eliminated like any other (its coupling to the previous section is 0), except the very
-        // first. A section whose gtot has not changed since its last factorization keeps it and its
-        // unit responses (the same values a new factorization would give) and solves only for the
-        // particular solution.
+        // first, which divides by its diagonal. A section whose gtot changed since its last
+        // factorization is factorized anew (pivots, eliminated upper diagonal, unit responses);
+        // the particular solution then uses the section's factorization, new or kept, which gives
+        // the same values.
         for s in 0..<sections {
             let first = Int(starts[s]), stop = Int(stops[s])
             var unchanged = true
             for j in first..<stop { unchanged = unchanged && gtot[j] == factored[j] }
-            if unchanged {
+            if !unchanged {
                 for j in first..<stop {
-                    particular[j] = -(cm[j] / dt * v[j]) - i0[j]
+                    towardsEnd[j] = system.endResponse[j]
+                    towardsStart[j] = system.startResponse[j]
+                    let b = diagonal[j] - gtot[j]
+                    factored[j] = gtot[j]
                     if j > 0 {
-                        particular[j] = (particular[j] - lower[j] * particular[j - 1]) * pivot[j]
+                        let a = lower[j]
+                        let m = 1.0 / (b - a * eliminated[j - 1])
+                        pivot[j] = m
+                        eliminated[j] = upper[j] * m
+                        towardsEnd[j] = (towardsEnd[j] - a * towardsEnd[j - 1]) * m
+                        towardsStart[j] = (towardsStart[j] - a * towardsStart[j - 1]) * m
                     } else {
-                        particular[j] = particular[j] / (diagonal[j] - gtot[j])
+                        eliminated[j] = upper[j] / b
+                        towardsEnd[j] = towardsEnd[j] / b
+                        towardsStart[j] = towardsStart[j] / b
                     }
                 }
                 var j = stop - 2
                 while j >= first {
-                    particular[j] = particular[j] - eliminated[j] * particular[j + 1]
+                    towardsEnd[j] = towardsEnd[j] - eliminated[j] * towardsEnd[j + 1]
+                    towardsStart[j] = towardsStart[j] - eliminated[j] * towardsStart[j + 1]
                     j -= 1
                 }
-                continue
             }
             for j in first..<stop {
                 particular[j] = -(cm[j] / dt * v[j]) - i0[j]
-                towardsEnd[j] = system.endResponse[j]
-                towardsStart[j] = system.startResponse[j]
-                let b = diagonal[j] - gtot[j]
-                factored[j] = gtot[j]
                 if j > 0 {
-                    let a = lower[j]
-                    let m = 1.0 / (b - a * eliminated[j - 1])
-                    pivot[j] = m
-                    eliminated[j] = upper[j] * m
-                    particular[j] = (particular[j] - a * particular[j - 1]) * m
-                    towardsEnd[j] = (towardsEnd[j] - a * towardsEnd[j - 1]) * m
-                    towardsStart[j] = (towardsStart[j] - a * towardsStart[j - 1]) * m
+                    particular[j] = (particular[j] - lower[j] * particular[j - 1]) * pivot[j]
                 } else {
-                    eliminated[j] = upper[j] / b
-                    particular[j] = particular[j] / b
-                    towardsEnd[j] = towardsEnd[j] / b
-                    towardsStart[j] = towardsStart[j] / b
+                    particular[j] = particular[j] / (diagonal[j] - gtot[j])
                 }
             }
             var j = stop - 2
             while j >= first {
                 particular[j] = particular[j] - eliminated[j] * particular[j + 1]
-                towardsEnd[j] = towardsEnd[j] - eliminated[j] * towardsEnd[j + 1]
-                towardsStart[j] = towardsStart[j] - eliminated[j] * towardsStart[j + 1]
                 j -= 1
             }
         }

@@ -21,69 +21,65 @@ enum CCableStep {
             const int64_t first = starts[s], stop = stops[s];
             int unchanged = 1;
             for (int64_t j = first; j < stop; j++) unchanged &= gtot[j] == factored[j];
-            /* The recurrences carry the previous compartment's values in registers; j == 0 (the
-               first compartment of the whole tree) divides by its diagonal, as in Brian. */
-            int64_t j = first;
-            if (unchanged) {
-                double p = 0;
+            /* A section whose gtot changed is factorized anew: the reciprocal pivots, the
+               eliminated upper diagonal and the unit responses. The recurrences carry the
+               previous compartment's values in registers; j == 0 (the first compartment of the
+               whole tree) divides by its diagonal, as in Brian. */
+            if (!unchanged) {
+                int64_t j = first;
+                double e = 0, te = 0, ts = 0;
                 if (j == 0) {
-                    p = (-(cm[0] / dt * v[0]) - i0[0]) / (diagonal[0] - gtot[0]);
-                    particular[0] = p;
+                    const double b = diagonal[0] - gtot[0];
+                    factored[0] = gtot[0];
+                    e = upper[0] / b;
+                    te = end_response[0] / b;
+                    ts = start_response[0] / b;
+                    eliminated[0] = e;
+                    towards_end[0] = te;
+                    towards_start[0] = ts;
                     j = 1;
                 } else {
-                    p = particular[j - 1];
+                    e = eliminated[j - 1];
+                    te = towards_end[j - 1];
+                    ts = towards_start[j - 1];
                 }
                 for (; j < stop; j++) {
-                    p = (-(cm[j] / dt * v[j]) - i0[j] - lower[j] * p) * pivot[j];
-                    particular[j] = p;
+                    const double a = lower[j];
+                    const double m = 1.0 / (diagonal[j] - gtot[j] - a * e);
+                    factored[j] = gtot[j];
+                    pivot[j] = m;
+                    e = upper[j] * m;
+                    te = (end_response[j] - a * te) * m;
+                    ts = (start_response[j] - a * ts) * m;
+                    eliminated[j] = e;
+                    towards_end[j] = te;
+                    towards_start[j] = ts;
                 }
                 for (j = stop - 2; j >= first; j--) {
-                    p = particular[j] - eliminated[j] * p;
-                    particular[j] = p;
+                    const double c = eliminated[j];
+                    te = towards_end[j] - c * te;
+                    ts = towards_start[j] - c * ts;
+                    towards_end[j] = te;
+                    towards_start[j] = ts;
                 }
-                continue;
             }
-            double e = 0, p = 0, te = 0, ts = 0;
+            /* The particular solution, with the section's factorization. */
+            int64_t j = first;
+            double p = 0;
             if (j == 0) {
-                const double b = diagonal[0] - gtot[0];
-                factored[0] = gtot[0];
-                e = upper[0] / b;
-                p = (-(cm[0] / dt * v[0]) - i0[0]) / b;
-                te = end_response[0] / b;
-                ts = start_response[0] / b;
-                eliminated[0] = e;
+                p = (-(cm[0] / dt * v[0]) - i0[0]) / (diagonal[0] - gtot[0]);
                 particular[0] = p;
-                towards_end[0] = te;
-                towards_start[0] = ts;
                 j = 1;
             } else {
-                e = eliminated[j - 1];
                 p = particular[j - 1];
-                te = towards_end[j - 1];
-                ts = towards_start[j - 1];
             }
             for (; j < stop; j++) {
-                const double a = lower[j];
-                const double m = 1.0 / (diagonal[j] - gtot[j] - a * e);
-                factored[j] = gtot[j];
-                pivot[j] = m;
-                e = upper[j] * m;
-                p = (-(cm[j] / dt * v[j]) - i0[j] - a * p) * m;
-                te = (end_response[j] - a * te) * m;
-                ts = (start_response[j] - a * ts) * m;
-                eliminated[j] = e;
+                p = (-(cm[j] / dt * v[j]) - i0[j] - lower[j] * p) * pivot[j];
                 particular[j] = p;
-                towards_end[j] = te;
-                towards_start[j] = ts;
             }
             for (j = stop - 2; j >= first; j--) {
-                const double c = eliminated[j];
-                p = particular[j] - c * p;
-                te = towards_end[j] - c * te;
-                ts = towards_start[j] - c * ts;
+                p = particular[j] - eliminated[j] * p;
                 particular[j] = p;
-                towards_end[j] = te;
-                towards_start[j] = ts;
             }
         }
         for (int64_t s = 0; s < sections; s++) {
