@@ -4,8 +4,9 @@ import SwiftBrianModels
 import SwiftBrianTools
 
 /// What `swiftbrian run` writes for a gallery example: a plot per monitor (SVG, and PNG where
-/// librsvg is installed), the recorded data as one NumPy `.npz` and one CSV per monitor, and an
-/// HTML report gathering the summary and the plots.
+/// librsvg is installed), the recorded data as one NumPy `.npz` and one CSV per monitor, the
+/// model description (`description.md`), and an HTML report gathering the summary, a link to the
+/// description and the plots.
 enum RunOutputs {
     /// Writes the outputs of `result` into `folder` and returns the files written, in order, and
     /// warnings for what could not be written (PNG without librsvg).
@@ -39,7 +40,11 @@ enum RunOutputs {
         try archive.write(to: path("\(result.example).npz"))
         file("\(result.example).npz")
 
+        try Data(result.network.describe(title: "Model description: \(result.example)").utf8)
+            .write(to: path(descriptionFile))
+        file(descriptionFile)
         var report = Report(title: "SwiftBrian: \(result.example)").add(summary, caption: "Summary")
+            .add(link: "Model description (Markdown)", to: descriptionFile)
         if wantPlots {
             for (name, plot) in try plots(result) {
                 try plot.writeSVG(to: path("\(name).svg"))
@@ -57,6 +62,9 @@ enum RunOutputs {
         file("report.html")
         return (files, warnings)
     }
+
+    /// The model description written beside the report.
+    static let descriptionFile = "description.md"
 
     /// `array` named `prefix_name`.
     private static func prefixed(_ prefix: String, _ array: ExportedArray) -> ExportedArray {

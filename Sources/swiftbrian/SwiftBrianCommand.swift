@@ -8,7 +8,8 @@ struct SwiftBrianCommand: ParsableCommand {
         commandName: "swiftbrian",
         abstract: "A spiking neural network simulator that speaks Brian 2's model language.",
         version: swiftBrianVersion,
-        subcommands: [RunCommand.self, ListCommand.self, AnalyzeCommand.self, BenchCommand.self, NewCommand.self],
+        subcommands: [RunCommand.self, ListCommand.self, AnalyzeCommand.self, BenchCommand.self, NewCommand.self,
+                      DescribeCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

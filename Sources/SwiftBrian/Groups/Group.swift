@@ -28,6 +28,8 @@ public class Group: NetworkObject {
     /// Values given to the current run (``Network/run(_:namespace:report:reportPeriod:)``); they
     /// take precedence over ``namespace`` until the run ends.
     var runValues: [String: Quantity] = [:]
+    /// The values given to variables by `set`, in order (a subgroup's are kept by its parent).
+    public private(set) var initializations: [InitializationRecord] = []
     /// The event lists by event name (`"spike"`, custom events), shared with subgroups; the slot
     /// and order each is filled in.
     var eventLists: [String: (list: IndexBuffer, when: When, order: Int)] = [:]
@@ -88,6 +90,14 @@ public class Group: NetworkObject {
     /// Called before `name` is set: `perElement` when the values may differ between elements
     /// (arrays, expressions, conditions). A group may change how it stores the variable here.
     func prepareToSet(_ name: String, perElement: Bool) throws {}
+
+    /// Keeps `record` of a value set (a subgroup hands it to its parent, with its elements).
+    func record(_ record: InitializationRecord) {
+        initializations.append(record)
+    }
+
+    /// The equations of the model, as given.
+    public var equations: Equations { model.equations }
 
     // MARK: Lowering code
 

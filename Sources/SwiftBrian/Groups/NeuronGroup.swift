@@ -15,6 +15,8 @@ import SwiftBrianUnits
 public class NeuronGroup: Group {
     /// The integration method in use (chosen as Brian does when none was given).
     public let method: IntegrationMethod
+    /// The threshold, reset, refractoriness and events as given, for descriptions of the model.
+    public let definition: NeuronDefinition
     private var stateUpdate: StateUpdate
     private let threshold: Expression?
     private let reset: CodeBlock
@@ -78,6 +80,8 @@ public class NeuronGroup: Group {
         let analyzed = try AnalyzedEquations(model, namespace: namespace, context: .neuronGroup,
                                              extraVariables: refractoryVariables)
         self.methodChoices = methodChoices
+        self.definition = NeuronDefinition(threshold: threshold, reset: reset, refractoryPeriod: refractory as? Quantity,
+                                           refractoryCondition: refractory as? String, events: events)
         self.stateUpdate = try StateUpdate.make(for: analyzed, method: method, choices: methodChoices)
         self.method = stateUpdate.method
         self.threshold = try threshold.map { try analyzed.checkCondition($0, role: "threshold") }

@@ -24,6 +24,14 @@ public class Subgroup: Group {
     /// The parent's namespace, as it is now.
     override var currentNamespace: Namespace { parent.currentNamespace }
 
+    override func record(_ record: InitializationRecord) {
+        let offset = start - parent.start
+        let elements = record.elements.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
+            ?? offset..<(offset + size)
+        parent.record(InitializationRecord(variable: record.variable, value: record.value,
+                                           condition: record.condition, elements: elements))
+    }
+
     override var stateBuffers: [DoubleBuffer] { [] }
     override var indexBuffers: [IndexBuffer] { [] }
 }

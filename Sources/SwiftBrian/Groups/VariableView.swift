@@ -68,6 +68,7 @@ public struct VariableView {
         let variable = try group.stored(name, settable: true)
         try check(value.dimension, variable)
         try store(.constant(value.value), where: nil)
+        group.record(InitializationRecord(variable: name, value: .quantity(value)))
     }
 
     /// Sets every element to the plain number `value` (the variable must be dimensionless).
@@ -92,6 +93,9 @@ public struct VariableView {
         for (k, value) in values.values.enumerated() {
             buffer[offset + (order.map { Int($0[k]) } ?? k)] = integer ? value.rounded(.towardZero) : value
         }
+        group.record(InitializationRecord(variable: name, value: .array(
+            count: values.count, minimum: values.values.min() ?? 0, maximum: values.values.max() ?? 0,
+            dimension: values.dimension)))
     }
 
     /// Sets element `k` to the plain number `values[k]` (the variable must be dimensionless).
@@ -119,6 +123,7 @@ public struct VariableView {
         var builder = group.builder()
         let value = try builder.lower(try group.inlined(checked))
         try store(value, where: condition, builder: &builder)
+        group.record(InitializationRecord(variable: name, value: .expression(expression), condition: condition))
     }
 
     /// Sets the elements where `condition` holds to `value`.
@@ -128,6 +133,7 @@ public struct VariableView {
         try check(value.dimension, variable)
         var builder = group.builder()
         try store(.constant(value.value), where: condition, builder: &builder)
+        group.record(InitializationRecord(variable: name, value: .quantity(value), condition: condition))
     }
 
     /// Sets the elements where `condition` holds to the plain number `value` (the variable must

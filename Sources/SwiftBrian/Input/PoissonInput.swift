@@ -29,6 +29,14 @@ public final class PoissonInput: NetworkObject {
         case expression(Expression)
     }
 
+    /// The weight added per input spike, as a quantity or the expression given (for descriptions).
+    public var weightDescription: String {
+        switch weight {
+        case .value(let quantity): return "\(quantity)"
+        case .expression(let expression): return "\(expression)"
+        }
+    }
+
     /// Adds `weight` (in the unit of `variable`) for each input spike.
     ///
     /// - Throws: `ModelError` when `variable` is not a writable variable of `target`, `weight` has

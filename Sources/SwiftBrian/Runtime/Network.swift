@@ -23,6 +23,8 @@ public final class Network {
     public private(set) var t: Quantity = Quantity(value: 0, dimension: .time)
 
     private var stopped = false
+    /// The runs so far, in order, with their durations and seeds.
+    public private(set) var runs: [RunRecord] = []
     private var snapshots: [String: Snapshot] = [:]
 
     /// A network of `objects` (their dependents, such as `runRegularly` operations, join too),
@@ -157,6 +159,8 @@ public final class Network {
         }
         let endedEarly = stopped || interrupted
         t = Quantity(value: endedEarly ? (clocks.map(\.t.value).min() ?? end) : end, dimension: .time)
+        runs.append(RunRecord(start: Quantity(value: start, dimension: .time), duration: duration, end: t,
+                              seed: backend.seed))
         progress?.finish(simulated: t.value - start)
     }
 

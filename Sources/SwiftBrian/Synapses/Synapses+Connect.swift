@@ -14,9 +14,11 @@ extension Synapses {
                 throw limit.error
             }
         }
+        let before = size
         let all = PairSpace(rows: 0..<source.size, columnStart: .constant(0), columnStop: .constant(Double(target.size)))
         try connect(space: all, condition: try condition.map { try connectModel.checkCondition($0, role: "condition") },
                     p: p, n: n, skipInvalid: false)
+        connections.append(ConnectionRecord(rule: .condition(condition, p: "\(p)", n: "\(n)"), created: size - before))
     }
 
     /// Creates synapses from each `i` to the targets `j` describes: one expression of `i`
@@ -25,6 +27,14 @@ extension Synapses {
     /// `skipIfInvalid`.
     public func connect(j: String, p: ConnectionProbability = 1.0, n: SynapseMultiplicity = 1,
                         skipIfInvalid: Bool = false) throws {
+        let before = size
+        try connectGenerated(j: j, p: p, n: n, skipIfInvalid: skipIfInvalid)
+        connections.append(ConnectionRecord(rule: .generator(j: j, p: "\(p)", n: "\(n)"), created: size - before))
+    }
+
+    /// The synapses of `connect(j:p:n:skipIfInvalid:)`.
+    private func connectGenerated(j: String, p: ConnectionProbability, n: SynapseMultiplicity,
+                                  skipIfInvalid: Bool) throws {
         let generator = try SynapseGenerator(j)
         let check: (Expression) throws -> Expression = { expression in
             let text = "\(expression)"
@@ -104,6 +114,7 @@ extension Synapses {
         }
         let pairs = zip(i, j).flatMap { pair in repeatElement(pair, count: n) }
         try addSynapses(pre: pairs.map { Int32($0.0 + source.start) }, post: pairs.map { Int32($0.1 + target.start) })
+        connections.append(ConnectionRecord(rule: .pairs(count: i.count, n: n), created: pairs.count))
     }
 
     /// Runs the synapse-creation kernel over `space` and stores what it creates.

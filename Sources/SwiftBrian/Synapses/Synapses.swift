@@ -49,6 +49,10 @@ public final class Synapses: Group {
     /// Where each synapse, numbered in creation order as Brian numbers them, is stored (storage is
     /// sorted by presynaptic element); nil while the two orders agree.
     var creationOrder: [Int32]?
+    /// The pathways as given (code, event, delay), for descriptions of the model.
+    public let pathwayRecords: [PathwayRecord]
+    /// The `connect` calls so far and the synapses each made.
+    public internal(set) var connections: [ConnectionRecord] = []
 
     /// Creates synapses from `source` to `target` (default: `source`, recurrent), with no synapse
     /// yet: call `connect`.
@@ -155,6 +159,10 @@ public final class Synapses: Group {
                              + "\(pathways.map { "'\($0.name)'" }.joined(separator: ", ")))")
         }
         self.pathways = pathways
+        pathwayRecords = zip(pathways, (onPre?.pathways ?? []) + (onPost?.pathways ?? [])).map { pathway, given in
+            PathwayRecord(name: pathway.name, triggeredByPre: pathway.triggeredByPre, event: pathway.event,
+                          code: given.code, delay: givenDelays[pathway.name])
+        }
         fixedDelays = Set(givenDelays.keys.map(SynapticPathway.delayVariable(of:)))
         self.source = source
         self.target = target

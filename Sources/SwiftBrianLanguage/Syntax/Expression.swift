@@ -147,7 +147,7 @@ public enum BinaryOperator: String, Hashable, Sendable, CaseIterable {
     public var isLogical: Bool { self == .and || self == .or }
 
     /// Binding strength: larger binds tighter.
-    var precedence: Int {
+    public var precedence: Int {
         switch self {
         case .or: return 1
         case .and: return 2

@@ -18,6 +18,7 @@ public final class Report {
         case plot(Plot)
         case heading(String)
         case note(String)
+        case link(text: String, target: String)
     }
 
     /// An empty report titled `title`.
@@ -50,6 +51,14 @@ public final class Report {
     @discardableResult
     public func add(note: String) -> Report {
         sections.append(.note(note))
+        return self
+    }
+
+    /// Adds a paragraph that is a link with `text` to `target` (a relative path or a URL), such as
+    /// the model description beside the report.
+    @discardableResult
+    public func add(link text: String, to target: String) -> Report {
+        sections.append(.link(text: text, target: target))
         return self
     }
 
@@ -87,6 +96,8 @@ public final class Report {
                 page += "<h2>\(Markup.escaped(heading))</h2>\n"
             case .note(let note):
                 page += "<p>\(Markup.escaped(note))</p>\n"
+            case .link(let text, let target):
+                page += "<p><a href=\"\(Markup.escaped(target))\">\(Markup.escaped(text))</a></p>\n"
             }
         }
         page += "</body>\n</html>\n"
