@@ -29,12 +29,16 @@ public final class PoissonInput: NetworkObject {
         case expression(Expression)
     }
 
-    /// The weight added per input spike, as a quantity or the expression given (for descriptions).
-    public var weightDescription: String {
-        switch weight {
-        case .value(let quantity): return "\(quantity)"
-        case .expression(let expression): return "\(expression)"
-        }
+    /// The weight added per input spike when it is a quantity (for descriptions of the model).
+    public var weightValue: Quantity? {
+        if case .value(let quantity) = weight { return quantity }
+        return nil
+    }
+
+    /// The weight added per input spike when it is an expression, as checked (for descriptions).
+    public var weightExpression: String? {
+        if case .expression(let expression) = weight { return "\(expression)" }
+        return nil
     }
 
     /// Adds `weight` (in the unit of `variable`) for each input spike.

@@ -27,7 +27,8 @@ extension SimulationDescription {
             let inlines: [DescriptionDocument.Inline] = [
                 .text("\(input.N) independent Poisson sources at "), .math(LaTeXUnit.typeset(input.rate)),
                 .text(" each, onto "), .math(LaTeXName.typeset(input.variable)), .text(" of \(input.target.name), adding "),
-                math(input.weightDescription, printer), .text(" per input spike."),
+                input.weightValue.map { .math(LaTeXUnit.typeset($0)) } ?? math(input.weightExpression ?? "", printer),
+                .text(" per input spike."),
             ]
             sections.append(DescriptionDocument.Section(input.name, level: 2, blocks: [.paragraph(inlines)]))
         }
