@@ -29,6 +29,12 @@ final class RunCommandTests: XCTestCase {
             XCTAssertTrue(files.contains("report.html"), "\(name): \(files)")
             XCTAssertTrue(files.contains("\(name).npz"), "\(name): \(files)")
             XCTAssertTrue(files.contains { $0.hasSuffix(".svg") }, "\(name): \(files)")
+            // The model description beside the report, linked from it.
+            let description = (try? String(contentsOf: folder.appendingPathComponent("description.md"), encoding: .utf8)) ?? ""
+            XCTAssertTrue(description.hasPrefix("# Model description: \(name)\n"), "\(name): \(description)")
+            XCTAssertTrue(description.contains("\n## Simulation\n"), "\(name): \(description)")
+            let report = (try? String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)) ?? ""
+            XCTAssertTrue(report.contains("<a href=\"description.md\">Model description (Markdown)</a>"), name)
         }
     }
 
