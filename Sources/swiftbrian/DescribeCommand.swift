@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import SwiftBrian
-import SwiftBrianModels
 import SwiftBrianTools
 
 /// `swiftbrian describe`: runs a gallery example and prints (or writes) the description of the
@@ -33,19 +32,7 @@ struct DescribeCommand: ParsableCommand {
     @Option(name: .long, help: "Write the description to this file instead of printing it.")
     var output: String?
 
-    @Option(name: .long, parsing: .unconditional, help: "The simulated time in seconds (default: the example's own).")
-    var duration: Double?
-
-    @Option(name: .long, parsing: .unconditional, help: "The random seed.")
-    var seed: UInt64 = 1
-
-    @Option(name: .long, help: "native (default) or interpreter.")
-    var backend: String = "native"
-
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Change a parameter of the example, e.g. --set N=1000 (repeatable; `swiftbrian run --parameters` lists them).",
-        valueName: "name=value"))
-    var settings: [String] = []
+    @OptionGroup var options: ExampleOptions
 
     func run() throws {
         do {
@@ -53,19 +40,9 @@ struct DescribeCommand: ParsableCommand {
                 throw ModelError(.invalidArgument, "Unknown format '\(self.format)'; choose one of "
                                  + DescriptionFormat.allCases.map(\.rawValue).joined(separator: ", "))
             }
-            guard let type = Gallery.example(named: example) else {
-                let names = Gallery.all.map { $0.name }
-                throw ModelError(.invalidArgument, "Unknown example '\(example)'\(Suggestions.hint(for: example, among: names)); "
-                                 + "`swiftbrian list` shows the examples (" + names.joined(separator: ", ") + ")")
-            }
-            guard let backend = BackendKind(rawValue: backend) else {
-                throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native or interpreter")
-            }
-            if let duration, !(duration > 0) {
-                throw ModelError(.invalidArgument, "--duration must be a positive number of seconds")
-            }
-            let result = try type.simulate(settings: settings, seed: seed, backend: backend,
-                                           duration: duration.map { $0 * second }, report: nil)
+            let (type, backend) = try options.resolve(example: example)
+            let result = try type.simulate(settings: options.settings, seed: options.seed, backend: backend,
+                                           duration: options.duration.map { $0 * second }, report: nil)
             let text = result.network.describe(format: format, title: "Model description: \(type.name)")
             guard let output else {
                 print(text, terminator: "")

@@ -21,26 +21,13 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The example to run (see `swiftbrian list`).")
     var example: String = "cuba"
 
-    // Unconditional parsing: `--duration -1` is a value (and refused as such), not a missing one.
-    @Option(name: .long, parsing: .unconditional, help: "The simulated time in seconds (default: the example's own).")
-    var duration: Double?
-
-    @Option(name: .long, parsing: .unconditional, help: "The random seed.")
-    var seed: UInt64 = 1
-
-    @Option(name: .long, help: "native (default) or interpreter.")
-    var backend: String = "native"
+    @OptionGroup var options: ExampleOptions
 
     @Option(name: .long, help: "The folder for the outputs (default: out/EXAMPLE).")
     var out: String?
 
     @Flag(name: .long, help: "Write no plots (data and report only).")
     var noPlot = false
-
-    @Option(name: .customLong("set"), help: ArgumentHelp(
-        "Change a parameter of the example, e.g. --set N=1000 --set taum=10*ms (repeatable; --parameters lists them).",
-        valueName: "name=value"))
-    var settings: [String] = []
 
     @Option(name: .long, parsing: .unconditional, help: "The number of threads of the native backend (default: every core, or SWIFTBRIAN_THREADS; 1: one thread).")
     var threads: Int?
@@ -50,21 +37,10 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard let type = Gallery.example(named: example) else {
-                let names = Gallery.all.map { $0.name }
-                let hint = Suggestions.hint(for: example, among: names)
-                throw ModelError(.invalidArgument, "Unknown example '\(example)'\(hint); `swiftbrian list` shows the "
-                                 + "examples (" + names.joined(separator: ", ") + ")")
-            }
-            guard let backend = BackendKind(rawValue: backend) else {
-                throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native or interpreter")
-            }
+            let (type, backend) = try options.resolve(example: example)
             if let threads { try ThreadCount.setDefault(threads) }
-            if let duration, !(duration > 0) {
-                throw ModelError(.invalidArgument, "--duration must be a positive number of seconds")
-            }
             if parameters {
-                for (name, value) in try type.configured(settings).parameters() { print("\(name) = \(value)") }
+                for (name, value) in try type.configured(options.settings).parameters() { print("\(name) = \(value)") }
                 return
             }
             let folder = URL(fileURLWithPath: out ?? "out/\(type.name)")
@@ -72,8 +48,8 @@ struct RunCommand: ParsableCommand {
             let started = Date()
             let bar = ProgressBar()
             InterruptHandler.install()
-            let result = try type.simulate(settings: settings, seed: seed, backend: backend,
-                                           duration: duration.map { $0 * second }, report: bar.report)
+            let result = try type.simulate(settings: options.settings, seed: options.seed, backend: backend,
+                                           duration: options.duration.map { $0 * second }, report: bar.report)
             bar.endLine()
             let wall = Date().timeIntervalSince(started)
             let interrupted = RunInterruption.isRequested

@@ -69,8 +69,11 @@ extension SimulationDescription {
             let flags = equation.flags.isEmpty ? ""
                 : " \\quad \\text{(\(equation.flags.map(\.rawValue).joined(separator: ", ")))}"
             guard let expression = equation.expression else {
-                parameters.append([.math("\(name)"), .text(" in "), .math(unit)]
-                                  + (equation.flags.isEmpty ? [] : [.text(" (\(equation.flags.map(\.rawValue).joined(separator: ", ")))")]))
+                let flagText = equation.flags.map(\.rawValue)
+                let notes = (equation.type == .float && equation.dimension == .dimensionless ? ["dimensionless"] : [])
+                    + flagText
+                parameters.append([.math(name)] + (unit == "1" ? [] : [.text(" in "), .math(unit)])
+                                  + (notes.isEmpty ? [] : [.text(" (\(notes.joined(separator: ", ")))")]))
                 continue
             }
             let lhs = equation.kind == .differential ? "\\frac{d\(name)}{dt}" : name
