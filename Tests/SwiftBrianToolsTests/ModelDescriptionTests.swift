@@ -107,4 +107,19 @@ final class ModelDescriptionTests: XCTestCase {
         XCTAssert(markdown.contains("It has not been run."))
         XCTAssertFalse(markdown.contains("Random seed"))
     }
+
+    func testLoopsOfSetsAndRunsAreSummedUp() throws {
+        let G = try NeuronGroup(2, model: "x : 1", name: "looped")
+        for k in 0..<1005 { try G.x.set(Double(k)) }
+        XCTAssertEqual(G.initializations.count, Group.maximumRecordedInitializations)
+        XCTAssertEqual(G.unrecordedInitializations, 5)
+        let net = try Network(G, backend: .interpreter)
+        for _ in 0..<25 { try net.run(0.1 * ms) }
+        let lines = net.describe().split(separator: "\n").map(String.init)
+        XCTAssert(lines.contains("- $x = 19$"))
+        XCTAssertFalse(lines.contains("- $x = 20$"))
+        XCTAssert(lines.contains("- … and 985 more values set"), lines.joined(separator: "\n"))
+        XCTAssert(lines.contains("- Run 20: 100 us, from 1.9 ms to 2 ms"), lines.joined(separator: "\n"))
+        XCTAssert(lines.contains("- … and 5 more runs, to 2.5 ms"), lines.joined(separator: "\n"))
+    }
 }

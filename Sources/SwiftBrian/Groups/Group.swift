@@ -28,8 +28,14 @@ public class Group: NetworkObject {
     /// Values given to the current run (``Network/run(_:namespace:report:reportPeriod:)``); they
     /// take precedence over ``namespace`` until the run ends.
     var runValues: [String: Quantity] = [:]
-    /// The values given to variables by `set`, in order (a subgroup's are kept by its parent).
+    /// The values given to variables by `set`, in order (a subgroup's are kept by its parent); the
+    /// first ``maximumRecordedInitializations``, so that code setting values at every step of a
+    /// long run does not fill the memory.
     public private(set) var initializations: [InitializationRecord] = []
+    /// The number of `set` calls after the first ``maximumRecordedInitializations``, not recorded.
+    public private(set) var unrecordedInitializations = 0
+    /// How many `set` calls a group records.
+    public static let maximumRecordedInitializations = 1000
     /// The event lists by event name (`"spike"`, custom events), shared with subgroups; the slot
     /// and order each is filled in.
     var eventLists: [String: (list: IndexBuffer, when: When, order: Int)] = [:]
@@ -93,7 +99,11 @@ public class Group: NetworkObject {
 
     /// Keeps `record` of a value set (a subgroup hands it to its parent, with its elements).
     func record(_ record: InitializationRecord) {
-        initializations.append(record)
+        if initializations.count < Group.maximumRecordedInitializations {
+            initializations.append(record)
+        } else {
+            unrecordedInitializations += 1
+        }
     }
 
     /// The equations of the model, as given.

@@ -85,6 +85,15 @@ extension SimulationDescription {
         return blocks
     }
 
+    /// The first `listed` of `items`, then one item saying how many more there are (`more` beyond
+    /// the items as well), so that a script calling `set`, `connect` or `run` in a loop gives a
+    /// readable description.
+    func limited(_ items: [[DescriptionDocument.Inline]], listed: Int = 20, more: Int = 0,
+                 saying: (Int) -> String) -> [[DescriptionDocument.Inline]] {
+        let left = max(0, items.count - listed) + more
+        return Array(items.prefix(listed)) + (left > 0 ? [[.text("… and " + saying(left))]] : [])
+    }
+
     /// The values set on `group`'s variables, in order.
     func initializationBlocks(_ group: Group, printer: LaTeXExpression, noun: String) -> [DescriptionDocument.Block] {
         guard !group.initializations.isEmpty else { return [] }
@@ -111,6 +120,8 @@ extension SimulationDescription {
             }
             return item
         }
-        return [.paragraph([.text("Initial values:")]), .list(items)]
+        let more = group.unrecordedInitializations
+        return [.paragraph([.text("Initial values:")]),
+                .list(limited(items, more: more) { "\($0) more values set" })]
     }
 }

@@ -29,12 +29,12 @@ extension SimulationDescription {
         var items: [[DescriptionDocument.Inline]] = [[
             .text("Time step\(steps.count == 1 ? "" : "s"): " + steps.map(QuantityText.plain).joined(separator: ", ")),
         ]]
-        for (k, run) in network.runs.enumerated() {
+        items += limited(network.runs.enumerated().map { k, run in
             var text = "Run \(k + 1): \(QuantityText.plain(run.duration)), from \(QuantityText.plain(run.start))"
             text += " to \(QuantityText.plain(run.end))"
             if run.end.value < run.start.value + run.duration.value { text += " (stopped early)" }
-            items.append([.text(text)])
-        }
+            return [.text(text)]
+        }) { "\($0) more runs, to \(QuantityText.plain(network.t))" }
         let seeds = network.runs.map(\.seed).reduce(into: [UInt64]()) { if !$0.contains($1) { $0.append($1) } }
         if !seeds.isEmpty {
             items.append([.text("Random seed: " + seeds.map { "\($0)" }.joined(separator: ", "))])

@@ -11,7 +11,7 @@ extension SimulationDescription {
             blocks += equationBlocks(synapses.equations, printer: printer)
             if !synapses.connections.isEmpty {
                 blocks += [.paragraph([.text("Connections:")]),
-                           .list(synapses.connections.map { connectionItem($0, printer) })]
+                           .list(limited(synapses.connections.map { connectionItem($0, printer) }) { "\($0) more calls of connect" })]
             }
             let perSynapseDelay = synapses.initializations.contains { $0.variable == "delay" }
             for pathway in synapses.pathwayRecords {
