@@ -26,7 +26,7 @@ struct DescribeCommand: ParsableCommand {
     @Argument(help: "The example to describe (see `swiftbrian list`).")
     var example: String = "cuba"
 
-    @Option(name: .long, help: "markdown (default), html or latex.")
+    @Option(name: .long, help: "markdown, html or latex.")
     var format: String = "markdown"
 
     @Option(name: .long, help: "Write the description to this file instead of printing it.")

@@ -14,7 +14,8 @@ struct RunCommand: ParsableCommand {
             Simulates EXAMPLE (see `swiftbrian list`) with its parameters changed by --set (see \
             --parameters), prints a summary (neurons, synapses, spikes, mean \
             rate, CV, wall time) and writes into --out: a raster plot (SVG and PNG), the recorded data as \
-            NumPy .npz (load with numpy.load) and CSV, and an HTML report.
+            NumPy .npz (load with numpy.load) and CSV, the model description (description.md, see \
+            `swiftbrian describe`), and an HTML report.
             """
     )
 

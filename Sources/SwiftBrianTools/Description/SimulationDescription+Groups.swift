@@ -32,7 +32,9 @@ extension SimulationDescription {
     func neuronSections() -> [DescriptionDocument.Section] {
         neuronGroups.map { group in
             let printer = printer(for: group)
-            let noun = group.size == 1 ? "neuron" : "neurons"
+            // A spatial neuron's elements are the compartments of one neuron.
+            let element = group is SpatialNeuron ? "compartment" : "neuron"
+            let noun = element + (group.size == 1 ? "" : "s")
             var blocks: [DescriptionDocument.Block] = [
                 .paragraph([.text("\(group.size) \(noun), integrated with the \(group.method.rawValue) method.")]),
             ]
@@ -53,7 +55,7 @@ extension SimulationDescription {
             if let reset = definition.reset {
                 blocks += [.paragraph([.text("Reset after a spike:")]), statements(reset, printer)]
             }
-            blocks += initializationBlocks(group, printer: printer, noun: "neuron")
+            blocks += initializationBlocks(group, printer: printer, noun: element)
             return DescriptionDocument.Section(group.name, level: 2, blocks: blocks)
         }
     }

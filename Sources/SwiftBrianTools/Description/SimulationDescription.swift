@@ -42,7 +42,8 @@ public struct SimulationDescription {
 
     /// One paragraph summing up the network: its populations, synapses, monitors and runs.
     private func overview() -> DescriptionDocument.Section {
-        let neurons = neuronGroups.map(\.size).reduce(0, +)
+        // A spatial neuron is one neuron of many compartments.
+        let neurons = neuronGroups.map { $0 is SpatialNeuron ? 1 : $0.size }.reduce(0, +)
         let synapses = objects(Synapses.self)
         let runs = network.runs
         let simulated = runs.map { $0.end.value - $0.start.value }.reduce(0, +)
