@@ -78,6 +78,11 @@ final class LaTeXExpressionTests: XCTestCase {
         XCTAssertEqual(LaTeXName.typeset("wmax"), "\\mathit{wmax}")
         XCTAssertEqual(LaTeXName.typeset("number"), "\\mathit{number}")
         XCTAssertEqual(LaTeXName.typeset("I_syn_ext"), "I_{syn,ext}")
+        // One subscript, never two: digits and underscores together.
+        XCTAssertEqual(LaTeXName.typeset("I0__private"), "I_{0,private}")
+        XCTAssertEqual(LaTeXName.typeset("r_length_1"), "r_{length,1}")
+        XCTAssertEqual(LaTeXName.typeset("tau1_e"), "\\tau_{1,e}")
+        XCTAssertEqual(LaTeXName.typeset("g_tau"), "g_{\\tau}")
     }
 
     func testStatements() throws {

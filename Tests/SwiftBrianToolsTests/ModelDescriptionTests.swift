@@ -122,4 +122,23 @@ final class ModelDescriptionTests: XCTestCase {
         XCTAssert(lines.contains("- Run 20: 100 us, from 1.9 ms to 2 ms"), lines.joined(separator: "\n"))
         XCTAssert(lines.contains("- … and 5 more runs, to 2.5 ms"), lines.joined(separator: "\n"))
     }
+
+    func testASpatialNeuronIsOneNeuronOfCompartments() throws {
+        let morpho = try Soma(diameter: 30 * um)
+        morpho.dend = try Cylinder(diameter: 2 * um, length: 500 * um, n: 50)
+        let neuron = try SpatialNeuron(morphology: morpho, model: """
+            Im = gL*(EL - v) : amp/meter**2
+            I : amp (point current)
+            """, Cm: 1 * uF / cm2, Ri: 150 * ohm * cm, namespace: ["gL": 1e-4 * siemens / cm2, "EL": -70 * mV],
+            name: "cell")
+        try neuron["dend"][250 * um].I.set(0.1 * nA)
+        let lines = try Network(neuron, backend: .interpreter).describe().split(separator: "\n").map(String.init)
+        XCTAssert(lines.contains { $0.hasPrefix("The network has 1 neuron population (1 neuron in all)") },
+                  lines.joined(separator: "\n"))
+        XCTAssert(lines.contains { $0.hasPrefix("51 compartments, integrated with the ") }, lines.joined(separator: "\n"))
+        XCTAssert(lines.contains("- $I = 100\\,\\mathrm{pA}$ (compartments 26 to 26)"), lines.joined(separator: "\n"))
+        // The equations given, not those the spatial neuron adds (geometry, linearised current).
+        XCTAssert(lines.contains { $0.hasPrefix("$$I_{m} = g_{L} \\, \\left(E_{L} - v\\right)") })
+        XCTAssertFalse(lines.contains { $0.contains("private") || $0.contains("diameter") }, lines.joined(separator: "\n"))
+    }
 }

@@ -109,6 +109,10 @@ public class Group: NetworkObject {
     /// The equations of the model, as given.
     public var equations: Equations { model.equations }
 
+    /// The equations a description of the model shows: all of them, except those a spatial
+    /// neuron adds itself (its geometry, `Cm`, `Ri`, the linearised current).
+    public var describedEquations: [Equation] { Array(equations) }
+
     // MARK: Lowering code
 
     /// What a name means in this group's kernels.

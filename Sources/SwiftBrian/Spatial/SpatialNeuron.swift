@@ -29,6 +29,10 @@ import SwiftBrianUnits
 /// `area`, `volume`, `diameter`, `r_length_1`, `r_length_2` (and `x`, `y`, `z` when the
 /// morphology has coordinates), and the subexpressions `time_constant` and `space_constant`.
 public final class SpatialNeuron: NeuronGroup, CompartmentTree {
+    override public var describedEquations: [Equation] {
+        equations.filter { $0.name == "v" || SpatialEquations.reserved[$0.name] == nil }
+    }
+
     /// The morphology (a copy of the one given: changing that one later changes nothing here).
     public let morphology: Morphology
     /// The compartments, numbered as Brian numbers them.

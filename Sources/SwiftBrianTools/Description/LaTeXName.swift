@@ -20,31 +20,33 @@ public enum LaTeXName {
     public static func typeset(_ name: String) -> String {
         if verbatim.contains(name) { return name }
         if greek.contains(name) { return "\\" + name }
-        if let underscore = name.firstIndex(of: "_"), underscore != name.startIndex {
-            let rest = name[name.index(after: underscore)...]
-            let base = typeset(String(name[..<underscore]))
-            return rest.isEmpty ? base : "\(base)_{\(subscriptText(String(rest)))}"
+        // The head, and the subscripts: what follows `_`s, and the head's trailing digits.
+        var parts = name.split(separator: "_").map(String.init)
+        guard !name.hasPrefix("_"), var head = parts.first else { return "\\mathit{\(escapedIdentifier(name))}" }
+        parts.removeFirst()
+        let letters = String(head.prefix { !$0.isNumber })
+        if !letters.isEmpty, letters.count < head.count, head.dropFirst(letters.count).allSatisfy(\.isNumber) {
+            parts.insert(String(head.dropFirst(letters.count)), at: 0)
+            head = letters
         }
-        let letters = name.prefix { !$0.isNumber }
-        if !letters.isEmpty, letters.count < name.count, name[letters.endIndex...].allSatisfy(\.isNumber) {
-            return "\(typeset(String(letters)))_{\(name[letters.endIndex...])}"
+        guard parts.isEmpty else {
+            let subscripts = parts.map { greek.contains($0) ? "\\\($0)" : escapedIdentifier($0) }
+            return "\(typesetHead(head))_{\(subscripts.joined(separator: ","))}"
         }
-        for prefix in greekPrefixes where name.hasPrefix(prefix) {
-            let rest = name.dropFirst(prefix.count)
+        for prefix in greekPrefixes where head.hasPrefix(prefix) {
+            let rest = head.dropFirst(prefix.count)
             if (1...4).contains(rest.count), rest.allSatisfy(\.isLetter) { return "\\\(prefix)_{\(rest)}" }
         }
-        if name.count == 2, name.allSatisfy(\.isLetter), let first = name.first, let last = name.last {
+        if head.count == 2, head.allSatisfy(\.isLetter), let first = head.first, let last = head.last {
             return "\(first)_{\(last)}"
         }
-        if name.count <= 1 { return escapedIdentifier(name) }
-        return "\\mathit{\(escapedIdentifier(name))}"
+        return typesetHead(head)
     }
 
-    /// The subscript of `v_post_x`: `post,x`, with Greek names typeset.
-    private static func subscriptText(_ text: String) -> String {
-        text.split(separator: "_").map { part in
-            greek.contains(String(part)) ? "\\\(part)" : escapedIdentifier(String(part))
-        }.joined(separator: ",")
+    /// A name without subscripts: a Greek letter, a single letter, or a word in italics.
+    private static func typesetHead(_ head: String) -> String {
+        if greek.contains(head) { return "\\" + head }
+        return head.count <= 1 ? escapedIdentifier(head) : "\\mathit{\(escapedIdentifier(head))}"
     }
 
     /// An identifier's characters safe in math mode (`_` is the only special one it can hold).

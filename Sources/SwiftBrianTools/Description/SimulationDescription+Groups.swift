@@ -38,7 +38,7 @@ extension SimulationDescription {
             var blocks: [DescriptionDocument.Block] = [
                 .paragraph([.text("\(group.size) \(noun), integrated with the \(group.method.rawValue) method.")]),
             ]
-            blocks += equationBlocks(group.equations, printer: printer)
+            blocks += equationBlocks(group.describedEquations, printer: printer)
             let definition = group.definition
             var items: [[DescriptionDocument.Inline]] = []
             if let threshold = definition.threshold { items.append([.text("Threshold: "), math(threshold, printer)]) }
@@ -62,7 +62,7 @@ extension SimulationDescription {
 
     /// The equations of a model: differential equations and subexpressions displayed with the
     /// unit of their variable and their flags, parameters listed with their units.
-    func equationBlocks(_ equations: Equations, printer: LaTeXExpression) -> [DescriptionDocument.Block] {
+    func equationBlocks(_ equations: [Equation], printer: LaTeXExpression) -> [DescriptionDocument.Block] {
         var displayed: [String] = []
         var parameters: [[DescriptionDocument.Inline]] = []
         for equation in equations {

@@ -8,7 +8,7 @@ extension SimulationDescription {
             let printer = printer(for: synapses)
             var blocks: [DescriptionDocument.Block] = [.paragraph([.text(
                 "\(count(synapses.size, "synapse")) from \(synapses.source.name) to \(synapses.target.name).")])]
-            blocks += equationBlocks(synapses.equations, printer: printer)
+            blocks += equationBlocks(synapses.describedEquations, printer: printer)
             if !synapses.connections.isEmpty {
                 blocks += [.paragraph([.text("Connections:")]),
                            .list(limited(synapses.connections.map { connectionItem($0, printer) }) { "\($0) more calls of connect" })]
