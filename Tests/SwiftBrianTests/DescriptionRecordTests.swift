@@ -51,7 +51,7 @@ final class DescriptionRecordTests: XCTestCase {
 
     func testRunsAreRecordedWithDurationsAndSeed() throws {
         seed(42)
-        let G = try NeuronGroup(2, model: "dv/dt = -v/(10*ms) : 1")
+        let G = try NeuronGroup(2, model: "dv/dt = -v/(10*ms) : 1", dt: 0.1 * ms)
         let net = try Network(G, backend: .interpreter)
         try net.run(1 * ms)
         seed(7)

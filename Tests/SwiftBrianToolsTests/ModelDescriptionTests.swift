@@ -5,6 +5,9 @@ import XCTest
 
 /// `network.describe(format:)`: the whole simulation as run, in Markdown, HTML and LaTeX.
 final class ModelDescriptionTests: XCTestCase {
+    /// A clock of the tests' own: other tests read the default clock's time after their runs.
+    private let clock = Clock(dt: 0.1 * ms, name: "description_clock")
+
     /// A small network with every kind of object a description covers, run twice.
     private func describedNetwork() throws -> Network {
         seed(5)
@@ -14,19 +17,19 @@ final class ModelDescriptionTests: XCTestCase {
                                   timedArrays: [stimulus])
         let G = try NeuronGroup(8, model: "dv/dt = (El - v + R*stimulus(t))/taum : volt (unless refractory)",
                                 threshold: "v > Vt", reset: "v = El", refractory: 2 * ms, method: .euler,
-                                namespace: namespace, name: "G")
+                                namespace: namespace, clock: clock, name: "G")
         try G.v.set("El + rand()*(Vt - El)")
-        let P = try PoissonGroup(5, rates: 20 * Hz, name: "P")
+        let P = try PoissonGroup(5, rates: 20 * Hz, clock: clock, name: "P")
         let generator = try SpikeGeneratorGroup(2, indices: [0, 1, 1], times: QuantityArray(values: [1e-3, 2e-3, 3e-3],
                                                                                            dimension: .time),
-                                                name: "gen")
+                                                clock: clock, name: "gen")
         let input = try PoissonInput(G, "v", N: 10, rate: 5 * Hz, weight: 0.5 * mV, name: "background")
-        let S = try Synapses(P, G, model: "w : volt", onPre: "v_post += w", name: "S")
+        let S = try Synapses(P, G, model: "w : volt", onPre: "v_post += w", clock: clock, name: "S")
         try S.connect(condition: "i != j", p: 0.5)
         try S.w.set(0.2 * mV)
         try S.delay.set("i*ms")
         let spikes = try SpikeMonitor(G, name: "spikes")
-        let trace = try StateMonitor(G, variables: ["v"], record: [0, 1], name: "trace")
+        let trace = try StateMonitor(G, variables: ["v"], record: [0, 1], dt: 0.1 * ms, name: "trace")
         let net = try Network(G, P, generator, input, S, spikes, trace, backend: .interpreter)
         try net.run(5 * ms)
         try net.run(3 * ms)
@@ -109,7 +112,7 @@ final class ModelDescriptionTests: XCTestCase {
     }
 
     func testLoopsOfSetsAndRunsAreSummedUp() throws {
-        let G = try NeuronGroup(2, model: "x : 1", name: "looped")
+        let G = try NeuronGroup(2, model: "x : 1", clock: clock, name: "looped")
         for k in 0..<1005 { try G.x.set(Double(k)) }
         XCTAssertEqual(G.initializations.count, Group.maximumRecordedInitializations)
         XCTAssertEqual(G.unrecordedInitializations, 5)

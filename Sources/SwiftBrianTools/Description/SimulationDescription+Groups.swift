@@ -51,7 +51,7 @@ extension SimulationDescription {
             for (event, condition) in definition.events.sorted(by: { $0.key < $1.key }) {
                 items.append([.text("Event "), .code(event), .text(": "), math(condition, printer)])
             }
-            if !items.isEmpty { blocks.append(.list(items)) }
+            if !items.isEmpty { blocks += [.paragraph([.text("Spikes and refractoriness:")]), .list(items)] }
             if let reset = definition.reset {
                 blocks += [.paragraph([.text("Reset after a spike:")]), statements(reset, printer)]
             }
