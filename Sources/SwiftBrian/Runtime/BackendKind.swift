@@ -1,3 +1,4 @@
+import SwiftBrianCUDA
 import SwiftBrianInterpreter
 import SwiftBrianKernel
 import SwiftBrianLanguage
@@ -10,6 +11,9 @@ public enum BackendKind: String, CaseIterable, Sendable {
     case native
     /// The reference interpreter: slower, needs no compiler, defines the semantics.
     case interpreter
+    /// The CUDA backend's kernels emulated on the CPU (see `EmulatedCUDABackend`): slow, for
+    /// testing the GPU's decomposition of the kernels without a GPU.
+    case cudaEmulated
 
     /// A new backend of this kind (`threads` for the native one).
     func make(fastMath: Bool, precision: Precision, threads: Int) throws -> Backend {
@@ -22,6 +26,11 @@ public enum BackendKind: String, CaseIterable, Sendable {
                                  + "computes in double precision")
             }
             return Interpreter()
+        case .cudaEmulated:
+            guard precision == .double else {
+                throw ModelError(.invalidArgument, "The emulated CUDA backend computes in double precision")
+            }
+            return EmulatedCUDABackend()
         }
     }
 }
