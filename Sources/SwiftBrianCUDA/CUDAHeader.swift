@@ -45,7 +45,7 @@ enum CUDATarget {
         """
 
     private static let deviceAtomics = """
-        static inline void sb_atomic_add(double *p, double x) { atomicAdd(p, x); }
+        static inline double sb_atomic_add(double *p, double x) { return atomicAdd(p, x) + x; }
         static inline void sb_first_status(int *status, int s) { atomicCAS(status, 0, s); }
 
         """
@@ -58,7 +58,7 @@ enum CUDATarget {
         """
 
     private static let emulatedAtomics = """
-        static inline void sb_atomic_add(double *p, double x) { *p = *p + x; }
+        static inline double sb_atomic_add(double *p, double x) { *p = *p + x; return *p; }
         static inline void sb_first_status(int *status, int s) { if (!*status) *status = s; }
 
         """

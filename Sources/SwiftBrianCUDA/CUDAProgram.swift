@@ -51,12 +51,16 @@ struct CUDAProgram {
     let launches: [[Launch]?]
     /// For each kernel, its checks of finite values (for the message of a failed one).
     let finiteChecks: [[FiniteCheck]]
+    /// For each kernel, the name of its partition (``KernelPartition/name``), or `interpreter`
+    /// where the C emitter cannot express it.
+    let partitions: [String]
 
     /// The program of `kernels` for `target`.
     init(_ kernels: [Kernel], target: CUDATarget) throws {
         var source = target.prelude
         var launches: [[Launch]?] = []
         var checks: [[FiniteCheck]] = []
+        var partitions: [String] = []
         // Kernels with the same code (the same model in several groups) share their functions.
         var functions: [String: String] = [:]
         for original in kernels {
@@ -67,8 +71,10 @@ struct CUDAProgram {
             } catch is CEmitter.Unsupported {
                 launches.append(nil)
                 checks.append([])
+                partitions.append("interpreter")
                 continue
             }
+            partitions.append(partition.name)
             let wrapper = CUDAProgram.entry(grouped: partition.isGrouped)
             let name: String
             if let known = functions[code + wrapper] {
@@ -111,6 +117,7 @@ struct CUDAProgram {
         self.source = source
         self.launches = launches
         finiteChecks = checks
+        self.partitions = partitions
     }
 
     /// The `__global__` entry point of the thread function `sb_thread`: the thread's index in

@@ -20,6 +20,11 @@ public final class EmulatedCUDABackend: Backend {
     public let checksPTX: Bool
     /// The PTX of the last `prepare` (empty without ``checksPTX`` or NVRTC).
     public private(set) var lastPTX = ""
+    /// How the last `prepare` spread each kernel over threads, by kernel name: `elements` (one
+    /// thread per element), `threshold` (flags, then an ordered compaction), `events` (one thread
+    /// per spike), `synapses` (one thread per synapse of each spike), `single` (one thread runs
+    /// the loop) or `interpreter` (the C emitter cannot express it).
+    public private(set) var partitions: [(kernel: String, partition: String)] = []
     /// The ``checksPTX`` of backends created from now on (tests set it).
     nonisolated(unsafe) public static var defaultChecksPTX = false
 
@@ -46,6 +51,7 @@ public final class EmulatedCUDABackend: Backend {
             throw ModelError(.invalidArgument, "The emulated CUDA backend needs a C compiler (set CC to one)")
         }
         let program = try CUDAProgram(schedule.kernels, target: .emulation)
+        partitions = zip(schedule.kernels, program.partitions).map { ($0.name, $1) }
         if checksPTX, let nvrtc = NVRTC.shared {
             lastPTX = try nvrtc.ptx(for: try CUDAProgram(schedule.kernels, target: .device).source).ptx
         }

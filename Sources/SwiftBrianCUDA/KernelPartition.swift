@@ -42,6 +42,17 @@ enum KernelPartition {
         return (kernel, .single)
     }
 
+    /// The partition's name, for reports: `elements`, `threshold`, `events`, `synapses` or `single`.
+    var name: String {
+        switch self {
+        case .elements: return "elements"
+        case .threshold: return "threshold"
+        case .events: return "events"
+        case .synapses: return "synapses"
+        case .single: return "single"
+        }
+    }
+
     /// Whether the threads run one element each (else one thread runs the loop).
     var perThread: Bool {
         if case .single = self { return false }
@@ -82,23 +93,32 @@ enum KernelPartition {
     }
 
     /// Whether the synapses of an event can run in parallel: every store is either to the
-    /// synapse's own element or an addition through an index map (`v_post += w`, made atomic), a
-    /// buffer added to is read only by its additions, and a buffer stored element-wise is read
-    /// only at the synapse's element; nothing is appended, queued or called that has effects.
+    /// synapse's own element or an addition through an index map (`v_post += w`, directly or
+    /// through a temporary, see `CEmitter.atomicSums`; made atomic), a buffer added to is read
+    /// only by its additions (and checked only for the sum), and a buffer stored element-wise is
+    /// read only at the synapse's element; nothing is appended, queued or called that has effects.
     static func addsThroughMaps(_ operations: [KernelOperation]) -> Bool {
+        let sums = CEmitter.atomicSums(operations)
         var own: Set<ObjectIdentifier> = [], added: Set<ObjectIdentifier> = []
         var reads: [KernelExpression] = []
+        var checked: [ArrayReference] = []
         func collect(_ operations: [KernelOperation]) -> Bool {
             for operation in operations {
                 switch operation {
-                case .define(_, let value):
-                    reads.append(value)
+                case .define(let number, let value):
+                    if let reference = sums[number], case .binary(_, _, let term) = value {
+                        added.insert(ObjectIdentifier(reference.buffer))
+                        reads.append(term)
+                    } else {
+                        reads.append(value)
+                    }
                 case .store(let reference, let value):
                     switch reference.index {
                     case .element:
                         own.insert(ObjectIdentifier(reference.buffer))
                         reads.append(value)
                     case .mapped:
+                        if case .temporary(let number) = value, sums[number] == reference { continue }
                         guard case .binary(let op, .load(reference), let term) = value, op == .add || op == .subtract
                         else { return false }
                         added.insert(ObjectIdentifier(reference.buffer))
@@ -107,7 +127,7 @@ enum KernelPartition {
                         return false
                     }
                 case .checkFinite(let value, let check):
-                    guard check.target.index == .element else { return false }
+                    if check.target.index != .element { checked.append(check.target) }
                     reads.append(value)
                 case .when(let condition, let inner):
                     reads.append(condition)
@@ -118,7 +138,8 @@ enum KernelPartition {
             }
             return true
         }
-        guard collect(operations), own.isDisjoint(with: added) else { return false }
+        guard collect(operations), own.isDisjoint(with: added),
+              checked.allSatisfy({ added.contains(ObjectIdentifier($0.buffer)) }) else { return false }
         var safe = true
         for expression in reads {
             expression.visit { node in

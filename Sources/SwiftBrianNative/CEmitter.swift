@@ -50,6 +50,8 @@ package struct CEmitter {
     private var perThread = false
     /// Whether the function takes the thread's indices (see ``emitThread(_:name:perThread:)``).
     private var threadForm = false
+    /// In a per-thread function, the temporaries that are atomic additions (see ``atomicSums(_:)``).
+    private var atomicSums: [Int: ArrayReference] = [:]
     private let stepVariable = "_step"
 
     /// The function for `kernel`, named `name`, computing in `precision` (buffers always hold
@@ -76,8 +78,30 @@ package struct CEmitter {
         var emitter = CEmitter(kernel: kernel, precision: .double, parallel: false)
         emitter.perThread = perThread
         emitter.threadForm = true
+        if perThread { emitter.atomicSums = atomicSums(kernel.vector) }
         let source = try emitter.function(name: name)
         return (source, emitter)
+    }
+
+    /// The temporaries of `operations` that hold an element reached through an index map plus
+    /// (or minus) a term and are then stored to that element (`_t0 = ge_post + w; ...; ge_post =
+    /// _t0`), by number, with the element: in a per-thread function the definition is one atomic
+    /// addition (`sb_atomic_add`, which gives the sum it stored) and the store is left out.
+    package static func atomicSums(_ operations: [KernelOperation]) -> [Int: ArrayReference] {
+        var sums: [Int: ArrayReference] = [:], stored: [(Int, ArrayReference)] = []
+        func scan(_ operations: [KernelOperation]) {
+            for operation in operations {
+                switch operation {
+                case .define(let number, .binary(let op, .load(let reference), _)) where op == .add || op == .subtract:
+                    if case .mapped = reference.index { sums[number] = reference }
+                case .store(let reference, .temporary(let number)): stored.append((number, reference))
+                case .when(_, let inner): scan(inner)
+                default: break
+                }
+            }
+        }
+        scan(operations)
+        return sums.filter { sum in stored.contains { $0.0 == sum.key && $0.1 == sum.value } }
     }
 
     private init(kernel: Kernel, precision: Precision, parallel: Bool) {
@@ -433,8 +457,13 @@ package struct CEmitter {
         switch operation {
         case .define(let number, let value):
             temporaries.insert(number)
+            if let reference = atomicSums[number], case .binary(let op, _, let term) = value {
+                let addend = op == .add ? try expression(term) : "(-\(try expression(term)))"
+                return ["\(indent)_t\(number) = sb_atomic_add(&\(try element(reference)), \(addend));"]
+            }
             return ["\(indent)_t\(number) = \(try expression(value));"]
         case .store(let reference, let value):
+            if case .temporary(let number) = value, atomicSums[number] == reference { return [] }
             if perThread, case .mapped = reference.index {
                 // Threads of other synapses may write the same element: the store must be an addition.
                 guard case .binary(let op, .load(reference), let term) = value, op == .add || op == .subtract else {

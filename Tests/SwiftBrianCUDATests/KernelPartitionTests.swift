@@ -69,6 +69,14 @@ final class KernelPartitionTests: XCTestCase {
             guard case .single = KernelPartition.of(onPre(value)).partition else { return XCTFail("\(value)") }
         }
         XCTAssertThrowsError(try CEmitter.emitThread(onPre(.constant(1)), name: "sb_thread", perThread: true))
+        // Through a temporary, as synaptic code is lowered: the definition adds atomically and
+        // gives the sum, the store is left out.
+        let viaTemporary = kernel(.synapses(events: spikes, lower: 0, upper: 8, offsets: offsets, members: nil),
+                                  [.define(0, addWeight), .store(ArrayReference(v, .mapped(post)), .temporary(0))])
+        guard case .synapses = KernelPartition.of(viaTemporary).partition else { return XCTFail("_t0 = v_post + w") }
+        let (code, _) = try CEmitter.emitThread(viaTemporary, name: "sb_thread", perThread: true)
+        XCTAssertTrue(code.contains("_t0 = sb_atomic_add(&d2[i3[_idx]], d1[_idx]);"), code)
+        XCTAssertFalse(code.contains("= _t0;"), code)
     }
 
     func testMonitorsRunOnOneThread() {
