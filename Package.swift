@@ -54,7 +54,7 @@ let package = Package(
                                                           "SwiftBrianLanguage", "SwiftBrianPortableMath",
                                                           "CSwiftBrianRuntime"]),
         .target(name: "SwiftBrianCUDA", dependencies: ["SwiftBrianKernel", "SwiftBrianInterpreter",
-                                                        "SwiftBrianLanguage", "SwiftBrianNative"]),
+                                                        "SwiftBrianLanguage", "SwiftBrianNative", "CSwiftBrianRuntime"]),
         .target(name: "SwiftBrian",
                 dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic",
                                "SwiftBrianIntegration", "SwiftBrianKernel", "SwiftBrianInterpreter",

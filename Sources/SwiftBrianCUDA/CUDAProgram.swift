@@ -46,13 +46,13 @@ struct CUDAProgram {
 
     /// The source.
     let source: String
-    /// For each kernel, its launches in order, or nil when the C emitter cannot express it (a user
-    /// function without C code) and it runs elsewhere.
+    /// For each kernel, its launches in order, or nil when it calls a user function (whose C code,
+    /// if any, is for the host) and runs elsewhere.
     let launches: [[Launch]?]
     /// For each kernel, its checks of finite values (for the message of a failed one).
     let finiteChecks: [[FiniteCheck]]
     /// For each kernel, the name of its partition (``KernelPartition/name``), or `interpreter`
-    /// where the C emitter cannot express it.
+    /// where it calls a user function.
     let partitions: [String]
 
     /// The program of `kernels` for `target`.
@@ -68,6 +68,8 @@ struct CUDAProgram {
             let code: String, emitter: CEmitter
             do {
                 (code, emitter) = try CEmitter.emitThread(kernel, name: "sb_thread", perThread: partition.perThread)
+                // User functions' C code (and its headers and libraries) is for the host only.
+                guard emitter.userFunctions.isEmpty else { throw CEmitter.Unsupported(reason: "a user function") }
             } catch is CEmitter.Unsupported {
                 launches.append(nil)
                 checks.append([])

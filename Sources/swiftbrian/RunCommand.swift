@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "The random seed.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "native (default) or interpreter.")
+    @Option(name: .long, help: "native (default), interpreter, cuda (an NVIDIA GPU) or cudaEmulated (the GPU's kernels on the CPU, for testing).")
     var backend: String = "native"
 
     @Option(name: .long, help: "The folder for the outputs (default: out/EXAMPLE).")
@@ -57,7 +57,7 @@ struct RunCommand: ParsableCommand {
                                  + "examples (" + names.joined(separator: ", ") + ")")
             }
             guard let backend = BackendKind(rawValue: backend) else {
-                throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native or interpreter")
+                throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native, interpreter, cuda or cudaEmulated")
             }
             if let threads { try ThreadCount.setDefault(threads) }
             if let duration, !(duration > 0) {

@@ -1,11 +1,12 @@
+import Foundation
 import SwiftBrian
 import SwiftBrianCUDA
 import XCTest
 
 /// A CUBA network (state updates, thresholds with refractoriness, resets, propagation that adds
-/// to the target's variables, spike and state monitors) on the emulated CUDA backend: each
-/// kernel is spread over threads as on the GPU, and the results equal the interpreter's bit for
-/// bit.
+/// to the target's variables, spike and state monitors) on the emulated CUDA backend and on a GPU:
+/// each kernel is spread over threads, and the results equal the interpreter's bit for bit (every
+/// synapse of a pathway adds the same weight, so the order of the atomic additions cannot matter).
 final class EmulatedNetworkTests: XCTestCase {
     func cuba(_ backend: BackendKind) throws -> (result: [Double], network: Network) {
         seed(3)
@@ -45,5 +46,20 @@ final class EmulatedNetworkTests: XCTestCase {
             XCTAssertNotNil(kinds[kind], "a kernel runs as \(kind): \(backend.partitions)")
         }
         XCTAssertNil(kinds["interpreter"])
+    }
+
+    /// On a GPU (skipped, saying why, without one; `SWIFTBRIAN_REQUIRE_GPU=1`, as
+    /// `scripts/gpu-check.sh` sets, makes its absence a failure).
+    func testCUBAOnTheGPUEqualsTheInterpreter() throws {
+        do {
+            _ = try CUDABackend()
+        } catch {
+            if ProcessInfo.processInfo.environment["SWIFTBRIAN_REQUIRE_GPU"] == "1" { throw error }
+            return print("Skipping the GPU run: \(error)")
+        }
+        let (interpreted, _) = try cuba(.interpreter)
+        let (onGPU, network) = try cuba(.cuda)
+        XCTAssertEqual(onGPU.map(\.bitPattern), interpreted.map(\.bitPattern))
+        print("GPU: \((network.backend as? CUDABackend)?.deviceName ?? "?")")
     }
 }

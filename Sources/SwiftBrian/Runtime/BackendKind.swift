@@ -14,6 +14,9 @@ public enum BackendKind: String, CaseIterable, Sendable {
     /// The CUDA backend's kernels emulated on the CPU (see `EmulatedCUDABackend`): slow, for
     /// testing the GPU's decomposition of the kernels without a GPU.
     case cudaEmulated
+    /// The first NVIDIA GPU (see `CUDABackend`): needs an NVIDIA driver and NVRTC
+    /// (`pip install nvidia-cuda-nvrtc-cu12`); without them making it throws, saying what is missing.
+    case cuda
 
     /// A new backend of this kind (`threads` for the native one).
     func make(fastMath: Bool, precision: Precision, threads: Int) throws -> Backend {
@@ -31,6 +34,11 @@ public enum BackendKind: String, CaseIterable, Sendable {
                 throw ModelError(.invalidArgument, "The emulated CUDA backend computes in double precision")
             }
             return EmulatedCUDABackend()
+        case .cuda:
+            guard precision == .double else {
+                throw ModelError(.invalidArgument, "The CUDA backend computes in double precision")
+            }
+            return try CUDABackend()
         }
     }
 }
