@@ -11,7 +11,7 @@ if [ -z "${SWIFTBRIAN_NVRTC:-}" ]; then
   mkdir -p .build
   [ -x .build/cuda-venv/bin/pip ] || python3 -m venv .build/cuda-venv
   .build/cuda-venv/bin/pip install -q nvidia-cuda-nvrtc-cu12
-  SWIFTBRIAN_NVRTC="$(ls .build/cuda-venv/lib/python3*/site-packages/nvidia/cuda_nvrtc/lib/libnvrtc.so.12 | head -n 1)"
+  SWIFTBRIAN_NVRTC="$PWD/$(ls .build/cuda-venv/lib/python3*/site-packages/nvidia/cuda_nvrtc/lib/libnvrtc.so.12 | head -n 1)"
   export SWIFTBRIAN_NVRTC
 fi
 nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader || true
