@@ -90,7 +90,9 @@ public final class CUDABackend: Backend {
         }
         let headers = try mirrorArray(launch.buffers.map { try mirror($0).header })
         let constants = try driver.allocate(launch.constants.count * 8)
-        try launch.constants.withUnsafeBytes { try driver.copy($0.baseAddress!, to: constants, bytes: $0.count) }
+        try launch.constants.withUnsafeBytes { bytes in
+            if let base = bytes.baseAddress { try driver.copy(base, to: constants, bytes: bytes.count) }
+        }
         let status = try driver.allocate(4), error = try driver.allocate(512)
         allocations += [constants, status, error]
         return BoundLaunch(function: function, launch: launch, headers: headers, constants: constants, status: status,
