@@ -87,21 +87,22 @@ package struct CEmitter {
     /// (or minus) a term and are then stored to that element (`_t0 = ge_post + w; ...; ge_post =
     /// _t0`), by number, with the element: in a per-thread function the definition is one atomic
     /// addition (`sb_atomic_add`, which gives the sum it stored) and the store is left out.
+    /// The definition and the store must be in the same list of operations (not one of them under
+    /// a condition the other is not under).
     package static func atomicSums(_ operations: [KernelOperation]) -> [Int: ArrayReference] {
         var sums: [Int: ArrayReference] = [:], stored: [(Int, ArrayReference)] = []
-        func scan(_ operations: [KernelOperation]) {
-            for operation in operations {
-                switch operation {
-                case .define(let number, .binary(let op, .load(let reference), _)) where op == .add || op == .subtract:
-                    if case .mapped = reference.index { sums[number] = reference }
-                case .store(let reference, .temporary(let number)): stored.append((number, reference))
-                case .when(_, let inner): scan(inner)
-                default: break
-                }
+        var nested: [Int: ArrayReference] = [:]
+        for operation in operations {
+            switch operation {
+            case .define(let number, .binary(let op, .load(let reference), _)) where op == .add || op == .subtract:
+                if case .mapped = reference.index { sums[number] = reference }
+            case .store(let reference, .temporary(let number)): stored.append((number, reference))
+            case .when(_, let inner): nested.merge(atomicSums(inner)) { first, _ in first }
+            default: break
             }
         }
-        scan(operations)
         return sums.filter { sum in stored.contains { $0.0 == sum.key && $0.1 == sum.value } }
+            .merging(nested) { first, _ in first }
     }
 
     private init(kernel: Kernel, precision: Precision, parallel: Bool) {

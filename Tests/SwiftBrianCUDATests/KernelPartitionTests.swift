@@ -77,6 +77,11 @@ final class KernelPartitionTests: XCTestCase {
         let (code, _) = try CEmitter.emitThread(viaTemporary, name: "sb_thread", perThread: true)
         XCTAssertTrue(code.contains("_t0 = sb_atomic_add(&d2[i3[_idx]], d1[_idx]);"), code)
         XCTAssertFalse(code.contains("= _t0;"), code)
+        // A store under a condition its definition is not under is no atomic addition.
+        let conditional = kernel(.synapses(events: spikes, lower: 0, upper: 8, offsets: offsets, members: nil),
+                                 [.define(0, addWeight),
+                                  .when(.load(ArrayReference(w, .element)), [.store(ArrayReference(v, .mapped(post)), .temporary(0))])])
+        guard case .single = KernelPartition.of(conditional).partition else { return XCTFail("a conditional store") }
     }
 
     func testMonitorsRunOnOneThread() {
