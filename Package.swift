@@ -11,6 +11,9 @@ import PackageDescription
 //   SwiftBrianKernel      the kernel IR: buffers, kernels, lowering of model code, random numbers
 //   SwiftBrianInterpreter the reference backend: executes kernels directly
 //   SwiftBrianNative      the default backend: C generated from the kernels, compiled and loaded
+//   SwiftBrianCUDA        the GPU backend: CUDA generated from the kernels (the C backend's code per
+//                         thread), compiled at run time with NVRTC (loaded with dlopen), and its
+//                         emulation on the CPU
 //   SwiftBrian            what users import: model objects (groups, monitors, inputs), clocks,
 //                         networks; re-exports the layers
 //   Dendrify             reduced compartmental neurons (Dendrify's API): equations, events and
@@ -50,10 +53,12 @@ let package = Package(
         .target(name: "SwiftBrianNative", dependencies: ["SwiftBrianKernel", "SwiftBrianInterpreter",
                                                           "SwiftBrianLanguage", "SwiftBrianPortableMath",
                                                           "CSwiftBrianRuntime"]),
+        .target(name: "SwiftBrianCUDA", dependencies: ["SwiftBrianKernel", "SwiftBrianInterpreter",
+                                                        "SwiftBrianLanguage", "SwiftBrianNative", "CSwiftBrianRuntime"]),
         .target(name: "SwiftBrian",
                 dependencies: ["SwiftBrianUnits", "SwiftBrianLanguage", "SwiftBrianSymbolic",
                                "SwiftBrianIntegration", "SwiftBrianKernel", "SwiftBrianInterpreter",
-                               "SwiftBrianNative"]),
+                               "SwiftBrianNative", "SwiftBrianCUDA"]),
         .target(name: "Dendrify", dependencies: ["SwiftBrian"]),
         .target(name: "SwiftBrianModels", dependencies: ["SwiftBrian", "Dendrify", "SwiftBrianTools"]),
         .target(name: "SwiftBrianTools", dependencies: ["SwiftBrian"]),
@@ -68,7 +73,8 @@ let package = Package(
         .testTarget(name: "SwiftBrianIntegrationTests", dependencies: ["SwiftBrianIntegration"]),
         .testTarget(name: "SwiftBrianKernelTests", dependencies: ["SwiftBrianKernel", "SwiftBrianInterpreter"]),
         .testTarget(name: "SwiftBrianTests", dependencies: ["SwiftBrian", "SwiftBrianModels", "Dendrify",
-                                                            "SwiftBrianPortableMath"]),
+                                                            "SwiftBrianPortableMath", "SwiftBrianCUDA"]),
+        .testTarget(name: "SwiftBrianCUDATests", dependencies: ["SwiftBrianCUDA", "SwiftBrian"]),
         .testTarget(name: "SwiftBrianCLITests", dependencies: ["swiftbrian"]),
         .testTarget(name: "SwiftBrianModelsTests", dependencies: ["SwiftBrianModels"]),
         .testTarget(name: "SwiftBrianToolsTests", dependencies: ["SwiftBrianTools"]),

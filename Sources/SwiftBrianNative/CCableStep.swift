@@ -1,8 +1,8 @@
 /// The C function of one implicit step of the cable equation (``KernelOperation/solveCable(_:)``):
 /// the operations of the interpreter's `CableStep`, in the same order, so that the two agree bit
 /// for bit. Buffers are passed in the order ``CEmitter`` lists them for the operation.
-enum CCableStep {
-    static let source = #"""
+package enum CCableStep {
+    package static let source = #"""
     __attribute__((noinline)) static void sb_cable_step(int64_t sections, const int32_t *restrict starts,
                               const int32_t *restrict stops, const int32_t *restrict start_nodes,
                               const int32_t *restrict entries, const int32_t *restrict offsets,

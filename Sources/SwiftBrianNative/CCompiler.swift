@@ -5,7 +5,7 @@ import SwiftBrianLanguage
 /// beside `swiftc`), or `$CC`. Libraries are cached in the user's cache folder
 /// (`$XDG_CACHE_HOME/swiftbrian` or `~/.cache/swiftbrian`) under a hash of the source, the flags and
 /// the compiler's version, so a model compiled once loads at once the next time.
-struct CCompiler {
+package struct CCompiler {
     /// The compiler executable.
     let path: String
     /// Its version line, part of the cache key.
@@ -13,7 +13,7 @@ struct CCompiler {
     /// Flags: optimized for this machine, position-independent, no floating-point contraction
     /// (results must equal the interpreter's); math functions do not set `errno`, so the compiler
     /// may hoist them out of loops (their values are unchanged).
-    static let exactFlags = ["-O3", "-march=native", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off",
+    package static let exactFlags = ["-O3", "-march=native", "-fPIC", "-shared", "-std=c11", "-ffp-contract=off",
                              "-fno-fast-math", "-fno-math-errno", "-w"]
     /// With `fastMath`: the compiler may reorder arithmetic and use vectorized math functions, as
     /// Brian's C++ targets do by default; results then differ from the interpreter's in the last
@@ -23,7 +23,7 @@ struct CCompiler {
                             "-fno-finite-math-only", "-fveclib=libmvec", "-DSB_FAST_MATH", "-w"]
 
     /// The compiler found on this machine, looked up once.
-    static let shared: CCompiler? = find()
+    package static let shared: CCompiler? = find()
 
     /// Whether there is a compiler.
     static var available: Bool { shared != nil }
@@ -51,7 +51,7 @@ struct CCompiler {
     }
 
     /// The cache folder.
-    static var cacheDirectory: URL {
+    package static var cacheDirectory: URL {
         let environment = ProcessInfo.processInfo.environment
         let base = environment["XDG_CACHE_HOME"].map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache")
@@ -59,9 +59,9 @@ struct CCompiler {
     }
 
     /// Why the compiler failed: its output, and the file the generated source was written to.
-    struct Failure: Error {
-        let log: String
-        let sourceFile: String
+    package struct Failure: Error {
+        package let log: String
+        package let sourceFile: String
     }
 
     /// The library for `source` compiled with `flags`, together with the C files `extraSources`
@@ -71,7 +71,7 @@ struct CCompiler {
     ///
     /// - Throws: ``Failure`` when the compiler fails; a ``ModelError`` when the cache folder cannot
     ///   be written.
-    func library(for source: String, flags: [String], extraSources: [(path: String, contents: String)] = [],
+    package func library(for source: String, flags: [String], extraSources: [(path: String, contents: String)] = [],
                  linkFlags: [String] = []) throws -> (path: String, compiled: Bool) {
         let inputs = extraSources.map { "\($0.path)\n\($0.contents)" } + [linkFlags.joined(separator: " ")]
         let key = CCompiler.hash(([source, flags.joined(separator: " "), version] + inputs).joined(separator: "\n"))
@@ -109,7 +109,7 @@ struct CCompiler {
     }
 
     /// 128-bit FNV-1a of `text` as hex (a content hash for file names, not for security).
-    static func hash(_ text: String) -> String {
+    package static func hash(_ text: String) -> String {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x8422_2325_cbf2_9ce4
         for byte in text.utf8 {
             a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01B3

@@ -11,19 +11,21 @@ import SwiftBrianLanguage
 /// char *error)`: `b` holds every buffer the kernel uses, `q` its spike queues, `c` its numeric
 /// constants (passed as data, so that a parameter changed between runs does not change the source
 /// and needs no new compilation). It returns 0, or 1 with a message in `error`.
-struct CEmitter {
+package struct CEmitter {
     /// Thrown for what the C backend cannot express (a user function without C code); the
     /// kernel then runs on the interpreter.
-    struct Unsupported: Error {
-        let reason: String
+    package struct Unsupported: Error {
+        package let reason: String
+
+        package init(reason: String) { self.reason = reason }
     }
 
     /// The user functions with C code the kernel calls, each once.
-    private(set) var userFunctions: [Function] = []
+    package private(set) var userFunctions: [Function] = []
     /// The buffers, queues and constants the function expects, in order.
-    private(set) var buffers: [BufferReference] = []
-    private(set) var queues: [SpikeQueue] = []
-    private(set) var constants: [Double] = []
+    package private(set) var buffers: [BufferReference] = []
+    package private(set) var queues: [SpikeQueue] = []
+    package private(set) var constants: [Double] = []
     private var constantSlots: [UInt64: Int] = [:]
     private var bufferSlots: [ObjectIdentifier: Int] = [:]
     private var queueSlots: [ObjectIdentifier: Int] = [:]
@@ -33,7 +35,7 @@ struct CEmitter {
     /// The finite checks whose previous values a range loop keeps in an array of its own.
     private var localPrevious: Set<Int> = []
     /// The checks of finite values, numbered from 1 in the order they are met.
-    private(set) var finiteChecks: [FiniteCheck] = []
+    package private(set) var finiteChecks: [FiniteCheck] = []
     /// Whether checks are being emitted inside a blocked range loop (see ``blockedRange``).
     private var checksInBlocks = false
     private let kernel: Kernel
@@ -43,6 +45,13 @@ struct CEmitter {
     /// `sb_part` of `sb_parts` equal contiguous parts, and keeps the previous values of checked
     /// elements in its own arrays.
     let parallel: Bool
+    /// Whether the function runs one element of the iteration, the one of the thread `_thread` in
+    /// the group `_group` (see ``emitThread(_:name:perThread:)``), instead of the whole loop.
+    private var perThread = false
+    /// Whether the function takes the thread's indices (see ``emitThread(_:name:perThread:)``).
+    private var threadForm = false
+    /// In a per-thread function, the temporaries that are atomic additions (see ``atomicSums(_:)``).
+    private var atomicSums: [Int: ArrayReference] = [:]
     private let stepVariable = "_step"
 
     /// The function for `kernel`, named `name`, computing in `precision` (buffers always hold
@@ -55,6 +64,45 @@ struct CEmitter {
         var emitter = CEmitter(kernel: kernel, precision: precision, parallel: threads > 1 && kernel.runsElementwise)
         let source = try emitter.function(name: name)
         return (source, emitter)
+    }
+
+    /// The function for `kernel` as a GPU thread runs it (see `SwiftBrianCUDA`):
+    /// `int NAME(sb_buffer **b, sb_queue **q, const double *c, uint64_t seed, char *error,
+    /// int64_t _thread, int64_t _group)`. With `perThread`, it runs the one element of a range, the
+    /// one entry of an event list (`_thread`), or the one synapse `_thread` of the event `_group`,
+    /// and returns 0 at once when there is none; a store through a synapse's index map must then
+    /// add to the element (`v_post += w`), done as `sb_atomic_add`. Without, it runs the whole loop
+    /// as ``emit(_:name:precision:threads:)`` does and ignores the thread.
+    package static func emitThread(_ kernel: Kernel, name: String, perThread: Bool) throws
+        -> (source: String, emitter: CEmitter) {
+        var emitter = CEmitter(kernel: kernel, precision: .double, parallel: false)
+        emitter.perThread = perThread
+        emitter.threadForm = true
+        if perThread { emitter.atomicSums = atomicSums(kernel.vector) }
+        let source = try emitter.function(name: name)
+        return (source, emitter)
+    }
+
+    /// The temporaries of `operations` that hold an element reached through an index map plus
+    /// (or minus) a term and are then stored to that element (`_t0 = ge_post + w; ...; ge_post =
+    /// _t0`), by number, with the element: in a per-thread function the definition is one atomic
+    /// addition (`sb_atomic_add`, which gives the sum it stored) and the store is left out.
+    /// The definition and the store must be in the same list of operations (not one of them under
+    /// a condition the other is not under).
+    package static func atomicSums(_ operations: [KernelOperation]) -> [Int: ArrayReference] {
+        var sums: [Int: ArrayReference] = [:], stored: [(Int, ArrayReference)] = []
+        var nested: [Int: ArrayReference] = [:]
+        for operation in operations {
+            switch operation {
+            case .define(let number, .binary(let op, .load(let reference), _)) where op == .add || op == .subtract:
+                if case .mapped = reference.index { sums[number] = reference }
+            case .store(let reference, .temporary(let number)): stored.append((number, reference))
+            case .when(_, let inner): nested.merge(atomicSums(inner)) { first, _ in first }
+            default: break
+            }
+        }
+        return sums.filter { sum in stored.contains { $0.0 == sum.key && $0.1 == sum.value } }
+            .merging(nested) { first, _ in first }
     }
 
     private init(kernel: Kernel, precision: Precision, parallel: Bool) {
@@ -164,19 +212,21 @@ struct CEmitter {
         }
         let lines = (declarations + body + ["return 0;"]).map { "    " + $0 }
         return """
-            int \(name)(sb_buffer **b, sb_queue **q, const double *restrict c, uint64_t seed, char *error) {
+            int \(name)(sb_buffer **b, sb_queue **q, const double *restrict c, uint64_t seed, char *error\(threadParameters)) {
             \(lines.joined(separator: "\n"))
             }
 
             """
     }
 
+    private var threadParameters: String { threadForm ? ", int64_t _thread, int64_t _group" : "" }
+
     /// What a kernel returns when a ``FiniteCheck`` failed (1 for other errors).
-    static let nonFiniteStatus: Int32 = 2
+    package static let nonFiniteStatus: Int32 = 2
 
     /// The message of a failed finite check from what the kernel wrote (the check's number from
     /// 1, the element, the value and the element's last value), with the kernel's `checks`.
-    static func nonFiniteMessage(_ numbers: String, checks: [FiniteCheck]) -> String {
+    package static func nonFiniteMessage(_ numbers: String, checks: [FiniteCheck]) -> String {
         let fields = numbers.split(separator: " ").map { strtod(String($0), nil) }
         guard fields.count == 4, let k = Int(exactly: fields[0]), k >= 1, k <= checks.count else { return numbers }
         let check = checks[k - 1]
@@ -197,6 +247,7 @@ struct CEmitter {
     }
 
     private mutating func loop(_ iteration: Iteration, _ operations: [KernelOperation]) throws -> [String] {
+        if perThread { return try threadElement(iteration, operations) }
         if case .range(let lower, let upper) = iteration, parallel {
             // This thread's part: the same split for every kernel over the same range.
             let part = ["const int64_t _lo = \(lower) + (int64_t)(\(upper - lower)LL * sb_part / sb_parts);",
@@ -247,6 +298,30 @@ struct CEmitter {
                     "    for (_end = _first; _end < \(count) && \(key)[_end] <= \(limit)[0]; _end++) {}",
                     "    \(position)[0] = (double)_end;",
                     "    for (_idx = _first; _idx < _end; _idx++) {"] + body + ["    }", "}"]
+        }
+    }
+
+    /// The element of `iteration` that the thread `_thread` of group `_group` runs `operations`
+    /// on (see ``emitThread(_:name:perThread:)``).
+    private mutating func threadElement(_ iteration: Iteration, _ operations: [KernelOperation]) throws -> [String] {
+        let body = try operations.flatMap { try operation($0, indent: "") }
+        switch iteration {
+        case .range(let lower, let upper):
+            return ["_idx = \(lower) + _thread;", "if (_idx >= \(upper)) return 0;"] + body
+        case .events(let list, let lower, let upper):
+            return ["if (_thread >= \(header(list))->count) return 0;",
+                    "_idx = \(ints(list))[_thread];",
+                    "if (_idx < \(lower) || _idx >= \(upper)) return 0;"] + body
+        case .synapses(let events, let lower, let upper, let offsets, let members):
+            let offset = ints(offsets)
+            return ["if (_group >= \(header(events))->count) return 0;",
+                    "const int64_t _e = \(ints(events))[_group];",
+                    "if (_e < \(lower) || _e >= \(upper)) return 0;",
+                    "const int64_t _s = \(offset)[_e - \(lower)] + _thread;",
+                    "if (_s >= \(offset)[_e - \(lower) + 1]) return 0;",
+                    "_idx = \(members.map { "\(ints($0))[_s]" } ?? "_s");"] + body
+        default:
+            throw Unsupported(reason: "a kernel over \(iteration) does not run one element per thread")
         }
     }
 
@@ -384,8 +459,21 @@ struct CEmitter {
         switch operation {
         case .define(let number, let value):
             temporaries.insert(number)
+            if let reference = atomicSums[number], case .binary(let op, _, let term) = value {
+                let addend = op == .add ? try expression(term) : "(-\(try expression(term)))"
+                return ["\(indent)_t\(number) = sb_atomic_add(&\(try element(reference)), \(addend));"]
+            }
             return ["\(indent)_t\(number) = \(try expression(value));"]
         case .store(let reference, let value):
+            if case .temporary(let number) = value, atomicSums[number] == reference { return [] }
+            if perThread, case .mapped = reference.index {
+                // Threads of other synapses may write the same element: the store must be an addition.
+                guard case .binary(let op, .load(reference), let term) = value, op == .add || op == .subtract else {
+                    throw Unsupported(reason: "'\(reference.buffer.name)' is set through a synapse's index other than by adding to it")
+                }
+                let addend = op == .add ? try expression(term) : "(-\(try expression(term)))"
+                return ["\(indent)sb_atomic_add(&\(try element(reference)), \(addend));"]
+            }
             return ["\(indent)\(try element(reference)) = \(try expression(value));"]
         case .emit(let list):
             return ["\(indent)sb_append_i32(\(header(list)), (int32_t)_idx);"]
@@ -558,11 +646,11 @@ struct CEmitter {
 }
 
 /// A buffer a generated function uses: its header, and the buffer object that keeps it alive.
-struct BufferReference {
-    let header: UnsafeMutableRawPointer
-    let owner: AnyObject
+package struct BufferReference {
+    package let header: UnsafeMutableRawPointer
+    package let owner: AnyObject
 
-    init<Element>(header: UnsafeMutablePointer<Element>, owner: AnyObject) {
+    package init<Element>(header: UnsafeMutablePointer<Element>, owner: AnyObject) {
         self.header = UnsafeMutableRawPointer(header)
         self.owner = owner
     }

@@ -5,15 +5,20 @@ import SwiftBrianPortableMath
 /// random numbers and the helper functions whose semantics must match the interpreter's bit for
 /// bit (Python's `%`, `sign`, `clip`, `exprel`, `timestep`, Poisson and binomial draws, TimedArray
 /// lookup, and ``PortableMath``'s functions).
-enum CPrelude {
-    static let source = #"""
+package enum CPrelude {
+    /// The whole prelude: the C library's headers, then ``body``.
+    package static let source = #"""
     #include <math.h>
     #include <stdint.h>
     #include <stdlib.h>
     #include <stdio.h>
     #include <string.h>
 
-    """# + PortableMath.cSource + #"""
+    """# + body
+
+    /// The prelude without the headers it needs (`math.h`, `stdint.h`, `stdlib.h`, `stdio.h`,
+    /// `string.h`), for a compiler that has its own (NVRTC compiling it as device code).
+    package static let body = PortableMath.cSource + #"""
     typedef struct sb_buffer { void *data; int64_t count; int64_t capacity; } sb_buffer;
     typedef struct sb_queue { sb_buffer **slots; int64_t count; int64_t cursor; } sb_queue;
 
@@ -87,7 +92,9 @@ enum CPrelude {
     }
     /* pow exactly as the interpreter calls it: compilers rewrite pow(2, x) as exp2(x) and
        pow(x, -1) as 1/x, which differ from pow in the last bit. */
-    #if defined(__clang__)
+    #if defined(__CUDACC__)
+    static inline double sb_pow(double a, double b) { return pow(a, b); }
+    #elif defined(__clang__)
     __attribute__((no_builtin("pow"))) static double sb_pow(double a, double b) { return pow(a, b); }
     #else
     static double (*const volatile sb_pow_libm)(double, double) = pow;

@@ -7,7 +7,7 @@ extension Kernel {
     /// values the loop does not write. State updates, per-element subexpressions and
     /// `run_regularly` code on a group qualify; thresholds (they append to the spike list),
     /// resets (over the spike list) and everything synaptic do not.
-    var runsElementwise: Bool {
+    package var runsElementwise: Bool {
         guard case .range = iteration, scalar.allSatisfy({ if case .define = $0 { true } else { false } }),
               let written = Kernel.elementwiseWrites(vector, appending: false) else {
             return false
@@ -19,7 +19,7 @@ extension Kernel {
     /// writes: every buffer stored is stored and read at the loop index (or at one fixed offset
     /// from it), and nothing is appended, queued or called that could have effects (user
     /// functions, TimedArray lookups).
-    static func independentIterations(_ operations: [KernelOperation]) -> Bool {
+    package static func independentIterations(_ operations: [KernelOperation]) -> Bool {
         guard let written = elementwiseWrites(operations, appending: false) else { return false }
         return readsOwnElements(operations, written: written)
     }
@@ -28,7 +28,7 @@ extension Kernel {
     /// index (`.element` or `.offset`) of its writes; nil when one is written through another
     /// index or with two, or when an operation does more than define, store and check values
     /// (and, with `appending`, append to lists).
-    static func elementwiseWrites(_ operations: [KernelOperation], appending: Bool) -> [ObjectIdentifier: IndexMap]? {
+    package static func elementwiseWrites(_ operations: [KernelOperation], appending: Bool) -> [ObjectIdentifier: IndexMap]? {
         var written: [ObjectIdentifier: IndexMap] = [:]
         func store(_ reference: ArrayReference) -> Bool {
             switch reference.index {

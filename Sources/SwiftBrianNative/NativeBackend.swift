@@ -228,20 +228,26 @@ public final class NativeBackend: Backend {
 
 /// The pointer arrays of a bound kernel (buffers, queues, constants); it keeps the buffers and
 /// queues alive while the closure that uses it exists.
-private final class Binding {
-    let buffers: UnsafeMutablePointer<UnsafeMutableRawPointer?>
-    let queues: UnsafeMutablePointer<UnsafeMutableRawPointer?>
-    let constants: UnsafeMutablePointer<Double>
+package final class Binding {
+    package let buffers: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    package let queues: UnsafeMutablePointer<UnsafeMutableRawPointer?>
+    package let constants: UnsafeMutablePointer<Double>
     let owners: [AnyObject]
 
-    init(_ emitter: CEmitter) {
-        buffers = .allocate(capacity: max(emitter.buffers.count, 1))
-        for (k, reference) in emitter.buffers.enumerated() { buffers[k] = reference.header }
-        queues = .allocate(capacity: max(emitter.queues.count, 1))
-        for (k, queue) in emitter.queues.enumerated() { queues[k] = UnsafeMutableRawPointer(queue.header) }
-        constants = .allocate(capacity: max(emitter.constants.count, 1))
-        constants.initialize(from: emitter.constants, count: emitter.constants.count)
-        owners = emitter.buffers.map(\.owner) + emitter.queues
+    /// The arrays of the function `emitter` emitted.
+    package convenience init(_ emitter: CEmitter) {
+        self.init(buffers: emitter.buffers, queues: emitter.queues, constants: emitter.constants)
+    }
+
+    /// Arrays holding `buffers`, `queues` and `constants`, in order.
+    package init(buffers references: [BufferReference], queues spikeQueues: [SpikeQueue], constants values: [Double]) {
+        buffers = .allocate(capacity: max(references.count, 1))
+        for (k, reference) in references.enumerated() { buffers[k] = reference.header }
+        queues = .allocate(capacity: max(spikeQueues.count, 1))
+        for (k, queue) in spikeQueues.enumerated() { queues[k] = UnsafeMutableRawPointer(queue.header) }
+        constants = .allocate(capacity: max(values.count, 1))
+        constants.initialize(from: values, count: values.count)
+        owners = references.map(\.owner) + spikeQueues
     }
 
     deinit {

@@ -31,7 +31,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "The simulated time in seconds (default: as in Brian's script, 1 s; 10 s for linear; 20 ms for rallpack3 and ball_and_stick).")
     var duration: Double?
 
-    @Option(name: .long, help: "native or interpreter.")
+    @Option(name: .long, help: "native, interpreter, cuda (an NVIDIA GPU) or cudaEmulated (the GPU's kernels on the CPU, for testing).")
     var backend: String = "native"
 
     @Option(name: .long, parsing: .unconditional, help: "The random seed (Brian's script uses 1).")
@@ -55,7 +55,7 @@ struct BenchCommand: ParsableCommand {
                                  + names.joined(separator: ", "))
             }
             guard let backend = BackendKind(rawValue: backend) else {
-                throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native or interpreter")
+                throw ModelError(.invalidArgument, "Unknown backend '\(self.backend)'; choose native, interpreter, cuda or cudaEmulated")
             }
             if let threads { try ThreadCount.setDefault(threads) }
             guard n > 0 else { throw ModelError(.invalidArgument, "--n must be positive, but it is \(n)") }

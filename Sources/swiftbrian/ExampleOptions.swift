@@ -12,7 +12,7 @@ struct ExampleOptions: ParsableArguments {
     @Option(name: .long, parsing: .unconditional, help: "The random seed.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "native (default) or interpreter.")
+    @Option(name: .long, help: "native (default), interpreter, cuda (an NVIDIA GPU) or cudaEmulated (the GPU's kernels on the CPU, for testing).")
     var backend: String = "native"
 
     @Option(name: .customLong("set"), help: ArgumentHelp(
@@ -29,7 +29,7 @@ struct ExampleOptions: ParsableArguments {
                              + "examples (" + names.joined(separator: ", ") + ")")
         }
         guard let kind = BackendKind(rawValue: backend) else {
-            throw ModelError(.invalidArgument, "Unknown backend '\(backend)'; choose native or interpreter")
+            throw ModelError(.invalidArgument, "Unknown backend '\(backend)'; choose native, interpreter, cuda or cudaEmulated")
         }
         if let duration, !(duration > 0) {
             throw ModelError(.invalidArgument, "--duration must be a positive number of seconds")

@@ -67,6 +67,19 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(backend.stderr.contains("Unknown backend 'gpu'"), backend.stderr)
     }
 
+    /// Without an NVIDIA driver, `--backend cuda` says so in one line and fails (skipped where
+    /// the machine has a GPU).
+    func testCUDAWithoutAGPUSaysSoInOneLine() throws {
+        for arguments in [["run", "cuba", "--duration", "0.01", "--no-plot"], ["bench", "cuba", "--n", "100"]] {
+            let result = try swiftbrian(arguments + ["--backend", "cuda"])
+            if result.status == 0 { return print("Skipping: this machine runs CUDA") }
+            XCTAssertEqual(result.status, 1)
+            let lines = result.stderr.split(separator: "\n")
+            XCTAssertEqual(lines.count, 1, result.stderr)
+            XCTAssertTrue(result.stderr.contains("no NVIDIA GPU: "), result.stderr)
+        }
+    }
+
     func testCtrlCStopsTheRunWritesWhatWasRecordedAndExits130() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swiftbrian-int-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -1,5 +1,6 @@
 import Foundation
 import SwiftBrian
+import SwiftBrianCUDA
 import SwiftBrianNative
 import XCTest
 
@@ -103,9 +104,10 @@ func assertIdentical(_ native: CaseResult, _ interpreted: CaseResult, _ what: St
     return differing
 }
 
-/// Runs `model` on the interpreter and on the native backend on 1, 2, 3 and 4 threads (in that
+/// Runs `model` on the interpreter, on the native backend on 1, 2, 3 and 4 threads (in that
 /// order, each building its model afresh; every element-wise kernel split across the threads,
-/// however small), requires bit-identical results, and returns the native one on one thread;
+/// however small) and on the emulated CUDA backend (its program also compiled to PTX where NVRTC
+/// is found), requires bit-identical results, and returns the native one on one thread;
 /// `mismatches` is given the keys that differ, if any.
 @discardableResult
 func onBothBackends(_ what: String = "", file: StaticString = #filePath, line: UInt = #line,
@@ -119,6 +121,8 @@ func onBothBackends(_ what: String = "", file: StaticString = #filePath, line: U
         differing += assertIdentical(native, interpreted, "\(what) (\(threads) threads)", file: file, line: line)
         results.append(native)
     }
+    EmulatedCUDABackend.defaultChecksPTX = true
+    differing += assertIdentical(try model(.cudaEmulated), interpreted, "\(what) (emulated CUDA)", file: file, line: line)
     if !differing.isEmpty { mismatches(Array(Set(differing)).sorted()) }
     return results[0]
 }

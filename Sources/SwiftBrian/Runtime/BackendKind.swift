@@ -1,3 +1,4 @@
+import SwiftBrianCUDA
 import SwiftBrianInterpreter
 import SwiftBrianKernel
 import SwiftBrianLanguage
@@ -10,6 +11,12 @@ public enum BackendKind: String, CaseIterable, Sendable {
     case native
     /// The reference interpreter: slower, needs no compiler, defines the semantics.
     case interpreter
+    /// The CUDA backend's kernels emulated on the CPU (see `EmulatedCUDABackend`): slow, for
+    /// testing the GPU's decomposition of the kernels without a GPU.
+    case cudaEmulated
+    /// The first NVIDIA GPU (see `CUDABackend`): needs an NVIDIA driver and NVRTC
+    /// (`pip install nvidia-cuda-nvrtc-cu12`); without them making it throws, saying what is missing.
+    case cuda
 
     /// A new backend of this kind (`threads` for the native one).
     func make(fastMath: Bool, precision: Precision, threads: Int) throws -> Backend {
@@ -22,6 +29,16 @@ public enum BackendKind: String, CaseIterable, Sendable {
                                  + "computes in double precision")
             }
             return Interpreter()
+        case .cudaEmulated:
+            guard precision == .double else {
+                throw ModelError(.invalidArgument, "The emulated CUDA backend computes in double precision")
+            }
+            return EmulatedCUDABackend()
+        case .cuda:
+            guard precision == .double else {
+                throw ModelError(.invalidArgument, "The CUDA backend computes in double precision")
+            }
+            return try CUDABackend()
         }
     }
 }

@@ -1,0 +1,129 @@
+import Foundation
+import SwiftBrianLanguage
+
+/// The CUDA driver (`libcuda.so.1`, installed with every NVIDIA driver), loaded with `dlopen`:
+/// the first GPU's primary context, modules loaded from PTX, device memory and kernel launches.
+/// Only the calls the CUDA backend makes, each checked: a failure throws a ``ModelError`` with
+/// the driver's own words.
+final class CUDADriver: @unchecked Sendable {
+    private typealias Status = Int32
+    private typealias Init = @convention(c) (UInt32) -> Status
+    private typealias Count = @convention(c) (UnsafeMutablePointer<Int32>) -> Status
+    private typealias Device = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Status
+    private typealias Name = @convention(c) (UnsafeMutablePointer<CChar>, Int32, Int32) -> Status
+    private typealias Retain = @convention(c) (UnsafeMutablePointer<OpaquePointer?>, Int32) -> Status
+    private typealias SetCurrent = @convention(c) (OpaquePointer?) -> Status
+    private typealias LoadModule = @convention(c) (UnsafeMutablePointer<OpaquePointer?>, UnsafeRawPointer) -> Status
+    private typealias GetFunction = @convention(c) (UnsafeMutablePointer<OpaquePointer?>, OpaquePointer?,
+                                                    UnsafePointer<CChar>) -> Status
+    private typealias Allocate = @convention(c) (UnsafeMutablePointer<UInt64>, Int) -> Status
+    private typealias Free = @convention(c) (UInt64) -> Status
+    private typealias ToDevice = @convention(c) (UInt64, UnsafeRawPointer, Int) -> Status
+    private typealias ToHost = @convention(c) (UnsafeMutableRawPointer, UInt64, Int) -> Status
+    private typealias Launch = @convention(c) (OpaquePointer?, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32,
+                                               OpaquePointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
+                                               UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> Status
+    private typealias Synchronize = @convention(c) () -> Status
+    private typealias ErrorText = @convention(c) (Status, UnsafeMutablePointer<UnsafePointer<CChar>?>) -> Status
+
+    private let library: DynamicLibrary
+    private let loadModule: LoadModule, getFunction: GetFunction, allocate: Allocate, free: Free
+    private let toDevice: ToDevice, toHost: ToHost, launchKernel: Launch, synchronize: Synchronize
+    private let errorText: ErrorText?
+    /// The GPU's name (`NVIDIA H100 80GB HBM3`).
+    let deviceName: String
+
+    /// The driver with a context on the first GPU made current on this thread.
+    ///
+    /// - Throws: a ``ModelError`` beginning "no NVIDIA GPU:" when there is no driver or no GPU.
+    init() throws {
+        guard let library = DynamicLibrary(firstOf: ["libcuda.so.1", "libcuda.so"]) else {
+            throw ModelError(.invalidArgument, "no NVIDIA GPU: no NVIDIA driver (libcuda.so.1) found")
+        }
+        self.library = library
+        errorText = try? library.function("cuGetErrorString", as: ErrorText.self)
+        loadModule = try library.function("cuModuleLoadData", as: LoadModule.self)
+        getFunction = try library.function("cuModuleGetFunction", as: GetFunction.self)
+        allocate = try library.function("cuMemAlloc_v2", as: Allocate.self)
+        free = try library.function("cuMemFree_v2", as: Free.self)
+        toDevice = try library.function("cuMemcpyHtoD_v2", as: ToDevice.self)
+        toHost = try library.function("cuMemcpyDtoH_v2", as: ToHost.self)
+        launchKernel = try library.function("cuLaunchKernel", as: Launch.self)
+        synchronize = try library.function("cuCtxSynchronize", as: Synchronize.self)
+        let initialize = try library.function("cuInit", as: Init.self)
+        let status = initialize(0)
+        guard status == 0 else {
+            throw ModelError(.invalidArgument, "no NVIDIA GPU: the driver did not start (\(CUDADriver.describe(status, errorText)))")
+        }
+        var count: Int32 = 0
+        try CUDADriver.check(try library.function("cuDeviceGetCount", as: Count.self)(&count), "counting GPUs", errorText)
+        guard count > 0 else { throw ModelError(.invalidArgument, "no NVIDIA GPU: the driver sees none") }
+        var device: Int32 = 0
+        try CUDADriver.check(try library.function("cuDeviceGet", as: Device.self)(&device, 0), "opening GPU 0", errorText)
+        var name = [CChar](repeating: 0, count: 256)
+        _ = try library.function("cuDeviceGetName", as: Name.self)(&name, 255, device)
+        deviceName = String(cString: name)
+        var context: OpaquePointer?
+        try CUDADriver.check(try library.function("cuDevicePrimaryCtxRetain", as: Retain.self)(&context, device),
+                             "creating a context", errorText)
+        try CUDADriver.check(try library.function("cuCtxSetCurrent", as: SetCurrent.self)(context), "using the context",
+                             errorText)
+    }
+
+    private static func describe(_ status: Status, _ errorText: ErrorText?) -> String {
+        var text: UnsafePointer<CChar>?
+        if let errorText, errorText(status, &text) == 0, let text { return "\(String(cString: text)), status \(status)" }
+        return "status \(status)"
+    }
+
+    private static func check(_ status: Status, _ what: String, _ errorText: ErrorText?) throws {
+        guard status != 0 else { return }
+        throw ModelError(.invalidArgument, "CUDA backend: \(what) failed (\(describe(status, errorText)))")
+    }
+
+    private func check(_ status: Status, _ what: String) throws { try CUDADriver.check(status, what, errorText) }
+
+    /// The functions `names` of the module made from `ptx`, by name.
+    func functions(_ names: Set<String>, ptx: String) throws -> [String: OpaquePointer] {
+        var module: OpaquePointer?
+        try ptx.withCString { try check(loadModule(&module, $0), "loading the compiled kernels") }
+        var functions: [String: OpaquePointer] = [:]
+        for name in names {
+            var function: OpaquePointer?
+            try check(getFunction(&function, module, name), "finding the kernel \(name)")
+            if let function { functions[name] = function }
+        }
+        return functions
+    }
+
+    /// `bytes` bytes of device memory (at least 1).
+    func allocate(_ bytes: Int) throws -> UInt64 {
+        var pointer: UInt64 = 0
+        try check(allocate(&pointer, max(bytes, 1)), "allocating \(bytes) bytes on the GPU")
+        return pointer
+    }
+
+    /// Gives back device memory.
+    func release(_ pointer: UInt64) { _ = free(pointer) }
+
+    /// Copies `bytes` bytes from the host to the device.
+    func copy(_ source: UnsafeRawPointer, to destination: UInt64, bytes: Int) throws {
+        guard bytes > 0 else { return }
+        try check(toDevice(destination, source, bytes), "copying to the GPU")
+    }
+
+    /// Copies `bytes` bytes from the device to the host.
+    func copy(_ source: UInt64, to destination: UnsafeMutableRawPointer, bytes: Int) throws {
+        guard bytes > 0 else { return }
+        try check(toHost(destination, source, bytes), "copying from the GPU")
+    }
+
+    /// Launches `function` on a grid of `x` × `y` blocks of `block` threads with the arguments
+    /// `parameters` (pointers to each argument's value) and waits for it.
+    func launch(_ function: OpaquePointer, x: Int, y: Int, block: Int,
+                parameters: UnsafeMutablePointer<UnsafeMutableRawPointer?>) throws {
+        try check(launchKernel(function, UInt32(x), UInt32(y), 1, UInt32(block), 1, 1, 0, nil, parameters, nil),
+                  "launching a kernel")
+        try check(synchronize(), "running a kernel")
+    }
+}

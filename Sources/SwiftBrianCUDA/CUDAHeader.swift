@@ -1,0 +1,121 @@
+import SwiftBrianNative
+
+/// What the generated kernels are compiled as: CUDA C++ for the GPU (by NVRTC), or plain C for
+/// the CPU emulation (by the C compiler of the native backend), from the same text.
+enum CUDATarget {
+    /// CUDA C++, compiled to PTX by NVRTC with every unannotated function a device function.
+    case device
+    /// C, with the thread indices emulated: each launch runs its blocks and threads one after the
+    /// other in a fixed order (blocks by x, then y; threads by x), atomics are plain additions.
+    case emulation
+
+    /// The code before the kernels: the target's definitions, then the C backend's prelude (its
+    /// functions compile as device code as they are) and the compaction of thresholds.
+    var prelude: String {
+        switch self {
+        case .device:
+            return CUDATarget.deviceDefinitions + CPrelude.body + CCableStep.source + CUDATarget.deviceAtomics
+                + CUDATarget.compaction
+        case .emulation:
+            return CUDATarget.emulatedThreads + CPrelude.source + CCableStep.source + CUDATarget.emulatedAtomics
+                + CUDATarget.compaction + CUDATarget.emulatedLaunch
+        }
+    }
+
+    /// NVRTC has no C library headers: the types and constants the prelude uses. Nothing grows on
+    /// the device (buffers get their capacity before a run), so a growth traps; error messages
+    /// are not formatted on the device (the status says what failed).
+    private static let deviceDefinitions = """
+        typedef signed char int8_t;
+        typedef short int16_t;
+        typedef int int32_t;
+        typedef long long int64_t;
+        typedef unsigned char uint8_t;
+        typedef unsigned short uint16_t;
+        typedef unsigned int uint32_t;
+        typedef unsigned long long uint64_t;
+        #define INFINITY __longlong_as_double(0x7ff0000000000000LL)
+        #define NAN __longlong_as_double(0x7ff8000000000000LL)
+        #define restrict __restrict__
+        #define snprintf(buffer, size, ...) ((void)(buffer))
+        #define realloc(pointer, size) sb_no_growth()
+        #define SB_GLOBAL extern "C" __global__
+        static void *sb_no_growth(void) { __trap(); return 0; }
+
+        """
+
+    private static let deviceAtomics = """
+        static inline double sb_atomic_add(double *p, double x) { return atomicAdd(p, x) + x; }
+        static inline void sb_first_status(int *status, int s) { atomicCAS(status, 0, s); }
+
+        """
+
+    private static let emulatedThreads = """
+        typedef struct sb_dim3 { unsigned x, y, z; } sb_dim3;
+        static sb_dim3 blockIdx, threadIdx, blockDim, gridDim;
+        #define SB_GLOBAL
+
+        """
+
+    private static let emulatedAtomics = """
+        static inline double sb_atomic_add(double *p, double x) { *p = *p + x; return *p; }
+        static inline void sb_first_status(int *status, int s) { if (!*status) *status = s; }
+
+        """
+
+    /// The launch of the emulation: every block and thread in order; it stops at the first thread
+    /// that fails (whose message is in `error`) and returns its status.
+    private static let emulatedLaunch = """
+        typedef void (*sb_global)(sb_buffer **, sb_queue **, const double *, uint64_t, int *, char *, int64_t);
+        int sb_launch(sb_global kernel, unsigned grid_x, unsigned grid_y, unsigned block, sb_buffer **b, sb_queue **q,
+                      const double *c, uint64_t seed, char *error, int64_t threads) {
+            int status = 0;
+            gridDim.x = grid_x; gridDim.y = grid_y; gridDim.z = 1;
+            blockDim.x = block; blockDim.y = 1; blockDim.z = 1;
+            for (unsigned x = 0; x < grid_x; x++)
+                for (unsigned y = 0; y < grid_y; y++)
+                    for (unsigned t = 0; t < block; t++) {
+                        blockIdx.x = x; blockIdx.y = y; blockIdx.z = 0;
+                        threadIdx.x = t; threadIdx.y = 0; threadIdx.z = 0;
+                        kernel(b, q, c, seed, &status, error, threads);
+                        if (status) return status;
+                    }
+            return 0;
+        }
+
+        """
+
+    /// The compaction of a threshold's flags (see ``KernelPartition/threshold``), two launches of
+    /// one block per `blockDim.x` elements: `b` holds the flags, the block counts and the list,
+    /// `c` the range. The first counts each block's flags; in the second, each block writes its
+    /// elements after those of the blocks before it, in ascending order, and clears its flags.
+    private static let compaction = """
+        SB_GLOBAL void sb_count_flags(sb_buffer **b, sb_queue **q, const double *c, uint64_t seed, int *status,
+                                      char *error, int64_t threads) {
+            if (threadIdx.x != 0) return;
+            const double *flags = (const double *)b[0]->data;
+            const int64_t lower = (int64_t)c[0], upper = (int64_t)c[1];
+            const int64_t first = lower + (int64_t)blockIdx.x * blockDim.x;
+            const int64_t last = first + blockDim.x < upper ? first + blockDim.x : upper;
+            int64_t n = 0;
+            for (int64_t i = first; i < last; i++) n += flags[i] != 0;
+            ((double *)b[1]->data)[blockIdx.x] = (double)n;
+        }
+        SB_GLOBAL void sb_compact_flags(sb_buffer **b, sb_queue **q, const double *c, uint64_t seed, int *status,
+                                        char *error, int64_t threads) {
+            if (threadIdx.x != 0) return;
+            double *flags = (double *)b[0]->data;
+            const double *counts = (const double *)b[1]->data;
+            int32_t *list = (int32_t *)b[2]->data;
+            const int64_t lower = (int64_t)c[0], upper = (int64_t)c[1];
+            const int64_t first = lower + (int64_t)blockIdx.x * blockDim.x;
+            const int64_t last = first + blockDim.x < upper ? first + blockDim.x : upper;
+            int64_t position = 0;
+            for (unsigned k = 0; k < blockIdx.x; k++) position += (int64_t)counts[k];
+            for (int64_t i = first; i < last; i++)
+                if (flags[i] != 0) { list[position++] = (int32_t)i; flags[i] = 0; }
+            if (blockIdx.x == gridDim.x - 1) b[2]->count = position;
+        }
+
+        """
+}

@@ -1,0 +1,35 @@
+import Foundation
+@testable import SwiftBrianCUDA
+import SwiftBrianKernel
+import XCTest
+
+/// Finding NVRTC, and the room the GPU backend reserves for what a kernel appends.
+final class CUDARuntimeTests: XCTestCase {
+    func testNVRTCIsLookedForFirstWhereSWIFTBRIAN_NVRTCSays() {
+        let saved = getenv("SWIFTBRIAN_NVRTC").map { String(cString: $0) }
+        defer { if let saved { setenv("SWIFTBRIAN_NVRTC", saved, 1) } else { unsetenv("SWIFTBRIAN_NVRTC") } }
+        setenv("SWIFTBRIAN_NVRTC", "/nowhere/libnvrtc.so.12", 1)
+        let candidates = NVRTC.candidates()
+        XCTAssertEqual(candidates.first, "/nowhere/libnvrtc.so.12")
+        XCTAssertEqual(candidates.last, "libnvrtc.so", "the system's search comes last")
+        if FileManager.default.fileExists(atPath: ".build/cuda-venv/lib") {
+            XCTAssertTrue(candidates.contains {
+                $0.contains("/.build/cuda-venv/lib/python") && $0.hasSuffix("/site-packages/nvidia/cuda_nvrtc/lib/libnvrtc.so.12")
+            }, "the wheel where CI installs it: \(candidates)")
+        }
+    }
+
+    func testAppendsGetRoomForEveryElement() {
+        let spikes = IndexBuffer(name: "spikes", values: [3, 5])
+        let times = DoubleBuffer(name: "t", count: 0, value: 0), indices = IndexBuffer(name: "i", count: 0, value: 0)
+        let vector: [KernelOperation] = [.append(.constant(1), times), .when(.constant(1), [.append(.constant(2), times)]),
+                                         .appendIndex(.index, indices)]
+        let appended = Dictionary(uniqueKeysWithValues: CUDABackend.appendedBuffers(vector).map { (ObjectIdentifier($0.0), $0.1) })
+        XCTAssertEqual(appended, [ObjectIdentifier(times): 2, ObjectIdentifier(indices): 1])
+        XCTAssertEqual(CUDABackend.iterationBound(.events(spikes, 0, 10)), 2)
+        XCTAssertEqual(CUDABackend.iterationBound(.range(4, 10)), 6)
+        let offsets = IndexBuffer(name: "offsets", values: [0, 3, 7])
+        XCTAssertEqual(CUDABackend.iterationBound(.synapses(events: spikes, lower: 0, upper: 2, offsets: offsets,
+                                                            members: nil)), 7)
+    }
+}

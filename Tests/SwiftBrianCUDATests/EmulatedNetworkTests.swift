@@ -1,0 +1,65 @@
+import Foundation
+import SwiftBrian
+import SwiftBrianCUDA
+import XCTest
+
+/// A CUBA network (state updates, thresholds with refractoriness, resets, propagation that adds
+/// to the target's variables, spike and state monitors) on the emulated CUDA backend and on a GPU:
+/// each kernel is spread over threads, and the results equal the interpreter's bit for bit (every
+/// synapse of a pathway adds the same weight, so the order of the atomic additions cannot matter).
+final class EmulatedNetworkTests: XCTestCase {
+    func cuba(_ backend: BackendKind) throws -> (result: [Double], network: Network) {
+        seed(3)
+        defaultClock.dt = 0.1 * ms
+        let namespace: Namespace = ["taum": 20 * ms, "taue": 5 * ms, "taui": 10 * ms, "Vt": -50 * mV,
+                                    "Vr": -60 * mV, "El": -49 * mV, "we": 1.62 * mV, "wi": -9 * mV, "Ne": 320]
+        let P = try NeuronGroup(400, model: """
+            dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
+            dge/dt = -ge/taue : volt
+            dgi/dt = -gi/taui : volt
+            """, threshold: "v > Vt", reset: "v = Vr", refractory: 5 * ms, method: .exact,
+            namespace: namespace, name: "P")
+        try P.v.set("Vr + rand() * (Vt - Vr)")
+        let Ce = try Synapses(P, P, onPre: "ge += we", namespace: namespace, name: "Ce")
+        let Ci = try Synapses(P, P, onPre: "gi += wi", namespace: namespace, name: "Ci")
+        try Ce.connect(condition: "i < Ne", p: 0.1)
+        try Ci.connect(condition: "i >= Ne", p: 0.1)
+        let spikes = try SpikeMonitor(P)
+        let trace = try StateMonitor(P, variables: ["v"], record: [0, 17, 399])
+        let network = try Network(P, Ce, Ci, spikes, trace, backend: backend)
+        try network.run(50 * ms)
+        XCTAssertGreaterThan(spikes.numEvents, 100, "the network spikes, so thresholds, resets and propagation run")
+        let samples = try trace.values("v").flatMap(\.values)
+        return (spikes.i.map(Double.init) + spikes.t.values + (try P.v.values.values) + (try P.ge.values.values)
+                + (try P.gi.values.values) + samples, network)
+    }
+
+    func testCUBAEqualsTheInterpreterBitForBit() throws {
+        let (interpreted, _) = try cuba(.interpreter)
+        let (emulated, network) = try cuba(.cudaEmulated)
+        XCTAssertEqual(emulated.count, interpreted.count)
+        XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
+        let backend = try XCTUnwrap(network.backend as? EmulatedCUDABackend)
+        let kinds = Dictionary(backend.partitions.map { ($0.partition, [$0.kernel]) }, uniquingKeysWith: +)
+        print("Partitions: \(backend.partitions)")
+        for kind in ["elements", "threshold", "events", "synapses", "single"] {
+            XCTAssertNotNil(kinds[kind], "a kernel runs as \(kind): \(backend.partitions)")
+        }
+        XCTAssertNil(kinds["interpreter"])
+    }
+
+    /// On a GPU (skipped, saying why, without one; `SWIFTBRIAN_REQUIRE_GPU=1`, as
+    /// `scripts/gpu-check.sh` sets, makes its absence a failure).
+    func testCUBAOnTheGPUEqualsTheInterpreter() throws {
+        do {
+            _ = try CUDABackend()
+        } catch {
+            if ProcessInfo.processInfo.environment["SWIFTBRIAN_REQUIRE_GPU"] == "1" { throw error }
+            return print("Skipping the GPU run: \(error)")
+        }
+        let (interpreted, _) = try cuba(.interpreter)
+        let (onGPU, network) = try cuba(.cuda)
+        XCTAssertEqual(onGPU.map(\.bitPattern), interpreted.map(\.bitPattern))
+        print("GPU: \((network.backend as? CUDABackend)?.deviceName ?? "?")")
+    }
+}
