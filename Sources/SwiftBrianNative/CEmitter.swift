@@ -209,8 +209,11 @@ struct CEmitter {
         if case .range(let lower, let upper) = iteration, let (condition, inner) = CEmitter.batchableCondition(operations) {
             return try batched("\(lower)", "\(upper)", condition, inner)
         }
-        var body: [String] = []   // a range loop emits its own (see rangeLoop)
-        if case .range = iteration {} else { body = try operations.flatMap { try operation($0, indent: "        ") } }
+        var body: [String] = []   // a range loop emits its own (see rangeLoop), a synapses loop may
+        switch iteration {
+        case .range, .synapses: break
+        default: body = try operations.flatMap { try operation($0, indent: "        ") }
+        }
         switch iteration {
         case .range(let lower, let upper):
             return try rangeLoop("\(lower)", "\(upper)", operations)
@@ -226,11 +229,18 @@ struct CEmitter {
         case .synapses(let events, let lower, let upper, let offsets, let members):
             let list = ints(events), count = "\(header(events))->count", offset = ints(offsets)
             let member = members.map { ints($0) }
-            return ["for (int64_t _k = 0; _k < \(count); _k++) {",
-                    "    int64_t _e = \(list)[_k];",
-                    "    if (_e < \(lower) || _e >= \(upper)) continue;",
-                    "    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
-                    "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + body + ["    }", "}"]
+            let event = ["for (int64_t _k = 0; _k < \(count); _k++) {",
+                         "    int64_t _e = \(list)[_k];",
+                         "    if (_e < \(lower) || _e >= \(upper)) continue;"]
+            if members == nil, Kernel.independentIterations(operations) {
+                // The synapses of an event are a range of independent elements: a range loop,
+                // which vectorizes (on_post updates of all the synapses of a target).
+                let range = ["    const int64_t _first = \(offset)[_e - \(lower)], _last = \(offset)[_e - \(lower) + 1];"]
+                return event + range + (try rangeLoop("_first", "_last", operations)).map { "    " + $0 } + ["}"]
+            }
+            body = try operations.flatMap { try operation($0, indent: "        ") }
+            return event + ["    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
+                            "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + body + ["    }", "}"]
         case .queue(let spikeQueue):
             let queue = self.queue(spikeQueue)
             return ["sb_buffer *_slot = \(queue)->slots[\(queue)->cursor];",
