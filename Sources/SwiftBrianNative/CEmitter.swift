@@ -325,7 +325,10 @@ struct CEmitter {
         var scan: [String] = []
         for k in checks {
             let target = finiteChecks[k].target
-            let value = try element(target)
+            // What check k stored: the element now, or, when a later check stores into it again
+            // (`Apost = Apost*exp(...)`, then `Apost += dApost`), that check's previous value.
+            let later = checks.first { $0 > k && finiteChecks[$0].target == target }
+            let value = try later.map { "\(previous($0))[_idx - _base]" } ?? element(target)
             scan.append("            if (!_bad && !isfinite(\(value))) { _bad = \(k + 1); _bad_idx = \(try index(target.index)); "
                         + "_bad_new = \(value); _bad_old = \(previous(k))[_idx - _base]; }")
         }

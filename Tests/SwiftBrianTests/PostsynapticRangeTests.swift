@@ -10,17 +10,16 @@ final class PostsynapticRangeTests: XCTestCase {
         defaultClock.dt = 0.1 * ms
     }
 
-    /// Brian's STDP speed test (``STDP``) with `inputs` Poisson inputs onto `targets` neurons
+    /// Brian's STDP speed test (its `taupost` changed) with `inputs` Poisson inputs onto `targets` neurons
     /// (input `k` onto target `k % targets`), run for `duration`; the input and output spikes and
     /// every synaptic variable afterwards.
     private func stdp(inputs: Int, targets: Int, duration: Quantity, backend: BackendKind,
                       threads: Int = 1) throws -> (bits: [UInt64], outputSpikes: Int, stored: Int) {
         seed(11)
-        let example = STDP()
         let namespace: Namespace = [
-            "taum": example.taum, "taupre": example.taupre, "taupost": 13 * ms, "Ee": example.Ee, "vt": example.vt,
-            "vr": example.vr, "El": example.El, "taue": example.taue, "gmax": Quantity(value: 0.01),
-            "dApre": Quantity(value: 1e-4), "dApost": Quantity(value: -1.05e-4),
+            "taum": 10 * ms, "taupre": 20 * ms, "taupost": 13 * ms, "Ee": 0 * mV, "vt": -54 * mV, "vr": -60 * mV,
+            "El": -74 * mV, "taue": 5 * ms, "gmax": Quantity(value: 0.01), "dApre": Quantity(value: 1e-4),
+            "dApost": Quantity(value: -1.05e-4),
         ]
         let input = try PoissonGroup(inputs, rates: 15 * Hz, name: "input")
         let neurons = try NeuronGroup(targets, model: """
@@ -75,13 +74,14 @@ final class PostsynapticRangeTests: XCTestCase {
     }
 
     /// A value that stops being finite in the on_post loop stops the run with the same message on
-    /// both backends: the first synapse in loop order, and its last finite value.
+    /// both backends: the first synapse in loop order, and its last finite value (that of the
+    /// first statement, when the second makes it infinite).
     func testANonFiniteValueInTheOnPostLoopNamesTheSameSynapse() throws {
         var messages: [String] = []
         for backend in [BackendKind.interpreter, .native] {
             let input = try NeuronGroup(300, model: "v : 1", name: "src")
             let target = try NeuronGroup(1, model: "v : 1", threshold: "t > 0.15*ms", name: "dst")
-            let S = try Synapses(input, target, model: "x : 1", onPost: "x = x * 1e200 + 1", name: "S")
+            let S = try Synapses(input, target, model: "x : 1", onPost: "x = 2 * x\nx = x * 1e200 + 1", name: "S")
             try S.connect()
             try S.x.set("1e250 * (i == 207 or i == 250)")
             let net = try Network(input, target, S, backend: backend)
@@ -93,7 +93,7 @@ final class PostsynapticRangeTests: XCTestCase {
         }
         XCTAssertEqual(messages.count, 2)
         XCTAssertTrue(messages[0].hasPrefix("'x' of 'S' became +inf for synapse 207 at t = 0.0002 s "
-                                            + "(last finite value: 1e+250)"), messages[0])
+                                            + "(last finite value: 2e+250)"), messages[0])
         XCTAssertEqual(messages.first, messages.last)
     }
 }
