@@ -8,7 +8,9 @@ extension Kernel {
     /// part, after its other operations, into a temporary of its own that the loop reads (a
     /// local variable in the generated C, which the compiler can keep in a register). The values are computed by
     /// the same operations in the same order; the interpreter and the generated C both gain (the
-    /// C compiler cannot move calls such as `sb_pow` out of a loop itself).
+    /// C compiler cannot move calls such as `sb_pow` out of a loop itself). In a synapses
+    /// iteration, a loop in a loop, a shared value read on its own (`t` in `lastupdate = t`) is
+    /// hoisted too: read in the inner loop, it keeps that loop from vectorizing.
     ///
     /// One rewrite changes the arithmetic: a division by an invariant (`(EL - v)/tau`, `x/C_soma`)
     /// becomes a multiplication by its reciprocal, computed once, unless the quotient is rounded
@@ -37,10 +39,13 @@ private struct LoopInvariantHoisting {
     var hoisted: [KernelExpression: Int] = [:]
     /// The first temporary number the kernel does not use.
     var nextTemporary = 0
+    /// Whether the loop runs inside another (a synapses iteration: the synapses of each event).
+    let nested: Bool
     /// The scalar operations computing the hoisted values, in order.
     var stores: [KernelOperation] = []
 
     init(kernel: Kernel) {
+        if case .synapses = kernel.iteration { nested = true } else { nested = false }
         if case .sortedRun(_, let cursor, _) = kernel.iteration { written.insert(ObjectIdentifier(cursor)) }
         kernel.vector.forEach { markWritten($0) }
         (kernel.scalar + kernel.vector).forEach { markTemporaries($0) }
@@ -85,7 +90,8 @@ private struct LoopInvariantHoisting {
     private mutating func expression(_ expression: KernelExpression, rounded: Bool = false) -> KernelExpression {
         if isInvariant(expression) {
             switch expression {
-            case .constant, .load, .unary(_, .constant), .unary(_, .load): return expression
+            case .constant, .unary(_, .constant): return expression
+            case .load, .unary(_, .load): return nested ? load(expression) : expression
             default: return load(expression)
             }
         }

@@ -260,8 +260,11 @@ package struct CEmitter {
         if case .range(let lower, let upper) = iteration, let (condition, inner) = CEmitter.batchableCondition(operations) {
             return try batched("\(lower)", "\(upper)", condition, inner)
         }
-        var body: [String] = []   // a range loop emits its own (see rangeLoop)
-        if case .range = iteration {} else { body = try operations.flatMap { try operation($0, indent: "        ") } }
+        var body: [String] = []   // a range loop emits its own (see rangeLoop), a synapses loop may
+        switch iteration {
+        case .range, .synapses: break
+        default: body = try operations.flatMap { try operation($0, indent: "        ") }
+        }
         switch iteration {
         case .range(let lower, let upper):
             return try rangeLoop("\(lower)", "\(upper)", operations)
@@ -277,11 +280,18 @@ package struct CEmitter {
         case .synapses(let events, let lower, let upper, let offsets, let members):
             let list = ints(events), count = "\(header(events))->count", offset = ints(offsets)
             let member = members.map { ints($0) }
-            return ["for (int64_t _k = 0; _k < \(count); _k++) {",
-                    "    int64_t _e = \(list)[_k];",
-                    "    if (_e < \(lower) || _e >= \(upper)) continue;",
-                    "    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
-                    "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + body + ["    }", "}"]
+            let event = ["for (int64_t _k = 0; _k < \(count); _k++) {",
+                         "    int64_t _e = \(list)[_k];",
+                         "    if (_e < \(lower) || _e >= \(upper)) continue;"]
+            if members == nil, Kernel.independentIterations(operations) {
+                // The synapses of an event are a range of independent elements: a range loop,
+                // which vectorizes (on_post updates of all the synapses of a target).
+                let range = ["    const int64_t _first = \(offset)[_e - \(lower)], _last = \(offset)[_e - \(lower) + 1];"]
+                return event + range + (try rangeLoop("_first", "_last", operations)).map { "    " + $0 } + ["}"]
+            }
+            body = try operations.flatMap { try operation($0, indent: "        ") }
+            return event + ["    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
+                            "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + body + ["    }", "}"]
         case .queue(let spikeQueue):
             let queue = self.queue(spikeQueue)
             return ["sb_buffer *_slot = \(queue)->slots[\(queue)->cursor];",
@@ -390,7 +400,10 @@ package struct CEmitter {
         var scan: [String] = []
         for k in checks {
             let target = finiteChecks[k].target
-            let value = try element(target)
+            // What check k stored: the element now, or, when a later check stores into it again
+            // (`Apost = Apost*exp(...)`, then `Apost += dApost`), that check's previous value.
+            let later = checks.first { $0 > k && finiteChecks[$0].target == target }
+            let value = try later.map { "\(previous($0))[_idx - _base]" } ?? element(target)
             scan.append("            if (!_bad && !isfinite(\(value))) { _bad = \(k + 1); _bad_idx = \(try index(target.index)); "
                         + "_bad_new = \(value); _bad_old = \(previous(k))[_idx - _base]; }")
         }
@@ -443,16 +456,22 @@ package struct CEmitter {
     }
 
     /// The batched form of a conditional loop (see ``batchableCondition(_:)``), in blocks of 256.
+    /// The conditions are read back eight at a time: true ones are rare (a Poisson group's
+    /// spikes), and eight false ones are one test.
     private mutating func batched(_ lower: String, _ upper: String, _ condition: KernelExpression,
                                   _ inner: [KernelOperation]) throws -> [String] {
         let test = try expression(condition)
-        let body = try inner.flatMap { try operation($0, indent: "            ") }
+        let body = try inner.flatMap { try operation($0, indent: "                ") }
         return ["for (int64_t _base = \(lower); _base < \(upper); _base += 256) {",
                 "    const int64_t _end = _base + 256 < \(upper) ? _base + 256 : \(upper);",
-                "    unsigned char _mask[256];",
+                "    unsigned char _mask[256] = {0};",
                 "    for (_idx = _base; _idx < _end; _idx++) _mask[_idx - _base] = (\(test)) != 0;",
-                "    for (_idx = _base; _idx < _end; _idx++) {",
-                "        if (!_mask[_idx - _base]) continue;"] + body + ["    }", "}"]
+                "    for (int64_t _w = 0; _w < _end - _base; _w += 8) {",
+                "        uint64_t _eight;",
+                "        memcpy(&_eight, _mask + _w, 8);",
+                "        if (!_eight) continue;",
+                "        for (_idx = _base + _w; _idx < _base + _w + 8 && _idx < _end; _idx++) {",
+                "            if (!_mask[_idx - _base]) continue;"] + body + ["        }", "    }", "}"]
     }
 
     private mutating func operation(_ operation: KernelOperation, indent: String) throws -> [String] {

@@ -58,6 +58,25 @@ final class LoopInvariantHoistingTests: XCTestCase {
         XCTAssertEqual(v.array, [6, 6, 6, 6])
     }
 
+    /// In a synapses iteration (a loop over the synapses of each event) a shared value read on
+    /// its own (`lastupdate = t`) moves out too, so that the inner loop can vectorize; the results
+    /// are the same.
+    func testASharedValueMovesOutOfTheLoopsOfASynapsesIteration() throws {
+        let t = DoubleBuffer(name: "t", values: [0.25])
+        let lastupdate = DoubleBuffer(name: "lastupdate", values: [0, 0, 0])
+        let spikes = IndexBuffer(name: "spikes", values: [0])
+        let offsets = IndexBuffer(name: "offsets", values: [0, 3])
+        func update(_ now: KernelExpression) -> Kernel {
+            Kernel(name: "k", iteration: .synapses(events: spikes, lower: 0, upper: 1, offsets: offsets, members: nil),
+                   vector: [.store(ArrayReference(lastupdate), now)], random: RandomKey(stream: 3, step: step))
+        }
+        let hoisted = update(shared(t)).hoistingLoopInvariants()
+        XCTAssertEqual(hoisted.scalar, [.define(0, shared(t))])
+        XCTAssertEqual(hoisted.vector, update(.temporary(0)).vector)
+        try Interpreter().execute(hoisted)
+        XCTAssertEqual(lastupdate.array, [0.25, 0.25, 0.25])
+    }
+
     /// Hoisted values are temporaries numbered after the kernel's own, and the interpreter keeps
     /// them for a kernel it runs one element at a time (one writing through a map that repeats).
     func testHoistedValuesReachEveryElement() throws {

@@ -26,6 +26,28 @@ final class CEmitterVectorizationTests: XCTestCase {
             .contains(pragma))
     }
 
+    /// The synapses of an event stored as a range (on_post onto one target) with element-wise
+    /// updates: a marked range loop; through a member list, or with a write to the target
+    /// (`v_post += w`), the synapses are visited one by one.
+    func testTheSynapsesOfAnEventAreARangeLoopWhenIndependent() throws {
+        let spikes = IndexBuffer(name: "spikes", values: [0]), offsets = IndexBuffer(name: "offsets", values: [0, 4])
+        let members = IndexBuffer(name: "members", values: [3, 2, 1, 0]), targets = IndexBuffer(name: "post", values: [0, 0, 0, 0])
+        func source(members: IndexBuffer?, _ vector: [KernelOperation]) throws -> String {
+            let kernel = Kernel(name: "post_test", iteration: .synapses(events: spikes, lower: 0, upper: 1, offsets: offsets,
+                                                                        members: members),
+                                vector: vector, random: RandomKey(stream: 1, step: DoubleBuffer(name: "step", count: 1, value: 0)))
+            return try CEmitter.emit(kernel, name: "post_test").0
+        }
+        let decay = KernelOperation.store(ArrayReference(x, .element),
+                                          .binary(.multiply, .load(ArrayReference(x, .element)), .constant(0.5)))
+        let range = try source(members: nil, [decay])
+        XCTAssertTrue(range.contains(pragma), range)
+        XCTAssertTrue(range.contains("for (_idx = _first; _idx < _last; _idx++)"), range)
+        XCTAssertFalse(try source(members: members, [decay]).contains(pragma))
+        XCTAssertFalse(try source(members: nil, [decay, .store(ArrayReference(y, .mapped(targets)), .constant(1))])
+            .contains(pragma))
+    }
+
     /// A store through an index map (a synaptic effect on its target), an element read at another
     /// position than it is written, a shared element the loop writes, and an append are not.
     func testLoopsThatMayReachOtherIterationsAreNot() throws {

@@ -292,12 +292,15 @@ extension Synapses {
         }
         var next = Array(offsets.dropLast())
         var members = [Int32](repeating: 0, count: size)
+        var inOrder = true
         for s in 0..<size {
             let k = Int(post[s]) - target.start
             members[Int(next[k])] = Int32(s)
+            inOrder = inOrder && Int(next[k]) == s
             next[k] += 1
         }
-        postMembers.assign(members)
+        // Synapses already in target order need no list: the synapses of a target are a range.
+        if inOrder { postMembers.removeAll() } else { postMembers.assign(members) }
         for (k, count) in preCounts.enumerated() { outgoing[source.start + k] = Double(count) }
         for (k, count) in postCounts.enumerated() { incoming[target.start + k] = Double(count) }
     }

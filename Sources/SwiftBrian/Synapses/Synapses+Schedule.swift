@@ -46,7 +46,7 @@ extension Synapses {
             let synapsesOfSpikes: Iteration = pathway.triggeredByPre
                 ? .synapses(events: spikes, lower: source.start, upper: source.stop, offsets: preOffsets, members: nil)
                 : .synapses(events: spikes, lower: target.start, upper: target.stop, offsets: postOffsets,
-                            members: postMembers)
+                            members: postSorted ? nil : postMembers)
             let delay = variables[pathway.delayVariable]
             let steps: KernelExpression = .indexValue(pathway.delaySteps, delay?.isShared ?? true ? .shared : .element)
             // Without delay, a spike's synapses are visited directly, with no queue.
@@ -70,6 +70,10 @@ extension Synapses {
         }
         return operations
     }
+
+    /// Whether the synapses are stored sorted by target (`postMembers` is then not needed, see
+    /// ``postOffsets``).
+    var postSorted: Bool { postMembers.count != size }
 
     /// Checks the delays, converts them to whole time steps and makes each queue long enough for
     /// them; checks that no other synapses sum into the same variable.

@@ -28,7 +28,10 @@ public final class Synapses: Group {
     let post: IndexBuffer
     /// Where the synapses of source element `start + k` begin: `preOffsets[k]`.
     let preOffsets: IndexBuffer
-    /// The synapses sorted by postsynaptic element, and where each element's begin.
+    /// The synapses sorted by postsynaptic element, and where each element's begin. `postMembers`
+    /// is empty when no pathway is triggered by the target, and when the synapses are stored in
+    /// that order already (one target, `j = i`): then element `k`'s synapses are
+    /// `postOffsets[k]..<postOffsets[k + 1]` themselves (see ``postSorted``).
     let postOffsets: IndexBuffer
     let postMembers: IndexBuffer
     /// The number of synapses of each target element (absolute index) and of each source element.
