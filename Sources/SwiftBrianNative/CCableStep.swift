@@ -1,6 +1,8 @@
 /// The C function of one implicit step of the cable equation (``KernelOperation/solveCable(_:)``):
-/// the operations of the interpreter's `CableStep`, in the same order, so that the two agree bit
-/// for bit. Buffers are passed in the order ``CEmitter`` lists them for the operation.
+/// each value is computed by the same operations, in the same order, as in the interpreter's
+/// `CableStep`, so that the two agree bit for bit (the recurrences of a section, which the
+/// interpreter runs one after the other, run here in the same passes, side by side). Buffers are
+/// passed in the order ``CEmitter`` lists them for the operation.
 enum CCableStep {
     static let source = #"""
     __attribute__((noinline)) static void sb_cable_step(int64_t sections, const int32_t *restrict starts,
