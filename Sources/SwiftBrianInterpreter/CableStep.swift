@@ -4,8 +4,8 @@ import SwiftBrianKernel
 /// `SpatialStateUpdater` computes it: per section a tridiagonal elimination for the particular
 /// solution and the responses to unit potentials at the section's start and end node, then the
 /// tree-shaped system of the node potentials, eliminated from the leaves to the root, and the
-/// potentials as the sum of the three. The native backend's `sb_cable_step` performs the same
-/// operations in the same order.
+/// potentials as the sum of the three. The native backend's `sb_cable_step` computes each value
+/// by the same operations in the same order.
 enum CableStep {
     static func run(_ system: CableSystem) {
         let dt = system.dt[0]

@@ -1,6 +1,8 @@
 /// The C function of one implicit step of the cable equation (``KernelOperation/solveCable(_:)``):
-/// the operations of the interpreter's `CableStep`, in the same order, so that the two agree bit
-/// for bit. Buffers are passed in the order ``CEmitter`` lists them for the operation.
+/// each value is computed by the same operations, in the same order, as in the interpreter's
+/// `CableStep`, so that the two agree bit for bit (the recurrences of a section, which the
+/// interpreter runs one after the other, run here in the same passes, side by side). Buffers are
+/// passed in the order ``CEmitter`` lists them for the operation.
 package enum CCableStep {
     package static let source = #"""
     __attribute__((noinline)) static void sb_cable_step(int64_t sections, const int32_t *restrict starts,
@@ -21,15 +23,18 @@ package enum CCableStep {
             const int64_t first = starts[s], stop = stops[s];
             int unchanged = 1;
             for (int64_t j = first; j < stop; j++) unchanged &= gtot[j] == factored[j];
-            /* A section whose gtot changed is factorized anew: the reciprocal pivots, the
-               eliminated upper diagonal and the unit responses. The recurrences carry the
-               previous compartment's values in registers; j == 0 (the first compartment of the
-               whole tree) divides by its diagonal, as in Brian. */
-            if (!unchanged) {
-                int64_t j = first;
-                double e = 0, te = 0, ts = 0;
-                if (j == 0) {
-                    const double b = diagonal[0] - gtot[0];
+            /* One pass forward and one back. A section whose gtot changed is factorized anew in
+               the same passes (the reciprocal pivots, the eliminated upper diagonal, the unit
+               responses), so that its recurrences, each carried in a register, run side by side;
+               a kept section solves only for the particular solution, with its kept pivots
+               (clang makes a loop for each case). j == 0 (the first compartment of the whole
+               tree) divides by its diagonal, as in Brian. */
+            const int fresh = !unchanged;
+            int64_t j = first;
+            double e = 0, te = 0, ts = 0, p = 0;
+            if (j == 0) {
+                const double b = diagonal[0] - gtot[0];
+                if (fresh) {
                     factored[0] = gtot[0];
                     e = upper[0] / b;
                     te = end_response[0] / b;
@@ -37,15 +42,23 @@ package enum CCableStep {
                     eliminated[0] = e;
                     towards_end[0] = te;
                     towards_start[0] = ts;
-                    j = 1;
-                } else {
+                }
+                p = (-(cm[0] / dt * v[0]) - i0[0]) / b;
+                particular[0] = p;
+                j = 1;
+            } else {
+                if (fresh) {
                     e = eliminated[j - 1];
                     te = towards_end[j - 1];
                     ts = towards_start[j - 1];
                 }
-                for (; j < stop; j++) {
-                    const double a = lower[j];
-                    const double m = 1.0 / (diagonal[j] - gtot[j] - a * e);
+                p = particular[j - 1];
+            }
+            for (; j < stop; j++) {
+                const double a = lower[j];
+                double m;
+                if (fresh) {
+                    m = 1.0 / (diagonal[j] - gtot[j] - a * e);
                     factored[j] = gtot[j];
                     pivot[j] = m;
                     e = upper[j] * m;
@@ -54,31 +67,21 @@ package enum CCableStep {
                     eliminated[j] = e;
                     towards_end[j] = te;
                     towards_start[j] = ts;
+                } else {
+                    m = pivot[j];
                 }
-                for (j = stop - 2; j >= first; j--) {
-                    const double c = eliminated[j];
+                p = (-(cm[j] / dt * v[j]) - i0[j] - a * p) * m;
+                particular[j] = p;
+            }
+            for (j = stop - 2; j >= first; j--) {
+                const double c = eliminated[j];
+                if (fresh) {
                     te = towards_end[j] - c * te;
                     ts = towards_start[j] - c * ts;
                     towards_end[j] = te;
                     towards_start[j] = ts;
                 }
-            }
-            /* The particular solution, with the section's factorization. */
-            int64_t j = first;
-            double p = 0;
-            if (j == 0) {
-                p = (-(cm[0] / dt * v[0]) - i0[0]) / (diagonal[0] - gtot[0]);
-                particular[0] = p;
-                j = 1;
-            } else {
-                p = particular[j - 1];
-            }
-            for (; j < stop; j++) {
-                p = (-(cm[j] / dt * v[j]) - i0[j] - lower[j] * p) * pivot[j];
-                particular[j] = p;
-            }
-            for (j = stop - 2; j >= first; j--) {
-                p = particular[j] - eliminated[j] * p;
+                p = particular[j] - c * p;
                 particular[j] = p;
             }
         }

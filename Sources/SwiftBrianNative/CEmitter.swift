@@ -32,6 +32,8 @@ package struct CEmitter {
     private var grown: Set<ObjectIdentifier> = []
     private var temporaries: Set<Int> = []
     private var usesTimedArrays = false
+    /// The calls of `PortableMath` functions emitted so far (see ``chainedLoop``).
+    private var portableCalls = 0
     /// The finite checks whose previous values a range loop keeps in an array of its own.
     private var localPrevious: Set<Int> = []
     /// The checks of finite values, numbered from 1 in the order they are met.
@@ -372,11 +374,12 @@ package struct CEmitter {
 
     /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it checks values.
     private mutating func rangeLoop(_ lower: String, _ upper: String, _ operations: [KernelOperation]) throws -> [String] {
-        let first = finiteChecks.count
+        let first = finiteChecks.count, calls = portableCalls
         checksInBlocks = true
         let body = try operations.flatMap { try operation($0, indent: "        ") }
         checksInBlocks = false
-        let pragma = Kernel.independentIterations(operations) ? [CEmitter.independentLoop] : []
+        let pragma = !Kernel.independentIterations(operations) ? []
+            : portableCalls > calls ? [CEmitter.chainedLoop] : [CEmitter.independentLoop]
         if finiteChecks.count > first {
             return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count, pragma: pragma)
         }
@@ -387,6 +390,13 @@ package struct CEmitter {
     /// vectorizes the loop without proving it (it cannot, past a few buffers: `restrict` on the
     /// kernel's local pointers does not reach its alias analysis). The arithmetic is unchanged.
     private static let independentLoop = "#pragma clang loop vectorize(assume_safety)"
+
+    /// ``independentLoop`` for a loop that calls `PortableMath` functions: their polynomials are
+    /// long chains of dependent operations, which leave the processor waiting (a Hodgkin–Huxley
+    /// state update ran at a fraction of its arithmetic throughput), and clang's cost model does
+    /// not interleave a loop that large; two vectors of iterations, interleaved, fill the wait. The
+    /// arithmetic of each element is unchanged.
+    private static let chainedLoop = "#pragma clang loop vectorize(assume_safety) interleave_count(2)"
 
     /// A range loop with finite checks, in blocks of ``checkedBlockSize`` elements: the loop
     /// body stores every value as usual, keeps the previous value of each checked element in an
@@ -643,6 +653,7 @@ package struct CEmitter {
                 throw Unsupported(reason: "the function '\(name)' has no C implementation")
             }
             if precision == .double, let portable = CEmitter.portableNames[name] {
+                portableCalls += 1
                 return "\(portable)(\(arguments.joined(separator: ", ")))"
             }
             if cName.hasPrefix("sb_") { return real("\(cName)(\(arguments.joined(separator: ", ")))") }

@@ -48,6 +48,18 @@ final class CEmitterVectorizationTests: XCTestCase {
             .contains(pragma))
     }
 
+    /// A loop that calls `exp` (PortableMath's polynomial) also asks for two interleaved vectors of
+    /// iterations; one without such calls leaves the interleaving to clang.
+    func testLoopsWithPortableMathAreInterleaved() throws {
+        let interleaved = "\(pragma) interleave_count(2)"
+        let load = KernelExpression.load(ArrayReference(x, .element))
+        XCTAssertTrue(try source([.store(ArrayReference(y, .element), .call(.builtin("exp"), [load]))])
+            .contains(interleaved))
+        let plain = try source([.store(ArrayReference(y, .element), .binary(.multiply, load, load))])
+        XCTAssertTrue(plain.contains(pragma))
+        XCTAssertFalse(plain.contains("interleave_count"))
+    }
+
     /// A store through an index map (a synaptic effect on its target), an element read at another
     /// position than it is written, a shared element the loop writes, and an append are not.
     func testLoopsThatMayReachOtherIterationsAreNot() throws {
