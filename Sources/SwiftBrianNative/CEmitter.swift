@@ -2,6 +2,7 @@ import CSwiftBrianRuntime
 import Foundation
 import SwiftBrianKernel
 import SwiftBrianLanguage
+import SwiftBrianPortableMath
 
 /// Turns a kernel into a C function with the semantics of the interpreter: the same operations in
 /// the same order on the same doubles, so results agree bit for bit (floating-point contraction
@@ -525,16 +526,14 @@ struct CEmitter {
         KernelFunctionNames.binomial: "sb_binomial",
     ]
 
-    /// The functions of `PortableMath` (in double precision, the interpreter's implementation).
-    private static let portableNames: [String: String] = ["exp": "sb_exp", "log": "sb_log"]
-
     private mutating func call(_ function: KernelFunction, _ arguments: [String]) throws -> String {
         switch function {
         case .builtin(let name):
             guard let cName = CEmitter.cNames[name] else {
                 throw Unsupported(reason: "the function '\(name)' has no C implementation")
             }
-            if precision == .double, let portable = CEmitter.portableNames[name] {
+            // In double precision, the interpreter's implementation (`PortableMath`).
+            if precision == .double, let portable = PortableMath.unaryFunctions[name]?.c {
                 return "\(portable)(\(arguments.joined(separator: ", ")))"
             }
             if cName.hasPrefix("sb_") { return real("\(cName)(\(arguments.joined(separator: ", ")))") }
