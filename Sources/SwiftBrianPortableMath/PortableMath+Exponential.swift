@@ -6,7 +6,7 @@ extension PortableMath {
     /// error below 1e-17 relative), times `2^k` as two powers of two, so that results down in the
     /// subnormal range are rounded once. `x` above 710 gives infinity, below -746 zero; NaN stays NaN.
     public static func exp(_ x: Double) -> Double {
-        scaledExp(x, tail: 0, scale: 0)
+        scaledExp(x, tail: -0.0, scale: 0)
     }
 
     /// `e^x - 1`, within 1 ulp (exact for tiny `x`, `±0` kept): with `x = k ln 2 + r + c` as in
@@ -42,7 +42,7 @@ extension PortableMath {
         let a = x.magnitude
         let t = expm1(a)
         let small = 0.5 * (2.0 * t - t * t / (t + 1.0))
-        let e = scaledExp(a, tail: 0, scale: -1)
+        let e = scaledExp(a, tail: -0.0, scale: -1)
         let large = e - 0.25 / e
         return withSign(a < 1.0 ? small : large, of: x)
     }
@@ -50,7 +50,7 @@ extension PortableMath {
     /// The hyperbolic cosine, within 1.5 ulp: `E + 1/(4E)` with `E = e^|x|/2` (scaled without
     /// overflow, so finite up to 710.47).
     public static func cosh(_ x: Double) -> Double {
-        let e = scaledExp(x.magnitude, tail: 0, scale: -1)
+        let e = scaledExp(x.magnitude, tail: -0.0, scale: -1)
         return e + 0.25 / e
     }
 
@@ -64,7 +64,8 @@ extension PortableMath {
         return withSign(result, of: x)
     }
 
-    /// `e^(x + tail) 2^scale`, `tail` a correction much smaller than 1 (0 for ``exp(_:)``), scaled
+    /// `e^(x + tail) 2^scale`, `tail` a correction much smaller than 1 (-0 for none: adding -0
+    /// changes nothing, so the C compiler drops it), scaled
     /// before rounding, so that `e^x/2` does not overflow where it is finite.
     static func scaledExp(_ x: Double, tail: Double, scale: Int64) -> Double {
         let reduction = reduceForExp(x)
@@ -134,7 +135,7 @@ extension PortableMath {
             const double result = p * sb_power_of_two(half) * sb_power_of_two(k - half);
             return x != x ? x : result;
         }
-        static inline double sb_exp(double x) { return sb_scaled_exp(x, 0.0, 0); }
+        static inline double sb_exp(double x) { return sb_scaled_exp(x, -0.0, 0); }
         static inline double sb_expm1(double x) {
             const sb_exp_reduction reduction = sb_reduce_for_exp(x);
             const int64_t k = reduction.k;
@@ -158,12 +159,12 @@ extension PortableMath {
             const double a = fabs(x);
             const double t = sb_expm1(a);
             const double small = 0.5 * (2.0 * t - t * t / (t + 1.0));
-            const double e = sb_scaled_exp(a, 0.0, -1);
+            const double e = sb_scaled_exp(a, -0.0, -1);
             const double large = e - 0.25 / e;
             return sb_with_sign_of(a < 1.0 ? small : large, x);
         }
         static inline double sb_cosh(double x) {
-            const double e = sb_scaled_exp(fabs(x), 0.0, -1);
+            const double e = sb_scaled_exp(fabs(x), -0.0, -1);
             return e + 0.25 / e;
         }
         static inline double sb_tanh(double x) {

@@ -262,4 +262,11 @@ final class PortableMathTests: XCTestCase {
         XCTAssertEqual(PortableMath.pow(10, -1), 0.1)
         XCTAssertEqual(PortableMath.pow(2e-4, 0.5), Foundation.sqrt(2e-4))
     }
+
+    /// Constant subexpressions, folded before either backend runs, use the same functions.
+    func testConstantFoldingUsesThePortableFunctions() throws {
+        let y = try values(of: "tanh(0.3) + sin(2.5) + 1.3**2.7 + exprel(0.2) + 0*x", [0], p: [0])
+        let expected = PortableMath.tanh(0.3) + PortableMath.sin(2.5) + PortableMath.pow(1.3, 2.7) + PortableMath.exprel(0.2)
+        XCTAssertEqual(y.first?.bitPattern, expected.bitPattern)
+    }
 }
