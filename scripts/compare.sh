@@ -23,6 +23,10 @@
 # THREADS and Brian cpp_standalone with prefs.devices.cpp_standalone.openmp_threads = THREADS,
 # both pinned to cores 0..THREADS-1 (cython and NEST stay on one thread, on core 0).
 #
+# BRIAN_TARGETS (default "cython cpp_standalone") names Brian's targets to time; NEST=0 leaves NEST
+# out (its COBAHH at 40,000 takes five minutes), e.g. for a sitting of ours against Brian
+# cpp_standalone alone: BRIAN_TARGETS=cpp_standalone NEST=0 scripts/compare.sh.
+#
 # Needs Brian 2.9 (and NEST, for its rows) in a virtual environment (PEERS, default /work/peers
 # when it exists, else /tmp/peers):
 #   python3 -m venv /tmp/peers && /tmp/peers/bin/pip install brian2==2.9.0 "numpy<2.3" nest-simulator
@@ -80,7 +84,7 @@ brian() {
   elif [ "$1" = dendrify_network ]; then
     script=("$PWD/scripts/dendrify_bench.py" "$2")
   fi
-  for target in cython cpp_standalone; do
+  for target in ${BRIAN_TARGETS:-cython cpp_standalone}; do
     local extra=()
     if timed "$1" && [ -n "${DURATION:-}" ]; then extra=(--duration "$DURATION"); fi
     local cores=0 folder=.
@@ -100,7 +104,7 @@ for n in $SIZES; do
     else
       brian "$model" "$n"
     fi
-    if [ "$model" = cuba ] || [ "$model" = cobahh ]; then
+    if [ "${NEST:-1}" = 1 ] && { [ "$model" = cuba ] || [ "$model" = cobahh ]; }; then
       taskset -c 0 "$PEERS/bin/python" "$REFERENCE/nest_bench.py" "$model" "$n" 2>/dev/null \
         | grep '^nest' | tee -a "$OUT" || echo "nest $model N=$n failed" | tee -a "$OUT"
     fi

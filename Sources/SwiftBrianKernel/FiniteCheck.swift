@@ -13,25 +13,14 @@ public struct FiniteCheck: Hashable, Sendable {
     public var unit: String
     /// The time of the kernel's clock.
     public var time: DoubleBuffer
-    /// Room for the previous values of a block of elements (``blockSize``, or the whole loop when
-    /// it is shorter), where a backend checks a loop block by block (the native backend in range
-    /// loops, so that they still vectorize).
-    public var previous: DoubleBuffer
 
-    /// The number of elements a native range loop checks at a time.
-    public static let blockSize = 65536
-
-    /// A check of values stored into `target`; `previous` holds a block of values where the check
-    /// runs in a range loop (the smaller of ``blockSize`` and the loop's length; one value
-    /// suffices elsewhere).
-    public init(target: ArrayReference, variable: String, element: String, unit: String, time: DoubleBuffer,
-                previous: DoubleBuffer) {
+    /// A check of values stored into `target`.
+    public init(target: ArrayReference, variable: String, element: String, unit: String, time: DoubleBuffer) {
         self.target = target
         self.variable = variable
         self.element = element
         self.unit = unit
         self.time = time
-        self.previous = previous
     }
 
     /// The error message for `value` stored at element `index` at time `time`, where `last` was.

@@ -29,30 +29,24 @@ struct FiniteChecks {
     func adding(to kernel: Kernel, time: DoubleBuffer) -> Kernel {
         var checked = kernel
         var next = (Self.temporaries(in: kernel.vector).max() ?? -1) + 1
-        // A range loop is checked block by block: room for the previous values of one block.
-        var block = 1
-        if case .range(let lower, let upper) = kernel.iteration { block = min(max(upper - lower, 1), FiniteCheck.blockSize) }
-        checked.vector = adding(to: kernel.vector, time: time, block: block, next: &next)
+        checked.vector = adding(to: kernel.vector, time: time, next: &next)
         return checked
     }
 
-    private func adding(to operations: [KernelOperation], time: DoubleBuffer, block: Int,
-                        next: inout Int) -> [KernelOperation] {
+    private func adding(to operations: [KernelOperation], time: DoubleBuffer, next: inout Int) -> [KernelOperation] {
         operations.flatMap { operation -> [KernelOperation] in
             switch operation {
             case .store(let reference, let value):
                 guard let variable = variables[ObjectIdentifier(reference.buffer)] else { return [operation] }
                 let number = next
                 next += 1
-                let previous = DoubleBuffer(name: "\(reference.buffer.name)_previous",
-                                            count: block, value: 0)
                 let unit = variable.dimension.isDimensionless ? "" : "\(variable.dimension)"
                 let check = FiniteCheck(target: reference, variable: variable.variable, element: variable.element,
-                                        unit: unit, time: time, previous: previous)
+                                        unit: unit, time: time)
                 return [.define(number, value), .checkFinite(.temporary(number), check),
                         .store(reference, .temporary(number))]
             case .when(let condition, let inner):
-                return [.when(condition, adding(to: inner, time: time, block: block, next: &next))]
+                return [.when(condition, adding(to: inner, time: time, next: &next))]
             default:
                 return [operation]
             }
