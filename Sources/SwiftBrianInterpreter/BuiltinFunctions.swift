@@ -11,8 +11,7 @@ enum BuiltinFunctions {
         for (name, function) in Function.builtins where function.arguments.count == 1 {
             if case .pure(let body) = function.implementation { table[name] = { body([$0]) } }
         }
-        table["exp"] = PortableMath.exp
-        table["log"] = PortableMath.log
+        for (name, portable) in PortableMath.unaryFunctions { table[name] = portable.function }
         table["sqrt"] = Foundation.sqrt
         table["abs"] = { Swift.abs($0) }
         table["int"] = { $0.rounded(.towardZero) }

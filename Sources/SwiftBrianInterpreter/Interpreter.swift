@@ -1,6 +1,7 @@
 import Foundation
 import SwiftBrianKernel
 import SwiftBrianLanguage
+import SwiftBrianPortableMath
 
 /// The reference backend: executes kernels directly, one operation at a time over all the
 /// indices of the iteration (as Brian's numpy target does). It defines the semantics the native
@@ -82,7 +83,7 @@ public final class Interpreter: Backend {
                     }
                     continue
                 }
-                let logComplement = log1p(-p)
+                let logComplement = PortableMath.log1p(-p)
                 var position = 0, draw = 0
                 while true {
                     let u = RandomNumbers.uniform(seed: context.seed, stream: context.stream, step: i, element: draw,

@@ -1,4 +1,5 @@
 import Foundation
+import SwiftBrianPortableMath
 
 /// The candidate (i, j) pairs a synapse-creation kernel visits: for each presynaptic index `i` in
 /// `rows`, the postsynaptic indices `j` from `columnStart` up to (not including) `columnStop` in
@@ -53,7 +54,7 @@ public struct PairSpace: Hashable, Sendable {
     /// next visited candidate would lie past the row's end.
     @inline(__always)
     public static func skip(uniform u: Double, logComplement: Double, remaining: Int) -> Int? {
-        let gap = (log(u) / logComplement).rounded(.down)
+        let gap = (PortableMath.log(u) / logComplement).rounded(.down)
         return gap < Double(remaining) ? Int(gap) : nil
     }
 }

@@ -81,7 +81,7 @@ public enum RandomNumbers {
         if p >= 1 { return Double(trials) }
         let ratio = p / (1 - p)
         var k = 0
-        var mass = pow(1 - p, Double(trials))
+        var mass = PortableMath.pow(1 - p, Double(trials))
         var cumulative = mass
         while u >= cumulative && k < trials {
             k += 1

@@ -2,6 +2,7 @@ import CSwiftBrianRuntime
 import Foundation
 import SwiftBrianKernel
 import SwiftBrianLanguage
+import SwiftBrianPortableMath
 
 /// Turns a kernel into a C function with the semantics of the interpreter: the same operations in
 /// the same order on the same doubles, so results agree bit for bit (floating-point contraction
@@ -358,11 +359,11 @@ package struct CEmitter {
                 "    const int64_t _count = \(count);",
                 "    const double _p = (double)(\(try expression(space.probability)));",
                 "    if (!(_p > 0)) continue;",
-                "    const double _logq = log1p(-_p);",
+                "    const double _logq = sb_log1p(-_p);",
                 "    int64_t _pos = 0, _draw = 0;",
                 "    for (;;) {",
                 "        if (_p < 1) {",
-                "            const double _gap = floor(log(\(draw)) / _logq);",
+                "            const double _gap = floor(sb_log(\(draw)) / _logq);",
                 "            _draw++;",
                 "            if (!(_gap < (double)(_count - _pos))) break;",
                 "            _pos += (int64_t)_gap;",
@@ -643,16 +644,14 @@ package struct CEmitter {
         KernelFunctionNames.binomial: "sb_binomial",
     ]
 
-    /// The functions of `PortableMath` (in double precision, the interpreter's implementation).
-    private static let portableNames: [String: String] = ["exp": "sb_exp", "log": "sb_log"]
-
     private mutating func call(_ function: KernelFunction, _ arguments: [String]) throws -> String {
         switch function {
         case .builtin(let name):
             guard let cName = CEmitter.cNames[name] else {
                 throw Unsupported(reason: "the function '\(name)' has no C implementation")
             }
-            if precision == .double, let portable = CEmitter.portableNames[name] {
+            // In double precision, the interpreter's implementation (`PortableMath`).
+            if precision == .double, let portable = PortableMath.unaryFunctions[name]?.c {
                 portableCalls += 1
                 return "\(portable)(\(arguments.joined(separator: ", ")))"
             }

@@ -3,7 +3,7 @@ import SwiftBrianPortableMath
 
 /// The C code every generated library starts with: the buffer layout, appending, the counter-based
 /// random numbers and the helper functions whose semantics must match the interpreter's bit for
-/// bit (Python's `%`, `sign`, `clip`, `exprel`, `timestep`, Poisson and binomial draws, TimedArray
+/// bit (Python's `%`, `sign`, `clip`, `timestep`, Poisson and binomial draws, TimedArray
 /// lookup, and ``PortableMath``'s functions).
 package enum CPrelude {
     /// The whole prelude: the C library's headers, then ``body``.
@@ -90,16 +90,6 @@ package enum CPrelude {
         double u1 = sb_unit(w[0], w[1]), u2 = sb_unit(w[2], w[3]);
         return sqrt(-2.0 * sb_log(1.0 - u1)) * sb_cos_turns(u2);
     }
-    /* pow exactly as the interpreter calls it: compilers rewrite pow(2, x) as exp2(x) and
-       pow(x, -1) as 1/x, which differ from pow in the last bit. */
-    #if defined(__CUDACC__)
-    static inline double sb_pow(double a, double b) { return pow(a, b); }
-    #elif defined(__clang__)
-    __attribute__((no_builtin("pow"))) static double sb_pow(double a, double b) { return pow(a, b); }
-    #else
-    static double (*const volatile sb_pow_libm)(double, double) = pow;
-    static inline double sb_pow(double a, double b) { return sb_pow_libm(a, b); }
-    #endif
     static double sb_binomial(double trials, double p, double u) {
         int64_t n = (int64_t)trials;
         if (p <= 0 || n <= 0) return 0;
@@ -179,7 +169,6 @@ package enum CPrelude {
     static inline double sb_max(double a, double b) { return b >= a ? b : a; }
     static inline double sb_min(double a, double b) { return b < a ? b : a; }
     static inline double sb_clip(double x, double low, double high) { return sb_min(sb_max(x, low), high); }
-    static inline double sb_exprel(double x) { return x == 0 ? 1.0 : expm1(x) / x; }
     /* The index a 2-D TimedArray was wrongly called with; checked after each kernel. */
     static double sb_timed_bad_column = 0;
     static int sb_timed_failed = 0;

@@ -1,4 +1,5 @@
 import Foundation
+import SwiftBrianPortableMath
 
 /// Evaluates expressions and statements on plain numbers (SI base units): the scalar semantics
 /// every backend must reproduce. Booleans are 0 and 1; `int()` truncates; `/` is true division,
@@ -76,7 +77,7 @@ public struct Evaluator {
         case .modulo:
             let remainder = fmod(left, right)
             return remainder != 0 && (remainder < 0) != (right < 0) ? remainder + right : remainder
-        case .power: return pow(left, right)
+        case .power: return PortableMath.pow(left, right)
         case .less: return left < right ? 1 : 0
         case .lessEqual: return left <= right ? 1 : 0
         case .greater: return left > right ? 1 : 0

@@ -102,13 +102,12 @@ public struct Function: Sendable {
 
     /// The functions every model can call, by name.
     public static let builtins: [String: Function] = {
-        let unary: [(String, @Sendable (Double) -> Double)] = [
-            ("exp", { PortableMath.exp($0) }), ("log", { PortableMath.log($0) }), ("log10", { Foundation.log10($0) }),
-            ("sin", { Foundation.sin($0) }), ("cos", { Foundation.cos($0) }), ("tan", { Foundation.tan($0) }),
-            ("sinh", { Foundation.sinh($0) }), ("cosh", { Foundation.cosh($0) }), ("tanh", { Foundation.tanh($0) }),
+        let libraryFunctions: [(String, @Sendable (Double) -> Double)] = [
+            ("tan", { Foundation.tan($0) }),
             ("arcsin", { Foundation.asin($0) }), ("arccos", { Foundation.acos($0) }), ("arctan", { Foundation.atan($0) }),
-            ("exprel", { exprel($0) }), ("expm1", { Foundation.expm1($0) }), ("log1p", { Foundation.log1p($0) }),
         ]
+        let portable: [(String, @Sendable (Double) -> Double)] = PortableMath.unaryFunctions.map { ($0.key, $0.value.function) }
+        let unary = portable + libraryFunctions
         var functions: [Function] = unary.map { name, body in
             Function(name, arguments: [.dimensionless], result: .dimensionless) { body($0[0]) }
         }
@@ -140,7 +139,3 @@ public struct Function: Sendable {
     ((t + 1e-3 * dt) / dt).rounded(.towardZero)
 }
 
-/// (exp(x) - 1)/x, accurate near 0 and equal to 1 at 0.
-@Sendable func exprel(_ x: Double) -> Double {
-    x == 0 ? 1 : Foundation.expm1(x) / x
-}

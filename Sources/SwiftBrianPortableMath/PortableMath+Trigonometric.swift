@@ -1,0 +1,121 @@
+/// Sine and cosine, of radians and of turns.
+extension PortableMath {
+    /// The sine, within 1 ulp for `|x| < 2^20 π/2` (about 1.6e6): `x = k π/2 + r` with `π/2` in
+    /// four parts (Cody and Waite; `k` times each of the first three exact) and `r` in two parts,
+    /// then the Taylor polynomials of ``cosineOfTurns(_:)``. Up to 2^50 the reduction is exact only
+    /// to about one ulp of `x` (the sine of a number within an ulp of `x`); above 2^50, where one
+    /// ulp of `x` exceeds a quarter, the result is 0 or ±1 without meaning. `sin(±0) = ±0`,
+    /// infinities give NaN.
+    public static func sin(_ x: Double) -> Double {
+        let value = sineOrCosine(x, quadrantOffset: 3)
+        return x == 0 ? x : value
+    }
+
+    /// The cosine, as ``sin(_:)``.
+    public static func cos(_ x: Double) -> Double {
+        sineOrCosine(x, quadrantOffset: 0)
+    }
+
+    /// `cos(2π u)` for `0 <= u < 1` (a fraction of a turn, as the normal random numbers need it),
+    /// within 2 ulp: `4u = k + d` with `|d| <= 1/2` (exact), then sine or cosine of `d π/2` by their
+    /// Taylor polynomials (to degree 19 and 18) according to the quadrant `k`.
+    public static func cosineOfTurns(_ u: Double) -> Double {
+        let t = 4.0 * u
+        let shifted = t + roundingShift
+        let kd = shifted - roundingShift
+        return cosineInQuadrant((t - kd) * halfPi, 0.0, quadrant: shifted.bitPattern &- roundingShift.bitPattern)
+    }
+
+    /// `cos(x + offset π/2)`.
+    private static func sineOrCosine(_ x: Double, quadrantOffset: UInt64) -> Double {
+        let shifted = x * twoOverPi + roundingShift
+        let kd = shifted - roundingShift
+        let quadrant = (shifted.bitPattern &- roundingShift.bitPattern) &+ quadrantOffset
+        let first = x - kd * halfPiParts[0]
+        let second = twoSum(first, -(kd * halfPiParts[1]))
+        let third = twoSum(second.sum, -(kd * halfPiParts[2]))
+        let tail = (second.error + third.error) - kd * halfPiParts[3]
+        let r = fastTwoSum(third.sum, tail)
+        let isHuge = !(x.magnitude < 1125899906842624.0)
+        return cosineInQuadrant(isHuge ? x - x : r.sum, isHuge ? 0.0 : r.error, quadrant: quadrant)
+    }
+
+    /// `cos(r + rLow + k π/2)` for `|r| <= π/4`, `rLow` below an ulp of `r`, `k` the low two bits
+    /// of `quadrant`.
+    private static func cosineInQuadrant(_ r: Double, _ rLow: Double, quadrant: UInt64) -> Double {
+        let z = r * r
+        var p = sineSeries[9]
+        for n in stride(from: 8, through: 1, by: -1) {
+            p = p * z + sineSeries[n]
+        }
+        var q = cosineSeries[9]
+        for n in stride(from: 8, through: 2, by: -1) {
+            q = q * z + cosineSeries[n]
+        }
+        let halfZ = 0.5 * z
+        let w = 1.0 - halfZ
+        let sine = r + (r * z * p + rLow * w)
+        let cosine = w + (((1.0 - w) - halfZ) + (z * z * q - r * rLow))
+        let k = quadrant & 3
+        return k == 0 ? cosine : k == 1 ? -sine : k == 2 ? -cosine : sine
+    }
+
+    private static let halfPi = 1.5707963267948966
+    private static let twoOverPi = 0.6366197723675814
+    /// π/2 in four parts, the first three of 33 significant bits (fdlibm's).
+    private static let halfPiParts = [
+        1.57079632673412561417e+00, 6.07710050630396597660e-11, 2.02226624871116645580e-21, 8.47842766036889956997e-32,
+    ]
+    /// (-1)^n/(2n + 1)! and (-1)^n/(2n)! for n = 0 ... 9.
+    private static let sineSeries: [Double] = [
+        1.0, -0.16666666666666666, 0.008333333333333333, -0.0001984126984126984, 2.7557319223985893e-06,
+        -2.505210838544172e-08, 1.6059043836821613e-10, -7.647163731819816e-13, 2.8114572543455206e-15,
+        -8.22063524662433e-18,
+    ]
+    private static let cosineSeries: [Double] = [
+        1.0, -0.5, 0.041666666666666664, -0.001388888888888889, 2.48015873015873e-05, -2.755731922398589e-07,
+        2.08767569878681e-09, -1.1470745597729725e-11, 4.779477332387385e-14, -1.5619206968586225e-16,
+    ]
+
+    static let cTrigonometric = """
+        static inline double sb_cosine_in_quadrant(double r, double r_low, uint64_t quadrant) {
+            const double z = r * r;
+            double p = \(literal(sineSeries[9]));
+            \(horner("p", "z", sineSeries, from: 9, to: 1))
+            double q = \(literal(cosineSeries[9]));
+            \(horner("q", "z", cosineSeries, from: 9, to: 2))
+            const double half_z = 0.5 * z;
+            const double w = 1.0 - half_z;
+            const double sine = r + (r * z * p + r_low * w);
+            const double cosine = w + (((1.0 - w) - half_z) + (z * z * q - r * r_low));
+            const uint64_t k = quadrant & 3;
+            return k == 0 ? cosine : k == 1 ? -sine : k == 2 ? -cosine : sine;
+        }
+        static inline double sb_cos_turns(double u) {
+            const double shift = \(literal(roundingShift));
+            const double t = 4.0 * u;
+            const double shifted = t + shift;
+            const double kd = shifted - shift;
+            return sb_cosine_in_quadrant((t - kd) * \(literal(halfPi)), 0.0, sb_bits(shifted) - sb_bits(shift));
+        }
+        static inline double sb_sine_or_cosine(double x, uint64_t quadrant_offset) {
+            const double shift = \(literal(roundingShift));
+            const double shifted = x * \(literal(twoOverPi)) + shift;
+            const double kd = shifted - shift;
+            const uint64_t quadrant = (sb_bits(shifted) - sb_bits(shift)) + quadrant_offset;
+            const double first = x - kd * \(literal(halfPiParts[0]));
+            const sb_pair second = sb_two_sum(first, -(kd * \(literal(halfPiParts[1]))));
+            const sb_pair third = sb_two_sum(second.high, -(kd * \(literal(halfPiParts[2]))));
+            const double tail = (second.low + third.low) - kd * \(literal(halfPiParts[3]));
+            const sb_pair r = sb_fast_two_sum(third.high, tail);
+            const int is_huge = !(fabs(x) < 1125899906842624.0);
+            return sb_cosine_in_quadrant(is_huge ? x - x : r.high, is_huge ? 0.0 : r.low, quadrant);
+        }
+        static inline double sb_sin(double x) {
+            const double value = sb_sine_or_cosine(x, 3);
+            return x == 0 ? x : value;
+        }
+        static inline double sb_cos(double x) { return sb_sine_or_cosine(x, 0); }
+
+        """
+}
