@@ -38,11 +38,17 @@ struct CEmitter {
     private var checksInBlocks = false
     private let kernel: Kernel
     private let precision: Precision
-    /// Whether the element loop runs on a thread's part of the range (see
-    /// ``Kernel/runsElementwise`` and ``CThreadPool``): the function then loops over the part
-    /// `sb_part` of `sb_parts` equal contiguous parts, and keeps the previous values of checked
-    /// elements in its own arrays.
+    /// Whether the function runs on every thread of the pool, each on its part (see
+    /// ``CThreadPool``): an element-wise kernel (``Kernel/runsElementwise``) or a threshold
+    /// (``Kernel/parallelEvents``) loops over the part `sb_part` of `sb_parts` equal contiguous
+    /// parts of its range, keeping the previous values of checked elements in its own arrays; a
+    /// pathway (``Kernel/targetPartition``) runs the synapses whose target is in its part.
     let parallel: Bool
+    /// The event list a parallel threshold fills: each part scans into a list of its own, and
+    /// the lists are joined in part order (see ``joinedEvents(_:)``).
+    private let partEvents: IndexBuffer?
+    /// The postsynaptic indices by which a parallel pathway picks its synapses.
+    private let partTargets: IndexBuffer?
     private let stepVariable = "_step"
 
     /// The function for `kernel`, named `name`, computing in `precision` (buffers always hold
@@ -52,15 +58,17 @@ struct CEmitter {
     /// part of its range (``parallel``).
     static func emit(_ kernel: Kernel, name: String, precision: Precision = .double, threads: Int = 1) throws
         -> (source: String, emitter: CEmitter) {
-        var emitter = CEmitter(kernel: kernel, precision: precision, parallel: threads > 1 && kernel.runsElementwise)
+        var emitter = CEmitter(kernel: kernel, precision: precision, threads: threads)
         let source = try emitter.function(name: name)
         return (source, emitter)
     }
 
-    private init(kernel: Kernel, precision: Precision, parallel: Bool) {
+    private init(kernel: Kernel, precision: Precision, threads: Int) {
         self.kernel = kernel
         self.precision = precision
-        self.parallel = parallel
+        partEvents = threads > 1 ? kernel.parallelEvents : nil
+        partTargets = threads > 1 ? kernel.targetPartition : nil
+        parallel = threads > 1 && (kernel.runsElementwise || partEvents != nil || partTargets != nil)
     }
 
     /// `value` converted to the arithmetic type, unless it is a double already and arithmetic is
@@ -137,14 +145,14 @@ struct CEmitter {
         if !finiteChecks.isEmpty {
             // Numbers only, so that kernels that differ only in what they check share their code;
             // ``nonFiniteMessage(_:checks:)`` words them.
-            body += ["if (_bad) {",
+            body += ["if (_bad) {"] + (partTargets == nil ? [] : ["    sb_fail_order = _bad_at;"]) + [
                      "    snprintf(error, 512, \"%d %lld %.17g %.17g\", _bad, (long long)_bad_idx, _bad_new, _bad_old);",
                      "    return \(CEmitter.nonFiniteStatus);",
                      "}"]
         }
         var declarations: [String] = []
         if !finiteChecks.isEmpty {
-            declarations.append("int _bad = 0; int64_t _bad_idx = 0; double _bad_new = 0, _bad_old = 0;")
+            declarations.append("int _bad = 0; int64_t _bad_idx = 0, _bad_at = 0; double _bad_new = 0, _bad_old = 0;")
         }
         for (k, reference) in buffers.enumerated() where !grown.contains(ObjectIdentifier(reference.owner)) {
             let type = reference.owner is DoubleBuffer ? "double" : "int32_t"
@@ -201,6 +209,9 @@ struct CEmitter {
             // This thread's part: the same split for every kernel over the same range.
             let part = ["const int64_t _lo = \(lower) + (int64_t)(\(upper - lower)LL * sb_part / sb_parts);",
                         "const int64_t _hi = \(lower) + (int64_t)(\(upper - lower)LL * (sb_part + 1) / sb_parts);"]
+            if let list = partEvents {
+                return part + (try joinedEvents(list))
+            }
             if let (condition, inner) = CEmitter.batchableCondition(operations) {
                 return part + (try batched("_lo", "_hi", condition, inner))
             }
@@ -211,6 +222,12 @@ struct CEmitter {
         }
         var body: [String] = []   // a range loop emits its own (see rangeLoop)
         if case .range = iteration {} else { body = try operations.flatMap { try operation($0, indent: "        ") } }
+        var owned: [String] = []
+        if let targets = partTargets {
+            // Only the synapses whose target is in this thread's part; the first and the last part
+            // reach out to every index, so that each synapse is run by exactly one thread.
+            owned = try targetPart() + ["if (\(ints(targets))[_idx] < _tlo || \(ints(targets))[_idx] >= _thi) continue;"]
+        }
         switch iteration {
         case .range(let lower, let upper):
             return try rangeLoop("\(lower)", "\(upper)", operations)
@@ -226,16 +243,18 @@ struct CEmitter {
         case .synapses(let events, let lower, let upper, let offsets, let members):
             let list = ints(events), count = "\(header(events))->count", offset = ints(offsets)
             let member = members.map { ints($0) }
-            return ["for (int64_t _k = 0; _k < \(count); _k++) {",
+            return Array(owned.dropLast()) + ["for (int64_t _k = 0; _k < \(count); _k++) {",
                     "    int64_t _e = \(list)[_k];",
                     "    if (_e < \(lower) || _e >= \(upper)) continue;",
                     "    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
-                    "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + body + ["    }", "}"]
+                    "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + owned.suffix(1).map { "        " + $0 }
+                + body + ["    }", "}"]
         case .queue(let spikeQueue):
             let queue = self.queue(spikeQueue)
-            return ["sb_buffer *_slot = \(queue)->slots[\(queue)->cursor];",
+            return Array(owned.dropLast()) + ["sb_buffer *_slot = \(queue)->slots[\(queue)->cursor];",
                     "for (int64_t _k = 0; _k < _slot->count; _k++) {",
-                    "    _idx = ((int32_t *)_slot->data)[_k];"] + body.map { String($0.dropFirst(4)) } + ["}"]
+                    "    _idx = ((int32_t *)_slot->data)[_k];"] + owned.suffix(1).map { "    " + $0 }
+                + body.map { String($0.dropFirst(4)) } + ["}"]
         case .pairs(let space):
             return try pairs(space, body)
         case .sortedRun(let keys, let cursor, let bound):
@@ -248,6 +267,70 @@ struct CEmitter {
                     "    \(position)[0] = (double)_end;",
                     "    for (_idx = _first; _idx < _end; _idx++) {"] + body + ["    }", "}"]
         }
+    }
+
+    /// The range loop of a parallel threshold (see ``Kernel/parallelEvents``) over this thread's
+    /// part `_lo..<_hi`: part 0 appends its events to the list itself (made long enough for the
+    /// whole range first), each other part to its own list in the pool; after a barrier each part
+    /// copies its events after those of the parts before it, so that the list holds them in the
+    /// order of one thread's scan.
+    private mutating func joinedEvents(_ list: IndexBuffer) throws -> [String] {
+        guard case .range(let lower, let upper) = kernel.iteration else { return [] }
+        let events = header(list)
+        let scan = try CEmitter.batchableCondition(kernel.vector).map { try batched("_lo", "_scan_hi", $0.0, $0.1) }
+            ?? rangeLoop("_lo", "_scan_hi", kernel.vector)
+        let outOfMemory = "snprintf(error, 512, \"Out of memory for the events of \(upper - lower) elements\"); return 1;"
+        return ["sb_buffer *const _own = sb_part == 0 ? \(events) : &sb_pool.scratch[sb_part];",
+                "int _short = sb_reserve(_own, sb_part == 0 ? \(upper - lower) : _hi - _lo, sizeof(int32_t));",
+                "const int64_t _scan_hi = _short ? _lo : _hi;",
+                "int32_t *const _ev = (int32_t *)_own->data;",
+                "int64_t _nev = 0;"] + scan + [
+                "if (sb_parts == 1) {",
+                "    if (_short) { \(outOfMemory) }",
+                "    \(events)->count = _nev;",
+                "} else {",
+                "    sb_pool.counts[sb_part] = _short ? -1 : _nev;",
+                "    sb_barrier_wait();",
+                "    int64_t _first = 0, _total = 0;",
+                "    for (int64_t _p = 0; _p < sb_parts; _p++) {",
+                "        if (sb_pool.counts[_p] < 0) _short = 1;",
+                "        if (_p < sb_part) _first += sb_pool.counts[_p];",
+                "        _total += sb_pool.counts[_p];",
+                "    }",
+                "    if (_short) { if (sb_part == 0) \(events)->count = 0; \(outOfMemory) }",
+                "    if (sb_part > 0) memcpy((int32_t *)\(events)->data + _first, _ev, (size_t)_nev * sizeof(int32_t));",
+                "    else \(events)->count = _total;",
+                "}"]
+    }
+
+    /// The position of the current synapse in the order one thread visits them: the event's place
+    /// in the list, then the synapse's place among the event's (a queue's slot: its place there).
+    private mutating func visitPosition() -> String {
+        if case .synapses(_, let lower, _, let offsets, _) = kernel.iteration {
+            return "((_k << 32) + (_s - \(ints(offsets))[_e - \(lower)]))"
+        }
+        return "_k"
+    }
+
+    /// The bounds `_tlo..<_thi` of the targets of a parallel pathway's thread (see
+    /// ``Kernel/targetPartition``): its part of the elements of the first postsynaptic variable the
+    /// pathway writes, the first part from the lowest index on, the last to the highest.
+    private mutating func targetPart() throws -> [String] {
+        var written: DoubleBuffer?
+        func find(_ operations: [KernelOperation]) {
+            for operation in operations where written == nil {
+                switch operation {
+                case .store(let reference, _): if case .mapped = reference.index { written = reference.buffer }
+                case .when(_, let nested): find(nested)
+                default: break
+                }
+            }
+        }
+        find(kernel.vector)
+        guard let written else { return [] }
+        return ["const int64_t _tn = \(header(written))->count;",
+                "const int64_t _tlo = sb_part == 0 ? INT64_MIN : _tn * sb_part / sb_parts;",
+                "const int64_t _thi = sb_part == sb_parts - 1 ? INT64_MAX : _tn * (sb_part + 1) / sb_parts;"]
     }
 
     /// The loop over the candidate pairs of `space` (see ``PairSpace``): every candidate of a row,
@@ -387,6 +470,7 @@ struct CEmitter {
         case .store(let reference, let value):
             return ["\(indent)\(try element(reference)) = \(try expression(value));"]
         case .emit(let list):
+            if list === partEvents { return ["\(indent)_ev[_nev++] = (int32_t)_idx;"] }
             return ["\(indent)sb_append_i32(\(header(list)), (int32_t)_idx);"]
         case .append(let value, let buffer):
             return ["\(indent)sb_append_f64(\(header(buffer)), \(try expression(value)));"]
@@ -396,7 +480,8 @@ struct CEmitter {
             return ["\(indent)if ((\(try expression(condition))) != 0) {"]
                 + (try inner.flatMap { try self.operation($0, indent: indent + "    ") }) + ["\(indent)}"]
         case .clear(let list):
-            return ["\(indent)\(header(list))->count = 0;"]
+            // A parallel threshold sets the count once its parts are joined.
+            return list === partEvents ? [] : ["\(indent)\(header(list))->count = 0;"]
         case .enqueue(let spikeQueue, let steps):
             return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps))));"]
         case .solveCable(let system):
@@ -422,8 +507,10 @@ struct CEmitter {
                 return ["\(indent)\(previous(finiteChecks.count - 1))[_idx - _base] = \(try element(check.target));",
                         "\(indent)_blockbad |= !isfinite(\(x));"]
             }
+            // A parallel pathway notes where one thread would meet the synapse (see CThreadPool).
+            let at = partTargets == nil ? "" : " _bad_at = \(visitPosition());"
             return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && !_bad) {",
-                    "\(indent)    _bad = \(finiteChecks.count); _bad_idx = \(try index(check.target.index));",
+                    "\(indent)    _bad = \(finiteChecks.count); _bad_idx = \(try index(check.target.index));\(at)",
                     "\(indent)    _bad_new = (double)(\(x)); _bad_old = \(try element(check.target));",
                     "\(indent)}"]
         case .connect(let sink, let count):

@@ -28,14 +28,16 @@ public final class NativeBackend: Backend {
     public let precision: Precision
 
     /// The threads of the whole-run loop (1: one thread, the loop's code as without threads).
-    /// With more, the kernels that run element-wise (state updates and other per-element code,
-    /// see `Kernel.runsElementwise`) over at least ``minimumParallelElements`` elements run on that
-    /// many threads, each on a contiguous part of the elements; the rest runs on one thread.
-    /// Results are the same for every number of threads.
+    /// With more, the kernels over at least ``minimumParallelElements`` elements (neurons, or
+    /// synapses of a pathway) that can be split run on that many threads: element-wise code
+    /// (state updates, see `Kernel.runsElementwise`) and thresholds (`Kernel.parallelEvents`) each
+    /// on a contiguous part of the elements, pathways writing postsynaptic variables
+    /// (`Kernel.targetPartition`) each on the synapses of a part of the targets; the rest runs on
+    /// one thread. Results are the same for every number of threads.
     public let threads: Int
 
-    /// The fewest elements for which a kernel is split across threads (below, starting the
-    /// threads costs more than the work saved). It changes no result.
+    /// The fewest elements (neurons, or a pathway's synapses) for which a kernel is split across
+    /// threads (below, starting the threads costs more than the work saved). It changes no result.
     public var minimumParallelElements = NativeBackend.defaultMinimumParallelElements
 
     /// The ``minimumParallelElements`` of backends created from now on (1000); tests set it to 1
@@ -100,10 +102,10 @@ public final class NativeBackend: Backend {
         var functions: [String: String] = [:]
         for kernel in schedule.kernels {
             do {
-                var parts = 1
-                if case .range(let lower, let upper) = kernel.iteration, upper - lower >= minimumParallelElements {
-                    parts = threads
-                }
+                // A range is split by its elements, a pathway by its synapses' targets.
+                var elements = kernel.targetPartition?.count ?? 0
+                if case .range(let lower, let upper) = kernel.iteration { elements = upper - lower }
+                let parts = elements >= minimumParallelElements ? threads : 1
                 let (code, emitter) = try CEmitter.emit(kernel, name: "sb_kernel", precision: precision, threads: parts)
                 if let name = functions[code] {
                     emitted.append((name, emitter))
