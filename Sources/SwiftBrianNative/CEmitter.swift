@@ -49,17 +49,30 @@ struct CEmitter {
     private let partEvents: IndexBuffer?
     /// The postsynaptic indices by which a parallel pathway picks its synapses.
     private let partTargets: IndexBuffer?
+    /// Whether the source has a join function to run after the parts (see ``joinFunction(name:)``).
+    private(set) var joins = false
+    /// Whether the source has a function measuring the step's work (see ``workFunction(name:)``).
+    private(set) var measuresWork = false
     private let stepVariable = "_step"
 
     /// The function for `kernel`, named `name`, computing in `precision` (buffers always hold
     /// doubles; in single precision values are rounded to float when read and arithmetic is done
     /// in float).
-    /// With `threads` above 1, a kernel that runs element-wise is emitted to run on one thread's
-    /// part of its range (``parallel``).
+    /// With `threads` above 1, a kernel that can be split is emitted to run on one thread's part
+    /// (``parallel``), with its join (`NAME_join`, see ``joins``) or its measure of work
+    /// (`NAME_work`, see ``measuresWork``) after it.
     static func emit(_ kernel: Kernel, name: String, precision: Precision = .double, threads: Int = 1) throws
         -> (source: String, emitter: CEmitter) {
         var emitter = CEmitter(kernel: kernel, precision: precision, threads: threads)
-        let source = try emitter.function(name: name)
+        var source = try emitter.function(name: name)
+        if let join = emitter.joinFunction(name: name) {
+            source += join
+            emitter.joins = true
+        }
+        if let work = emitter.workFunction(name: name) {
+            source += work
+            emitter.measuresWork = true
+        }
         return (source, emitter)
     }
 
@@ -271,36 +284,76 @@ struct CEmitter {
 
     /// The range loop of a parallel threshold (see ``Kernel/parallelEvents``) over this thread's
     /// part `_lo..<_hi`: part 0 appends its events to the list itself (made long enough for the
-    /// whole range first), each other part to its own list in the pool; after a barrier each part
-    /// copies its events after those of the parts before it, so that the list holds them in the
-    /// order of one thread's scan.
+    /// whole range first), each other part to its own list in the pool, and notes their number;
+    /// once all have finished, the join function (see ``joinFunction(name:)``) copies them after
+    /// part 0's, so that the list holds them in the order of one thread's scan. On one thread
+    /// (the pool busy) the scan fills the list alone.
     private mutating func joinedEvents(_ list: IndexBuffer) throws -> [String] {
         guard case .range(let lower, let upper) = kernel.iteration else { return [] }
         let events = header(list)
         let scan = try CEmitter.batchableCondition(kernel.vector).map { try batched("_lo", "_scan_hi", $0.0, $0.1) }
             ?? rangeLoop("_lo", "_scan_hi", kernel.vector)
-        let outOfMemory = "snprintf(error, 512, \"Out of memory for the events of \(upper - lower) elements\"); return 1;"
+        let outOfMemory = CEmitter.eventsOutOfMemory(upper - lower)
         return ["sb_buffer *const _own = sb_part == 0 ? \(events) : &sb_pool.scratch[sb_part];",
                 "int _short = sb_reserve(_own, sb_part == 0 ? \(upper - lower) : _hi - _lo, sizeof(int32_t));",
                 "const int64_t _scan_hi = _short ? _lo : _hi;",
                 "int32_t *const _ev = (int32_t *)_own->data;",
                 "int64_t _nev = 0;"] + scan + [
-                "if (sb_parts == 1) {",
-                "    if (_short) { \(outOfMemory) }",
-                "    \(events)->count = _nev;",
-                "} else {",
-                "    sb_pool.counts[sb_part] = _short ? -1 : _nev;",
-                "    sb_barrier_wait();",
-                "    int64_t _first = 0, _total = 0;",
-                "    for (int64_t _p = 0; _p < sb_parts; _p++) {",
-                "        if (sb_pool.counts[_p] < 0) _short = 1;",
-                "        if (_p < sb_part) _first += sb_pool.counts[_p];",
-                "        _total += sb_pool.counts[_p];",
-                "    }",
-                "    if (_short) { if (sb_part == 0) \(events)->count = 0; \(outOfMemory) }",
-                "    if (sb_part > 0) memcpy((int32_t *)\(events)->data + _first, _ev, (size_t)_nev * sizeof(int32_t));",
-                "    else \(events)->count = _total;",
-                "}"]
+                "if (sb_parts > 1) sb_pool.counts[sb_part] = _short ? -1 : _nev;",
+                "else if (_short) { \(outOfMemory) }",
+                "else \(events)->count = _nev;"]
+    }
+
+    /// The message of a parallel threshold that found no memory for its events.
+    private static func eventsOutOfMemory(_ elements: Int) -> String {
+        "snprintf(error, 512, \"Out of memory for the events of \(elements) elements\"); return 1;"
+    }
+
+    /// What runs after the parts of a parallel kernel, on the calling thread (see
+    /// ``CThreadPool``): a threshold's join of its parts' events (see ``joinedEvents(_:)``), as
+    /// `int NAME_join(...)` with a kernel's arguments; nil for other kernels.
+    private mutating func joinFunction(name: String) -> String? {
+        guard parallel, let list = partEvents, case .range(let lower, let upper) = kernel.iteration else { return nil }
+        let events = header(list)
+        return """
+            int \(name)_join(sb_buffer **b, sb_queue **q, const double *restrict c, uint64_t seed, char *error) {
+                for (int _p = 0; _p < SB_THREADS; _p++) {
+                    if (sb_pool.counts[_p] < 0) { \(events)->count = 0; \(CEmitter.eventsOutOfMemory(upper - lower)) }
+                }
+                int64_t _total = sb_pool.counts[0];
+                for (int _p = 1; _p < SB_THREADS; _p++) {
+                    memcpy((int32_t *)\(events)->data + _total, sb_pool.scratch[_p].data, (size_t)sb_pool.counts[_p] * sizeof(int32_t));
+                    _total += sb_pool.counts[_p];
+                }
+                \(events)->count = _total;
+                return 0;
+            }
+
+            """
+    }
+
+    /// How many synapses a parallel pathway runs this step, as `int64_t NAME_work(sb_buffer **b,
+    /// sb_queue **q)`: the loop splits it only when they are enough to pay for the threads'
+    /// meeting (see ``CLoopEmitter``); nil for other kernels.
+    private mutating func workFunction(name: String) -> String? {
+        guard parallel, partTargets != nil else { return nil }
+        let count: [String]
+        switch kernel.iteration {
+        case .synapses(let events, let lower, let upper, let offsets, _):
+            let list = "((const int32_t *)\(header(events))->data)", offset = "((const int32_t *)\(header(offsets))->data)"
+            count = ["int64_t _n = 0;",
+                     "for (int64_t _k = 0; _k < \(header(events))->count; _k++) {",
+                     "    const int64_t _e = \(list)[_k];",
+                     "    if (_e >= \(lower) && _e < \(upper)) _n += \(offset)[_e - \(lower) + 1] - \(offset)[_e - \(lower)];",
+                     "}",
+                     "return _n;"]
+        case .queue(let spikeQueue):
+            let queue = self.queue(spikeQueue)
+            count = ["return \(queue)->slots[\(queue)->cursor]->count;"]
+        default:
+            return nil
+        }
+        return "int64_t \(name)_work(sb_buffer **b, sb_queue **q) {\n" + count.map { "    " + $0 + "\n" }.joined() + "}\n"
     }
 
     /// The position of the current synapse in the order one thread visits them: the event's place

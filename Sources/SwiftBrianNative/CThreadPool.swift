@@ -6,15 +6,15 @@
 /// time uses it, and a kernel that finds it busy (another network running in another thread)
 /// runs on its own thread, with the same result. A parallel kernel is one call of its function
 /// per thread, each on its part `sb_part` of `sb_parts`; a barrier starts the parts and another
-/// waits for them (a threshold waits once more inside, to join its parts' spikes). Every element
+/// waits for them (then the calling thread joins a threshold's parts' spikes). Every element
 /// (every target of a pathway) is computed by one thread with the same operations in the same
 /// order as on one thread, so results do not depend on the number of threads. A failure is
 /// reported from the part with the lowest `sb_fail_order` (where one thread would have met it:
 /// a pathway sets it) and among those the lowest part, which holds the first failing element.
 enum CThreadPool {
     /// What kernels need before their definitions: which part of its range this thread runs
-    /// (part 0 of 1 outside parallel kernels), the pool with each part's event list and count
-    /// (see `CEmitter.joinedEvents`), and the barrier of all threads.
+    /// (part 0 of 1 outside parallel kernels), and the pool with each part's event list and count
+    /// (see `CEmitter.joinedEvents`).
     static func declarations(threads: Int) -> String {
         """
         #include <pthread.h>
@@ -40,13 +40,12 @@ enum CThreadPool {
             sb_buffer scratch[SB_THREADS];
             int64_t counts[SB_THREADS];
         } sb_pool = {.busy = PTHREAD_MUTEX_INITIALIZER, .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
-        static void sb_barrier_wait(void);
 
         """
     }
 
     /// The pool: `sb_parallel` runs a kernel on all threads (starting them if they are not
-    /// running), `sb_threads_stop` ends them.
+    /// running), then its join, if any, on the calling thread; `sb_threads_stop` ends them.
     static let source = #"""
         /* Waits until every party has arrived: spinning a little (the next kernel usually comes
            soon), then sleeping, so that an idle pool costs no processor time. */
@@ -122,8 +121,8 @@ enum CThreadPool {
             return 0;
         }
 
-        static int sb_parallel(sb_part_function function, sb_buffer **b, sb_queue **q, const double *c,
-                               uint64_t seed, char *error) {
+        static int sb_parallel(sb_part_function function, sb_part_function join, sb_buffer **b, sb_queue **q,
+                               const double *c, uint64_t seed, char *error) {
             if (pthread_mutex_trylock(&sb_pool.busy)) return function(b, q, c, seed, error);
             if (sb_threads_start(error)) {
                 pthread_mutex_unlock(&sb_pool.busy);
@@ -150,6 +149,7 @@ enum CThreadPool {
                 memcpy(error, sb_pool.errors[failed], 512);
                 status = sb_pool.status[failed];
             }
+            if (!status && join) status = join(b, q, c, seed, error);
             pthread_mutex_unlock(&sb_pool.busy);
             return status;
         }

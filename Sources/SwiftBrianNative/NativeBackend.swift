@@ -102,10 +102,10 @@ public final class NativeBackend: Backend {
         var functions: [String: String] = [:]
         for kernel in schedule.kernels {
             do {
-                // A range is split by its elements, a pathway by its synapses' targets.
-                var elements = kernel.targetPartition?.count ?? 0
-                if case .range(let lower, let upper) = kernel.iteration { elements = upper - lower }
-                let parts = elements >= minimumParallelElements ? threads : 1
+                // A range is split when it is long enough; a pathway is split when the synapses it
+                // runs in a step are enough (see CLoopEmitter).
+                var parts = threads
+                if case .range(let lower, let upper) = kernel.iteration, upper - lower < minimumParallelElements { parts = 1 }
                 let (code, emitter) = try CEmitter.emit(kernel, name: "sb_kernel", precision: precision, threads: parts)
                 if let name = functions[code] {
                     emitted.append((name, emitter))
@@ -114,7 +114,8 @@ public final class NativeBackend: Backend {
                 let name = "sb_kernel_\(functions.count)"
                 functions[code] = name
                 kernelSource += "/* \(kernel.name) */\n" + code.replacingOccurrences(of: "int sb_kernel(", with: "int \(name)(")
-                    + "\n"
+                    .replacingOccurrences(of: "int sb_kernel_join(", with: "int \(name)_join(")
+                    .replacingOccurrences(of: "int64_t sb_kernel_work(", with: "int64_t \(name)_work(") + "\n"
                 emitted.append((name, emitter))
             } catch is CEmitter.Unsupported {
                 emitted.append(nil)
@@ -122,8 +123,12 @@ public final class NativeBackend: Backend {
         }
         var userFunctions = try CUserFunctions(emitted.flatMap { $0?.emitter.userFunctions ?? [] })
         let native = emitted.indices.filter { emitted[$0] != nil }
-        let parallel = native.map { emitted[$0]!.emitter.parallel }
-        let threaded = parallel.contains(true)
+        let parallel = native.map { k -> CLoopEmitter.Parallel? in
+            guard let (name, emitter) = emitted[k], emitter.parallel else { return nil }
+            return CLoopEmitter.Parallel(join: emitter.joins ? name + "_join" : nil,
+                                         work: emitter.measuresWork ? name + "_work" : nil)
+        }
+        let threaded = parallel.contains { $0 != nil }
         var source = CPrelude.source + CCableStep.source + (threaded ? CThreadPool.declarations(threads: threads) : "")
         source += userFunctions.code(startingAtLine: source.split(separator: "\n", omittingEmptySubsequences: false).count)
         source += kernelSource
@@ -133,6 +138,7 @@ public final class NativeBackend: Backend {
         source += (threaded ? CThreadPool.source : "")
             + CLoopEmitter.source(kernelNames: native.map { emitted[$0]!.name },
                                   kernelClocks: native.map { schedule.kernelClocks[$0] }, parallel: parallel,
+                                  minimumWork: minimumParallelElements,
                                   clockCount: schedule.clocks.count, swiftClocks: swiftClocks)
         let started = Date()
         let path: String, compiled: Bool

@@ -204,7 +204,7 @@ final class ThreadsTests: XCTestCase {
         XCTAssertNil(kernel([.when(.load(ArrayReference(v, .element)), [.emit(spikes)])]).parallelEvents)
         let (thresholdSource, thresholdEmitter) = try CEmitter.emit(threshold, name: "threads_test", threads: 2)
         XCTAssertTrue(thresholdEmitter.parallel)
-        XCTAssertTrue(thresholdSource.contains("sb_barrier_wait"), thresholdSource)
+        XCTAssertTrue(thresholdSource.contains("int threads_test_join("), thresholdSource)
         // A pathway writing through the postsynaptic indices is split by target; one writing
         // through two maps, reading a written variable through another map, or over the synapses
         // of targets (on_post) is not.
@@ -223,7 +223,7 @@ final class ThreadsTests: XCTestCase {
         XCTAssertNil(pathway([effect, .emit(spikes)]).targetPartition)
         let (pathwaySource, pathwayEmitter) = try CEmitter.emit(pathway([effect]), name: "threads_test", threads: 2)
         XCTAssertTrue(pathwayEmitter.parallel)
-        XCTAssertTrue(pathwaySource.contains("_tlo"), pathwaySource)
+        XCTAssertTrue(pathwaySource.contains("_tlo") && pathwaySource.contains("int64_t threads_test_work("), pathwaySource)
         let (source, emitter) = try CEmitter.emit(kernel([update]), name: "threads_test", threads: 2)
         XCTAssertTrue(emitter.parallel)
         XCTAssertTrue(source.contains("sb_part"), source)
