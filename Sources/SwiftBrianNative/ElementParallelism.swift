@@ -50,8 +50,8 @@ extension Kernel {
         return list
     }
 
-    /// The postsynaptic index buffer by which a synaptic pathway's kernel may be split: each
-    /// thread visits the spikes and their synapses in the order of one thread but runs only the
+    /// The index buffer (the postsynaptic indices) by which a synaptic pathway's kernel may be
+    /// split: each thread visits the spikes and their synapses in the order of one thread but runs only the
     /// synapses whose target lies in its part of the targets, so that every target receives its
     /// additions in the same order whatever the number of threads (no atomics). So it is when the
     /// kernel loops over the synapses of spikes through their source (`on_pre`) or over a queue,
@@ -59,8 +59,10 @@ extension Kernel {
     /// variables through that one buffer (`v_post += w`) and synaptic variables at the synapse,
     /// reads what it writes only where it writes it (not `v_pre` when `v_post` is written), and
     /// appends, queues and calls nothing. (A value that is not finite is reported for the first
-    /// synapse one thread would meet: see `CEmitter`'s `_bad_at`.) `on_post` code (over the synapses of a target)
-    /// and code writing presynaptic variables run on one thread.
+    /// synapse one thread would meet: see `CEmitter`'s `_bad_at`.) `on_post` code (over the
+    /// synapses of a target) and code writing both pre- and postsynaptic variables run on one
+    /// thread; code writing only presynaptic variables is split by its source (all synapses of a
+    /// spike on one thread).
     var targetPartition: IndexBuffer? {
         switch iteration {
         case .synapses(_, _, _, _, nil), .queue: break
@@ -97,29 +99,28 @@ extension Kernel {
     /// Whether an expression of `operations` reads `list` (its entries or its count).
     private static func reads(_ list: IndexBuffer, in operations: [KernelOperation]) -> Bool {
         var found = false
-        func check(_ expression: KernelExpression) {
-            expression.visit { node in
-                switch node {
-                case .indexValue(let buffer, _), .eventCount(let buffer, _, _): if buffer === list { found = true }
-                default: break
-                }
+        visitExpressions(operations) { node in
+            switch node {
+            case .indexValue(let buffer, _), .eventCount(let buffer, _, _): if buffer === list { found = true }
+            default: break
             }
         }
-        func visit(_ operations: [KernelOperation]) {
-            for operation in operations {
-                switch operation {
-                case .define(_, let value), .store(_, let value), .checkFinite(let value, _), .append(let value, _),
-                     .appendIndex(let value, _):
-                    check(value)
-                case .when(let condition, let nested):
-                    check(condition)
-                    visit(nested)
-                default: break
-                }
-            }
-        }
-        visit(operations)
         return found
+    }
+
+    /// Calls `body` with every node of every expression of `operations`.
+    private static func visitExpressions(_ operations: [KernelOperation], _ body: (KernelExpression) -> Void) {
+        for operation in operations {
+            switch operation {
+            case .define(_, let value), .store(_, let value), .checkFinite(let value, _), .append(let value, _),
+                 .appendIndex(let value, _):
+                value.visit(body)
+            case .when(let condition, let nested):
+                condition.visit(body)
+                visitExpressions(nested, body)
+            default: break
+            }
+        }
     }
 
     /// The buffers `operations` write (stores and checked stores), each with the one element-wise
@@ -169,28 +170,14 @@ extension Kernel {
     /// element: C code that may keep state, the flag of a bad column).
     private static func readsOwnElements(_ operations: [KernelOperation], written: [ObjectIdentifier: IndexMap]) -> Bool {
         var own = true
-        func check(_ expression: KernelExpression) {
-            expression.visit { node in
-                switch node {
-                case .load(let reference):
-                    if let map = written[ObjectIdentifier(reference.buffer)], map != reference.index { own = false }
-                case .call(.user, _), .call(.timedArray, _): own = false
-                default: break
-                }
+        visitExpressions(operations) { node in
+            switch node {
+            case .load(let reference):
+                if let map = written[ObjectIdentifier(reference.buffer)], map != reference.index { own = false }
+            case .call(.user, _), .call(.timedArray, _): own = false
+            default: break
             }
         }
-        func visit(_ operations: [KernelOperation]) {
-            for operation in operations {
-                switch operation {
-                case .define(_, let value), .store(_, let value), .checkFinite(let value, _): check(value)
-                case .when(let condition, let nested):
-                    check(condition)
-                    visit(nested)
-                default: break
-                }
-            }
-        }
-        visit(operations)
         return own
     }
 }
