@@ -43,10 +43,11 @@ package struct CEmitter {
     private var checksInBlocks = false
     private let kernel: Kernel
     private let precision: Precision
-    /// Whether the element loop runs on a thread's part of the range (see
-    /// ``Kernel/runsElementwise`` and ``CThreadPool``): the function then loops over the part
-    /// `sb_part` of `sb_parts` equal contiguous parts, and keeps the previous values of checked
-    /// elements in its own arrays.
+    /// Whether the function runs on every thread of the pool, each on its part (see
+    /// ``CThreadPool``): an element-wise kernel (``Kernel/runsElementwise``) or a threshold
+    /// (``Kernel/parallelEvents``) loops over the part `sb_part` of `sb_parts` equal contiguous
+    /// parts of its range, keeping the previous values of checked elements in its own arrays; a
+    /// pathway (``Kernel/targetPartition``) runs the synapses whose target is in its part.
     let parallel: Bool
     /// Whether the function runs one element of the iteration, the one of the thread `_thread` in
     /// the group `_group` (see ``emitThread(_:name:perThread:)``), instead of the whole loop.
@@ -55,17 +56,35 @@ package struct CEmitter {
     private var threadForm = false
     /// In a per-thread function, the temporaries that are atomic additions (see ``atomicSums(_:)``).
     private var atomicSums: [Int: ArrayReference] = [:]
+    /// The event list a parallel threshold fills: each part scans into a list of its own, and
+    /// the lists are joined in part order (see ``joinedEvents(_:)``).
+    private let partEvents: IndexBuffer?
+    /// The postsynaptic indices by which a parallel pathway picks its synapses.
+    private let partTargets: IndexBuffer?
+    /// Whether the source has a join function to run after the parts (see ``joinFunction(name:)``).
+    private(set) var joins = false
+    /// Whether the source has a function measuring the step's work (see ``workFunction(name:)``).
+    private(set) var measuresWork = false
     private let stepVariable = "_step"
 
     /// The function for `kernel`, named `name`, computing in `precision` (buffers always hold
     /// doubles; in single precision values are rounded to float when read and arithmetic is done
     /// in float).
-    /// With `threads` above 1, a kernel that runs element-wise is emitted to run on one thread's
-    /// part of its range (``parallel``).
+    /// With `threads` above 1, a kernel that can be split is emitted to run on one thread's part
+    /// (``parallel``), with its join (`NAME_join`, see ``joins``) or its measure of work
+    /// (`NAME_work`, see ``measuresWork``) after it.
     static func emit(_ kernel: Kernel, name: String, precision: Precision = .double, threads: Int = 1) throws
         -> (source: String, emitter: CEmitter) {
-        var emitter = CEmitter(kernel: kernel, precision: precision, parallel: threads > 1 && kernel.runsElementwise)
-        let source = try emitter.function(name: name)
+        var emitter = CEmitter(kernel: kernel, precision: precision, threads: threads)
+        var source = try emitter.function(name: name)
+        if let join = emitter.joinFunction(name: name) {
+            source += join
+            emitter.joins = true
+        }
+        if let work = emitter.workFunction(name: name) {
+            source += work
+            emitter.measuresWork = true
+        }
         return (source, emitter)
     }
 
@@ -78,7 +97,7 @@ package struct CEmitter {
     /// as ``emit(_:name:precision:threads:)`` does and ignores the thread.
     package static func emitThread(_ kernel: Kernel, name: String, perThread: Bool) throws
         -> (source: String, emitter: CEmitter) {
-        var emitter = CEmitter(kernel: kernel, precision: .double, parallel: false)
+        var emitter = CEmitter(kernel: kernel, precision: .double, threads: 1)
         emitter.perThread = perThread
         emitter.threadForm = true
         if perThread { emitter.atomicSums = atomicSums(kernel.vector) }
@@ -108,10 +127,12 @@ package struct CEmitter {
             .merging(nested) { first, _ in first }
     }
 
-    private init(kernel: Kernel, precision: Precision, parallel: Bool) {
+    private init(kernel: Kernel, precision: Precision, threads: Int) {
         self.kernel = kernel
         self.precision = precision
-        self.parallel = parallel
+        partEvents = threads > 1 ? kernel.parallelEvents : nil
+        partTargets = threads > 1 ? kernel.targetPartition : nil
+        parallel = threads > 1 && (kernel.runsElementwise || partEvents != nil || partTargets != nil)
     }
 
     /// `value` converted to the arithmetic type, unless it is a double already and arithmetic is
@@ -188,14 +209,14 @@ package struct CEmitter {
         if !finiteChecks.isEmpty {
             // Numbers only, so that kernels that differ only in what they check share their code;
             // ``nonFiniteMessage(_:checks:)`` words them.
-            body += ["if (_bad) {",
+            body += ["if (_bad) {"] + (partTargets == nil ? [] : ["    sb_fail_order = _bad_at;"]) + [
                      "    snprintf(error, 512, \"%d %lld %.17g %.17g\", _bad, (long long)_bad_idx, _bad_new, _bad_old);",
                      "    return \(CEmitter.nonFiniteStatus);",
                      "}"]
         }
         var declarations: [String] = []
         if !finiteChecks.isEmpty {
-            declarations.append("int _bad = 0; int64_t _bad_idx = 0; double _bad_new = 0, _bad_old = 0;")
+            declarations.append("int _bad = 0; int64_t _bad_idx = 0, _bad_at = 0; double _bad_new = 0, _bad_old = 0;")
         }
         for (k, reference) in buffers.enumerated() where !grown.contains(ObjectIdentifier(reference.owner)) {
             let type = reference.owner is DoubleBuffer ? "double" : "int32_t"
@@ -255,6 +276,9 @@ package struct CEmitter {
             // This thread's part: the same split for every kernel over the same range.
             let part = ["const int64_t _lo = \(lower) + (int64_t)(\(upper - lower)LL * sb_part / sb_parts);",
                         "const int64_t _hi = \(lower) + (int64_t)(\(upper - lower)LL * (sb_part + 1) / sb_parts);"]
+            if let list = partEvents {
+                return part + (try joinedEvents(list))
+            }
             if let (condition, inner) = CEmitter.batchableCondition(operations) {
                 return part + (try batched("_lo", "_hi", condition, inner))
             }
@@ -267,6 +291,12 @@ package struct CEmitter {
         switch iteration {
         case .range, .synapses: break
         default: body = try operations.flatMap { try operation($0, indent: "        ") }
+        }
+        var owned: [String] = []
+        if let targets = partTargets {
+            // Only the synapses whose target is in this thread's part; the first and the last part
+            // reach out to every index, so that each synapse is run by exactly one thread.
+            owned = try targetPart() + ["if (\(ints(targets))[_idx] < _tlo || \(ints(targets))[_idx] >= _thi) continue;"]
         }
         switch iteration {
         case .range(let lower, let upper):
@@ -286,20 +316,23 @@ package struct CEmitter {
             let event = ["for (int64_t _k = 0; _k < \(count); _k++) {",
                          "    int64_t _e = \(list)[_k];",
                          "    if (_e < \(lower) || _e >= \(upper)) continue;"]
-            if members == nil, Kernel.independentIterations(operations) {
+            if partTargets == nil, members == nil, Kernel.independentIterations(operations) {
                 // The synapses of an event are a range of independent elements: a range loop,
                 // which vectorizes (on_post updates of all the synapses of a target).
                 let range = ["    const int64_t _first = \(offset)[_e - \(lower)], _last = \(offset)[_e - \(lower) + 1];"]
                 return event + range + (try rangeLoop("_first", "_last", operations)).map { "    " + $0 } + ["}"]
             }
             body = try operations.flatMap { try operation($0, indent: "        ") }
-            return event + ["    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
-                            "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + body + ["    }", "}"]
+            return Array(owned.dropLast()) + event
+                + ["    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
+                   "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + owned.suffix(1).map { "        " + $0 }
+                + body + ["    }", "}"]
         case .queue(let spikeQueue):
             let queue = self.queue(spikeQueue)
-            return ["sb_buffer *_slot = \(queue)->slots[\(queue)->cursor];",
+            return Array(owned.dropLast()) + ["sb_buffer *_slot = \(queue)->slots[\(queue)->cursor];",
                     "for (int64_t _k = 0; _k < _slot->count; _k++) {",
-                    "    _idx = ((int32_t *)_slot->data)[_k];"] + body.map { String($0.dropFirst(4)) } + ["}"]
+                    "    _idx = ((int32_t *)_slot->data)[_k];"] + owned.suffix(1).map { "    " + $0 }
+                + body.map { String($0.dropFirst(4)) } + ["}"]
         case .pairs(let space):
             return try pairs(space, body)
         case .sortedRun(let keys, let cursor, let bound):
@@ -336,6 +369,110 @@ package struct CEmitter {
         default:
             throw Unsupported(reason: "a kernel over \(iteration) does not run one element per thread")
         }
+    }
+
+    /// The range loop of a parallel threshold (see ``Kernel/parallelEvents``) over this thread's
+    /// part `_lo..<_hi`: part 0 appends its events to the list itself (made long enough for the
+    /// whole range first), each other part to its own list in the pool, and notes their number;
+    /// once all have finished, the join function (see ``joinFunction(name:)``) copies them after
+    /// part 0's, so that the list holds them in the order of one thread's scan. On one thread
+    /// (the pool busy) the scan fills the list alone.
+    private mutating func joinedEvents(_ list: IndexBuffer) throws -> [String] {
+        guard case .range(let lower, let upper) = kernel.iteration else { return [] }
+        let events = header(list)
+        let scan = try CEmitter.batchableCondition(kernel.vector).map { try batched("_lo", "_scan_hi", $0.0, $0.1) }
+            ?? rangeLoop("_lo", "_scan_hi", kernel.vector)
+        let outOfMemory = CEmitter.eventsOutOfMemory(upper - lower)
+        return ["sb_buffer *const _own = sb_part == 0 ? \(events) : &sb_pool.scratch[sb_part];",
+                "int _short = sb_reserve(_own, sb_part == 0 ? \(upper - lower) : _hi - _lo, sizeof(int32_t));",
+                "const int64_t _scan_hi = _short ? _lo : _hi;",
+                "int32_t *const _ev = (int32_t *)_own->data;",
+                "int64_t _nev = 0;"] + scan + [
+                "if (sb_parts > 1) sb_pool.counts[sb_part] = _short ? -1 : _nev;",
+                "else if (_short) { \(outOfMemory) }",
+                "else \(events)->count = _nev;"]
+    }
+
+    /// The message of a parallel threshold that found no memory for its events.
+    private static func eventsOutOfMemory(_ elements: Int) -> String {
+        "snprintf(error, 512, \"Out of memory for the events of \(elements) elements\"); return 1;"
+    }
+
+    /// What runs after the parts of a parallel kernel, on the calling thread (see
+    /// ``CThreadPool``): a threshold's join of its parts' events (see ``joinedEvents(_:)``), as
+    /// `int NAME_join(...)` with a kernel's arguments; nil for other kernels.
+    private mutating func joinFunction(name: String) -> String? {
+        guard parallel, let list = partEvents, case .range(let lower, let upper) = kernel.iteration else { return nil }
+        let events = header(list)
+        return """
+            int \(name)_join(sb_buffer **b, sb_queue **q, const double *restrict c, uint64_t seed, char *error) {
+                for (int _p = 0; _p < SB_THREADS; _p++) {
+                    if (sb_pool.counts[_p] < 0) { \(events)->count = 0; \(CEmitter.eventsOutOfMemory(upper - lower)) }
+                }
+                int64_t _total = sb_pool.counts[0];
+                for (int _p = 1; _p < SB_THREADS; _p++) {
+                    memcpy((int32_t *)\(events)->data + _total, sb_pool.scratch[_p].data, (size_t)sb_pool.counts[_p] * sizeof(int32_t));
+                    _total += sb_pool.counts[_p];
+                }
+                \(events)->count = _total;
+                return 0;
+            }
+
+            """
+    }
+
+    /// How many synapses a parallel pathway runs this step, as `int64_t NAME_work(sb_buffer **b,
+    /// sb_queue **q)`: the loop splits it only when they are enough to pay for the threads'
+    /// meeting (see ``CLoopEmitter``); nil for other kernels.
+    private mutating func workFunction(name: String) -> String? {
+        guard parallel, partTargets != nil else { return nil }
+        let count: [String]
+        switch kernel.iteration {
+        case .synapses(let events, let lower, let upper, let offsets, _):
+            let list = "((const int32_t *)\(header(events))->data)", offset = "((const int32_t *)\(header(offsets))->data)"
+            count = ["int64_t _n = 0;",
+                     "for (int64_t _k = 0; _k < \(header(events))->count; _k++) {",
+                     "    const int64_t _e = \(list)[_k];",
+                     "    if (_e >= \(lower) && _e < \(upper)) _n += \(offset)[_e - \(lower) + 1] - \(offset)[_e - \(lower)];",
+                     "}",
+                     "return _n;"]
+        case .queue(let spikeQueue):
+            let queue = self.queue(spikeQueue)
+            count = ["return \(queue)->slots[\(queue)->cursor]->count;"]
+        default:
+            return nil
+        }
+        return "int64_t \(name)_work(sb_buffer **b, sb_queue **q) {\n" + count.map { "    " + $0 + "\n" }.joined() + "}\n"
+    }
+
+    /// The position of the current synapse in the order one thread visits them: the event's place
+    /// in the list, then the synapse's place among the event's (a queue's slot: its place there).
+    private mutating func visitPosition() -> String {
+        if case .synapses(_, let lower, _, let offsets, _) = kernel.iteration {
+            return "((_k << 32) + (_s - \(ints(offsets))[_e - \(lower)]))"
+        }
+        return "_k"
+    }
+
+    /// The bounds `_tlo..<_thi` of the targets of a parallel pathway's thread (see
+    /// ``Kernel/targetPartition``): its part of the elements of the first postsynaptic variable the
+    /// pathway writes, the first part from the lowest index on, the last to the highest.
+    private mutating func targetPart() throws -> [String] {
+        var written: DoubleBuffer?
+        func find(_ operations: [KernelOperation]) {
+            for operation in operations where written == nil {
+                switch operation {
+                case .store(let reference, _): if case .mapped = reference.index { written = reference.buffer }
+                case .when(_, let nested): find(nested)
+                default: break
+                }
+            }
+        }
+        find(kernel.vector)
+        guard let written else { return [] }
+        return ["const int64_t _tn = \(header(written))->count;",
+                "const int64_t _tlo = sb_part == 0 ? INT64_MIN : _tn * sb_part / sb_parts;",
+                "const int64_t _thi = sb_part == sb_parts - 1 ? INT64_MAX : _tn * (sb_part + 1) / sb_parts;"]
     }
 
     /// The loop over the candidate pairs of `space` (see ``PairSpace``): every candidate of a row,
@@ -506,6 +643,7 @@ package struct CEmitter {
             }
             return ["\(indent)\(try element(reference)) = \(try expression(value));"]
         case .emit(let list):
+            if list === partEvents { return ["\(indent)_ev[_nev++] = (int32_t)_idx;"] }
             return ["\(indent)sb_append_i32(\(header(list)), (int32_t)_idx);"]
         case .append(let value, let buffer):
             return ["\(indent)sb_append_f64(\(header(buffer)), \(try expression(value)));"]
@@ -515,7 +653,8 @@ package struct CEmitter {
             return ["\(indent)if ((\(try expression(condition))) != 0) {"]
                 + (try inner.flatMap { try self.operation($0, indent: indent + "    ") }) + ["\(indent)}"]
         case .clear(let list):
-            return ["\(indent)\(header(list))->count = 0;"]
+            // A parallel threshold sets the count once its parts are joined.
+            return list === partEvents ? [] : ["\(indent)\(header(list))->count = 0;"]
         case .enqueue(let spikeQueue, let steps):
             return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps))));"]
         case .solveCable(let system):
@@ -541,8 +680,10 @@ package struct CEmitter {
                 return ["\(indent)\(previous(finiteChecks.count - 1))[_idx - _base] = \(try element(check.target));",
                         "\(indent)_blockmax = sb_magnitude_max(_blockmax, \(x));"]
             }
+            // A parallel pathway notes where one thread would meet the synapse (see CThreadPool).
+            let at = partTargets == nil ? "" : " _bad_at = \(visitPosition());"
             return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && !_bad) {",
-                    "\(indent)    _bad = \(finiteChecks.count); _bad_idx = \(try index(check.target.index));",
+                    "\(indent)    _bad = \(finiteChecks.count); _bad_idx = \(try index(check.target.index));\(at)",
                     "\(indent)    _bad_new = (double)(\(x)); _bad_old = \(try element(check.target));",
                     "\(indent)}"]
         case .connect(let sink, let count):

@@ -13,13 +13,23 @@
 /// `error` holds the kernel's position and the numbers of the failed check);
 /// `done` is the number of steps run.
 ///
-/// The kernels marked in `parallel` run on the threads of ``CThreadPool`` (whose source must
-/// come before the loop when any is marked), the others on the calling thread.
+/// The kernels with a `parallel` entry run on the threads of ``CThreadPool`` (whose source must
+/// come before the loop when any has one), the others on the calling thread; a kernel that
+/// measures its work runs there only in steps with at least `minimumWork` (its synapses),
+/// otherwise on the calling thread alone.
 enum CLoopEmitter {
-    static func source(kernelNames: [String], kernelClocks: [Int], parallel: [Bool], clockCount: Int,
-                       swiftClocks: Set<Int>) -> String {
+    /// How a kernel runs on the threads: its function's companions, by name.
+    struct Parallel {
+        /// What runs after the parts (a threshold's join of their events).
+        var join: String?
+        /// What measures the kernel's work in a step (a pathway's synapses).
+        var work: String?
+    }
+
+    static func source(kernelNames: [String], kernelClocks: [Int], parallel: [Parallel?], minimumWork: Int,
+                       clockCount: Int, swiftClocks: Set<Int>) -> String {
         var lines: [String] = []
-        let threaded = parallel.contains(true)
+        let threaded = parallel.contains { $0 != nil }
         // A failed finite check's numbers get the kernel's position in front (see NativeBackend).
         lines.append("static int sb_failed(int status, int kernel, char *error) {")
         lines.append("    if (status != \(CEmitter.nonFiniteStatus)) return -1;")
@@ -33,7 +43,10 @@ enum CLoopEmitter {
         lines.append("static const sb_kernel_function sb_kernels[] = {\(table.joined(separator: ", "))};")
         lines.append("static const int sb_kernel_clocks[] = {\(clocks.map(String.init).joined(separator: ", "))};")
         if threaded {
-            lines.append("static const unsigned char sb_kernel_parallel[] = {\(parallel.map { $0 ? "1" : "0" }.joined(separator: ", "))};")
+            lines.append("static const unsigned char sb_kernel_parallel[] = {\(parallel.map { $0 == nil ? "0" : "1" }.joined(separator: ", "))};")
+            lines.append("static const sb_kernel_function sb_kernel_joins[] = {\(parallel.map { $0?.join ?? "0" }.joined(separator: ", "))};")
+            lines.append("typedef int64_t (*sb_work_function)(sb_buffer **, sb_queue **);")
+            lines.append("static const sb_work_function sb_kernel_works[] = {\(parallel.map { $0?.work ?? "0" }.joined(separator: ", "))};")
         }
         lines.append("int sb_run(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,")
         lines.append("           double **steps, double **times, double **dts, const int64_t *ends,")
@@ -53,8 +66,9 @@ enum CLoopEmitter {
         lines.append("        for (int k = 0; k < \(kernelNames.count); k++) {")
         lines.append("            if (!current[sb_kernel_clocks[k]]) continue;")
         if threaded {
-            lines.append("            int s = sb_kernel_parallel[k] ? sb_parallel(sb_kernels[k], kb[k], kq[k], kc[k], seed, error)")
-            lines.append("                                          : sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")
+            lines.append("            int s = sb_kernel_parallel[k] && (!sb_kernel_works[k] || sb_kernel_works[k](kb[k], kq[k]) >= \(minimumWork))")
+            lines.append("                ? sb_parallel(sb_kernels[k], sb_kernel_joins[k], kb[k], kq[k], kc[k], seed, error)")
+            lines.append("                : sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")
         } else {
             lines.append("            int s = sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")
         }

@@ -1,29 +1,26 @@
-/// The threads of a generated library that runs element-wise kernels in parallel (see
-/// ``Kernel/runsElementwise``): `SB_THREADS - 1` persistent workers, started by the first
+/// The threads of a generated library that runs kernels in parallel (element-wise kernels,
+/// thresholds and pathways, see ``Kernel/runsElementwise``, ``Kernel/parallelEvents`` and
+/// ``Kernel/targetPartition``): `SB_THREADS - 1` persistent workers, started by the first
 /// parallel kernel and kept until `sb_threads_stop` (called before the library is closed), and
 /// the calling thread. Networks of the same model share the library and so the pool: one at a
 /// time uses it, and a kernel that finds it busy (another network running in another thread)
-/// runs on its own thread, with the same result. A parallel kernel is one call of its function per thread, each on its part
-/// `sb_part` of `sb_parts` contiguous parts of the range; a barrier starts the parts and another
-/// waits for them. Every element is computed by one thread with the same operations as on one
-/// thread, so results do not depend on the number of threads; a failure is reported from the
-/// lowest part that failed, which holds the first failing element, as one thread would find it.
+/// runs on its own thread, with the same result. A parallel kernel is one call of its function
+/// per thread, each on its part `sb_part` of `sb_parts`; a barrier starts the parts and another
+/// waits for them (then the calling thread joins a threshold's parts' spikes). Every element
+/// (every target of a pathway) is computed by one thread with the same operations in the same
+/// order as on one thread, so results do not depend on the number of threads. A failure is
+/// reported from the part with the lowest `sb_fail_order` (where one thread would have met it:
+/// a pathway sets it) and among those the lowest part, which holds the first failing element.
 enum CThreadPool {
     /// What kernels need before their definitions: which part of its range this thread runs
-    /// (part 0 of 1 outside parallel kernels).
+    /// (part 0 of 1 outside parallel kernels), and the pool with each part's event list and count
+    /// (see `CEmitter.joinedEvents`).
     static func declarations(threads: Int) -> String {
         """
         #include <pthread.h>
         #include <stdatomic.h>
         #define SB_THREADS \(threads)
-        static _Thread_local int64_t sb_part = 0, sb_parts = 1;
-
-        """
-    }
-
-    /// The pool: `sb_parallel` runs a kernel on all threads (starting them if they are not
-    /// running), `sb_threads_stop` ends them.
-    static let source = #"""
+        static _Thread_local int64_t sb_part = 0, sb_parts = 1, sb_fail_order = 0;
         typedef int (*sb_part_function)(sb_buffer **, sb_queue **, const double *, uint64_t, char *);
         static struct {
             int running, stop;
@@ -38,9 +35,18 @@ enum CThreadPool {
             const double *c;
             uint64_t seed;
             int status[SB_THREADS];
+            int64_t order[SB_THREADS];
             char errors[SB_THREADS][512];
+            sb_buffer scratch[SB_THREADS];
+            int64_t counts[SB_THREADS];
         } sb_pool = {.busy = PTHREAD_MUTEX_INITIALIZER, .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
 
+        """
+    }
+
+    /// The pool: `sb_parallel` runs a kernel on all threads (starting them if they are not
+    /// running), then its join, if any, on the calling thread; `sb_threads_stop` ends them.
+    static let source = #"""
         /* Waits until every party has arrived: spinning a little (the next kernel usually comes
            soon), then sleeping, so that an idle pool costs no processor time. */
         static void sb_barrier_wait(void) {
@@ -70,8 +76,10 @@ enum CThreadPool {
             for (;;) {
                 sb_barrier_wait();
                 if (sb_pool.stop) return NULL;
+                sb_fail_order = 0;
                 sb_pool.status[sb_part] = sb_pool.function(sb_pool.b, sb_pool.q, sb_pool.c, sb_pool.seed,
                                                            sb_pool.errors[sb_part]);
+                sb_pool.order[sb_part] = sb_fail_order;
                 sb_barrier_wait();
             }
         }
@@ -88,6 +96,10 @@ enum CThreadPool {
         void sb_threads_stop(void) {
             pthread_mutex_lock(&sb_pool.busy);
             if (sb_pool.running) sb_threads_end(SB_THREADS);
+            for (int i = 0; i < SB_THREADS; i++) {
+                free(sb_pool.scratch[i].data);
+                sb_pool.scratch[i] = (sb_buffer){0};
+            }
             pthread_mutex_unlock(&sb_pool.busy);
         }
 
@@ -109,8 +121,8 @@ enum CThreadPool {
             return 0;
         }
 
-        static int sb_parallel(sb_part_function function, sb_buffer **b, sb_queue **q, const double *c,
-                               uint64_t seed, char *error) {
+        static int sb_parallel(sb_part_function function, sb_part_function join, sb_buffer **b, sb_queue **q,
+                               const double *c, uint64_t seed, char *error) {
             if (pthread_mutex_trylock(&sb_pool.busy)) return function(b, q, c, seed, error);
             if (sb_threads_start(error)) {
                 pthread_mutex_unlock(&sb_pool.busy);
@@ -123,16 +135,21 @@ enum CThreadPool {
             sb_pool.seed = seed;
             sb_barrier_wait();
             sb_parts = SB_THREADS;
+            sb_fail_order = 0;
             sb_pool.status[0] = function(b, q, c, seed, sb_pool.errors[0]);
+            sb_pool.order[0] = sb_fail_order;
             sb_parts = 1;
             sb_barrier_wait();
-            int status = 0;
-            for (int i = 0; i < SB_THREADS && !status; i++) {
-                if (sb_pool.status[i]) {
-                    memcpy(error, sb_pool.errors[i], 512);
-                    status = sb_pool.status[i];
-                }
+            int failed = -1;
+            for (int i = 0; i < SB_THREADS; i++) {
+                if (sb_pool.status[i] && (failed < 0 || sb_pool.order[i] < sb_pool.order[failed])) failed = i;
             }
+            int status = 0;
+            if (failed >= 0) {
+                memcpy(error, sb_pool.errors[failed], 512);
+                status = sb_pool.status[failed];
+            }
+            if (!status && join) status = join(b, q, c, seed, error);
             pthread_mutex_unlock(&sb_pool.busy);
             return status;
         }

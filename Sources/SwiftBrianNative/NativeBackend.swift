@@ -28,14 +28,16 @@ public final class NativeBackend: Backend {
     public let precision: Precision
 
     /// The threads of the whole-run loop (1: one thread, the loop's code as without threads).
-    /// With more, the kernels that run element-wise (state updates and other per-element code,
-    /// see `Kernel.runsElementwise`) over at least ``minimumParallelElements`` elements run on that
-    /// many threads, each on a contiguous part of the elements; the rest runs on one thread.
-    /// Results are the same for every number of threads.
+    /// With more, the kernels over at least ``minimumParallelElements`` elements (neurons, or
+    /// synapses of a pathway) that can be split run on that many threads: element-wise code
+    /// (state updates, see `Kernel.runsElementwise`) and thresholds (`Kernel.parallelEvents`) each
+    /// on a contiguous part of the elements, pathways writing postsynaptic variables
+    /// (`Kernel.targetPartition`) each on the synapses of a part of the targets; the rest runs on
+    /// one thread. Results are the same for every number of threads.
     public let threads: Int
 
-    /// The fewest elements for which a kernel is split across threads (below, starting the
-    /// threads costs more than the work saved). It changes no result.
+    /// The fewest elements (neurons, or a pathway's synapses) for which a kernel is split across
+    /// threads (below, starting the threads costs more than the work saved). It changes no result.
     public var minimumParallelElements = NativeBackend.defaultMinimumParallelElements
 
     /// The ``minimumParallelElements`` of backends created from now on (1000); tests set it to 1
@@ -100,10 +102,10 @@ public final class NativeBackend: Backend {
         var functions: [String: String] = [:]
         for kernel in schedule.kernels {
             do {
-                var parts = 1
-                if case .range(let lower, let upper) = kernel.iteration, upper - lower >= minimumParallelElements {
-                    parts = threads
-                }
+                // A range is split when it is long enough; a pathway is split when the synapses it
+                // runs in a step are enough (see CLoopEmitter).
+                var parts = threads
+                if case .range(let lower, let upper) = kernel.iteration, upper - lower < minimumParallelElements { parts = 1 }
                 let (code, emitter) = try CEmitter.emit(kernel, name: "sb_kernel", precision: precision, threads: parts)
                 if let name = functions[code] {
                     emitted.append((name, emitter))
@@ -112,7 +114,8 @@ public final class NativeBackend: Backend {
                 let name = "sb_kernel_\(functions.count)"
                 functions[code] = name
                 kernelSource += "/* \(kernel.name) */\n" + code.replacingOccurrences(of: "int sb_kernel(", with: "int \(name)(")
-                    + "\n"
+                    .replacingOccurrences(of: "int sb_kernel_join(", with: "int \(name)_join(")
+                    .replacingOccurrences(of: "int64_t sb_kernel_work(", with: "int64_t \(name)_work(") + "\n"
                 emitted.append((name, emitter))
             } catch is CEmitter.Unsupported {
                 emitted.append(nil)
@@ -120,8 +123,12 @@ public final class NativeBackend: Backend {
         }
         var userFunctions = try CUserFunctions(emitted.flatMap { $0?.emitter.userFunctions ?? [] })
         let native = emitted.indices.filter { emitted[$0] != nil }
-        let parallel = native.map { emitted[$0]!.emitter.parallel }
-        let threaded = parallel.contains(true)
+        let parallel = native.map { k -> CLoopEmitter.Parallel? in
+            guard let (name, emitter) = emitted[k], emitter.parallel else { return nil }
+            return CLoopEmitter.Parallel(join: emitter.joins ? name + "_join" : nil,
+                                         work: emitter.measuresWork ? name + "_work" : nil)
+        }
+        let threaded = parallel.contains { $0 != nil }
         var source = CPrelude.source + CCableStep.source + (threaded ? CThreadPool.declarations(threads: threads) : "")
         source += userFunctions.code(startingAtLine: source.split(separator: "\n", omittingEmptySubsequences: false).count)
         source += kernelSource
@@ -131,6 +138,7 @@ public final class NativeBackend: Backend {
         source += (threaded ? CThreadPool.source : "")
             + CLoopEmitter.source(kernelNames: native.map { emitted[$0]!.name },
                                   kernelClocks: native.map { schedule.kernelClocks[$0] }, parallel: parallel,
+                                  minimumWork: minimumParallelElements,
                                   clockCount: schedule.clocks.count, swiftClocks: swiftClocks)
         let started = Date()
         let path: String, compiled: Bool

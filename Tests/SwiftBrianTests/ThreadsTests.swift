@@ -36,6 +36,75 @@ final class ThreadsTests: XCTestCase {
         }
     }
 
+    /// Thresholds, resets and pathways on every thread count, every kernel split however small:
+    /// groups of fewer neurons than threads (empty parts), spikes only in the first neurons (one
+    /// part holds them all), refractoriness and a custom event, pathways without delay, with
+    /// heterogeneous delays (a queue), writing a synaptic variable, with `on_post` code and
+    /// writing a presynaptic variable (these two run on one thread): the same bits as on one
+    /// thread and on the interpreter.
+    func testThresholdsAndPathwaysGiveTheSameBitsOnEveryThreadCount() throws {
+        for size in [1, 3, 40] {
+            try onBothBackends("\(size) neurons") { backend in
+                seed(21)
+                let G = try NeuronGroup(size, model: """
+                    dv/dt = (drive - v)/(5*ms) + 0.3*xi/sqrt(ms) : 1 (unless refractory)
+                    dg/dt = -g/(3*ms) : 1
+                    drive : 1
+                    count : 1
+                    """, threshold: "v > 1", reset: "v = 0; count += 1", refractory: 1 * ms,
+                    events: ["low": "v < -0.3"], name: "G")
+                try G.drive.set("1.6 * (i < 2) + 0.5")
+                let H = try NeuronGroup(7, model: "dg/dt = -g/(2*ms) : 1\nv : 1", threshold: "g > 2", reset: "g = 0",
+                                        name: "H")
+                let direct = try Synapses(G, H, model: "w : 1", onPre: "g_post += w", name: "direct")
+                try direct.connect(p: 0.7)
+                try direct.w.set("rand()")
+                let delayed = try Synapses(G, G, model: "w : 1\nu : 1", onPre: "g_post += w; v_post += 0.01*w; u += 1",
+                                           name: "delayed")
+                try delayed.connect(p: 0.5)
+                try delayed.w.set("rand()")
+                try delayed.delay.set("2*ms*rand()")
+                let plastic = try Synapses(G, H, model: "w : 1\ndapre/dt = -apre/(5*ms) : 1 (event-driven)",
+                                           onPre: "g_post += w; apre += 0.1", onPost: "w += apre", name: "plastic")
+                try plastic.connect(p: 0.5)
+                try plastic.w.set("0.5")
+                let backwards = try Synapses(G, H, onPre: "count_pre += 1; v_post += 1", name: "backwards")
+                try backwards.connect(p: 0.5)
+                let spikes = try SpikeMonitor(G), low = try EventMonitor(G, "low"), hSpikes = try SpikeMonitor(H)
+                try Network(G, H, direct, delayed, plastic, backwards, spikes, low, hSpikes, backend: backend).run(30 * ms)
+                var result = CaseResult()
+                result.spikes("spikes", spikes)
+                result.spikes("low", low)
+                result.spikes("H spikes", hSpikes)
+                for (name, values) in [("G.v", try G.v.values), ("G.g", try G.g.values), ("G.count", try G.count.values),
+                                       ("H.g", try H.g.values), ("H.v", try H.v.values), ("delayed.u", try delayed.u.values),
+                                       ("plastic.w", try plastic.w.values), ("plastic.apre", try plastic.apre.values)] {
+                    result.final(name, values)
+                }
+                XCTAssertGreaterThan(spikes.i.count, 0)
+                return result
+            }
+        }
+    }
+
+    /// A value that is not finite in a pathway split by targets is reported for the first
+    /// synapse one thread meets (target 5, in the last part), not for the lowest part's (target 2).
+    func testANonFiniteValueInAPathwayIsReportedAsOnOneThread() throws {
+        var messages: [String] = []
+        _ = try onBothBackends("pathway") { backend in
+            let input = try SpikeGeneratorGroup(1, indices: [0], times: try QuantityArray([1 * ms]), name: "input")
+            let H = try NeuronGroup(8, model: "g : 1", name: "H")
+            let S = try Synapses(input, H, model: "w : 1", onPre: "g_post += 1/w", name: "S")
+            try S.connect(i: [0, 0, 0], j: [5, 2, 7])
+            try S.w.set(QuantityArray(values: [0, 0, 1]))
+            XCTAssertThrowsError(try Network(input, H, S, backend: backend).run(2 * ms)) { messages.append("\($0)") }
+            return CaseResult()
+        }
+        XCTAssertEqual(messages.count, 5)
+        XCTAssertEqual(Set(messages).count, 1, "\(messages)")
+        XCTAssertTrue(messages[0].contains("for neuron 5 "), messages[0])
+    }
+
     /// Two networks of the same model share one compiled library and so its threads: run at the
     /// same time from two threads, one of them runs its kernels on its own thread while the other
     /// holds the pool, and both give the bits of a run alone.
@@ -104,9 +173,9 @@ final class ThreadsTests: XCTestCase {
         XCTAssertEqual(try simulate(threads: 3).map(\.bitPattern), one.map(\.bitPattern))
     }
 
-    /// A state update is split across threads; a threshold (it appends to the spike list), a
-    /// write through an index map, a read of a written variable at another element and a store
-    /// before the loop are not.
+    /// A state update is split across threads; a write through an index map, a read of a written
+    /// variable at another element and a store before the loop are not. A threshold is split
+    /// with its spike list in parts, a pathway by its targets.
     func testWhichKernelsAreSplit() throws {
         let v = DoubleBuffer(name: "v", count: 8, value: 0), w = DoubleBuffer(name: "w", count: 8, value: 0)
         let spikes = IndexBuffer(name: "spikes", count: 0, value: 0)
@@ -124,6 +193,37 @@ final class ThreadsTests: XCTestCase {
         XCTAssertFalse(kernel([update, .store(ArrayReference(w, .element), .load(ArrayReference(v, .offset(1))))])
             .runsElementwise)
         XCTAssertFalse(kernel([update], scalar: [.store(ArrayReference(w, .shared), .constant(1))]).runsElementwise)
+        // A threshold fills its spike list in parts; not when it reads the list or appends to another.
+        let threshold = kernel([.when(.load(ArrayReference(v, .element)), [.emit(spikes), .store(ArrayReference(w, .element), .constant(0))])],
+                               scalar: [.clear(spikes)])
+        XCTAssertTrue(threshold.parallelEvents === spikes)
+        XCTAssertFalse(threshold.runsElementwise)
+        let other = IndexBuffer(name: "other", count: 0, value: 0)
+        XCTAssertNil(kernel([.when(.load(ArrayReference(v, .element)), [.emit(other)])], scalar: [.clear(spikes)]).parallelEvents)
+        XCTAssertNil(kernel([.when(.eventCount(spikes, 0, 8), [.emit(spikes)])], scalar: [.clear(spikes)]).parallelEvents)
+        XCTAssertNil(kernel([.when(.load(ArrayReference(v, .element)), [.emit(spikes)])]).parallelEvents)
+        let (thresholdSource, thresholdEmitter) = try CEmitter.emit(threshold, name: "threads_test", threads: 2)
+        XCTAssertTrue(thresholdEmitter.parallel)
+        XCTAssertTrue(thresholdSource.contains("int threads_test_join("), thresholdSource)
+        // A pathway writing through the postsynaptic indices is split by target; one writing
+        // through two maps, reading a written variable through another map, or over the synapses
+        // of targets (on_post) is not.
+        let post = IndexBuffer(name: "post", count: 8, value: 0), pre = IndexBuffer(name: "pre", count: 8, value: 0)
+        let offsets = IndexBuffer(name: "offsets", count: 9, value: 0)
+        func pathway(_ vector: [KernelOperation], members: IndexBuffer? = nil) -> Kernel {
+            Kernel(name: "threads_test", iteration: .synapses(events: spikes, lower: 0, upper: 8, offsets: offsets, members: members),
+                   vector: vector, random: RandomKey(stream: 1, step: DoubleBuffer(name: "step", count: 1, value: 0)))
+        }
+        let effect = KernelOperation.store(ArrayReference(v, .mapped(post)),
+                                           .binary(.add, .load(ArrayReference(v, .mapped(post))), .load(ArrayReference(w, .element))))
+        XCTAssertTrue(pathway([effect, .store(ArrayReference(w, .element), .constant(0))]).targetPartition === post)
+        XCTAssertNil(pathway([effect, .store(ArrayReference(w, .mapped(pre)), .constant(0))]).targetPartition)
+        XCTAssertNil(pathway([effect, .store(ArrayReference(w, .element), .load(ArrayReference(v, .mapped(pre))))]).targetPartition)
+        XCTAssertNil(pathway([effect], members: post).targetPartition)
+        XCTAssertNil(pathway([effect, .emit(spikes)]).targetPartition)
+        let (pathwaySource, pathwayEmitter) = try CEmitter.emit(pathway([effect]), name: "threads_test", threads: 2)
+        XCTAssertTrue(pathwayEmitter.parallel)
+        XCTAssertTrue(pathwaySource.contains("_tlo") && pathwaySource.contains("int64_t threads_test_work("), pathwaySource)
         let (source, emitter) = try CEmitter.emit(kernel([update]), name: "threads_test", threads: 2)
         XCTAssertTrue(emitter.parallel)
         XCTAssertTrue(source.contains("sb_part"), source)
