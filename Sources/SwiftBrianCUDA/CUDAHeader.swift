@@ -46,6 +46,7 @@ enum CUDATarget {
 
     private static let deviceAtomics = """
         static inline double sb_atomic_add(double *p, double x) { return atomicAdd(p, x) + x; }
+        static inline double sb_atomic_add_old(double *p, double x, double *old) { *old = atomicAdd(p, x); return *old + x; }
         static inline void sb_first_status(int *status, int s) { atomicCAS(status, 0, s); }
 
         """
@@ -59,6 +60,7 @@ enum CUDATarget {
 
     private static let emulatedAtomics = """
         static inline double sb_atomic_add(double *p, double x) { *p = *p + x; return *p; }
+        static inline double sb_atomic_add_old(double *p, double x, double *old) { *old = *p; *p = *p + x; return *p; }
         static inline void sb_first_status(int *status, int s) { if (!*status) *status = s; }
 
         """

@@ -108,7 +108,8 @@ package struct CEmitter {
     /// The temporaries of `operations` that hold an element reached through an index map plus
     /// (or minus) a term and are then stored to that element (`_t0 = ge_post + w; ...; ge_post =
     /// _t0`), by number, with the element: in a per-thread function the definition is one atomic
-    /// addition (`sb_atomic_add`, which gives the sum it stored) and the store is left out.
+    /// addition (`sb_atomic_add_old`, which gives the sum it stored and the value it added to, for
+    /// a failed finite check's message) and the store is left out.
     /// The definition and the store must be in the same list of operations (not one of them under
     /// a condition the other is not under).
     package static func atomicSums(_ operations: [KernelOperation]) -> [Int: ArrayReference] {
@@ -224,6 +225,7 @@ package struct CEmitter {
             declarations.append("\(type) *restrict const \(prefix)\(k) = (\(type) *)b[\(k)]->data;")
         }
         for k in localPrevious.sorted() { declarations.append("double _prev\(k)[\(CEmitter.checkedBlockSize)];") }
+        if !atomicSums.isEmpty { declarations.append("double _atomic_old = 0;") }
         if !temporaries.isEmpty {
             declarations.append("\(precision.cType) " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
         }
@@ -628,7 +630,7 @@ package struct CEmitter {
             temporaries.insert(number)
             if let reference = atomicSums[number], case .binary(let op, _, let term) = value {
                 let addend = op == .add ? try expression(term) : "(-\(try expression(term)))"
-                return ["\(indent)_t\(number) = sb_atomic_add(&\(try element(reference)), \(addend));"]
+                return ["\(indent)_t\(number) = sb_atomic_add_old(&\(try element(reference)), \(addend), &_atomic_old);"]
             }
             return ["\(indent)_t\(number) = \(try expression(value));"]
         case .store(let reference, let value):
@@ -682,9 +684,12 @@ package struct CEmitter {
             }
             // A parallel pathway notes where one thread would meet the synapse (see CThreadPool).
             let at = partTargets == nil ? "" : " _bad_at = \(visitPosition());"
+            // An atomic sum has stored its value already: the element held what the addition gave back.
+            var last = try element(check.target)
+            if case .temporary(let number) = value, atomicSums[number] == check.target { last = "_atomic_old" }
             return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && !_bad) {",
                     "\(indent)    _bad = \(finiteChecks.count); _bad_idx = \(try index(check.target.index));\(at)",
-                    "\(indent)    _bad_new = (double)(\(x)); _bad_old = \(try element(check.target));",
+                    "\(indent)    _bad_new = (double)(\(x)); _bad_old = \(last);",
                     "\(indent)}"]
         case .connect(let sink, let count):
             let pre = header(sink.pre), post = header(sink.post)

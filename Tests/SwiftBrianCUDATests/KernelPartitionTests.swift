@@ -75,7 +75,7 @@ final class KernelPartitionTests: XCTestCase {
                                   [.define(0, addWeight), .store(ArrayReference(v, .mapped(post)), .temporary(0))])
         guard case .synapses = KernelPartition.of(viaTemporary).partition else { return XCTFail("_t0 = v_post + w") }
         let (code, _) = try CEmitter.emitThread(viaTemporary, name: "sb_thread", perThread: true)
-        XCTAssertTrue(code.contains("_t0 = sb_atomic_add(&d2[i3[_idx]], d1[_idx]);"), code)
+        XCTAssertTrue(code.contains("_t0 = sb_atomic_add_old(&d2[i3[_idx]], d1[_idx], &_atomic_old);"), code)
         XCTAssertFalse(code.contains("= _t0;"), code)
         // A store under a condition its definition is not under is no atomic addition.
         let conditional = kernel(.synapses(events: spikes, lower: 0, upper: 8, offsets: offsets, members: nil),
