@@ -32,22 +32,26 @@ extension PortableMath {
         typedef struct sb_pair { double high, low; } sb_pair;
         static inline sb_pair sb_fast_two_sum(double a, double b) {
             const double sum = a + b;
-            return (sb_pair){sum, b - (sum - a)};
+            sb_pair _r; _r.high = sum; _r.low = b - (sum - a);
+            return _r;
         }
         static inline sb_pair sb_two_sum(double a, double b) {
             const double sum = a + b;
             const double b_part = sum - a;
-            return (sb_pair){sum, (a - (sum - b_part)) + (b - b_part)};
+            sb_pair _r; _r.high = sum; _r.low = (a - (sum - b_part)) + (b - b_part);
+            return _r;
         }
         static inline sb_pair sb_split(double a) {
             const double scaled = 134217729.0 * a;
             const double high = scaled - (scaled - a);
-            return (sb_pair){high, a - high};
+            sb_pair _r; _r.high = high; _r.low = a - high;
+            return _r;
         }
         static inline sb_pair sb_two_product(double a, double b) {
             const double product = a * b;
             const sb_pair x = sb_split(a), y = sb_split(b);
-            return (sb_pair){product, (((x.high * y.high - product) + x.high * y.low) + x.low * y.high) + x.low * y.low};
+            sb_pair _r; _r.high = product; _r.low = (((x.high * y.high - product) + x.high * y.low) + x.low * y.high) + x.low * y.low;
+            return _r;
         }
 
         """

@@ -119,7 +119,8 @@ extension PortableMath {
             const double shifted = y * \(literal(log2e)) + shift;
             const double kd = shifted - shift;
             const int64_t k = (int64_t)(sb_bits(shifted) - sb_bits(shift));
-            return (sb_exp_reduction){k, y - kd * \(literal(ln2High)), kd * \(literal(ln2Low))};
+            sb_exp_reduction _r; _r.k = k; _r.high = y - kd * \(literal(ln2High)); _r.low = kd * \(literal(ln2Low));
+            return _r;
         }
         static inline double sb_exp_series_tail(double r) {
             double q = \(literal(taylor[13]));

@@ -113,7 +113,8 @@ extension PortableMath {
             const int64_t e = (int64_t)((bits >> 52) & 0x7ff) - 1023 - (is_subnormal ? 54 : 0);
             const double m = sb_from_bits((bits & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull);
             const int is_large = m > \(literal(sqrt2));
-            return (sb_decomposition){is_large ? e + 1 : e, is_large ? m * 0.5 : m};
+            sb_decomposition _r; _r.e = is_large ? e + 1 : e; _r.m = is_large ? m * 0.5 : m;
+            return _r;
         }
         static inline double sb_with_logarithm_special_values(double x, double result) {
             double value = x < 0 ? NAN : result;
