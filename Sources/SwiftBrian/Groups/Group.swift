@@ -100,7 +100,9 @@ public class Group: NetworkObject {
     /// Keeps `record` of a value set (a subgroup hands it to its parent, with its elements).
     func record(_ record: InitializationRecord) {
         if initializations.count < Group.maximumRecordedInitializations {
-            initializations.append(record)
+            var stamped = record
+            stamped.time = clock.t
+            initializations.append(stamped)
         } else {
             unrecordedInitializations += 1
         }

@@ -23,6 +23,9 @@ public class NeuronGroup: Group {
     private let refractoryCondition: Expression?
     private let customEvents: [(name: String, condition: Expression)]
     private var eventCode: [(event: String, code: CodeBlock, when: When, order: Int)] = []
+    /// Whether code runs on events of the group (``runOnEvent(_:_:when:order:)``), which
+    /// exporters that cannot express it must refuse.
+    public var hasEventCode: Bool { !eventCode.isEmpty }
 
     /// Creates `N` neurons with the equations `model`.
     ///

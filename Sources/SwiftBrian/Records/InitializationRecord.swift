@@ -21,6 +21,9 @@ public struct InitializationRecord: Sendable, Equatable {
     public let condition: String?
     /// The elements of the group set, when only a subgroup's were (`10..<20`); nil for all.
     public let elements: Range<Int>?
+    /// The simulated time of the group's clock when the value was set: zero before the first
+    /// run, later between runs.
+    public internal(set) var time = Quantity(value: 0, dimension: .time)
 
     /// A record of `variable` set to `value`, where `condition` holds, for `elements`.
     public init(variable: String, value: Value, condition: String? = nil, elements: Range<Int>? = nil) {
