@@ -9,7 +9,7 @@ struct SwiftBrianCommand: ParsableCommand {
         abstract: "A spiking neural network simulator that speaks Brian 2's model language.",
         version: swiftBrianVersion,
         subcommands: [RunCommand.self, ListCommand.self, AnalyzeCommand.self, BenchCommand.self, NewCommand.self,
-                      DescribeCommand.self],
+                      DescribeCommand.self, ExportCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -28,7 +28,8 @@ final class NeuroMLExportTests: XCTestCase {
     }
 
     /// A small E/I network (CUBA, Brette et al. 2007, at 100 neurons): exponential synaptic
-    /// currents, excitatory and inhibitory synapses with delays of 1 to 1.3 ms, run in two runs.
+    /// currents, excitatory synapses with weights and delays of 1 to 1.3 ms, inhibitory ones from
+    /// a subgroup, run in two runs.
     private func eiNetwork(method: IntegrationMethod) throws -> (Network, StateMonitor, SpikeMonitor) {
         seed(11)
         let namespace: Namespace = ["taum": 20 * ms, "taue": 5 * ms, "taui": 10 * ms, "Vt": -50 * mV, "Vr": -60 * mV,
@@ -40,10 +41,13 @@ final class NeuroMLExportTests: XCTestCase {
             """, threshold: "v>Vt", reset: "v = Vr", refractory: 5 * ms, method: method, namespace: namespace,
             clock: clock, name: "P")
         try P.v.set("Vr + (Vt - Vr) * i / N")
+        // The inhibitory neurons as a subgroup: its own i and N in the values set, its spikes.
+        let inhibitory = try P[80..<100]
+        try inhibitory.v.set("Vt - (Vt - Vr) * i / N")
         let Ce = try Synapses(P, P, model: "w : volt", onPre: "ge += w", namespace: namespace, clock: clock, name: "Ce")
-        let Ci = try Synapses(P, P, onPre: "gi_post += wi", namespace: namespace, clock: clock, name: "Ci")
+        let Ci = try Synapses(inhibitory, P, onPre: "gi_post += wi", namespace: namespace, clock: clock, name: "Ci")
         try Ce.connect(condition: "i<Ne", p: 0.1)
-        try Ci.connect(condition: "i>=Ne", p: 0.1)
+        try Ci.connect(p: 0.1)
         try Ce.w.set("we")
         try Ce.delay.set("1*ms + 0.1*ms*(i % 4)")
         try Ci.delay.set(1 * ms)
@@ -152,12 +156,15 @@ final class NeuroMLExportTests: XCTestCase {
         XCTAssertTrue(nml.contains("<StateAssignment variable=\"ge\" value=\"(ge + Ce_w)\"/>"))
         XCTAssertTrue(nml.contains("<Constant name=\"Ce_w\" dimension=\"voltage\" value=\"0.004SI_voltage\"/>"))
         XCTAssertTrue(nml.contains("<StateAssignment variable=\"gi\" value=\"(gi + Ci_wi)\"/>"))
-        XCTAssertTrue(lems.contains("<Assign property=\"v_init\" value=\"(Vr + (((Vt - Vr) * index) / N))\"/>"))
+        XCTAssertTrue(lems.contains("<Assign property=\"v_init\" value=\"(((H(index - 80 + 0.5) * H(100 - 0.5 - index)) "
+                                    + "* (Vt - (((Vt - Vr) * (index - 80)) / 20))) + ((1 - (H(index - 80 + 0.5) * "
+                                    + "H(100 - 0.5 - index))) * (Vr + (((Vt - Vr) * index) / N))))\"/>"), lems)
         XCTAssertTrue(lems.contains("<Simulation id=\"simulation\" length=\"0.2s\" step=\"0.0001s\" target=\"ei\""))
         let synapses = network.objects.compactMap { $0 as? Synapses }
         let connections = lems.components(separatedBy: "<delayedEventConnection ").count - 1
         XCTAssertEqual(connections, synapses.map(\.size).reduce(0, +))
-        XCTAssertTrue(lems.contains("targetPort=\"Ci_pre\" delay=\"0.00105s\""))
+        XCTAssertTrue(lems.contains("<delayedEventConnection from=\"P[\(try synapses[1].i[0] + 80)]\" "
+                                    + "to=\"P[\(try synapses[1].j[0])]\" targetPort=\"Ci_pre\" delay=\"0.00105s\"/>"))
         XCTAssertTrue(lems.contains("<OutputColumn id=\"ge_90\" quantity=\"P[90]/ge\"/>"))
         XCTAssertEqual(export.spikeFiles, ["raster": "raster.spikes"])
     }

@@ -7,6 +7,8 @@ import SwiftBrianLanguage
 public class Subgroup: Group {
     /// The group this is part of.
     public let parent: Group
+    /// The parent's index of this subgroup's first element.
+    public var offset: Int { start - parent.start }
 
     init(_ parent: Group, _ range: Range<Int>) throws {
         guard range.lowerBound >= 0, range.upperBound <= parent.size, !range.isEmpty else {
@@ -25,7 +27,6 @@ public class Subgroup: Group {
     override var currentNamespace: Namespace { parent.currentNamespace }
 
     override func record(_ record: InitializationRecord) {
-        let offset = start - parent.start
         let elements = record.elements.map { ($0.lowerBound + offset)..<($0.upperBound + offset) }
             ?? offset..<(offset + size)
         parent.record(InitializationRecord(variable: record.variable, value: record.value,

@@ -28,7 +28,7 @@ struct LEMSExpression {
             throw unsupported("the boolean literal in '\(expression)'")
         case .name(let name):
             guard let renamed = rename(name) else {
-                throw unsupported("the name '\(name)' (in '\(expression)'), which has no LEMS counterpart")
+                throw unsupported("the name '\(name)' (in '\(expression)')")
             }
             return renamed
         case .unary(.negate, let operand):
@@ -43,7 +43,7 @@ struct LEMSExpression {
             return "random(1)"
         case .call(let name, let arguments):
             guard Self.functions.contains(name), arguments.count == 1 else {
-                throw unsupported("the function '\(name)' (in '\(expression)'), which LEMS does not have")
+                throw unsupported("the function '\(name)' (in '\(expression)')")
             }
             return "\(name)(\(try write(arguments[0])))"
         }

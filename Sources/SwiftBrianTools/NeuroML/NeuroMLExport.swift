@@ -18,7 +18,7 @@ public struct NeuroMLExport: Sendable {
 
     /// The error thrown for what LEMS cannot express: `what` of `owner` (an object's name).
     static func unsupported(_ owner: String, _ what: String) -> ModelError {
-        ModelError(.invalidArgument, "'\(owner)' cannot be exported to NeuroML/LEMS: \(what) is not supported")
+        ModelError(.invalidArgument, "'\(owner)' cannot be exported to NeuroML/LEMS: LEMS cannot express \(what)")
     }
 }
 

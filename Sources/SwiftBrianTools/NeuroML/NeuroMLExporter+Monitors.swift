@@ -8,7 +8,7 @@ extension NeuroMLExporter {
         for object in network.objects {
             switch object {
             case let monitor as StateMonitor:
-                let population = try recordedPopulation(monitor.source, monitor: monitor.name)
+                let (population, offset) = try recordedPopulation(monitor.source, monitor: monitor.name)
                 guard monitor.clock.dt == dt else {
                     throw NeuroMLExport.unsupported(monitor.name, "recording every \(monitor.clock.dt) (LEMS records every step)")
                 }
@@ -21,7 +21,7 @@ extension NeuroMLExporter {
                     for index in monitor.record {
                         columns.append((variable, index))
                         elements.append(LEMSElement("OutputColumn", [("id", "\(variable)_\(index)"),
-                                                                     ("quantity", "\(population)[\(index)]/\(variable)")]))
+                                                                     ("quantity", "\(population)[\(index + offset)]/\(variable)")]))
                     }
                 }
                 let file = "\(monitor.name).dat"
@@ -43,20 +43,21 @@ extension NeuroMLExporter {
 
     /// A file of the spikes of every neuron of `source`, for the monitor `monitor`.
     private func addSpikeFile(_ monitor: String, _ source: Group) throws {
-        let population = try recordedPopulation(source, monitor: monitor)
+        let (population, offset) = try recordedPopulation(source, monitor: monitor)
         let file = "\(monitor).spikes"
         spikeFiles[monitor] = file
         outputs.append(LEMSElement("EventOutputFile", [("id", monitor), ("fileName", file), ("format", "TIME_ID")],
                                    (0..<source.size).map { index in
-            LEMSElement("EventSelection", [("id", "\(index)"), ("select", "\(population)[\(index)]"), ("eventPort", "spike")])
+            LEMSElement("EventSelection", [("id", "\(index)"), ("select", "\(population)[\(index + offset)]"), ("eventPort", "spike")])
         }))
     }
 
-    /// The population a monitor of `source` records from.
-    private func recordedPopulation(_ source: Group, monitor: String) throws -> String {
-        guard populations.contains(source.name) else {
+    /// The population a monitor of `source` records from, and the index there of its first neuron.
+    private func recordedPopulation(_ source: Group, monitor: String) throws -> (String, Int) {
+        let (group, offset) = Self.root(of: source)
+        guard populations.contains(group.name) else {
             throw NeuroMLExport.unsupported(monitor, "monitoring '\(source.name)', which is not a population")
         }
-        return source.name
+        return (group.name, offset)
     }
 }

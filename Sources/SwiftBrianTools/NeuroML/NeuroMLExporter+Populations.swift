@@ -139,29 +139,30 @@ extension NeuroMLExporter {
         }
     }
 
-    /// The value each state variable of `group` starts with, from the values set before the first
-    /// run: one quantity or one expression (of `i`, `N`, namespace values and units) for all
-    /// neurons; the rates of a PoissonGroup from their values.
-    private func initialValues(_ group: Group, stateVariables: Set<String>) throws -> [(String, InitializationRecord.Value)] {
+    /// The values set on each state variable of `group` before the first run, in order, from
+    /// the last one set for all neurons: each one quantity or one expression (of `i`, `N`,
+    /// namespace values and units), for all neurons or a range of them (a subgroup's); the rates
+    /// of a PoissonGroup from their values.
+    private func initialValues(_ group: Group, stateVariables: Set<String>) throws -> [(String, [InitializationRecord])] {
         if let poisson = group as? PoissonGroup {
             guard stateVariables.contains("rates") else { return [] }  // rates given as an expression
             let rates = try poisson.variable("rates").plainValues
             guard let first = rates.first, rates.allSatisfy({ $0 == first }) else {
                 throw NeuroMLExport.unsupported(group.name, "a different rate for each neuron")
             }
-            return [("rates", .quantity(Quantity(value: first, dimension: .frequency)))]
+            return [("rates", [InitializationRecord(variable: "rates", value: .quantity(Quantity(value: first, dimension: .frequency)))])]
         }
         guard group.unrecordedInitializations == 0 else {
             throw NeuroMLExport.unsupported(group.name, "more than \(Group.maximumRecordedInitializations) values set")
         }
-        var values: [(String, InitializationRecord.Value)] = []
+        var values: [(String, [InitializationRecord])] = []
         for record in group.initializations {
             let what = "the value set on '\(record.variable)'"
             guard record.time.value == 0 else {
                 throw NeuroMLExport.unsupported(group.name, "\(what) at t = \(record.time) (between runs)")
             }
-            guard record.condition == nil, record.elements == nil else {
-                throw NeuroMLExport.unsupported(group.name, "\(what) for some neurons only")
+            guard record.condition == nil else {
+                throw NeuroMLExport.unsupported(group.name, "\(what) where '\(record.condition ?? "")' holds")
             }
             guard stateVariables.contains(record.variable) else {
                 throw NeuroMLExport.unsupported(group.name, "\(what), which is not a state variable or parameter")
@@ -169,31 +170,52 @@ extension NeuroMLExporter {
             if case .array = record.value {
                 throw NeuroMLExport.unsupported(group.name, "\(what) as an array (set it from an expression of i)")
             }
+            let earlier = record.elements == nil ? [] : values.first { $0.0 == record.variable }?.1 ?? []
             values.removeAll { $0.0 == record.variable }
-            values.append((record.variable, record.value))
+            values.append((record.variable, earlier + [record]))
         }
         return values
     }
 
     /// The LEMS population type of `group`: `N` instances of its model, each given its initial
-    /// values (expressions of the instance's `index`, Brian's `i`).
-    private func addPopulationType(_ group: Group, initial: [(String, InitializationRecord.Value)]) throws {
+    /// values (expressions of the instance's `index`, Brian's `i`; a value set on a range of
+    /// neurons is selected by steps of `index`).
+    private func addPopulationType(_ group: Group, initial: [(String, [InitializationRecord])]) throws {
         let population = group.name
         let constants = LEMSConstants()
         let resolve = names(of: group, variables: [], constants: constants)
-        let printer = LEMSExpression(owner: population) { $0 == "i" ? "index" : resolve($0) }
         let count = constants.add("N", Quantity(value: Double(group.size)))
-        let assignments = try initial.map { variable, value -> LEMSElement in
-            let text: String
-            switch value {
-            case .quantity(let quantity):
-                text = constants.add("\(variable)_start", quantity)
-            case .expression(let expression):
-                text = try printer.write(try Expression(parsing: expression, role: "initial value of '\(variable)'"))
-            case .array:
-                throw NeuroMLExport.unsupported(population, "the value set on '\(variable)' as an array")
+        var assignments: [LEMSElement] = []
+        for (variable, records) in initial {
+            var text: String?
+            for (k, record) in records.enumerated() {
+                let range = record.elements ?? 0..<group.size
+                // In a subgroup, i counts from its first neuron and N is its size.
+                let printer = LEMSExpression(owner: population) { name in
+                    switch name {
+                    case "i": return range.lowerBound == 0 ? "index" : "(index - \(range.lowerBound))"
+                    case "N": return record.elements == nil ? count : "\(range.count)"
+                    default: return resolve(name)
+                    }
+                }
+                let value: String
+                switch record.value {
+                case .quantity(let quantity):
+                    value = constants.add("\(variable)_start\(k == 0 ? "" : "\(k)")", quantity)
+                case .expression(let expression):
+                    value = try printer.write(try Expression(parsing: expression, role: "initial value of '\(variable)'"))
+                case .array:
+                    throw NeuroMLExport.unsupported(population, "the value set on '\(variable)' as an array")
+                }
+                guard record.elements != nil else {
+                    text = value
+                    continue
+                }
+                // 1 for the neurons of the range, else 0: the value there, the earlier one elsewhere.
+                let mask = "(H(index - \(range.lowerBound) + 0.5) * H(\(range.upperBound) - 0.5 - index))"
+                text = text.map { "((\(mask) * \(value)) + ((1 - \(mask)) * \($0)))" } ?? "(\(mask) * \(value))"
             }
-            return LEMSElement("Assign", [("property", "\(variable)_init"), ("value", text)])
+            if let text { assignments.append(LEMSElement("Assign", [("property", "\(variable)_init"), ("value", text)])) }
         }
         lemsTypes.append(LEMSElement("ComponentType", [("name", Self.populationType(population)), ("extends", "basePopulation")],
                                      try constants.elements(quantities, owner: population) + [

@@ -7,8 +7,8 @@ extension NeuroMLExporter {
     /// carries no value), so the weight is a constant of the port.
     func addSynapses(_ synapses: Synapses) throws {
         let owner = synapses.name
-        guard synapses.source is NeuronGroup || synapses.source is PoissonGroup,
-              synapses.target is NeuronGroup, !(synapses.target is SpatialNeuron) else {
+        let source = Self.root(of: synapses.source).group, target = Self.root(of: synapses.target).group
+        guard source is NeuronGroup || source is PoissonGroup, target is NeuronGroup, !(target is SpatialNeuron) else {
             throw NeuroMLExport.unsupported(owner, "synapses between '\(synapses.source.name)' and "
                                             + "'\(synapses.target.name)' (only between neuron groups and Poisson groups)")
         }
@@ -16,7 +16,6 @@ extension NeuroMLExporter {
             throw NeuroMLExport.unsupported(owner, "the synaptic \(equation.kind.rawValue) of '\(equation.name)' "
                                             + "(synaptic state that changes: plasticity, traces, summed variables)")
         }
-        let target = synapses.target
         let postVariables = Set(target.equations.filter { $0.kind != .subexpression }.map(\.name))
         let readable = Set(target.equations.map(\.name))
         let own = Set(synapses.equations.names)
@@ -72,13 +71,15 @@ extension NeuroMLExporter {
     /// the one Brian applies it in, as the spike does, away from rounding at step boundaries.
     func addConnections(_ synapses: Synapses) throws {
         let sources = try synapses.i, targets = try synapses.j
+        let (source, sourceOffset) = Self.root(of: synapses.source)
+        let (target, targetOffset) = Self.root(of: synapses.target)
         for pathway in synapses.pathwayRecords {
             let delays = try synapses.pathway(pathway.name).delay.plainValues
             let port = "\(synapses.name)_\(pathway.name)"
             for k in sources.indices {
                 let delay = delays.count == sources.count ? delays[k] : (delays.first ?? 0)
                 networkChildren.append(LEMSElement("delayedEventConnection", [
-                    ("from", "\(synapses.source.name)[\(sources[k])]"), ("to", "\(synapses.target.name)[\(targets[k])]"),
+                    ("from", "\(source.name)[\(sources[k] + sourceOffset)]"), ("to", "\(target.name)[\(targets[k] + targetOffset)]"),
                     ("targetPort", port), ("delay", "\(delay + dt.value / 2)s"),
                 ]))
             }

@@ -69,7 +69,7 @@ final class NeuroMLExporter {
             case is SpatialNeuron:
                 throw NeuroMLExport.unsupported(object.name, "a multicompartment neuron (SpatialNeuron)")
             case is Subgroup:
-                throw NeuroMLExport.unsupported(object.name, "a subgroup")
+                break  // a part of its parent's population
             case let group as NeuronGroup:
                 if group.hasEventCode {
                     throw NeuroMLExport.unsupported(group.name, "code run on events (runOnEvent)")
@@ -157,4 +157,11 @@ final class NeuroMLExporter {
     static func populationType(_ population: String) -> String { "\(population)_population" }
 
     func registerPopulation(_ name: String) { populations.insert(name) }
+
+    /// The group whose population holds `group`'s neurons, and the index there of its first.
+    static func root(of group: Group) -> (group: Group, offset: Int) {
+        guard let subgroup = group as? Subgroup else { return (group, 0) }
+        let parent = root(of: subgroup.parent)
+        return (parent.group, parent.offset + subgroup.offset)
+    }
 }
