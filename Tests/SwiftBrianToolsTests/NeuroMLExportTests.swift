@@ -139,6 +139,27 @@ final class NeuroMLExportTests: XCTestCase {
         assertSameTraces(table, try states.values("v").map(\.values) + states.values("ge").map(\.values), jumping: [3, 4, 5])
     }
 
+    /// A PoissonGroup as an input: jLEMS draws its own numbers, so only the number of spikes is
+    /// compared, with the expected 1000 (50 neurons at 100 Hz for 0.2 s) within five standard
+    /// deviations (±158).
+    func testPoissonInputRunsInJNeuroML() throws {
+        let input = try PoissonGroup(50, rates: 100 * Hz, clock: clock, name: "input")
+        let G = try NeuronGroup(5, model: "dv/dt = -v/(10*ms) : volt", threshold: "v > 1*mV", reset: "v = 0*mV",
+                                clock: clock, name: "target")
+        let S = try Synapses(input, G, onPre: "v += 0.2*mV", clock: clock, name: "S")
+        try S.connect()
+        let network = try Network(input, G, S, try SpikeMonitor(input, name: "drawn"), try SpikeMonitor(G, name: "driven"),
+                                  backend: .interpreter)
+        try network.run(200 * ms)
+        let directory = try exportDirectory("poisson")
+        let export = try network.exportNeuroML(to: directory, name: "poisson")
+        try JNeuroML.run([export.lemsFile.lastPathComponent, "-nogui"], in: directory)
+        let drawn = try JNeuroML.spikeTrains(directory.appendingPathComponent(export.spikeFiles["drawn"] ?? ""), size: 50)
+        XCTAssertEqual(Double(drawn.map(\.count).reduce(0, +)), 1000, accuracy: 158)
+        let driven = try JNeuroML.spikeTrains(directory.appendingPathComponent(export.spikeFiles["driven"] ?? ""), size: 5)
+        XCTAssertGreaterThan(driven.map(\.count).reduce(0, +), 0)
+    }
+
     /// What the files hold, without jNeuroML: the model as a ComponentType of the NeuroML
     /// document, the population with its initial values from `i`, one event connection per
     /// synapse with its delay, the two runs as one simulation, and outputs for the monitors.

@@ -35,7 +35,12 @@ extension Network {
     ///   per-synapse weights, values set between runs); nothing is left out silently.
     @discardableResult
     public func exportNeuroML(to directory: URL, name: String = "network") throws -> NeuroMLExport {
-        try Identifiers.checkVariableName(name, source: nil, span: nil)
+        guard let first = name.unicodeScalars.first, first.properties.isAlphabetic || first == "_",
+              name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil
+                                                              || $0 == "_") }) else {
+            throw ModelError(.invalidArgument, "The name of a NeuroML export must be letters, digits and underscores, "
+                             + "starting with a letter, but it is '\(name)'")
+        }
         let exporter = try NeuroMLExporter(network: self, name: name)
         let nml = directory.appendingPathComponent("\(name).nml")
         let lems = directory.appendingPathComponent("LEMS_\(name).xml")

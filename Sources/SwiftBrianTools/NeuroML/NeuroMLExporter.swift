@@ -79,7 +79,8 @@ final class NeuroMLExporter {
             case is NetworkOperation:
                 throw NeuroMLExport.unsupported(object.name, "a network operation (Swift code run during the run)")
             default:
-                throw NeuroMLExport.unsupported(object.name, "an object of type \(type(of: object))")
+                throw NeuroMLExport.unsupported(object.name, "an object of type \(type(of: object)) (neuron groups, Poisson groups, "
+                                                + "synapses and monitors are exported)")
             }
             guard object.active else {
                 throw NeuroMLExport.unsupported(object.name, "an inactive object")
