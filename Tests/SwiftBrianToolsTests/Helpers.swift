@@ -16,13 +16,15 @@ enum TestOutput {
     }
 }
 
-/// Python with NumPy, when this machine has it.
-enum Python {
-    /// Runs `script` with `python3`, returning its exit status and what it printed.
-    static func run(_ script: String, arguments: [String] = []) throws -> (status: Int32, output: String) {
+/// A program run through `/usr/bin/env`.
+enum Command {
+    /// Runs `arguments` (the program first) in `directory` (default: the current one), returning
+    /// its exit status and what it printed on standard output and error.
+    static func run(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
@@ -30,6 +32,14 @@ enum Python {
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Python with NumPy, when this machine has it.
+enum Python {
+    /// Runs `script` with `python3`, returning its exit status and what it printed.
+    static func run(_ script: String, arguments: [String] = []) throws -> (status: Int32, output: String) {
+        try Command.run(["python3", "-c", script] + arguments)
     }
 
     /// Skips the test unless `python3 -c "import numpy"` works.

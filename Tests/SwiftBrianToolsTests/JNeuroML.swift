@@ -23,19 +23,9 @@ enum JNeuroML {
     @discardableResult
     static func run(_ arguments: [String], in directory: URL, file: StaticString = #filePath,
                     line: UInt = #line) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["java", "-jar", try jar()] + arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
-        XCTAssertEqual(process.terminationStatus, 0, "jNeuroML \(arguments.joined(separator: " ")) failed:\n"
-                       + output.suffix(3000), file: file, line: line)
+        let (status, output) = try Command.run(["java", "-jar", try jar()] + arguments, in: directory)
+        XCTAssertEqual(status, 0, "jNeuroML \(arguments.joined(separator: " ")) failed:\n" + output.suffix(3000),
+                       file: file, line: line)
         return output
     }
 

@@ -65,6 +65,17 @@ final class NeuroMLExportTests: XCTestCase {
         return directory
     }
 
+    /// Exports `network` as `name`, validates the NeuroML document against the schema with
+    /// jNeuroML and runs the LEMS file; the folder holds the outputs.
+    private func validateAndRun(_ network: Network, name: String) throws -> (URL, NeuroMLExport) {
+        let directory = try exportDirectory(name)
+        let export = try network.exportNeuroML(to: directory, name: name)
+        let validation = try JNeuroML.run(["-validate", export.neuroMLFile.lastPathComponent], in: directory)
+        XCTAssertTrue(validation.contains("All valid"), validation)
+        try JNeuroML.run([export.lemsFile.lastPathComponent, "-nogui"], in: directory)
+        return (directory, export)
+    }
+
     private func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
     /// Checks that jNeuroML's spike trains are SwiftBrian's, each spike one step later: jLEMS
@@ -108,11 +119,7 @@ final class NeuroMLExportTests: XCTestCase {
     /// with it too (the model, not its integration, is what NeuroML describes).
     func testLIFMatchesJNeuroML() throws {
         let (network, states, spikes) = try lifNetwork(method: .euler, duration: 1 * second)
-        let directory = try exportDirectory("lif")
-        let export = try network.exportNeuroML(to: directory, name: "lif")
-        let validation = try JNeuroML.run(["-validate", export.neuroMLFile.lastPathComponent], in: directory)
-        XCTAssertTrue(validation.contains("All valid"), validation)
-        try JNeuroML.run([export.lemsFile.lastPathComponent, "-nogui"], in: directory)
+        let (directory, export) = try validateAndRun(network, name: "lif")
         let lems = try JNeuroML.spikeTrains(directory.appendingPathComponent(export.spikeFiles["spikes"] ?? ""), size: 100)
         assertSameSpikes(lems, spikes.spikeTrains().map(\.values), dt: 1e-4)
         let table = try JNeuroML.table(directory.appendingPathComponent(export.stateFiles["states"]?.file ?? ""))
@@ -128,11 +135,7 @@ final class NeuroMLExportTests: XCTestCase {
     /// and the test would show it.
     func testEINetworkMatchesJNeuroML() throws {
         let (network, states, spikes) = try eiNetwork(method: .euler)
-        let directory = try exportDirectory("ei")
-        let export = try network.exportNeuroML(to: directory, name: "ei")
-        let validation = try JNeuroML.run(["-validate", export.neuroMLFile.lastPathComponent], in: directory)
-        XCTAssertTrue(validation.contains("All valid"), validation)
-        try JNeuroML.run([export.lemsFile.lastPathComponent, "-nogui"], in: directory)
+        let (directory, export) = try validateAndRun(network, name: "ei")
         let lems = try JNeuroML.spikeTrains(directory.appendingPathComponent(export.spikeFiles["raster"] ?? ""), size: 100)
         assertSameSpikes(lems, spikes.spikeTrains().map(\.values), dt: 1e-4)
         let table = try JNeuroML.table(directory.appendingPathComponent(export.stateFiles["traces"]?.file ?? ""))

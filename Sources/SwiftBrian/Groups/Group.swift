@@ -98,10 +98,13 @@ public class Group: NetworkObject {
     func prepareToSet(_ name: String, perElement: Bool) throws {}
 
     /// Keeps `record` of a value set (a subgroup hands it to its parent, with its elements).
+    /// The runs of networks holding the group so far (values set later were set between runs).
+    var completedRuns = 0
+
     func record(_ record: InitializationRecord) {
         if initializations.count < Group.maximumRecordedInitializations {
             var stamped = record
-            stamped.time = clock.t
+            stamped.runsBefore = completedRuns
             initializations.append(stamped)
         } else {
             unrecordedInitializations += 1

@@ -21,15 +21,18 @@ public struct InitializationRecord: Sendable, Equatable {
     public let condition: String?
     /// The elements of the group set, when only a subgroup's were (`10..<20`); nil for all.
     public let elements: Range<Int>?
-    /// The simulated time of the group's clock when the value was set: zero before the first
-    /// run, later between runs.
-    public internal(set) var time = Quantity(value: 0, dimension: .time)
+    /// The number of runs the group had been through when the value was set: 0 before the first
+    /// run, more when set between runs.
+    public internal(set) var runsBefore: Int
 
-    /// A record of `variable` set to `value`, where `condition` holds, for `elements`.
-    public init(variable: String, value: Value, condition: String? = nil, elements: Range<Int>? = nil) {
+    /// A record of `variable` set to `value`, where `condition` holds, for `elements`, after
+    /// `runsBefore` runs.
+    public init(variable: String, value: Value, condition: String? = nil, elements: Range<Int>? = nil,
+                runsBefore: Int = 0) {
         self.variable = variable
         self.value = value
         self.condition = condition
         self.elements = elements
+        self.runsBefore = runsBefore
     }
 }

@@ -161,6 +161,7 @@ public final class Network {
         t = Quantity(value: endedEarly ? (clocks.map(\.t.value).min() ?? end) : end, dimension: .time)
         runs.append(RunRecord(start: Quantity(value: start, dimension: .time), duration: duration, end: t,
                               seed: backend.seed))
+        for case let group as Group in objects { group.completedRuns += 1 }
         progress?.finish(simulated: t.value - start)
     }
 

@@ -158,8 +158,9 @@ extension NeuroMLExporter {
         var values: [(String, [InitializationRecord])] = []
         for record in group.initializations {
             let what = "the value set on '\(record.variable)'"
-            guard record.time.value == 0 else {
-                throw NeuroMLExport.unsupported(group.name, "\(what) at t = \(record.time) (between runs)")
+            guard record.runsBefore == 0 else {
+                throw NeuroMLExport.unsupported(group.name, "\(what) after \(record.runsBefore) run"
+                                                + "\(record.runsBefore == 1 ? "" : "s") (between runs)")
             }
             guard record.condition == nil else {
                 throw NeuroMLExport.unsupported(group.name, "\(what) where '\(record.condition ?? "")' holds")
