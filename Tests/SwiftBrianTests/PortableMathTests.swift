@@ -93,6 +93,20 @@ final class PortableMathTests: XCTestCase {
         XCTAssertEqual([0, 0.25, 0.5, 0.75].map(PortableMath.cosineOfTurns), [1, 0, -1, 0])
     }
 
+    /// sin(2π u), the other value of a normal pair, as ``testCosineOfTurns()`` (that the generated
+    /// C's `sb_sincos_turns` and `sb_turns` give the same bits is tested by every noisy model on
+    /// both backends, e.g. ThreadsTests).
+    func testSineOfTurns() {
+        var state: UInt64 = 54321
+        for _ in 0..<100_000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let u = Double(state >> 11) / Double(1 << 53)
+            let value = PortableMath.sineOfTurns(u), libm = Foundation.sin(2 * Double.pi * u)
+            XCTAssertLessThanOrEqual(abs(value - libm), 2 * libm.ulp + (2 * Double.pi * u).ulp, "sin(2π·\(u))")
+        }
+        XCTAssertEqual([0, 0.25, 0.5, 0.75].map(PortableMath.sineOfTurns), [0, 1, 0, -1])
+    }
+
     /// With fast math the generated C calls the C library's (vectorized) exp, whose results differ
     /// from the portable one only in the last bits.
     func testFastMathUsesTheLibraryExp() throws {
