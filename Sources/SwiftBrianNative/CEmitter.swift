@@ -352,8 +352,14 @@ package struct CEmitter {
                 + body + ["    }", "}"]
         case .queue(let spikeQueue):
             let queue = self.queue(spikeQueue)
+            // The index maps of a synapse a few places further in the slot are fetched into the
+            // cache ahead (with heterogeneous delays a slot's synapses are scattered); no result changes.
+            let ahead = CEmitter.mappedIndices(operations).map {
+                "    if (_k + \(CEmitter.prefetchDistance) < _slot->count) "
+                    + "sb_prefetch(&\(ints($0))[((int32_t *)_slot->data)[_k + \(CEmitter.prefetchDistance)]]);"
+            }
             return Array(owned.dropLast()) + ["sb_buffer *_slot = \(queue)->slots[\(queue)->cursor];",
-                    "for (int64_t _k = 0; _k < _slot->count; _k++) {",
+                    "for (int64_t _k = 0; _k < _slot->count; _k++) {"] + ahead + [
                     "    _idx = ((int32_t *)_slot->data)[_k];"] + owned.suffix(1).map { "    " + $0 }
                 + body.map { String($0.dropFirst(4)) } + ["}"]
         case .pairs(let space):
@@ -533,6 +539,34 @@ package struct CEmitter {
                 "        _pos++;"] + body + ["    }", "}"]
     }
 
+    /// How many queued synapses ahead a queue's loop fetches their index maps (see ``loop(_:_:)``).
+    private static let prefetchDistance = 16
+
+    /// The index maps through which `operations` read or write other elements (a synapse's
+    /// target or source), each once, in order of appearance.
+    private static func mappedIndices(_ operations: [KernelOperation]) -> [IndexBuffer] {
+        var maps: [IndexBuffer] = []
+        func note(_ index: IndexMap) {
+            if case .mapped(let map) = index, !maps.contains(where: { $0 === map }) { maps.append(map) }
+        }
+        func collect(_ expression: KernelExpression) {
+            expression.visit {
+                switch $0 {
+                case .load(let reference): note(reference.index)
+                case .indexValue(_, let index): note(index)
+                default: break
+                }
+            }
+        }
+        for operation in operations {
+            let parts = CEmitter.parts(of: operation)
+            if let stored = parts.stored { note(stored.index) }
+            parts.values.forEach(collect)
+            maps += mappedIndices(parts.conditional).filter { map in !maps.contains { $0 === map } }
+        }
+        return maps
+    }
+
     /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it checks values or
     /// draws normal random numbers.
     private mutating func rangeLoop(_ lower: String, _ upper: String, _ operations: [KernelOperation]) throws -> [String] {
@@ -559,18 +593,24 @@ package struct CEmitter {
     /// `sb_normal`, which defines it by the element's index alone.
     private static func normalSites(_ operations: [KernelOperation]) -> Set<UInt32> {
         var sites: Set<UInt32> = []
-        func collect(_ expression: KernelExpression) {
-            expression.visit { if case .random(.normal, let site) = $0 { sites.insert(site) } }
-        }
-        for operation in operations {
-            switch operation {
-            case .define(_, let value), .store(_, let value), .append(let value, _), .appendIndex(let value, _),
-                 .checkFinite(let value, _), .enqueue(_, let value), .connect(_, let value), .when(let value, _):
-                collect(value)
-            case .emit, .clear, .advance, .solveCable: break
-            }
+        for value in operations.flatMap({ CEmitter.parts(of: $0).values }) {
+            value.visit { if case .random(.normal, let site) = $0 { sites.insert(site) } }
         }
         return sites
+    }
+
+    /// What an operation evaluates for every element (values, a condition), the element it
+    /// stores into and the operations it runs under its condition.
+    private static func parts(of operation: KernelOperation)
+        -> (values: [KernelExpression], stored: ArrayReference?, conditional: [KernelOperation]) {
+        switch operation {
+        case .store(let reference, let value): return ([value], reference, [])
+        case .define(_, let value), .append(let value, _), .appendIndex(let value, _), .checkFinite(let value, _),
+             .enqueue(_, let value), .connect(_, let value):
+            return ([value], nil, [])
+        case .when(let condition, let inner): return ([condition], nil, inner)
+        case .emit, .clear, .advance, .solveCable: return ([], nil, [])
+        }
     }
 
     /// Tells clang that the iterations of the next loop touch different memory, so that it

@@ -20,6 +20,12 @@ package enum CPrelude {
     /// `string.h`), for a compiler that has its own (NVRTC compiling it as device code).
     package static let body = PortableMath.cSource + #"""
     typedef struct sb_buffer { void *data; int64_t count; int64_t capacity; } sb_buffer;
+    /* A hint to fetch an address into the cache (none in device code). */
+    #ifdef __CUDACC_RTC__
+    #define sb_prefetch(address) ((void)0)
+    #else
+    #define sb_prefetch(address) __builtin_prefetch(address)
+    #endif
     typedef struct sb_queue { sb_buffer **slots; int64_t count; int64_t cursor; } sb_queue;
 
     static int sb_reserve(sb_buffer *b, int64_t minimum, size_t size) {
