@@ -3,7 +3,8 @@ import SwiftBrianLanguage
 import SwiftBrianPortableMath
 
 /// The counter-based random numbers of every backend: Philox-4x32-10 (Salmon et al., SC 2011)
-/// keyed by the seed, with a counter made of (time step, element, stream, draw site). The same
+/// keyed by the seed, with a counter made of (time step, element, stream, draw site) (for normal
+/// draws the element's pair, see ``normal(seed:stream:step:element:site:)``). The same
 /// seed gives the same numbers in any backend, in any order, on any number of threads.
 public enum RandomNumbers {
     /// Philox-4x32 with 10 rounds: four 32-bit words from a counter and a key.
@@ -47,12 +48,25 @@ public enum RandomNumbers {
     }
 
     /// The standard normal draw for (seed, stream, step, element, site): Box–Muller on the two
-    /// uniforms of one Philox block.
+    /// uniforms of the Philox block of the element's pair. Elements `2k` and `2k + 1` share the
+    /// block with `k` as its element word and the radius `sqrt(-2 log(1 - u1))`; the even one takes
+    /// its cosine value (`cos(2π u2)`), the odd one its sine value, so that a loop over elements
+    /// draws one block and takes one logarithm, one square root and one pair of polynomials for
+    /// two normals (the generated C's `sb_normal_pair`). Each value depends on its element only,
+    /// not on where a loop or a thread's part starts.
     @inline(__always)
     public static func normal(seed: UInt64, stream: UInt32, step: Int, element: Int, site: UInt32) -> Double {
-        let w = words(seed: seed, stream: stream, step: step, element: element, site: site)
-        let u1 = unit(w.0, w.1), u2 = unit(w.2, w.3)
-        return sqrt(-2 * PortableMath.log(1 - u1)) * PortableMath.cosineOfTurns(u2)
+        let w = words(seed: seed, stream: stream, step: step, element: element >> 1, site: site)
+        let radius = normalRadius(w)
+        let u2 = unit(w.2, w.3)
+        return radius * (element & 1 == 0 ? PortableMath.cosineOfTurns(u2) : PortableMath.sineOfTurns(u2))
+    }
+
+    /// The Box–Muller radius of a Philox block, `sqrt(-2 log(1 - u1))` with `u1` from its first
+    /// two words (`1 - u1` is in (0, 1]: no logarithm of 0).
+    @inline(__always)
+    static func normalRadius(_ w: (UInt32, UInt32, UInt32, UInt32)) -> Double {
+        sqrt(-2 * PortableMath.log(1 - unit(w.0, w.1)))
     }
 
     /// The Poisson draw with mean `mean` for (seed, stream, step, element, site), by

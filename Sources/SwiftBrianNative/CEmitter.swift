@@ -41,6 +41,11 @@ package struct CEmitter {
     package private(set) var finiteChecks: [FiniteCheck] = []
     /// Whether checks are being emitted inside a blocked range loop (see ``blockedRange``).
     private var checksInBlocks = false
+    /// The sites of the normal draws that the range loop being emitted reads from its block's
+    /// array, drawn beforehand two at a time (see ``normalSites(_:)``).
+    private var blockNormals: Set<UInt32> = []
+    /// The sites whose block arrays the function declares.
+    private var declaredNormals: Set<UInt32> = []
     private let kernel: Kernel
     private let precision: Precision
     /// Whether the function runs on every thread of the pool, each on its part (see
@@ -225,6 +230,7 @@ package struct CEmitter {
             declarations.append("\(type) *restrict const \(prefix)\(k) = (\(type) *)b[\(k)]->data;")
         }
         for k in localPrevious.sorted() { declarations.append("double _prev\(k)[\(CEmitter.checkedBlockSize)];") }
+        for site in declaredNormals.sorted() { declarations.append("double _normal\(site)[\(CEmitter.checkedBlockSize + 2)];") }
         if !atomicSums.isEmpty { declarations.append("double _atomic_old = 0;") }
         if !temporaries.isEmpty {
             declarations.append("\(precision.cType) " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
@@ -318,6 +324,21 @@ package struct CEmitter {
             let event = ["for (int64_t _k = 0; _k < \(count); _k++) {",
                          "    int64_t _e = \(list)[_k];",
                          "    if (_e < \(lower) || _e >= \(upper)) continue;"]
+            if partTargets == nil, members == nil, operations.count == 1,
+               case .enqueue(let spikeQueue, let steps) = operations[0] {
+                // A pathway's push: each spike's synapses, a range, into the queue at once.
+                let range = "\(offset)[_e - \(lower)], \(offset)[_e - \(lower) + 1]"
+                let push: String
+                switch steps {
+                case .indexValue(let delays, .element):
+                    push = "sb_queue_push_each(\(queue(spikeQueue)), \(range), \(ints(delays)));"
+                case .indexValue(_, .shared):
+                    push = "sb_queue_push_range(\(queue(spikeQueue)), \(range), (int64_t)(\(try expression(steps))));"
+                default:
+                    push = ""
+                }
+                if !push.isEmpty { return event + ["    " + push, "}"] }
+            }
             if partTargets == nil, members == nil, Kernel.independentIterations(operations) {
                 // The synapses of an event are a range of independent elements: a range loop,
                 // which vectorizes (on_post updates of all the synapses of a target).
@@ -331,8 +352,14 @@ package struct CEmitter {
                 + body + ["    }", "}"]
         case .queue(let spikeQueue):
             let queue = self.queue(spikeQueue)
+            // The index maps of a synapse a few places further in the slot are fetched into the
+            // cache ahead (with heterogeneous delays a slot's synapses are scattered); no result changes.
+            let ahead = CEmitter.mappedIndices(operations).map {
+                "    if (_k + \(CEmitter.prefetchDistance) < _slot->count) "
+                    + "sb_prefetch(&\(ints($0))[((int32_t *)_slot->data)[_k + \(CEmitter.prefetchDistance)]]);"
+            }
             return Array(owned.dropLast()) + ["sb_buffer *_slot = \(queue)->slots[\(queue)->cursor];",
-                    "for (int64_t _k = 0; _k < _slot->count; _k++) {",
+                    "for (int64_t _k = 0; _k < _slot->count; _k++) {"] + ahead + [
                     "    _idx = ((int32_t *)_slot->data)[_k];"] + owned.suffix(1).map { "    " + $0 }
                 + body.map { String($0.dropFirst(4)) } + ["}"]
         case .pairs(let space):
@@ -512,18 +539,78 @@ package struct CEmitter {
                 "        _pos++;"] + body + ["    }", "}"]
     }
 
-    /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it checks values.
+    /// How many queued synapses ahead a queue's loop fetches their index maps (see ``loop(_:_:)``).
+    private static let prefetchDistance = 16
+
+    /// The index maps through which `operations` read or write other elements (a synapse's
+    /// target or source), each once, in order of appearance.
+    private static func mappedIndices(_ operations: [KernelOperation]) -> [IndexBuffer] {
+        var maps: [IndexBuffer] = []
+        func note(_ index: IndexMap) {
+            if case .mapped(let map) = index, !maps.contains(where: { $0 === map }) { maps.append(map) }
+        }
+        func collect(_ expression: KernelExpression) {
+            expression.visit {
+                switch $0 {
+                case .load(let reference): note(reference.index)
+                case .indexValue(_, let index): note(index)
+                default: break
+                }
+            }
+        }
+        for operation in operations {
+            let parts = CEmitter.parts(of: operation)
+            if let stored = parts.stored { note(stored.index) }
+            parts.values.forEach(collect)
+            maps += mappedIndices(parts.conditional).filter { map in !maps.contains { $0 === map } }
+        }
+        return maps
+    }
+
+    /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it checks values or
+    /// draws normal random numbers.
     private mutating func rangeLoop(_ lower: String, _ upper: String, _ operations: [KernelOperation]) throws -> [String] {
         let first = finiteChecks.count, calls = portableCalls
         checksInBlocks = true
+        blockNormals = CEmitter.normalSites(operations)
+        declaredNormals.formUnion(blockNormals)
         let body = try operations.flatMap { try operation($0, indent: "        ") }
+        let normals = blockNormals
         checksInBlocks = false
+        blockNormals = []
         let pragma = !Kernel.independentIterations(operations) ? []
             : portableCalls > calls ? [CEmitter.chainedLoop] : [CEmitter.independentLoop]
-        if finiteChecks.count > first {
-            return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count, pragma: pragma)
+        if finiteChecks.count > first || !normals.isEmpty {
+            return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count, normals: normals, pragma: pragma)
         }
         return pragma + ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
+    }
+
+    /// The sites of the normal draws that `operations` make for every element (not under a
+    /// condition): a blocked range loop draws them for a block beforehand, a Philox block, a
+    /// logarithm, a square root and a pair of sine and cosine polynomials for two elements
+    /// (`sb_normal_pair`), in a loop of its own that vectorizes; each element's value is that of
+    /// `sb_normal`, which defines it by the element's index alone.
+    private static func normalSites(_ operations: [KernelOperation]) -> Set<UInt32> {
+        var sites: Set<UInt32> = []
+        for value in operations.flatMap({ CEmitter.parts(of: $0).values }) {
+            value.visit { if case .random(.normal, let site) = $0 { sites.insert(site) } }
+        }
+        return sites
+    }
+
+    /// What an operation evaluates for every element (values, a condition), the element it
+    /// stores into and the operations it runs under its condition.
+    private static func parts(of operation: KernelOperation)
+        -> (values: [KernelExpression], stored: ArrayReference?, conditional: [KernelOperation]) {
+        switch operation {
+        case .store(let reference, let value): return ([value], reference, [])
+        case .define(_, let value), .append(let value, _), .appendIndex(let value, _), .checkFinite(let value, _),
+             .enqueue(_, let value), .connect(_, let value):
+            return ([value], nil, [])
+        case .when(let condition, let inner): return ([condition], nil, inner)
+        case .emit, .clear, .advance, .solveCable: return ([], nil, [])
+        }
     }
 
     /// Tells clang that the iterations of the next loop touch different memory, so that it
@@ -538,15 +625,16 @@ package struct CEmitter {
     /// arithmetic of each element is unchanged.
     private static let chainedLoop = "#pragma clang loop vectorize(assume_safety) interleave_count(2)"
 
-    /// A range loop with finite checks, in blocks of ``checkedBlockSize`` elements: the loop
+    /// A range loop with finite checks or normal draws, in blocks of ``checkedBlockSize`` elements: the loop
     /// body stores every value as usual, keeps the previous value of each checked element in an
     /// array of the function's own (on the stack, so it stays in the first-level cache) and
     /// only keeps the largest magnitude of the values (`sb_magnitude_max`, integer maxima), with
     /// no branch, so that it vectorizes as without checks. A block where that reached infinity
     /// is scanned again for the first element (and check) whose stored value is not
-    /// finite, as the interpreter finds it; its previous value is the last finite one.
+    /// finite, as the interpreter finds it; its previous value is the last finite one. The normal
+    /// draws at `normals` are made for the whole block before its loop (see ``normalSites(_:)``).
     private mutating func blockedRange(_ lower: String, _ upper: String, _ body: [String], checks: Range<Int>,
-                                       pragma: [String]) throws -> [String] {
+                                       normals: Set<UInt32>, pragma: [String]) throws -> [String] {
         var scan: [String] = []
         for k in checks {
             let target = finiteChecks[k].target
@@ -558,14 +646,23 @@ package struct CEmitter {
                         + "_bad_new = \(value); _bad_old = \(previous(k))[_idx - _base]; }")
         }
         let size = CEmitter.checkedBlockSize
+        // The block's normal draws, pair by pair from the pair of its first element.
+        var draws: [String] = []
+        if !normals.isEmpty {
+            draws = ["    const int64_t _pair0 = _base >> 1;", "    " + CEmitter.chainedLoop,
+                     "    for (int64_t _p = _pair0; _p < (_end + 1) >> 1; _p++) {"]
+                + normals.sorted().map {
+                    "        sb_normal_pair(_normal\($0) + 2 * (_p - _pair0), seed, \(kernel.random.stream)u, \(stepVariable), _p, \($0)u);"
+                } + ["    }"]
+        }
+        let checked = !checks.isEmpty
         return ["for (int64_t _base = \(lower); _base < \(upper); _base += \(size)) {",
-                "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);",
-                "    uint64_t _blockmax = 0;"] + pragma.map { "    " + $0 } + [
-                "    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }",
-                "    if (_blockmax >= 0x7FF0000000000000ull && !_bad) {",
-                "        for (_idx = _base; _idx < _end; _idx++) {"] + scan + ["        }",
-                "    }",
-                "}"]
+                "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);"]
+            + (checked ? ["    uint64_t _blockmax = 0;"] : []) + draws + pragma.map { "    " + $0 } + [
+                "    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }"]
+            + (checked ? ["    if (_blockmax >= 0x7FF0000000000000ull && !_bad) {",
+                          "        for (_idx = _base; _idx < _end; _idx++) {"] + scan + ["        }", "    }"] : [])
+            + ["}"]
     }
 
     /// A loop of the form "for each element: if condition, then operations" (thresholds, Poisson
@@ -775,7 +872,9 @@ package struct CEmitter {
             let stream = kernel.random.stream
             switch distribution {
             case .uniform: return real("sb_uniform(seed, \(stream)u, \(key), \(site)u)")
-            case .normal: return real("sb_normal(seed, \(stream)u, \(key), \(site)u)")
+            case .normal:
+                if blockNormals.contains(site) { return real("_normal\(site)[_idx - 2 * _pair0]") }
+                return real("sb_normal(seed, \(stream)u, \(key), \(site)u)")
             case .poisson(let mean):
                 return real("sb_poisson(\(try self.expression(mean)), seed, \(stream)u, \(key), \(site)u)")
             }

@@ -20,6 +20,12 @@ package enum CPrelude {
     /// `string.h`), for a compiler that has its own (NVRTC compiling it as device code).
     package static let body = PortableMath.cSource + #"""
     typedef struct sb_buffer { void *data; int64_t count; int64_t capacity; } sb_buffer;
+    /* A hint to fetch an address into the cache (none in device code). */
+    #ifdef __CUDACC_RTC__
+    #define sb_prefetch(address) ((void)0)
+    #else
+    #define sb_prefetch(address) __builtin_prefetch(address)
+    #endif
     typedef struct sb_queue { sb_buffer **slots; int64_t count; int64_t cursor; } sb_queue;
 
     static int sb_reserve(sb_buffer *b, int64_t minimum, size_t size) {
@@ -47,6 +53,29 @@ package enum CPrelude {
         int64_t slot = q->cursor + delay;
         if (slot >= q->count) slot -= q->count;
         sb_append_i32(q->slots[slot], synapse);
+    }
+    /* The synapses first ..< last, all with the same delay, into one slot: one reservation and a
+       loop that vectorizes, in place of a push each. */
+    static inline void sb_queue_push_range(sb_queue *q, int64_t first, int64_t last, int64_t delay) {
+        int64_t slot = q->cursor + delay;
+        if (slot >= q->count) slot -= q->count;
+        sb_buffer *b = q->slots[slot];
+        const int64_t start = b->count;
+        if (start + (last - first) > b->capacity) sb_reserve(b, start + (last - first), sizeof(int32_t));
+        int32_t *data = (int32_t *)b->data + start;
+        for (int64_t s = first; s < last; s++) data[s - first] = (int32_t)s;
+        b->count = start + (last - first);
+    }
+    /* The synapses first ..< last, each with its delay, as sb_queue_push one by one (the same order
+       in every slot), with the queue's header read once. */
+    static inline void sb_queue_push_each(sb_queue *q, int64_t first, int64_t last, const int32_t *delays) {
+        const int64_t cursor = q->cursor, count = q->count;
+        sb_buffer *const *slots = q->slots;
+        for (int64_t s = first; s < last; s++) {
+            int64_t slot = cursor + delays[s];
+            if (slot >= count) slot -= count;
+            sb_append_i32(slots[slot], (int32_t)s);
+        }
     }
     static inline void sb_queue_advance(sb_queue *q) {
         q->slots[q->cursor]->count = 0;
@@ -84,11 +113,23 @@ package enum CPrelude {
         sb_words(w, seed, stream, step, element, site);
         return sb_unit(w[0], w[1]);
     }
+    /* Normal draws as RandomNumbers.normal (Swift): elements 2k and 2k + 1 share the Philox block
+       of k, the even one takes the cosine value, the odd one the sine value. */
     static inline double sb_normal(uint64_t seed, uint32_t stream, int64_t step, int64_t element, uint32_t site) {
         uint32_t w[4];
-        sb_words(w, seed, stream, step, element, site);
-        double u1 = sb_unit(w[0], w[1]), u2 = sb_unit(w[2], w[3]);
-        return sqrt(-2.0 * sb_log(1.0 - u1)) * sb_cos_turns(u2);
+        sb_words(w, seed, stream, step, element >> 1, site);
+        const double radius = sqrt(-2.0 * sb_log(1.0 - sb_unit(w[0], w[1])));
+        return radius * sb_turns(sb_unit(w[2], w[3]), (uint64_t)(element & 1) * 3);
+    }
+    /* The draws of elements 2 pair and 2 pair + 1 into out[0] and out[1], bit for bit as sb_normal. */
+    static inline void sb_normal_pair(double *out, uint64_t seed, uint32_t stream, int64_t step, int64_t pair,
+                                      uint32_t site) {
+        uint32_t w[4];
+        sb_words(w, seed, stream, step, pair, site);
+        const double radius = sqrt(-2.0 * sb_log(1.0 - sb_unit(w[0], w[1])));
+        const sb_sine_cosine angle = sb_sincos_turns(sb_unit(w[2], w[3]));
+        out[0] = radius * angle.cosine;
+        out[1] = radius * angle.sine;
     }
     static double sb_binomial(double trials, double p, double u) {
         int64_t n = (int64_t)trials;

@@ -20,10 +20,23 @@ extension PortableMath {
     /// within 2 ulp: `4u = k + d` with `|d| <= 1/2` (exact), then sine or cosine of `d π/2` by their
     /// Taylor polynomials (to degree 19 and 18) according to the quadrant `k`.
     public static func cosineOfTurns(_ u: Double) -> Double {
+        ofTurns(u, quadrantOffset: 0)
+    }
+
+    /// `sin(2π u)` for `0 <= u < 1`, within 2 ulp: ``cosineOfTurns(_:)`` a quarter turn back
+    /// (`sin(2π u) = cos(2π u + 3π/2)`), from the same two polynomials, so that the C function
+    /// giving both (`sb_sincos_turns`) gives each bit for bit as these two.
+    public static func sineOfTurns(_ u: Double) -> Double {
+        ofTurns(u, quadrantOffset: 3)
+    }
+
+    /// `cos(2π u + offset π/2)`.
+    private static func ofTurns(_ u: Double, quadrantOffset: UInt64) -> Double {
         let t = 4.0 * u
         let shifted = t + roundingShift
         let kd = shifted - roundingShift
-        return cosineInQuadrant((t - kd) * halfPi, 0.0, quadrant: shifted.bitPattern &- roundingShift.bitPattern)
+        let quadrant = (shifted.bitPattern &- roundingShift.bitPattern) &+ quadrantOffset
+        return cosineInQuadrant((t - kd) * halfPi, 0.0, quadrant: quadrant)
     }
 
     /// `cos(x + offset π/2)`.
@@ -78,7 +91,7 @@ extension PortableMath {
     ]
 
     static let cTrigonometric = """
-        static inline double sb_cosine_in_quadrant(double r, double r_low, uint64_t quadrant) {
+        static inline sb_sine_cosine sb_sine_cosine_near_zero(double r, double r_low) {
             const double z = r * r;
             double p = \(literal(sineSeries[9]));
             \(horner("p", "z", sineSeries, from: 9, to: 1))
@@ -86,17 +99,41 @@ extension PortableMath {
             \(horner("q", "z", cosineSeries, from: 9, to: 2))
             const double half_z = 0.5 * z;
             const double w = 1.0 - half_z;
-            const double sine = r + (r * z * p + r_low * w);
-            const double cosine = w + (((1.0 - w) - half_z) + (z * z * q - r * r_low));
-            const uint64_t k = quadrant & 3;
-            return k == 0 ? cosine : k == 1 ? -sine : k == 2 ? -cosine : sine;
+            sb_sine_cosine result;
+            result.sine = r + (r * z * p + r_low * w);
+            result.cosine = w + (((1.0 - w) - half_z) + (z * z * q - r * r_low));
+            return result;
         }
-        static inline double sb_cos_turns(double u) {
+        static inline double sb_in_quadrant(sb_sine_cosine near_zero, uint64_t quadrant) {
+            const uint64_t k = quadrant & 3;
+            return k == 0 ? near_zero.cosine : k == 1 ? -near_zero.sine : k == 2 ? -near_zero.cosine : near_zero.sine;
+        }
+        static inline double sb_cosine_in_quadrant(double r, double r_low, uint64_t quadrant) {
+            return sb_in_quadrant(sb_sine_cosine_near_zero(r, r_low), quadrant);
+        }
+        /* u turns as quadrant * pi/2 + the result (|result| <= pi/4). */
+        static inline double sb_reduced_turns(double u, uint64_t *quadrant) {
             const double shift = \(literal(roundingShift));
             const double t = 4.0 * u;
             const double shifted = t + shift;
             const double kd = shifted - shift;
-            return sb_cosine_in_quadrant((t - kd) * \(literal(halfPi)), 0.0, sb_bits(shifted) - sb_bits(shift));
+            *quadrant = sb_bits(shifted) - sb_bits(shift);
+            return (t - kd) * \(literal(halfPi));
+        }
+        /* cos(2 pi u + offset pi/2): offset 0 the cosine of u turns, 3 the sine. */
+        static inline double sb_turns(double u, uint64_t quadrant_offset) {
+            uint64_t quadrant;
+            const double r = sb_reduced_turns(u, &quadrant);
+            return sb_cosine_in_quadrant(r, 0.0, quadrant + quadrant_offset);
+        }
+        /* Both sb_turns(u, 0) and sb_turns(u, 3), bit for bit, from one evaluation of the polynomials. */
+        static inline sb_sine_cosine sb_sincos_turns(double u) {
+            uint64_t quadrant;
+            const sb_sine_cosine near_zero = sb_sine_cosine_near_zero(sb_reduced_turns(u, &quadrant), 0.0);
+            sb_sine_cosine result;
+            result.cosine = sb_in_quadrant(near_zero, quadrant);
+            result.sine = sb_in_quadrant(near_zero, quadrant + 3);
+            return result;
         }
         static inline double sb_sine_or_cosine(double x, uint64_t quadrant_offset) {
             const double shift = \(literal(roundingShift));

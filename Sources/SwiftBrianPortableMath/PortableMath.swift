@@ -18,9 +18,11 @@ public enum PortableMath {
         "sinh": ({ sinh($0) }, "sb_sinh"), "cosh": ({ cosh($0) }, "sb_cosh"), "tanh": ({ tanh($0) }, "sb_tanh"),
     ]
 
-    /// The same functions in C (`sb_exp`, `sb_log`, ... as in ``unaryFunctions``, `sb_pow` and
-    /// `sb_cos_turns`), for the generated code; the literals are those of the Swift functions.
+    /// The same functions in C (`sb_exp`, `sb_log`, ... as in ``unaryFunctions``, `sb_pow`,
+    /// `sb_turns` (``cosineOfTurns(_:)`` or ``sineOfTurns(_:)``) and `sb_sincos_turns` (both)), for
+    /// the generated code; the literals are those of the Swift functions.
     public static let cSource: String = """
+        typedef struct sb_sine_cosine { double sine, cosine; } sb_sine_cosine;
         #ifdef SB_FAST_MATH
         #define sb_exp exp
         #define sb_expm1 expm1
@@ -34,7 +36,15 @@ public enum PortableMath {
         #define sb_tanh tanh
         #define sb_pow pow
         static inline double sb_exprel(double x) { return x == 0 ? 1.0 : expm1(x) / x; }
-        static inline double sb_cos_turns(double u) { return cos(2.0 * 3.141592653589793 * u); }
+        static inline double sb_turns(double u, uint64_t quadrant_offset) {
+            return quadrant_offset == 3 ? sin(2.0 * 3.141592653589793 * u) : cos(2.0 * 3.141592653589793 * u);
+        }
+        static inline sb_sine_cosine sb_sincos_turns(double u) {
+            sb_sine_cosine result;
+            result.sine = sin(2.0 * 3.141592653589793 * u);
+            result.cosine = cos(2.0 * 3.141592653589793 * u);
+            return result;
+        }
         #else
         static inline double sb_power_of_two(int64_t k) {
             const uint64_t bits = (uint64_t)(k + 1023) << 52;

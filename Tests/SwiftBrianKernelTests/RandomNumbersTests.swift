@@ -26,6 +26,28 @@ final class RandomNumbersTests: XCTestCase {
         XCTAssertEqual(variance, 1, accuracy: 5 * (2 / Double(n)).squareRoot())
     }
 
+    /// Normal draws come two from a Philox block: the cosine and sine values of elements 2k and
+    /// 2k + 1. Over elements of both parities they are standard normal, the two of a pair
+    /// uncorrelated, and the sum of their squares (twice an exponential) has mean 2.
+    func testNormalPairsAreIndependentStandardNormals() {
+        let pairs = 100_000
+        let draws = (0..<2 * pairs).map { RandomNumbers.normal(seed: 11, stream: 3, step: $0 / 1000, element: $0 % 1000, site: 2) }
+        let n = Double(draws.count)
+        let mean = draws.reduce(0, +) / n
+        let variance = draws.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)
+        XCTAssertEqual(mean, 0, accuracy: 5 / n.squareRoot())
+        XCTAssertEqual(variance, 1, accuracy: 5 * (2 / n).squareRoot())
+        let even = stride(from: 0, to: draws.count, by: 2).map { draws[$0] }
+        let odd = stride(from: 1, to: draws.count, by: 2).map { draws[$0] }
+        let correlation = zip(even, odd).map { $0 * $1 }.reduce(0, +) / Double(pairs)
+        XCTAssertEqual(correlation, 0, accuracy: 5 / Double(pairs).squareRoot())
+        let squares = zip(even, odd).map { $0 * $0 + $1 * $1 }.reduce(0, +) / Double(pairs)
+        XCTAssertEqual(squares, 2, accuracy: 5 * 2 / Double(pairs).squareRoot())
+        // Each value depends on its own element only: the same wherever a loop starts.
+        XCTAssertEqual(RandomNumbers.normal(seed: 11, stream: 3, step: 0, element: 7, site: 2), draws[7])
+        XCTAssertNotEqual(draws[6], draws[7])
+    }
+
     func testDrawsDependOnEveryPartOfTheKey() {
         let base = RandomNumbers.uniform(seed: 1, stream: 2, step: 3, element: 4, site: 5)
         XCTAssertEqual(base, RandomNumbers.uniform(seed: 1, stream: 2, step: 3, element: 4, site: 5))

@@ -80,17 +80,22 @@ final class PortableMathTests: XCTestCase {
         try check("log", x, portable: PortableMath.log, libm: Foundation.log)
     }
 
-    /// cos(2π u) for the normal random numbers: within 2 ulp of the C library's cos(2π·u), give or
-    /// take the rounding of the argument 2π·u in the latter; exact at the quarter turns.
-    func testCosineOfTurns() {
+    /// cos(2π u) and sin(2π u), the two values of a pair of normal random numbers: within 2 ulp
+    /// of the C library's cos(2π·u) and sin(2π·u), give or take the rounding of the argument 2π·u
+    /// in the latter; exact at the quarter turns. (That the generated C's `sb_sincos_turns` and
+    /// `sb_turns` give the same bits is tested by every noisy model on both backends.)
+    func testCosineAndSineOfTurns() {
         var state: UInt64 = 12345
         for _ in 0..<100_000 {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let u = Double(state >> 11) / Double(1 << 53)
-            let value = PortableMath.cosineOfTurns(u), libm = Foundation.cos(2 * Double.pi * u)
-            XCTAssertLessThanOrEqual(abs(value - libm), 2 * libm.ulp + (2 * Double.pi * u).ulp, "cos(2π·\(u))")
+            for (name, value, libm) in [("cos", PortableMath.cosineOfTurns(u), Foundation.cos(2 * Double.pi * u)),
+                                        ("sin", PortableMath.sineOfTurns(u), Foundation.sin(2 * Double.pi * u))] {
+                XCTAssertLessThanOrEqual(abs(value - libm), 2 * libm.ulp + (2 * Double.pi * u).ulp, "\(name)(2π·\(u))")
+            }
         }
         XCTAssertEqual([0, 0.25, 0.5, 0.75].map(PortableMath.cosineOfTurns), [1, 0, -1, 0])
+        XCTAssertEqual([0, 0.25, 0.5, 0.75].map(PortableMath.sineOfTurns), [0, 1, 0, -1])
     }
 
     /// With fast math the generated C calls the C library's (vectorized) exp, whose results differ

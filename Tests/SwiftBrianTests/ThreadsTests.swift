@@ -36,6 +36,26 @@ final class ThreadsTests: XCTestCase {
         }
     }
 
+    /// Brunel–Hakim with both kinds of delays: normal draws made two at a time for blocks of
+    /// elements (an odd number of neurons, so that threads' parts start at odd elements and the
+    /// last block ends inside a pair) and spikes queued a range at a time (one delay) or synapse
+    /// by synapse (a delay each): the same bits on every thread count and backend.
+    func testNoisyNetworksWithDelaysGiveTheSameBitsOnEveryThreadCount() throws {
+        for model in [BenchmarkModel.brunelHakim, .brunelHakimHetero] {
+            try onBothBackends(model.rawValue) { backend in
+                let instance = try model.build(n: 301, backend: backend, seed: 3)
+                try instance.network.run(30 * ms)
+                var result = CaseResult()
+                if let spikes = instance.spikes {
+                    result.spikes("spikes", spikes)
+                    XCTAssertGreaterThan(spikes.i.count, 0)
+                }
+                if let group = instance.monitored { result.final("V", try group.variable("V").values) }
+                return result
+            }
+        }
+    }
+
     /// Thresholds, resets and pathways on every thread count, every kernel split however small:
     /// groups of fewer neurons than threads (empty parts), spikes only in the first neurons (one
     /// part holds them all), refractoriness and a custom event, pathways without delay, with
