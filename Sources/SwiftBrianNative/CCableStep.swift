@@ -107,31 +107,39 @@ package enum CCableStep {
     /* A section that keeps its factorization in each of n <= SB_CABLE_LANES neurons: as the kept
        case of sb_cable_section, each neuron's values by the same operations, the neurons' steps
        interleaved. The right-hand side (-(cm/dt*v) - i0, with its division) is computed first, in a
-       loop of its own, so that only the recurrences remain in the interleaved passes. */
-    static void sb_cable_kept_sections(const sb_cable *const *cells, int64_t n, int64_t first, int64_t stop) {
-        double p[SB_CABLE_LANES];
+       loop of its own, so that only the recurrences remain in the interleaved passes. Inlined, so
+       that with n = SB_CABLE_LANES the compiler unrolls the neurons and keeps their values in
+       registers. */
+    static inline __attribute__((always_inline)) void sb_cable_kept_sections(const sb_cable *const *cells,
+                                                                             int64_t n, int64_t first, int64_t stop) {
+        double p[SB_CABLE_LANES], *particular[SB_CABLE_LANES];
+        const double *lower[SB_CABLE_LANES], *pivot[SB_CABLE_LANES], *eliminated[SB_CABLE_LANES];
         for (int64_t c = 0; c < n; c++) {
             const double dt = cells[c]->dt;
             const double *restrict v = cells[c]->v, *restrict cm = cells[c]->cm, *restrict i0 = cells[c]->i0;
-            double *restrict particular = cells[c]->particular;
-            for (int64_t j = first; j < stop; j++) particular[j] = -(cm[j] / dt * v[j]) - i0[j];
+            double *restrict rhs = cells[c]->particular;
+            particular[c] = rhs;
+            lower[c] = cells[c]->lower;
+            pivot[c] = cells[c]->pivot;
+            eliminated[c] = cells[c]->eliminated;
+            for (int64_t j = first; j < stop; j++) rhs[j] = -(cm[j] / dt * v[j]) - i0[j];
             if (first == 0) {
-                p[c] = particular[0] / (cells[c]->diagonal[0] - cells[c]->gtot[0]);
-                particular[0] = p[c];
+                p[c] = rhs[0] / (cells[c]->diagonal[0] - cells[c]->gtot[0]);
+                rhs[0] = p[c];
             } else {
-                p[c] = particular[first - 1];
+                p[c] = rhs[first - 1];
             }
         }
         for (int64_t j = first == 0 ? 1 : first; j < stop; j++) {
             for (int64_t c = 0; c < n; c++) {
-                p[c] = (cells[c]->particular[j] - cells[c]->lower[j] * p[c]) * cells[c]->pivot[j];
-                cells[c]->particular[j] = p[c];
+                p[c] = (particular[c][j] - lower[c][j] * p[c]) * pivot[c][j];
+                particular[c][j] = p[c];
             }
         }
         for (int64_t j = stop - 2; j >= first; j--) {
             for (int64_t c = 0; c < n; c++) {
-                p[c] = cells[c]->particular[j] - cells[c]->eliminated[j] * p[c];
-                cells[c]->particular[j] = p[c];
+                p[c] = particular[c][j] - eliminated[c][j] * p[c];
+                particular[c][j] = p[c];
             }
         }
     }
@@ -208,7 +216,11 @@ package enum CCableStep {
                     }
                 }
                 if (n_kept == 1) sb_cable_section(kept[0], first, stop, 0);
-                if (n_kept > 1) sb_cable_kept_sections(kept, n_kept, first, stop);
+                if (n_kept == SB_CABLE_LANES) {
+                    sb_cable_kept_sections(kept, SB_CABLE_LANES, first, stop);
+                } else if (n_kept > 1) {
+                    sb_cable_kept_sections(kept, n_kept, first, stop);
+                }
             }
             for (int64_t c = 0; c < lanes; c++) sb_cable_nodes(layout, &group[c]);
         }
