@@ -1,10 +1,10 @@
 import SwiftBrianKernel
 
-/// One implicit step of the cable equation (``KernelOperation/solveCable(_:)``), as Brian's
-/// `SpatialStateUpdater` computes it: per section a tridiagonal elimination for the particular
-/// solution and the responses to unit potentials at the section's start and end node, then the
-/// tree-shaped system of the node potentials, eliminated from the leaves to the root, and the
-/// potentials as the sum of the three. The native backend's `sb_cable_step` computes each value
+/// One implicit step of the cable equation for one system (``KernelOperation/solveCables(_:)``),
+/// as Brian's `SpatialStateUpdater` computes it: per section a tridiagonal elimination for the
+/// particular solution and the responses to unit potentials at the section's start and end node,
+/// then the tree-shaped system of the node potentials, eliminated from the leaves to the root, and
+/// the potentials as the sum of the three. The native backend's `sb_cable_steps` computes each value
 /// by the same operations in the same order.
 enum CableStep {
     static func run(_ system: CableSystem) {

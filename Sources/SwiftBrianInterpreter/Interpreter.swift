@@ -203,8 +203,8 @@ public final class Interpreter: Backend {
                 }
             case .advance(let queue):
                 queue.advance()
-            case .solveCable(let system):
-                CableStep.run(system)
+            case .solveCables(let systems):
+                for system in systems { CableStep.run(system) }
             case .checkFinite(let value, let check):
                 // The first in loop order, as the native loop meets it: the lowest loop index,
                 // and the earlier check for the same index.

@@ -1,5 +1,5 @@
 /// The linear system of one implicit (backward Euler) time step of the cable equation on a tree of
-/// sections, as Brian's `SpatialStateUpdater` sets it up: what ``KernelOperation/solveCable(_:)``
+/// sections, as Brian's `SpatialStateUpdater` sets it up: what ``KernelOperation/solveCables(_:)``
 /// solves.
 ///
 /// For compartment `i` with membrane capacitance `Cm`, area `A`, the membrane current linearised
@@ -171,6 +171,14 @@ public final class CableSystem: Hashable, @unchecked Sendable {
 
     /// The number of sections.
     public var sectionCount: Int { sectionStart.count }
+
+    /// Whether `other` has the same compartments, sections and nodes, numbered alike (the same
+    /// morphology's structure), so that one pass can solve both (their coefficients may differ).
+    public func sharesLayout(with other: CableSystem) -> Bool {
+        count == other.count && [sectionStart, sectionStop, sectionStartNode, childOffsets, childNodes, sectionEntry]
+            .map(\.array) == [other.sectionStart, other.sectionStop, other.sectionStartNode, other.childOffsets,
+                               other.childNodes, other.sectionEntry].map(\.array)
+    }
 
     /// Computes the coefficients that stay constant during a run, from the time step, the axial
     /// resistivity `Ri` and the capacitance now set (Brian does this before each run).

@@ -22,9 +22,11 @@ public indirect enum KernelOperation: Hashable, Sendable {
     case advance(SpikeQueue)
     /// Creates `count` synapses from the candidate pair at the loop index (pairs iteration only).
     case connect(SynapseSink, count: KernelExpression)
-    /// Advances the membrane potential of a multicompartment neuron by one implicit step of the
-    /// cable equation (scalar part only; see ``CableSystem``).
-    case solveCable(CableSystem)
+    /// Advances the membrane potentials of multicompartment neurons by one implicit step of the
+    /// cable equation (scalar part only; see ``CableSystem``), one neuron after the other. Each
+    /// neuron's values are those it gets alone; the native backend solves neighbours that share a
+    /// layout (``CableSystem/sharesLayout(with:)``) together, their recurrences interleaved.
+    case solveCables([CableSystem])
     /// Checks that a value about to be stored is finite (see ``FiniteCheck``); stores nothing.
     case checkFinite(KernelExpression, FiniteCheck)
 }

@@ -78,7 +78,7 @@ private struct LoopInvariantHoisting {
         case .enqueue(let queue, let steps): return .enqueue(queue, steps: expression(steps))
         case .connect(let sink, let count): return .connect(sink, count: expression(count))
         case .checkFinite(let value, let check): return .checkFinite(expression(value), check)
-        case .emit, .clear, .advance, .solveCable: return operation
+        case .emit, .clear, .advance, .solveCables: return operation
         }
     }
 

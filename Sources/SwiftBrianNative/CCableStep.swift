@@ -1,90 +1,163 @@
-/// The C function of one implicit step of the cable equation (``KernelOperation/solveCable(_:)``):
+/// The C function of one implicit step of the cable equation (``KernelOperation/solveCables(_:)``):
 /// each value is computed by the same operations, in the same order, as in the interpreter's
 /// `CableStep`, so that the two agree bit for bit (the recurrences of a section, which the
-/// interpreter runs one after the other, run here in the same passes, side by side). Buffers are
-/// passed in the order ``CEmitter`` lists them for the operation.
+/// interpreter runs one after the other, run here in the same passes, side by side).
+///
+/// `sb_cable_steps(layout, cells, n)` solves the systems of `n` neurons that share one layout of
+/// sections and nodes (``CableSystem/sharesLayout(with:)``), each described by an `sb_cable` of its
+/// buffers in the order ``CEmitter`` lists them. A section that keeps its factorization in every
+/// neuron (a passive one) is solved for all of them at once: their recurrences, serial within a
+/// neuron, run interleaved, one compartment of every neuron after the other, so that the processor
+/// overlaps them; every value is still computed by the operations it takes alone.
 package enum CCableStep {
     package static let source = #"""
-    __attribute__((noinline)) static void sb_cable_step(int64_t sections, const int32_t *restrict starts,
-                              const int32_t *restrict stops, const int32_t *restrict start_nodes,
-                              const int32_t *restrict entries, const int32_t *restrict offsets,
-                              const int32_t *restrict children, double dt, const double *restrict v,
-                              const double *restrict cm, const double *restrict gtot, const double *restrict i0,
-                              const double *restrict diagonal, const double *restrict upper,
-                              const double *restrict lower, const double *restrict end_response,
-                              const double *restrict start_response, const double *restrict to_start_g,
-                              const double *restrict to_end_g, double *restrict particular,
-                              double *restrict towards_end, double *restrict towards_start,
-                              double *restrict eliminated, double *restrict pivot, double *restrict factored,
-                              double *restrict node_diagonal, double *restrict node_parent,
-                              double *restrict node_value, double *restrict node_child,
-                              double *restrict capacitive, int64_t count) {
-        for (int64_t s = 0; s < sections; s++) {
-            const int64_t first = starts[s], stop = stops[s];
-            int unchanged = 1;
-            for (int64_t j = first; j < stop; j++) unchanged &= gtot[j] == factored[j];
-            /* One pass forward and one back. A section whose gtot changed is factorized anew in
-               the same passes (the reciprocal pivots, the eliminated upper diagonal, the unit
-               responses), so that its recurrences, each carried in a register, run side by side;
-               a kept section solves only for the particular solution, with its kept pivots
-               (clang makes a loop for each case). j == 0 (the first compartment of the whole
-               tree) divides by its diagonal, as in Brian. */
-            const int fresh = !unchanged;
-            int64_t j = first;
-            double e = 0, te = 0, ts = 0, p = 0;
-            if (j == 0) {
-                const double b = diagonal[0] - gtot[0];
-                if (fresh) {
-                    factored[0] = gtot[0];
-                    e = upper[0] / b;
-                    te = end_response[0] / b;
-                    ts = start_response[0] / b;
-                    eliminated[0] = e;
-                    towards_end[0] = te;
-                    towards_start[0] = ts;
-                }
-                p = (-(cm[0] / dt * v[0]) - i0[0]) / b;
-                particular[0] = p;
-                j = 1;
+    typedef struct sb_cable_layout {
+        int64_t sections, count;
+        const int32_t *starts, *stops, *start_nodes, *entries, *offsets, *children;
+    } sb_cable_layout;
+    typedef struct sb_cable {
+        double dt;
+        const double *v, *cm, *gtot, *i0, *diagonal, *upper, *lower, *end_response, *start_response, *to_start_g,
+            *to_end_g;
+        double *particular, *towards_end, *towards_start, *eliminated, *pivot, *factored, *node_diagonal,
+            *node_parent, *node_value, *node_child, *capacitive;
+    } sb_cable;
+    /* The most neurons whose sections are solved interleaved. */
+    #define SB_CABLE_LANES 8
+
+    /* Whether the section's gtot is the one it was last factorized with. */
+    static int sb_cable_unchanged(const sb_cable *cell, int64_t first, int64_t stop) {
+        const double *restrict gtot = cell->gtot, *restrict factored = cell->factored;
+        int unchanged = 1;
+        for (int64_t j = first; j < stop; j++) unchanged &= gtot[j] == factored[j];
+        return unchanged;
+    }
+
+    /* One pass forward and one back through a section of one neuron. A section whose gtot changed
+       (fresh) is factorized anew in the same passes (the reciprocal pivots, the eliminated upper
+       diagonal, the unit responses), so that its recurrences, each carried in a register, run side
+       by side; a kept section solves only for the particular solution, with its kept pivots
+       (clang makes a loop for each case). j == 0 (the first compartment of the whole tree) divides
+       by its diagonal, as in Brian. */
+    static void sb_cable_section(const sb_cable *cell, int64_t first, int64_t stop, int fresh) {
+        const double dt = cell->dt;
+        const double *restrict v = cell->v, *restrict cm = cell->cm, *restrict gtot = cell->gtot,
+            *restrict i0 = cell->i0, *restrict diagonal = cell->diagonal, *restrict upper = cell->upper,
+            *restrict lower = cell->lower, *restrict end_response = cell->end_response,
+            *restrict start_response = cell->start_response;
+        double *restrict particular = cell->particular, *restrict towards_end = cell->towards_end,
+            *restrict towards_start = cell->towards_start, *restrict eliminated = cell->eliminated,
+            *restrict pivot = cell->pivot, *restrict factored = cell->factored;
+        int64_t j = first;
+        double e = 0, te = 0, ts = 0, p = 0;
+        if (j == 0) {
+            const double b = diagonal[0] - gtot[0];
+            if (fresh) {
+                factored[0] = gtot[0];
+                e = upper[0] / b;
+                te = end_response[0] / b;
+                ts = start_response[0] / b;
+                eliminated[0] = e;
+                towards_end[0] = te;
+                towards_start[0] = ts;
+            }
+            p = (-(cm[0] / dt * v[0]) - i0[0]) / b;
+            particular[0] = p;
+            j = 1;
+        } else {
+            if (fresh) {
+                e = eliminated[j - 1];
+                te = towards_end[j - 1];
+                ts = towards_start[j - 1];
+            }
+            p = particular[j - 1];
+        }
+        for (; j < stop; j++) {
+            const double a = lower[j];
+            double m;
+            if (fresh) {
+                m = 1.0 / (diagonal[j] - gtot[j] - a * e);
+                factored[j] = gtot[j];
+                pivot[j] = m;
+                e = upper[j] * m;
+                te = (end_response[j] - a * te) * m;
+                ts = (start_response[j] - a * ts) * m;
+                eliminated[j] = e;
+                towards_end[j] = te;
+                towards_start[j] = ts;
             } else {
-                if (fresh) {
-                    e = eliminated[j - 1];
-                    te = towards_end[j - 1];
-                    ts = towards_start[j - 1];
-                }
-                p = particular[j - 1];
+                m = pivot[j];
             }
-            for (; j < stop; j++) {
-                const double a = lower[j];
-                double m;
-                if (fresh) {
-                    m = 1.0 / (diagonal[j] - gtot[j] - a * e);
-                    factored[j] = gtot[j];
-                    pivot[j] = m;
-                    e = upper[j] * m;
-                    te = (end_response[j] - a * te) * m;
-                    ts = (start_response[j] - a * ts) * m;
-                    eliminated[j] = e;
-                    towards_end[j] = te;
-                    towards_start[j] = ts;
-                } else {
-                    m = pivot[j];
-                }
-                p = (-(cm[j] / dt * v[j]) - i0[j] - a * p) * m;
-                particular[j] = p;
+            p = (-(cm[j] / dt * v[j]) - i0[j] - a * p) * m;
+            particular[j] = p;
+        }
+        for (j = stop - 2; j >= first; j--) {
+            const double c = eliminated[j];
+            if (fresh) {
+                te = towards_end[j] - c * te;
+                ts = towards_start[j] - c * ts;
+                towards_end[j] = te;
+                towards_start[j] = ts;
             }
-            for (j = stop - 2; j >= first; j--) {
-                const double c = eliminated[j];
-                if (fresh) {
-                    te = towards_end[j] - c * te;
-                    ts = towards_start[j] - c * ts;
-                    towards_end[j] = te;
-                    towards_start[j] = ts;
-                }
-                p = particular[j] - c * p;
-                particular[j] = p;
+            p = particular[j] - c * p;
+            particular[j] = p;
+        }
+    }
+
+    /* A section that keeps its factorization in each of n <= SB_CABLE_LANES neurons: as the kept
+       case of sb_cable_section, each neuron's values by the same operations, the neurons' steps
+       interleaved. The right-hand side (-(cm/dt*v) - i0, with its division) is computed first, in a
+       loop of its own, so that only the recurrences remain in the interleaved passes. Inlined, so
+       that with n = SB_CABLE_LANES the compiler unrolls the neurons and keeps their values in
+       registers. */
+    static inline __attribute__((always_inline)) void sb_cable_kept_sections(const sb_cable *const *cells,
+                                                                             int64_t n, int64_t first, int64_t stop) {
+        double p[SB_CABLE_LANES], *particular[SB_CABLE_LANES];
+        const double *lower[SB_CABLE_LANES], *pivot[SB_CABLE_LANES], *eliminated[SB_CABLE_LANES];
+        for (int64_t c = 0; c < n; c++) {
+            const double dt = cells[c]->dt;
+            const double *restrict v = cells[c]->v, *restrict cm = cells[c]->cm, *restrict i0 = cells[c]->i0;
+            double *restrict rhs = cells[c]->particular;
+            particular[c] = rhs;
+            lower[c] = cells[c]->lower;
+            pivot[c] = cells[c]->pivot;
+            eliminated[c] = cells[c]->eliminated;
+            for (int64_t j = first; j < stop; j++) rhs[j] = -(cm[j] / dt * v[j]) - i0[j];
+            if (first == 0) {
+                p[c] = rhs[0] / (cells[c]->diagonal[0] - cells[c]->gtot[0]);
+                rhs[0] = p[c];
+            } else {
+                p[c] = rhs[first - 1];
             }
         }
+        for (int64_t j = first == 0 ? 1 : first; j < stop; j++) {
+            for (int64_t c = 0; c < n; c++) {
+                p[c] = (particular[c][j] - lower[c][j] * p[c]) * pivot[c][j];
+                particular[c][j] = p[c];
+            }
+        }
+        for (int64_t j = stop - 2; j >= first; j--) {
+            for (int64_t c = 0; c < n; c++) {
+                p[c] = particular[c][j] - eliminated[c][j] * p[c];
+                particular[c][j] = p[c];
+            }
+        }
+    }
+
+    /* The node system of one neuron (current conservation at each node; the root's start node is
+       sealed), then its potentials in place of the particular solution, and its capacitive current. */
+    static void sb_cable_nodes(const sb_cable_layout *layout, const sb_cable *cell) {
+        const int64_t sections = layout->sections;
+        const int32_t *restrict starts = layout->starts, *restrict stops = layout->stops,
+            *restrict start_nodes = layout->start_nodes, *restrict entries = layout->entries,
+            *restrict offsets = layout->offsets, *restrict children = layout->children;
+        const double dt = cell->dt;
+        const double *restrict v = cell->v, *restrict cm = cell->cm, *restrict to_start_g = cell->to_start_g,
+            *restrict to_end_g = cell->to_end_g, *restrict towards_end = cell->towards_end,
+            *restrict towards_start = cell->towards_start;
+        double *restrict particular = cell->particular, *restrict node_diagonal = cell->node_diagonal,
+            *restrict node_parent = cell->node_parent, *restrict node_value = cell->node_value,
+            *restrict node_child = cell->node_child, *restrict capacitive = cell->capacitive;
         for (int64_t s = 0; s < sections; s++) {
             const int64_t first = starts[s], last = stops[s] - 1, node = start_nodes[s], entry = entries[s];
             const double to_start = to_start_g[s], to_end = to_end_g[s];
@@ -120,8 +193,36 @@ package enum CCableStep {
                 particular[j] = particular[j] + start_value * towards_start[j] + end_value * towards_end[j];
             }
         }
-        for (int64_t i = 0; i < count; i++) {
+        for (int64_t i = 0; i < layout->count; i++) {
             capacitive[i] = cm[i] * (particular[i] - v[i]) / dt;
+        }
+    }
+
+    __attribute__((noinline)) static void sb_cable_steps(const sb_cable_layout *layout, const sb_cable *cells,
+                                                         int64_t n) {
+        for (int64_t g = 0; g < n; g += SB_CABLE_LANES) {
+            const sb_cable *group = cells + g;
+            const int64_t lanes = n - g < SB_CABLE_LANES ? n - g : SB_CABLE_LANES;
+            for (int64_t s = 0; s < layout->sections; s++) {
+                /* The neurons whose section keeps its factorization together, the others alone. */
+                const int64_t first = layout->starts[s], stop = layout->stops[s];
+                const sb_cable *kept[SB_CABLE_LANES];
+                int64_t n_kept = 0;
+                for (int64_t c = 0; c < lanes; c++) {
+                    if (sb_cable_unchanged(&group[c], first, stop)) {
+                        kept[n_kept++] = &group[c];
+                    } else {
+                        sb_cable_section(&group[c], first, stop, 1);
+                    }
+                }
+                if (n_kept == 1) sb_cable_section(kept[0], first, stop, 0);
+                if (n_kept == SB_CABLE_LANES) {
+                    sb_cable_kept_sections(kept, SB_CABLE_LANES, first, stop);
+                } else if (n_kept > 1) {
+                    sb_cable_kept_sections(kept, n_kept, first, stop);
+                }
+            }
+            for (int64_t c = 0; c < lanes; c++) sb_cable_nodes(layout, &group[c]);
         }
     }
 

@@ -756,19 +756,40 @@ package struct CEmitter {
             return list === partEvents ? [] : ["\(indent)\(header(list))->count = 0;"]
         case .enqueue(let spikeQueue, let steps):
             return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps))));"]
-        case .solveCable(let system):
-            let arguments = [ints(system.sectionStart), ints(system.sectionStop), ints(system.sectionStartNode),
-                             ints(system.sectionEntry), ints(system.childOffsets), ints(system.childNodes),
-                             "\(doubles(system.dt))[0]", doubles(system.v), doubles(system.capacitance),
-                             doubles(system.conductance), doubles(system.current), doubles(system.diagonal),
-                             doubles(system.upper), doubles(system.lower), doubles(system.endResponse),
-                             doubles(system.startResponse), doubles(system.startConductance),
-                             doubles(system.endConductance), doubles(system.particular), doubles(system.towardsEnd),
-                             doubles(system.towardsStart), doubles(system.eliminated), doubles(system.pivot),
-                             doubles(system.factoredConductance),
-                             doubles(system.nodeDiagonal), doubles(system.nodeParent), doubles(system.nodeValue),
-                             doubles(system.nodeChild), doubles(system.capacitiveCurrent)]
-            return ["\(indent)sb_cable_step(\(system.sectionCount), \(arguments.joined(separator: ", ")), \(system.count));"]
+        case .solveCables(let systems):
+            // Each run of systems sharing a layout is solved by one call (see CCableStep).
+            var lines: [String] = [], runs: [[CableSystem]] = []
+            for system in systems {
+                if let first = runs.last?.first, first.sharesLayout(with: system) {
+                    runs[runs.count - 1].append(system)
+                } else {
+                    runs.append([system])
+                }
+            }
+            for run in runs {
+                let layout = run[0]
+                let shared = [String(layout.sectionCount), String(layout.count), ints(layout.sectionStart),
+                              ints(layout.sectionStop), ints(layout.sectionStartNode), ints(layout.sectionEntry),
+                              ints(layout.childOffsets), ints(layout.childNodes)]
+                let cells = run.map { system in
+                    let fields = ["\(doubles(system.dt))[0]", doubles(system.v), doubles(system.capacitance),
+                                  doubles(system.conductance), doubles(system.current), doubles(system.diagonal),
+                                  doubles(system.upper), doubles(system.lower), doubles(system.endResponse),
+                                  doubles(system.startResponse), doubles(system.startConductance),
+                                  doubles(system.endConductance), doubles(system.particular),
+                                  doubles(system.towardsEnd), doubles(system.towardsStart), doubles(system.eliminated),
+                                  doubles(system.pivot), doubles(system.factoredConductance),
+                                  doubles(system.nodeDiagonal), doubles(system.nodeParent), doubles(system.nodeValue),
+                                  doubles(system.nodeChild), doubles(system.capacitiveCurrent)]
+                    return "{" + fields.joined(separator: ", ") + "}"
+                }
+                lines += ["\(indent){",
+                          "\(indent)    const sb_cable_layout _cable_layout = {\(shared.joined(separator: ", "))};",
+                          "\(indent)    const sb_cable _cables[\(run.count)] = {\(cells.joined(separator: ", "))};",
+                          "\(indent)    sb_cable_steps(&_cable_layout, _cables, \(run.count));",
+                          "\(indent)}"]
+            }
+            return lines
         case .advance(let spikeQueue):
             return ["\(indent)sb_queue_advance(\(queue(spikeQueue)));"]
         case .checkFinite(let value, let check):

@@ -157,7 +157,7 @@ extension Kernel {
                 case .when(_, let nested): if !collect(nested) { return false }
                 case .define: break
                 case .emit, .append, .appendIndex: if !appending { return false }
-                case .clear, .enqueue, .advance, .connect, .solveCable: return false
+                case .clear, .enqueue, .advance, .connect, .solveCables: return false
                 }
             }
             return true

@@ -19,7 +19,12 @@ public class Group: NetworkObject {
     var variables: [String: GroupVariable]
     /// The checked model: the scope code strings are checked in (checked again when namespace
     /// values change).
-    var model: AnalyzedEquations
+    var model: AnalyzedEquations {
+        didSet { inlinedSubexpressions = nil }
+    }
+    /// The model's subexpressions, each with those it uses inlined, computed once per
+    /// model: each run builds the group's kernels again.
+    private var inlinedSubexpressions: [String: Expression]?
     /// Where names the model does not define are looked up: values and functions. As a Brian
     /// script reassigns a Python variable between runs, values may change between runs
     /// (`G.namespace["eta"] = 0.01`); each run reads them afresh, without recompiling. A value
@@ -242,20 +247,28 @@ public class Group: NetworkObject {
         return .timedArray(timedArray.table(clockDt: clock.dt.value))
     }
 
+    /// The model's subexpressions, each with the subexpressions it uses inlined.
+    private func subexpressions() throws -> [String: Expression] {
+        if let inlinedSubexpressions { return inlinedSubexpressions }
+        let computed = try model.inlinedSubexpressions()
+        inlinedSubexpressions = computed
+        return computed
+    }
+
     /// `expression` with the group's subexpressions inlined.
     func inlined(_ expression: Expression) throws -> Expression {
-        expression.substituting(try model.inlinedSubexpressions())
+        expression.substituting(try subexpressions())
     }
 
     /// `code` with the group's subexpressions inlined in its values.
     func inlined(_ code: CodeBlock) throws -> CodeBlock {
-        let subexpressions = try model.inlinedSubexpressions()
+        let subexpressions = try subexpressions()
         return code.mappingValues { $0.substituting(subexpressions) }
     }
 
     /// `statements` with the group's subexpressions inlined in their values.
     func inlined(_ statements: [Statement]) throws -> [Statement] {
-        let subexpressions = try model.inlinedSubexpressions()
+        let subexpressions = try subexpressions()
         return statements.map { statement in
             var copy = statement
             copy.value = statement.value.substituting(subexpressions)

@@ -230,17 +230,18 @@ public final class Network {
         }
     }
 
-    /// Every operation of every object, in schedule order.
+    /// Every operation of every object, in schedule order (neighbouring SpatialNeurons' cable
+    /// steps merged, see ``CableBatching``).
     private func makeSchedule() throws -> [ScheduledOperation] {
         var operations: [ScheduledOperation] = []
         for object in objects where object.active { operations += try object.scheduledOperations() }
-        return operations.enumerated().sorted { a, b in
+        return CableBatching.merged(operations.enumerated().sorted { a, b in
             let x = a.element, y = b.element
             if x.when != y.when { return x.when < y.when }
             if x.order != y.order { return x.order < y.order }
             if x.name != y.name { return x.name < y.name }
             return a.offset < b.offset
-        }.map(\.element)
+        }.map(\.element))
     }
 
     private func uniqueClocks(_ clocks: [Clock]) -> [Clock] {

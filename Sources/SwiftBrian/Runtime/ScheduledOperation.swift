@@ -19,4 +19,7 @@ struct ScheduledOperation {
     var order: Int
     var clock: Clock
     var action: Action
+    /// The implicit cable step of a SpatialNeuron, which ``CableBatching`` may merge with its
+    /// neighbours' (`action` runs the same step alone); nil for any other operation.
+    var cableStep: CableBatching.Step? = nil
 }

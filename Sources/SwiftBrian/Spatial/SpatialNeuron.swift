@@ -147,14 +147,15 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
                                   try builder.lower(try inlined(Expression(.name("I0__private"))))),
         ]
         let kernelName = "\(name)_spatialstateupdater"
-        operations.append(ScheduledOperation(
-            name: kernelName, when: .groups, order: 1, clock: clock,
-            action: .kernels([
-                Kernel(name: kernelName, iteration: allElements, vector: coefficients, random: randomKey(kernelName)),
-                Kernel(name: "\(kernelName)_cable", scalar: [.solveCable(cable)], iteration: allElements,
-                       vector: [.store(ArrayReference(cable.v, .element), .load(ArrayReference(cable.solution, .element)))],
-                       random: randomKey("\(kernelName)_cable")),
-            ])))
+        let step = CableBatching.Step(
+            coefficients: Kernel(name: kernelName, iteration: allElements, vector: coefficients,
+                                 random: randomKey(kernelName)),
+            system: cable,
+            store: Kernel(name: "\(kernelName)_cable", iteration: allElements,
+                          vector: [.store(ArrayReference(cable.v, .element), .load(ArrayReference(cable.solution, .element)))],
+                          random: randomKey("\(kernelName)_cable")))
+        operations.append(ScheduledOperation(name: kernelName, when: .groups, order: 1, clock: clock,
+                                             action: .kernels(step.kernels), cableStep: step))
         return operations
     }
 }
