@@ -35,12 +35,11 @@ package struct CEmitter {
     private var usesTimedArrays = false
     /// The calls of `PortableMath` functions emitted so far (see ``chainedLoop``).
     private var portableCalls = 0
-    /// The finite checks whose previous values a range loop keeps in an array of its own.
-    private var localPrevious: Set<Int> = []
     /// The checks of finite values, numbered from 1 in the order they are met.
     package private(set) var finiteChecks: [FiniteCheck] = []
-    /// Whether checks are being emitted inside a blocked range loop (see ``blockedRange``).
-    private var checksInBlocks = false
+    /// Whether a range loop whose stores are guarded by their values being finite is being
+    /// emitted (see ``guardedRange(_:_:_:pragma:)``): its checks are left to the guard.
+    private var checksGuarded = false
     private let kernel: Kernel
     private let precision: Precision
     /// Whether the function runs on every thread of the pool, each on its part (see
@@ -224,7 +223,6 @@ package struct CEmitter {
             let prefix = reference.owner is DoubleBuffer ? "d" : "i"
             declarations.append("\(type) *restrict const \(prefix)\(k) = (\(type) *)b[\(k)]->data;")
         }
-        for k in localPrevious.sorted() { declarations.append("double _prev\(k)[\(CEmitter.checkedBlockSize)];") }
         if !atomicSums.isEmpty { declarations.append("double _atomic_old = 0;") }
         if !temporaries.isEmpty {
             declarations.append("\(precision.cType) " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
@@ -512,17 +510,19 @@ package struct CEmitter {
                 "        _pos++;"] + body + ["    }", "}"]
     }
 
-    /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it checks values.
+    /// `for (_idx = lower; _idx < upper; _idx++) operations`.
     private mutating func rangeLoop(_ lower: String, _ upper: String, _ operations: [KernelOperation]) throws -> [String] {
-        let first = finiteChecks.count, calls = portableCalls
-        checksInBlocks = true
+        let calls = portableCalls
+        if case .when(.call(.builtin(KernelFunctionNames.finite), _), _)? = operations.last {
+            checksGuarded = true
+            defer { checksGuarded = false }
+            let body = try operations.flatMap { try operation($0, indent: "        ") }
+            let pragma = portableCalls > calls ? CEmitter.chainedLoop : CEmitter.independentLoop
+            return try guardedRange(lower, upper, body, operations, pragma: pragma)
+        }
         let body = try operations.flatMap { try operation($0, indent: "        ") }
-        checksInBlocks = false
         let pragma = !Kernel.independentIterations(operations) ? []
             : portableCalls > calls ? [CEmitter.chainedLoop] : [CEmitter.independentLoop]
-        if finiteChecks.count > first {
-            return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count, pragma: pragma)
-        }
         return pragma + ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
     }
 
@@ -538,33 +538,26 @@ package struct CEmitter {
     /// arithmetic of each element is unchanged.
     private static let chainedLoop = "#pragma clang loop vectorize(assume_safety) interleave_count(2)"
 
-    /// A range loop with finite checks, in blocks of ``checkedBlockSize`` elements: the loop
-    /// body stores every value as usual, keeps the previous value of each checked element in an
-    /// array of the function's own (on the stack, so it stays in the first-level cache) and
-    /// only keeps the largest magnitude of the values (`sb_magnitude_max`, integer maxima), with
-    /// no branch, so that it vectorizes as without checks. A block where that reached infinity
-    /// is scanned again for the first element (and check) whose stored value is not
-    /// finite, as the interpreter finds it; its previous value is the last finite one.
-    private mutating func blockedRange(_ lower: String, _ upper: String, _ body: [String], checks: Range<Int>,
-                                       pragma: [String]) throws -> [String] {
-        var scan: [String] = []
-        for k in checks {
-            let target = finiteChecks[k].target
-            // What check k stored: the element now, or, when a later check stores into it again
-            // (`Apost = Apost*exp(...)`, then `Apost += dApost`), that check's previous value.
-            let later = checks.first { $0 > k && finiteChecks[$0].target == target }
-            let value = try later.map { "\(previous($0))[_idx - _base]" } ?? element(target)
-            scan.append("            if (!_bad && !isfinite(\(value))) { _bad = \(k + 1); _bad_idx = \(try index(target.index)); "
-                        + "_bad_new = \(value); _bad_old = \(previous(k))[_idx - _base]; }")
-        }
-        let size = CEmitter.checkedBlockSize
-        return ["for (int64_t _base = \(lower); _base < \(upper); _base += \(size)) {",
-                "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);",
-                "    uint64_t _blockmax = 0;"] + pragma.map { "    " + $0 } + [
-                "    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }",
-                "    if (_blockmax >= 0x7FF0000000000000ull && !_bad) {",
-                "        for (_idx = _base; _idx < _end; _idx++) {"] + scan + ["        }",
-                "    }",
+    /// `_firstbad` when no element failed (the largest `int64_t`, spelled out for NVRTC, which has
+    /// no `INT64_MAX`).
+    private static let noElement = "0x7FFFFFFFFFFFFFFFLL"
+
+    /// A range loop whose stores are done only where the element's checked values are all finite
+    /// (see `FiniteChecks`): the loop stores under that condition (masked stores) and notes the
+    /// first element where it failed (`_firstbad`, a minimum, so the loop still vectorizes); that
+    /// element kept its values, so computing it again with the checks (`body` emitted with
+    /// ``checksGuarded`` off) finds the first check that failed, its value and the last finite
+    /// one, as the interpreter reports them.
+    private mutating func guardedRange(_ lower: String, _ upper: String, _ body: [String], _ operations: [KernelOperation],
+                                       pragma: String) throws -> [String] {
+        checksGuarded = false
+        let again = try operations.flatMap { try operation($0, indent: "        ") }
+        return ["{",
+                "    int64_t _firstbad = \(CEmitter.noElement);",
+                "    \(pragma)",
+                "    for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body + ["    }",
+                "    if (_firstbad != \(CEmitter.noElement) && !_bad) {",
+                "        _idx = _firstbad;"] + again + ["    }",
                 "}"]
     }
 
@@ -590,19 +583,6 @@ package struct CEmitter {
             }
         }
         return safe && draws ? (condition, inner) : nil
-    }
-
-    /// The block size of a checked range loop: the function keeps its block's previous values on
-    /// its stack, each thread its own (the block size changes no result). Small enough that
-    /// these copies stay in the first-level cache beside the state: in CUBA's state update (three
-    /// checked variables) blocks of 1024 made the check cost 60%, blocks of 256 about 30%.
-    static let checkedBlockSize = 256
-
-    /// Where the range loop keeps the previous values of the elements of a block for the finite
-    /// check numbered `k` (from 0).
-    private mutating func previous(_ k: Int) -> String {
-        localPrevious.insert(k)
-        return "_prev\(k)"
     }
 
     /// The batched form of a conditional loop (see ``batchableCondition(_:)``), in blocks of 256.
@@ -651,6 +631,11 @@ package struct CEmitter {
             return ["\(indent)sb_append_f64(\(header(buffer)), \(try expression(value)));"]
         case .appendIndex(let value, let buffer):
             return ["\(indent)sb_append_i32(\(header(buffer)), (int32_t)(\(try expression(value))));"]
+        case .when(.call(.builtin(KernelFunctionNames.finite), let values), let inner) where checksGuarded:
+            let finite = try values.map { "isfinite(\(try expression($0)))" }.joined(separator: " && ")
+            return ["\(indent)const int _finite = \(finite);", "\(indent)if (_finite) {"]
+                + (try inner.flatMap { try self.operation($0, indent: indent + "    ") })
+                + ["\(indent)}", "\(indent)_firstbad = sb_min_index(_firstbad, _finite ? \(CEmitter.noElement) : _idx);"]
         case .when(let condition, let inner):
             return ["\(indent)if ((\(try expression(condition))) != 0) {"]
                 + (try inner.flatMap { try self.operation($0, indent: indent + "    ") }) + ["\(indent)}"]
@@ -675,13 +660,9 @@ package struct CEmitter {
         case .advance(let spikeQueue):
             return ["\(indent)sb_queue_advance(\(queue(spikeQueue)));"]
         case .checkFinite(let value, let check):
+            if checksGuarded { return [] }
             finiteChecks.append(check)
             let x = try expression(value)
-            if checksInBlocks {
-                // Branch-free, so the loop still vectorizes: see ``blockedRange(_:_:_:checks:pragma:)``.
-                return ["\(indent)\(previous(finiteChecks.count - 1))[_idx - _base] = \(try element(check.target));",
-                        "\(indent)_blockmax = sb_magnitude_max(_blockmax, \(x));"]
-            }
             // A parallel pathway notes where one thread would meet the synapse (see CThreadPool).
             let at = partTargets == nil ? "" : " _bad_at = \(visitPosition());"
             // An atomic sum has stored its value already: the element held what the addition gave back.
@@ -787,11 +768,13 @@ package struct CEmitter {
         "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "arcsin": "asin", "arccos": "acos", "arctan": "atan",
         "abs": "fabs", "floor": "floor", "ceil": "ceil", "sign": "sb_sign", "clip": "sb_clip", "int": "trunc",
         "exprel": "sb_exprel", "expm1": "expm1", "log1p": "log1p", "timestep": "sb_timestep",
-        KernelFunctionNames.binomial: "sb_binomial",
+        KernelFunctionNames.binomial: "sb_binomial", KernelFunctionNames.quotientThreshold: "sb_quotient_threshold",
     ]
 
     private mutating func call(_ function: KernelFunction, _ arguments: [String]) throws -> String {
         switch function {
+        case .builtin(KernelFunctionNames.finite):
+            return "((" + arguments.map { "isfinite(\($0))" }.joined(separator: " && ") + ") ? \(one) : \(zero))"
         case .builtin(let name):
             guard let cName = CEmitter.cNames[name] else {
                 throw Unsupported(reason: "the function '\(name)' has no C implementation")
