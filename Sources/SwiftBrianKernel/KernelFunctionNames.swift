@@ -9,4 +9,8 @@ public enum KernelFunctionNames {
     /// `_quotient_threshold(d, n)`: the smallest `x` with `int(x/d) >= n` (see ``QuotientThreshold``),
     /// with which a refractory period is compared without a division per neuron.
     public static let quotientThreshold = "_quotient_threshold"
+
+    /// The functions above whose value depends only on their arguments (which the loop-invariant
+    /// hoisting may compute once).
+    public static let pure: Set<String> = [finite, quotientThreshold]
 }
