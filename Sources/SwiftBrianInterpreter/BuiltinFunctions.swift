@@ -27,6 +27,10 @@ enum BuiltinFunctions {
         table[KernelFunctionNames.binomial] = { arguments in
             RandomNumbers.binomial(trials: Int(arguments[0]), probability: arguments[1], uniform: arguments[2])
         }
+        table[KernelFunctionNames.finite] = { arguments in arguments.allSatisfy(\.isFinite) ? 1 : 0 }
+        table[KernelFunctionNames.quotientThreshold] = { arguments in
+            QuotientThreshold.least(divisor: arguments[0], reaching: arguments[1])
+        }
         return table
     }()
 }

@@ -136,7 +136,9 @@ private struct LoopInvariantHoisting {
         case .unary(_, let operand): return isInvariant(operand)
         case .binary(_, let lhs, let rhs): return isInvariant(lhs) && isInvariant(rhs)
         case .call(.builtin(let name), let arguments):
-            guard case .pure? = Function.builtins[name]?.implementation else { return false }
+            var pure = KernelFunctionNames.pure.contains(name)
+            if case .pure? = Function.builtins[name]?.implementation { pure = true }
+            guard pure else { return false }
             return arguments.allSatisfy { isInvariant($0) }
         default: return false
         }

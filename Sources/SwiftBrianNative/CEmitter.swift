@@ -35,17 +35,16 @@ package struct CEmitter {
     private var usesTimedArrays = false
     /// The calls of `PortableMath` functions emitted so far (see ``chainedLoop``).
     private var portableCalls = 0
-    /// The finite checks whose previous values a range loop keeps in an array of its own.
-    private var localPrevious: Set<Int> = []
     /// The checks of finite values, numbered from 1 in the order they are met.
     package private(set) var finiteChecks: [FiniteCheck] = []
-    /// Whether checks are being emitted inside a blocked range loop (see ``blockedRange``).
-    private var checksInBlocks = false
     /// The sites of the normal draws that the range loop being emitted reads from its block's
     /// array, drawn beforehand two at a time (see ``normalSites(_:)``).
     private var blockNormals: Set<UInt32> = []
     /// The sites whose block arrays the function declares.
     private var declaredNormals: Set<UInt32> = []
+    /// Whether a range loop whose stores are guarded by their values being finite is being
+    /// emitted (see ``rangeLoop(_:_:_:)``): its checks are left to the guard.
+    private var checksGuarded = false
     private let kernel: Kernel
     private let precision: Precision
     /// Whether the function runs on every thread of the pool, each on its part (see
@@ -229,8 +228,7 @@ package struct CEmitter {
             let prefix = reference.owner is DoubleBuffer ? "d" : "i"
             declarations.append("\(type) *restrict const \(prefix)\(k) = (\(type) *)b[\(k)]->data;")
         }
-        for k in localPrevious.sorted() { declarations.append("double _prev\(k)[\(CEmitter.checkedBlockSize)];") }
-        for site in declaredNormals.sorted() { declarations.append("double _normal\(site)[\(CEmitter.checkedBlockSize + 2)];") }
+        for site in declaredNormals.sorted() { declarations.append("double _normal\(site)[\(CEmitter.normalBlockSize + 2)];") }
         if !atomicSums.isEmpty { declarations.append("double _atomic_old = 0;") }
         if !temporaries.isEmpty {
             declarations.append("\(precision.cType) " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
@@ -567,23 +565,56 @@ package struct CEmitter {
         return maps
     }
 
-    /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it checks values or
-    /// draws normal random numbers.
+    /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it draws normal
+    /// random numbers (see ``elementLoop(_:_:_:normals:pragma:)``). When the operations end in a
+    /// guard of finite values (see `FiniteChecks`), the loop stores under that condition (masked
+    /// stores) and notes the first element where it failed (`_firstbad`, a minimum, so the loop
+    /// still vectorizes); that element kept its values, so computing it again with the checks (the
+    /// operations emitted with ``checksGuarded`` off, drawing with `sb_normal`, which gives the
+    /// block's values) finds the first check that failed, its value and the last finite one, as
+    /// the interpreter reports them.
     private mutating func rangeLoop(_ lower: String, _ upper: String, _ operations: [KernelOperation]) throws -> [String] {
-        let first = finiteChecks.count, calls = portableCalls
-        checksInBlocks = true
-        blockNormals = CEmitter.normalSites(operations)
-        declaredNormals.formUnion(blockNormals)
+        let calls = portableCalls
+        let normals = CEmitter.normalSites(operations)
+        declaredNormals.formUnion(normals)
+        var guarded = false
+        if case .when(.call(.builtin(KernelFunctionNames.finite), _), _)? = operations.last { guarded = true }
+        blockNormals = normals
+        checksGuarded = guarded
         let body = try operations.flatMap { try operation($0, indent: "        ") }
-        let normals = blockNormals
-        checksInBlocks = false
         blockNormals = []
-        let pragma = !Kernel.independentIterations(operations) ? []
+        checksGuarded = false
+        let pragma = !guarded && !Kernel.independentIterations(operations) ? []
             : portableCalls > calls ? [CEmitter.chainedLoop] : [CEmitter.independentLoop]
-        if finiteChecks.count > first || !normals.isEmpty {
-            return try blockedRange(lower, upper, body, checks: first..<finiteChecks.count, normals: normals, pragma: pragma)
+        let loop = elementLoop(lower, upper, body, normals: normals, pragma: pragma)
+        guard guarded else { return loop }
+        let again = try operations.flatMap { try operation($0, indent: "        ") }
+        return ["{", "    int64_t _firstbad = \(CEmitter.noElement);"] + loop.map { "    " + $0 }
+            + ["    if (_firstbad != \(CEmitter.noElement) && !_bad) {", "        _idx = _firstbad;"] + again + ["    }", "}"]
+    }
+
+    /// How many elements a blocked range loop draws normal numbers for at a time (in arrays on
+    /// the stack, so they stay in the first-level cache).
+    private static let normalBlockSize = 256
+
+    /// The loop over `lower..<upper` running `body` (indented for the inner loop of a block); in
+    /// blocks of ``normalBlockSize`` elements when there are normal draws at `normals`, each
+    /// block drawing them for all its elements before its loop, pair by pair from the pair of its
+    /// first element (see ``normalSites(_:)``).
+    private func elementLoop(_ lower: String, _ upper: String, _ body: [String], normals: Set<UInt32>,
+                             pragma: [String]) -> [String] {
+        guard !normals.isEmpty else {
+            return pragma + ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
         }
-        return pragma + ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
+        let size = CEmitter.normalBlockSize
+        let draws = ["    const int64_t _pair0 = _base >> 1;", "    " + CEmitter.chainedLoop,
+                     "    for (int64_t _p = _pair0; _p < (_end + 1) >> 1; _p++) {"]
+            + normals.sorted().map {
+                "        sb_normal_pair(_normal\($0) + 2 * (_p - _pair0), seed, \(kernel.random.stream)u, \(stepVariable), _p, \($0)u);"
+            } + ["    }"]
+        return ["for (int64_t _base = \(lower); _base < \(upper); _base += \(size)) {",
+                "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);"]
+            + draws + pragma.map { "    " + $0 } + ["    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }", "}"]
     }
 
     /// The sites of the normal draws that `operations` make for every element (not under a
@@ -609,7 +640,7 @@ package struct CEmitter {
              .enqueue(_, let value), .connect(_, let value):
             return ([value], nil, [])
         case .when(let condition, let inner): return ([condition], nil, inner)
-        case .emit, .clear, .advance, .solveCable: return ([], nil, [])
+        case .emit, .clear, .advance, .solveCables: return ([], nil, [])
         }
     }
 
@@ -625,81 +656,32 @@ package struct CEmitter {
     /// arithmetic of each element is unchanged.
     private static let chainedLoop = "#pragma clang loop vectorize(assume_safety) interleave_count(2)"
 
-    /// A range loop with finite checks or normal draws, in blocks of ``checkedBlockSize`` elements: the loop
-    /// body stores every value as usual, keeps the previous value of each checked element in an
-    /// array of the function's own (on the stack, so it stays in the first-level cache) and
-    /// only keeps the largest magnitude of the values (`sb_magnitude_max`, integer maxima), with
-    /// no branch, so that it vectorizes as without checks. A block where that reached infinity
-    /// is scanned again for the first element (and check) whose stored value is not
-    /// finite, as the interpreter finds it; its previous value is the last finite one. The normal
-    /// draws at `normals` are made for the whole block before its loop (see ``normalSites(_:)``).
-    private mutating func blockedRange(_ lower: String, _ upper: String, _ body: [String], checks: Range<Int>,
-                                       normals: Set<UInt32>, pragma: [String]) throws -> [String] {
-        var scan: [String] = []
-        for k in checks {
-            let target = finiteChecks[k].target
-            // What check k stored: the element now, or, when a later check stores into it again
-            // (`Apost = Apost*exp(...)`, then `Apost += dApost`), that check's previous value.
-            let later = checks.first { $0 > k && finiteChecks[$0].target == target }
-            let value = try later.map { "\(previous($0))[_idx - _base]" } ?? element(target)
-            scan.append("            if (!_bad && !isfinite(\(value))) { _bad = \(k + 1); _bad_idx = \(try index(target.index)); "
-                        + "_bad_new = \(value); _bad_old = \(previous(k))[_idx - _base]; }")
-        }
-        let size = CEmitter.checkedBlockSize
-        // The block's normal draws, pair by pair from the pair of its first element.
-        var draws: [String] = []
-        if !normals.isEmpty {
-            draws = ["    const int64_t _pair0 = _base >> 1;", "    " + CEmitter.chainedLoop,
-                     "    for (int64_t _p = _pair0; _p < (_end + 1) >> 1; _p++) {"]
-                + normals.sorted().map {
-                    "        sb_normal_pair(_normal\($0) + 2 * (_p - _pair0), seed, \(kernel.random.stream)u, \(stepVariable), _p, \($0)u);"
-                } + ["    }"]
-        }
-        let checked = !checks.isEmpty
-        return ["for (int64_t _base = \(lower); _base < \(upper); _base += \(size)) {",
-                "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);"]
-            + (checked ? ["    uint64_t _blockmax = 0;"] : []) + draws + pragma.map { "    " + $0 } + [
-                "    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }"]
-            + (checked ? ["    if (_blockmax >= 0x7FF0000000000000ull && !_bad) {",
-                          "        for (_idx = _base; _idx < _end; _idx++) {"] + scan + ["        }", "    }"] : [])
-            + ["}"]
-    }
+    /// `_firstbad` when no element failed (the largest `int64_t`, spelled out for NVRTC, which has
+    /// no `INT64_MAX`).
+    private static let noElement = "0x7FFFFFFFFFFFFFFFLL"
 
     /// A loop of the form "for each element: if condition, then operations" (thresholds, Poisson
     /// draws, events) whose condition can be computed for a block of elements before any of the
     /// operations runs: the condition reads no buffer the operations write, except element-wise
-    /// where they write element-wise too, and the operations write nothing through an index map
-    /// that could reach another element. Then the conditions of a block are computed in a loop of
-    /// their own, which the compiler can vectorize; the results are the same. It pays off when the
-    /// condition draws random numbers (a Poisson group's spikes): Philox rounds vectorize well.
+    /// where they write element-wise too, calls no user function (which could see the order), and
+    /// the operations write nothing through an index map that could reach another element. Then
+    /// the conditions of a block are computed in a loop of their own, which the compiler
+    /// vectorizes; the results are the same. It pays off when the condition draws random numbers
+    /// (a Poisson group's spikes: Philox rounds vectorize well), and for plain thresholds too (CUBA
+    /// at N = 40,000: about 10% of the run, the scan of `v > Vt` element by element).
     private static func batchableCondition(_ operations: [KernelOperation]) -> (KernelExpression, [KernelOperation])? {
         guard operations.count == 1, case .when(let condition, let inner) = operations[0] else { return nil }
         guard let written = Kernel.elementwiseWrites(inner, appending: true) else { return nil }
-        // Worth it when the condition is costly: random draws (Poisson spikes, p in connect).
-        var safe = true, draws = false
+        var safe = true
         condition.visit { expression in
             switch expression {
-            case .random: draws = true
             case .load(let reference):
                 if let map = written[ObjectIdentifier(reference.buffer)], map != reference.index { safe = false }
-            case .temporary, .indexValue, .row, .column, .eventCount: safe = false
+            case .temporary, .indexValue, .row, .column, .eventCount, .call(.user, _): safe = false
             default: break
             }
         }
-        return safe && draws ? (condition, inner) : nil
-    }
-
-    /// The block size of a checked range loop: the function keeps its block's previous values on
-    /// its stack, each thread its own (the block size changes no result). Small enough that
-    /// these copies stay in the first-level cache beside the state: in CUBA's state update (three
-    /// checked variables) blocks of 1024 made the check cost 60%, blocks of 256 about 30%.
-    static let checkedBlockSize = 256
-
-    /// Where the range loop keeps the previous values of the elements of a block for the finite
-    /// check numbered `k` (from 0).
-    private mutating func previous(_ k: Int) -> String {
-        localPrevious.insert(k)
-        return "_prev\(k)"
+        return safe ? (condition, inner) : nil
     }
 
     /// The batched form of a conditional loop (see ``batchableCondition(_:)``), in blocks of 256.
@@ -748,6 +730,11 @@ package struct CEmitter {
             return ["\(indent)sb_append_f64(\(header(buffer)), \(try expression(value)));"]
         case .appendIndex(let value, let buffer):
             return ["\(indent)sb_append_i32(\(header(buffer)), (int32_t)(\(try expression(value))));"]
+        case .when(.call(.builtin(KernelFunctionNames.finite), let values), let inner) where checksGuarded:
+            let finite = try values.map { "isfinite(\(try expression($0)))" }.joined(separator: " && ")
+            return ["\(indent)const int _finite = \(finite);", "\(indent)if (_finite) {"]
+                + (try inner.flatMap { try self.operation($0, indent: indent + "    ") })
+                + ["\(indent)}", "\(indent)_firstbad = sb_min_index(_firstbad, _finite ? \(CEmitter.noElement) : _idx);"]
         case .when(let condition, let inner):
             return ["\(indent)if ((\(try expression(condition))) != 0) {"]
                 + (try inner.flatMap { try self.operation($0, indent: indent + "    ") }) + ["\(indent)}"]
@@ -793,13 +780,9 @@ package struct CEmitter {
         case .advance(let spikeQueue):
             return ["\(indent)sb_queue_advance(\(queue(spikeQueue)));"]
         case .checkFinite(let value, let check):
+            if checksGuarded { return [] }
             finiteChecks.append(check)
             let x = try expression(value)
-            if checksInBlocks {
-                // Branch-free, so the loop still vectorizes: see ``blockedRange(_:_:_:checks:pragma:)``.
-                return ["\(indent)\(previous(finiteChecks.count - 1))[_idx - _base] = \(try element(check.target));",
-                        "\(indent)_blockmax = sb_magnitude_max(_blockmax, \(x));"]
-            }
             // A parallel pathway notes where one thread would meet the synapse (see CThreadPool).
             let at = partTargets == nil ? "" : " _bad_at = \(visitPosition());"
             // An atomic sum has stored its value already: the element held what the addition gave back.
@@ -907,11 +890,13 @@ package struct CEmitter {
         "sinh": "sinh", "cosh": "cosh", "tanh": "tanh", "arcsin": "asin", "arccos": "acos", "arctan": "atan",
         "abs": "fabs", "floor": "floor", "ceil": "ceil", "sign": "sb_sign", "clip": "sb_clip", "int": "trunc",
         "exprel": "sb_exprel", "expm1": "expm1", "log1p": "log1p", "timestep": "sb_timestep",
-        KernelFunctionNames.binomial: "sb_binomial",
+        KernelFunctionNames.binomial: "sb_binomial", KernelFunctionNames.quotientThreshold: "sb_quotient_threshold",
     ]
 
     private mutating func call(_ function: KernelFunction, _ arguments: [String]) throws -> String {
         switch function {
+        case .builtin(KernelFunctionNames.finite):
+            return "((" + arguments.map { "isfinite(\($0))" }.joined(separator: " && ") + ") ? \(one) : \(zero))"
         case .builtin(let name):
             guard let cName = CEmitter.cNames[name] else {
                 throw Unsupported(reason: "the function '\(name)' has no C implementation")

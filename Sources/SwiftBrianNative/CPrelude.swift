@@ -1,3 +1,4 @@
+import SwiftBrianKernel
 import SwiftBrianLanguage
 import SwiftBrianPortableMath
 
@@ -192,15 +193,38 @@ package enum CPrelude {
         return k > 0 ? k : 0;
     }
     static inline double sb_timestep(double t, double dt) { return trunc((t + 1e-3 * dt) / dt); }
-    /* The larger of `largest` and the bits of |x|: a value is NaN or infinite exactly when these
-       bits are at least those of infinity, so a loop finds whether any value was by a maximum of
-       integers, which vectorizes more cheaply than a flag set by isfinite. */
-    static inline uint64_t sb_magnitude_max(uint64_t largest, double x) {
+    /* QuotientThreshold.least: the smallest double x with trunc(x/d) >= n (d positive and finite). */
+    static inline uint64_t sb_order_key(double x) {
         uint64_t bits;
         memcpy(&bits, &x, sizeof bits);
-        bits &= 0x7FFFFFFFFFFFFFFFull;
-        return largest > bits ? largest : bits;
+        return bits >> 63 ? ~bits : bits | 0x8000000000000000ull;
     }
+    static inline double sb_order_value(uint64_t key) {
+        uint64_t bits = key >> 63 ? key & 0x7FFFFFFFFFFFFFFFull : ~key;
+        double x;
+        memcpy(&x, &bits, sizeof x);
+        return x;
+    }
+    static inline int sb_quotient_reaches(double x, double d, double n) { return trunc(x / d) >= n; }
+    static double sb_quotient_threshold(double d, double n) {
+        if (sb_quotient_reaches(-INFINITY, d, n)) return -INFINITY;
+        if (!sb_quotient_reaches(INFINITY, d, n)) return NAN;
+        double x = n * d;
+        if (!isfinite(x)) x = isnan(x) ? 0.0 : x > 0 ? 1.7976931348623157e308 : -1.7976931348623157e308;
+        uint64_t low = sb_order_key(-INFINITY), high = sb_order_key(INFINITY);
+        for (int k = 0; k < \#(QuotientThreshold.stepsNearGuess); k++) {
+            if (sb_quotient_reaches(x, d, n)) { high = sb_order_key(x); x = nextafter(x, -INFINITY); }
+            else { low = sb_order_key(x); x = nextafter(x, INFINITY); }
+            if (high - low == 1) return sb_order_value(high);
+        }
+        while (high - low > 1) {
+            uint64_t middle = low + (high - low) / 2;
+            if (sb_quotient_reaches(sb_order_value(middle), d, n)) high = middle; else low = middle;
+        }
+        return sb_order_value(high);
+    }
+    /* The smaller of two indices (the first element of a loop whose values were not finite). */
+    static inline int64_t sb_min_index(int64_t a, int64_t b) { return b < a ? b : a; }
 
     static inline double sb_mod(double a, double b) {
         double r = fmod(a, b);

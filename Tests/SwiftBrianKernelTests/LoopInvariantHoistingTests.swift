@@ -39,6 +39,20 @@ final class LoopInvariantHoistingTests: XCTestCase {
         XCTAssertEqual(w.array.map(\.bitPattern), v.array.map(\.bitPattern), "the same bits")
     }
 
+    /// A refractory period's threshold (`_quotient_threshold(dt, steps)`, a kernel function of
+    /// its own) is computed once, with its arguments.
+    func testTheRefractoryThresholdMovesOutOfTheLoop() {
+        let lastspike = DoubleBuffer(name: "lastspike", values: [0, 0, 0, 0]), flag = DoubleBuffer(name: "flag", values: [0, 0, 0, 0])
+        let steps = KernelExpression.call(.builtin("int"), [.binary(.divide, .constant(5e-3), shared(dt))])
+        let threshold = KernelExpression.call(.builtin(KernelFunctionNames.quotientThreshold), [shared(dt), steps])
+        func gate(_ threshold: KernelExpression) -> Kernel {
+            kernel([.store(ArrayReference(flag), .binary(.greaterEqual, .load(ArrayReference(lastspike)), threshold))])
+        }
+        let hoisted = gate(threshold).hoistingLoopInvariants()
+        XCTAssertEqual(hoisted.scalar, [.define(0, threshold)])
+        XCTAssertEqual(hoisted.vector, gate(.temporary(0)).vector)
+    }
+
     /// A shared value the loop writes, a loop-dependent value, a single load and a kernel
     /// without invariant arithmetic are left as they are; the hoisted values follow the scalar
     /// part's own operations, which may change what they read.

@@ -60,6 +60,37 @@ final class CEmitterVectorizationTests: XCTestCase {
         XCTAssertFalse(plain.contains("interleave_count"))
     }
 
+    /// A loop whose stores wait for its checked values to be finite (see `FiniteChecks`) is
+    /// marked, stores under that condition, notes the first failing element and checks only that
+    /// one again after the loop: no copy of previous values.
+    func testGuardedStoresKeepTheLoopVectorized() throws {
+        let check = FiniteCheck(target: ArrayReference(x, .element), variable: "'x' of 'G'", element: "neuron", unit: "",
+                                time: DoubleBuffer(name: "t", count: 1, value: 0))
+        let guarded = try source([
+            .define(0, .binary(.multiply, .load(ArrayReference(x, .element)), .constant(0.5))),
+            .checkFinite(.temporary(0), check),
+            .when(.call(.builtin(KernelFunctionNames.finite), [.temporary(0)]), [.store(ArrayReference(x, .element), .temporary(0))]),
+        ])
+        XCTAssertTrue(guarded.contains(pragma), guarded)
+        XCTAssertTrue(guarded.contains("_firstbad = sb_min_index(_firstbad, _finite ? "), guarded)
+        XCTAssertTrue(guarded.contains("_idx = _firstbad;"), guarded)
+        XCTAssertEqual(guarded.components(separatedBy: "!isfinite(").count, 2, "one check, after the loop")
+        XCTAssertFalse(guarded.contains("_prev"), guarded)
+    }
+
+    /// A threshold's conditions are computed a block at a time in a loop of their own (which
+    /// vectorizes), then read back; not when the condition reads what another element's
+    /// operations write.
+    func testThresholdsAreScannedInBlocks() throws {
+        let spikes = IndexBuffer(name: "spikes", count: 0, value: 0)
+        let above = KernelExpression.binary(.greater, .load(ArrayReference(x, .element)), .load(ArrayReference(tau, .shared)))
+        let threshold = try source([.when(above, [.emit(spikes), .store(ArrayReference(y, .element), .constant(0))])])
+        XCTAssertTrue(threshold.contains("unsigned char _mask[256]"), threshold)
+        let reading = KernelExpression.binary(.greater, .load(ArrayReference(y, .offset(1))), .constant(0))
+        XCTAssertFalse(try source([.when(reading, [.emit(spikes), .store(ArrayReference(y, .element), .constant(0))])])
+            .contains("_mask"))
+    }
+
     /// A store through an index map (a synaptic effect on its target), an element read at another
     /// position than it is written, a shared element the loop writes, and an append are not.
     func testLoopsThatMayReachOtherIterationsAreNot() throws {

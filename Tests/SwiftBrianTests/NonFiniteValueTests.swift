@@ -1,9 +1,11 @@
 import SwiftBrian
+import SwiftBrianNative
 import XCTest
 
 /// A variable that becomes NaN or infinite stops the run with an error naming the variable, the
-/// element, the time and the last finite value, the same on both backends, with the state kept;
-/// `checkFinite: false` lets the run go on, and the check never changes results.
+/// element, the time and the last finite value, the same on both backends, with the state kept (in
+/// a state update or a reset, the failing element keeps its last finite values); `checkFinite:
+/// false` lets the run go on, and the check never changes results.
 final class NonFiniteValueTests: XCTestCase {
     override func setUp() {
         defaultClock.dt = 0.1 * ms
@@ -25,7 +27,7 @@ final class NonFiniteValueTests: XCTestCase {
 
     func testAVariableBlowingUpStopsTheRunOnBothBackends() throws {
         func build() throws -> NeuronGroup {
-            // Two variables, two neurons, in the second block of 256 of the native loop.
+            // Two variables, two neurons, far into the native loop.
             let G = try NeuronGroup(600, model: "dv/dt = v/ms : volt\ndw/dt = w/ms : 1", method: .euler, name: "G")
             try G.v.set("(1 + (i == 300) + (i == 500)) * mV")
             try G.w.set("0.002*(i == 300)")
@@ -41,9 +43,43 @@ final class NonFiniteValueTests: XCTestCase {
         XCTAssertEqual(native.t, interpreted.t)
         XCTAssertEqual(native.t, 0.744, accuracy: 1e-12)
         XCTAssertEqual(native.values.map(\.bitPattern), interpreted.values.map(\.bitPattern))
-        XCTAssertEqual(native.values[300], .infinity)
-        XCTAssertEqual(native.values[500], .infinity)
-        XCTAssertTrue(native.values[0].isFinite)
+        // The failing neurons kept their last finite values; the others took the step.
+        XCTAssertEqual(String(format: "%g", native.values[300]), "1.83066e+305")
+        XCTAssertEqual(native.values[500], native.values[300])
+        XCTAssertEqual(native.values[0], native.values[1])
+        XCTAssertGreaterThan(native.values[300], 1.05 * native.values[0])
+        XCTAssertLessThan(native.values[300], 2 * native.values[0])
+    }
+
+    /// In a state update, an element with a value that is not finite keeps all its values (the
+    /// finite ones too); the others are updated; the interpreter and the native backend (on one
+    /// thread or three) leave the same state, and every backend names the first failing element
+    /// and variable (the CUDA emulation stops at the first failing thread, so only its message and
+    /// the failing element are compared).
+    func testTheFailingElementKeepsAllItsValues() throws {
+        var results: [[UInt64]] = [], messages: [String] = []
+        for (backend, threads) in [(BackendKind.interpreter, 1), (.native, 1), (.native, 3), (.cudaEmulated, 1)] {
+            let G = try NeuronGroup(700, model: "dv/dt = -v/ms : 1\ndw/dt = (1 + v*rate)/ms : 1\nrate : 1",
+                                    method: .euler, name: "K")
+            try G.v.set("1 + i")
+            try G.variable("rate").set("1e308 * (i == 650 or i == 660)")
+            let net = try Network(G, backend: backend, threads: threads)
+            (net.backend as? NativeBackend)?.minimumParallelElements = 1
+            XCTAssertThrowsError(try net.run(1 * ms)) { error in
+                messages.append((error as? ModelError)?.message ?? "\(error)")
+            }
+            let v = try G.v.values.values, w = try G.variable("w").values.values
+            XCTAssertEqual(v[650], 651, "\(backend): v of the failing neuron is kept")
+            XCTAssertEqual(w[650], 0, "\(backend)")
+            XCTAssertEqual(v[649], 650 * 0.9, accuracy: 1e-9, "\(backend): the others took the step")
+            XCTAssertEqual(w[649], 0.1, accuracy: 1e-12, "\(backend)")
+            if backend != .cudaEmulated { results.append((v + w).map(\.bitPattern)) }
+        }
+        XCTAssertTrue(messages[0].hasPrefix("'w' of 'K' became +inf for neuron 650 at t = 0 s (last finite value: 0)"),
+                      messages[0])
+        XCTAssertEqual(Set(messages).count, 1, "\(messages)")
+        XCTAssertEqual(results.count, 3)
+        XCTAssertEqual(Set(results).count, 1)
     }
 
     func testALogarithmOfANegativeNumberInAResetStopsTheRun() throws {

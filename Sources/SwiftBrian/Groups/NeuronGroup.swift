@@ -201,7 +201,8 @@ public class NeuronGroup: Group {
         var update: [KernelOperation] = []
         if let constantOverDt = try constantOverDtUpdate() { operations.append(constantOverDt) }
         if let refractoryCondition {
-            update.append(.store(target("not_refractory")!, try builder.lower(try inlined(refractoryCondition))))
+            let condition = try builder.lower(try inlined(refractoryCondition))
+            update.append(.store(target("not_refractory")!, QuotientThreshold.withoutDivision(condition, divisor: clock.dtBuffer)))
         }
         update += try builder.lower(try inlined(stateUpdate.statements), target: target)
         try requireNoDivisionByZero(update)

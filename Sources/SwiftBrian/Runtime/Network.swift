@@ -36,7 +36,8 @@ public final class Network {
     /// With `checkFinite` (the default), a run stops with a ``ModelError`` of kind
     /// `.nonFiniteValue` when a step stores NaN or an infinity into a floating-point variable:
     /// it names the variable, the neuron or synapse, the time and the last finite value, and the
-    /// state after that step is kept for inspection (``t`` is the time of that step). The check
+    /// state after that step is kept for inspection (``t`` is the time of that step; in a state
+    /// update or a reset, the failing element keeps its last finite values). The check
     /// leaves results unchanged; `checkFinite: false` turns it off. With `fastMath` the compiler
     /// may assume values are finite and drop the check.
     ///
