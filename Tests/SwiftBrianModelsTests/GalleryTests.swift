@@ -306,6 +306,98 @@ final class GalleryTests: XCTestCase {
         }
     }
 
+    /// Brian 2.9 (`examples/frompapers/Stimberg_et_al_2019/example_3_bisection.py`, numpy and
+    /// cython, first estimate exactly 25 mV) ends at 40.771484375, 24.462890625, 13.037109375,
+    /// 8.837890625 and 8.154296875 mV; the bisection's last step is 25/2^10 mV.
+    func testThresholdBisectionMatchesBrian() throws {
+        let result = try ThresholdBisection().run(seed: 1)
+        for (gNa, brian) in [("15", 40.771484375), ("23.5", 24.462890625), ("57.5", 13.037109375), ("91.5", 8.837890625),
+                             ("99.15", 8.154296875)] {
+            assertStatistic(result, "threshold_gNa_\(gNa)", in: (brian - 1e-9)...(brian + 1e-9), brian: "\(brian) mV")
+        }
+        XCTAssertEqual(result.figures.map(\.name), ["estimates", "threshold_vs_gNa"])
+    }
+
+    /// The textbook quotient form of the rates is 0/0 at the first estimate, 25 mV: the run stops
+    /// with an error naming the variable (Brian 2.9's cython target raises ZeroDivisionError there,
+    /// its numpy target continues with NaN).
+    func testThresholdBisectionQuotientRatesAtTheSingularityStopWithAnError() throws {
+        var example = ThresholdBisection()
+        example.N = 5
+        example.rateFunctions = .quotient
+        XCTAssertThrowsError(try example.run(seed: 1, backend: .interpreter)) { error in
+            XCTAssertEqual((error as? ModelError)?.kind, .nonFiniteValue, "\(error)")
+            XCTAssert("\(error)".contains("'v' of 'neurons' became NaN for neuron 0 at t = 0 s"), "\(error)")
+        }
+        example.v0 = 25.001 * mV
+        example.iterations = 2
+        XCTAssertEqual(try XCTUnwrap(try example.run(seed: 1).statistic("threshold_gNa_15")), 25.001 + 25 - 12.5,
+                       accuracy: 1e-9)
+    }
+
+    /// Brian 2.9, 10 s, seeds 1–4: correlation 0.9695, 0.9841, 0.9846, 0.9609; RMS error 0.198,
+    /// 0.227, 0.220, 0.159; RMS object position 0.414, 0.511, 0.514, 0.335 (relative error 0.478,
+    /// 0.445, 0.428, 0.475). The object's path differs with the seed, so the bounds hold for any.
+    func testSmoothPursuitEyeFollowsTheObject() throws {
+        for seed in [1, 3] as [UInt64] {
+            let result = try SmoothPursuit().run(seed: seed)
+            assertStatistic(result, "correlation", in: 0.9...1, brian: "0.961–0.985")
+            assertStatistic(result, "relative_error", in: 0.3...0.65, brian: "0.43–0.48")
+            assertStatistic(result, "rms_object", in: 0.2...0.7, brian: "0.34–0.51")
+        }
+    }
+
+    /// Brian 2.9 (cpp_standalone, the full 59.5 s, seeds 1, 2, 3, 123456): the adapted AB/PD
+    /// period 1.900, 1.904, 1.897, 1.966 s, AB/PD → LP → PY in every cycle, 12, 12, 12, 23 AB/PD
+    /// spikes in the last 4 s. Here 30 s (most of the adaptation), seed 2.
+    func testPyloricNetworkAdaptsToATriphasicRhythm() throws {
+        let result = try PyloricNetwork().run(seed: 2, duration: 30 * second)
+        assertStatistic(result, "adapted_period", in: 1.8...2.0, brian: "1.897–1.966 s")
+        assertStatistic(result, "adapted_triphasic", in: 1...1, brian: "1")
+        assertStatistic(result, "adapted_spikes_ABPD", in: 10...14, brian: "12 (23 for seed 123456)")
+        XCTAssertEqual(result.figures.map(\.name), ["rhythm"])
+    }
+
+    /// Both backends give the same numbers for the paper's case studies (shortened runs).
+    func testPaperCaseStudiesAgreeOnBothBackends() throws {
+        var bisection = ThresholdBisection()
+        bisection.N = 10
+        bisection.iterations = 3
+        var pyloric = PyloricNetwork()
+        pyloric.init_time = 10 * ms
+        pyloric.observe_time = 20 * ms
+        for (example, duration) in [(bisection as any GalleryExample, 20 * ms), (SmoothPursuit(), 0.5 * second),
+                                    (pyloric, 60 * ms)] {
+            let native = try example.run(seed: 1, backend: .native, duration: duration)
+            let interpreted = try example.run(seed: 1, backend: .interpreter, duration: duration)
+            XCTAssertFalse(native.statistics.isEmpty, native.example)
+            XCTAssertEqual(native.statistics.map(\.name), interpreted.statistics.map(\.name), native.example)
+            for (a, b) in zip(native.statistics, interpreted.statistics) {
+                XCTAssert(a.value == b.value || (a.value.isNaN && b.value.isNaN), "\(native.example).\(a.name)")
+            }
+            let (nativeStates, interpretedStates) = (native.states.first?.value, interpreted.states.first?.value)
+            for variable in nativeStates?.variables ?? [] {
+                XCTAssertEqual(try nativeStates?.values(variable, index: 0).values,
+                               try interpretedStates?.values(variable, index: 0).values, native.example)
+            }
+            XCTAssertEqual(native.spikes.first?.value.t.values, interpreted.spikes.first?.value.t.values, native.example)
+        }
+    }
+
+    func testPaperCaseStudiesRefuseBadParameters() throws {
+        XCTAssertThrowsError(try ThresholdBisection.configured(["rateFunctions=taylor"])) { error in
+            XCTAssert("\(error)".contains("not a valid value for 'rateFunctions'"), "\(error)")
+        }
+        XCTAssertThrowsError(try SmoothPursuit.configured(["N=1"])) { error in
+            XCTAssert("\(error)".contains("[2, 100000]"), "\(error)")
+        }
+        var pyloric = PyloricNetwork()
+        pyloric.Ca_target = [0.05]
+        XCTAssertThrowsError(try pyloric.run(seed: 1, duration: 1 * ms)) { error in
+            XCTAssert("\(error)".contains("one target per cell type"), "\(error)")
+        }
+    }
+
     func testSpatialExamplesRefuseBadParameters() throws {
         XCTAssertThrowsError(try DendriticCell.configured(["tree=dend2.dend3"]).run(seed: 1)) { error in
             XCTAssert("\(error)".contains("'tree' of 'dendritic_cell'"), "\(error)")
