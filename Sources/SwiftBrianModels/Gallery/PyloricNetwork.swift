@@ -167,6 +167,8 @@ public struct PyloricNetwork: GalleryExample {
         return Plot(title: String(format: "Initial rhythm (%g–%g s) and adapted rhythm (%g–%g s)", windows[0].lowerBound,
                                   windows[0].upperBound, windows[1].lowerBound, windows[1].upperBound),
                     xAxis: PlotAxis("Time from the start of each observation", unit: "s"),
-                    yAxis: PlotAxis("v, each cell 100 mV below the previous", unit: "mV"), series: series)
+                    yAxis: PlotAxis("v, each cell 100 mV below the previous", unit: "mV",
+                                    range: (-offset * 2 - 90)...90),
+                    series: series)
     }
 }
