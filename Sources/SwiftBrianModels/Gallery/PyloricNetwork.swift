@@ -119,7 +119,8 @@ public struct PyloricNetwork: GalleryExample {
         let M = try StateMonitor(circuit, variables: ["v"], dt: 0.1 * ms, name: "M")
         let spikes = try SpikeMonitor(circuit, name: "spikes")
         let net = try Network(circuit, fast, slow, M, spikes, backend: backend)
-        let firstObservation = init_time.value...(init_time.value + observe_time.value)
+        // Both observations within the run (a shorter one cuts them short).
+        let firstObservation = min(init_time.value, duration.value)...min(init_time.value + observe_time.value, duration.value)
         let secondObservation = max(duration.value - observe_time.value, firstObservation.upperBound)...duration.value
         M.active = false
         try net.run(until: firstObservation.lowerBound * second, within: duration, report: report)
