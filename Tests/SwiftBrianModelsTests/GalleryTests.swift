@@ -358,8 +358,9 @@ final class GalleryTests: XCTestCase {
         XCTAssertEqual(result.figures.map(\.name), ["rhythm"])
     }
 
-    /// Both backends give the same numbers for the paper's case studies (shortened runs).
-    func testPaperCaseStudiesAgreeOnBothBackends() throws {
+    /// The interpreter and the emulated CUDA backend give the native backend's numbers for the
+    /// paper's case studies (shortened runs).
+    func testPaperCaseStudiesAgreeOnEveryBackend() throws {
         var bisection = ThresholdBisection()
         bisection.N = 10
         bisection.iterations = 3
@@ -369,19 +370,33 @@ final class GalleryTests: XCTestCase {
         for (example, duration) in [(bisection as any GalleryExample, 20 * ms), (SmoothPursuit(), 0.5 * second),
                                     (pyloric, 60 * ms)] {
             let native = try example.run(seed: 1, backend: .native, duration: duration)
-            let interpreted = try example.run(seed: 1, backend: .interpreter, duration: duration)
             XCTAssertFalse(native.statistics.isEmpty, native.example)
-            XCTAssertEqual(native.statistics.map(\.name), interpreted.statistics.map(\.name), native.example)
-            for (a, b) in zip(native.statistics, interpreted.statistics) {
-                XCTAssert(a.value == b.value || (a.value.isNaN && b.value.isNaN), "\(native.example).\(a.name)")
+            for backend in [BackendKind.interpreter, .cudaEmulated] {
+                let other = try example.run(seed: 1, backend: backend, duration: duration)
+                let what = "\(native.example) on \(backend)"
+                XCTAssertEqual(native.statistics.map(\.name), other.statistics.map(\.name), what)
+                for (a, b) in zip(native.statistics, other.statistics) {
+                    XCTAssert(a.value == b.value || (a.value.isNaN && b.value.isNaN), "\(what): \(a.name)")
+                }
+                let (nativeStates, otherStates) = (native.states.first?.value, other.states.first?.value)
+                for variable in nativeStates?.variables ?? [] {
+                    XCTAssertEqual(try nativeStates?.values(variable, index: 0).values,
+                                   try otherStates?.values(variable, index: 0).values, what)
+                }
+                XCTAssertEqual(native.spikes.first?.value.t.values, other.spikes.first?.value.t.values, what)
             }
-            let (nativeStates, interpretedStates) = (native.states.first?.value, interpreted.states.first?.value)
-            for variable in nativeStates?.variables ?? [] {
-                XCTAssertEqual(try nativeStates?.values(variable, index: 0).values,
-                               try interpretedStates?.values(variable, index: 0).values, native.example)
-            }
-            XCTAssertEqual(native.spikes.first?.value.t.values, interpreted.spikes.first?.value.t.values, native.example)
         }
+    }
+
+    /// Bursts are runs of spikes less than 0.2 s apart; a cycle runs from one AB/PD burst onset to
+    /// the next, and is triphasic when LP's first burst in it starts before PY's.
+    func testBurstRhythmFindsPeriodAndOrder() {
+        let rhythm = BurstRhythm([[1.0, 1.05, 1.1, 3.0, 3.1, 5.0], [1.5, 1.6, 3.4, 4.0], [2.0, 3.2, 3.25, 4.5]])
+        XCTAssertEqual(rhythm.spikeCounts, [6, 4, 4])
+        XCTAssertEqual(rhythm.period, 2, accuracy: 1e-12)
+        XCTAssertEqual(rhythm.triphasicFraction, 0.5)  // 1–3 s: LP then PY; 3–5 s: PY (3.2) before LP (3.4)
+        XCTAssert(BurstRhythm([[1.0], [], []]).period.isNaN)
+        XCTAssert(BurstRhythm([[1.0, 2.0], [], []]).triphasicFraction == 0)
     }
 
     func testPaperCaseStudiesRefuseBadParameters() throws {
