@@ -407,6 +407,16 @@ final class GalleryTests: XCTestCase {
         XCTAssertThrowsError(try SmoothPursuit.configured(["N=1"])) { error in
             XCTAssert("\(error)".contains("[2, 100000]"), "\(error)")
         }
+        var pursuit = SmoothPursuit()
+        pursuit.N = 1
+        XCTAssertThrowsError(try pursuit.run(seed: 1, duration: 1 * ms)) { error in
+            XCTAssert("\(error)".contains("'N' of 'smooth_pursuit' must be at least 2"), "\(error)")
+        }
+        var bisection = ThresholdBisection()
+        bisection.step = 1 * ms
+        XCTAssertThrowsError(try bisection.run(seed: 1)) { error in
+            XCTAssert("\(error)".contains("'step' of 'threshold_bisection' must be a voltage"), "\(error)")
+        }
         var pyloric = PyloricNetwork()
         pyloric.Ca_target = [0.05]
         XCTAssertThrowsError(try pyloric.run(seed: 1, duration: 1 * ms)) { error in

@@ -43,6 +43,10 @@ public struct SmoothPursuit: GalleryExample {
     public static let parameterRanges: [String: ClosedRange<Double>] = ["N": 2...100_000]
 
     public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
+        guard N >= 2 else {
+            throw ModelError(.invalidArgument, "'N' of '\(Self.name)' must be at least 2 (receptive fields from -1 to 1), "
+                             + "but it is \(N)")
+        }
         seed(value)
         defaultClock.dt = 0.1 * ms
         let namespace: Namespace = [

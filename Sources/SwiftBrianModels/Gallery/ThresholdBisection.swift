@@ -71,6 +71,9 @@ public struct ThresholdBisection: GalleryExample {
     }
 
     public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
+        for (name, quantity) in [("v0", v0), ("step", step)] where quantity.dimension != .voltage {
+            throw ModelError(.dimensionMismatch, "'\(name)' of '\(Self.name)' must be a voltage, but it is \(quantity)")
+        }
         seed(value)
         defaultClock.dt = 0.01 * ms  // small time step for stiff equations
         let namespace: Namespace = [
