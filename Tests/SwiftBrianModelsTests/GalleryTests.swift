@@ -319,8 +319,9 @@ final class GalleryTests: XCTestCase {
     }
 
     /// The textbook quotient form of the rates is 0/0 at the first estimate, 25 mV: the run stops
-    /// with an error naming the variable (Brian 2.9's cython target raises ZeroDivisionError there,
-    /// its numpy target continues with NaN).
+    /// with an error naming the variable (Brian 2.9's cython target raises ZeroDivisionError there;
+    /// its numpy target warns of NaN after the run and goes on: no neuron spikes, and every estimate
+    /// moves up to 50 mV).
     func testThresholdBisectionQuotientRatesAtTheSingularityStopWithAnError() throws {
         var example = ThresholdBisection()
         example.N = 5
