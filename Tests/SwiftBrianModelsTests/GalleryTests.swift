@@ -392,6 +392,30 @@ final class GalleryTests: XCTestCase {
         }
     }
 
+    /// Brian 2.9 (numpy target), the whole 2100 time units: 8 spikes in one burst at I = 0.4; 97
+    /// spikes in 4 bursts, the last of 9 spikes, 430.8 units after the previous one, at I = 2; 265
+    /// spikes in one run at I = 4 (x at the end −1.52596, −1.22134, −0.74344). SwiftBrian: the
+    /// same counts and period, on every backend.
+    func testHindmarshRoseBurstsAsInBrian() throws {
+        let native = try HindmarshRose().run(seed: 1)
+        for (name, value) in [("spikes_I_0.4", 8.0), ("bursts_I_0.4", 1), ("spikes_I_2", 97), ("bursts_I_2", 4),
+                              ("last_burst_spikes_I_2", 9), ("spikes_I_4", 265), ("bursts_I_4", 1)] {
+            assertStatistic(native, name, in: value...value, brian: "\(value)")
+        }
+        assertStatistic(native, "last_burst_period_I_2", in: 430.7...430.9, brian: "430.8 time units")
+        let x = try XCTUnwrap(native.states.first?.value)
+        for (k, brian) in [-1.5259631227053956, -1.2213387194717216, -0.7434416534829444].enumerated() {
+            XCTAssertEqual(try XCTUnwrap(x.values("x", index: k).values.last), brian, accuracy: 1e-8)
+        }
+        for backend in [BackendKind.interpreter, .cudaEmulated] {
+            let other = try HindmarshRose().run(seed: 1, backend: backend, duration: 500 * ms)
+            let shortNative = try HindmarshRose().run(seed: 1, duration: 500 * ms)
+            XCTAssertEqual(other.statistics.map { "\($0)" }, shortNative.statistics.map { "\($0)" }, "\(backend)")  // NaN periods too
+            XCTAssertEqual(try other.states.first?.value.values("x", index: 1).values,
+                           try shortNative.states.first?.value.values("x", index: 1).values, "\(backend)")
+        }
+    }
+
     /// Bursts are runs of spikes less than 0.2 s apart; a cycle runs from one AB/PD burst onset to
     /// the next, and is triphasic when LP's first burst in it starts before PY's.
     func testBurstRhythmFindsPeriodAndOrder() {

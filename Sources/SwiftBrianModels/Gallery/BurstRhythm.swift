@@ -31,6 +31,16 @@ struct BurstRhythm {
 
     /// The times of the first spikes of the bursts of `train`.
     private static func burstOnsets(_ train: [Double]) -> [Double] {
-        zip(train.indices, train).filter { k, time in k == 0 || time - train[k - 1] > burstGap }.map(\.1)
+        bursts(train, gap: burstGap).map(\.[0])
+    }
+
+    /// The bursts of `train` (sorted): its runs of spikes less than `gap` apart (more than `gap`
+    /// between one burst's last spike and the next one's first).
+    static func bursts(_ train: [Double], gap: Double) -> [[Double]] {
+        var bursts: [[Double]] = []
+        for (k, time) in train.enumerated() {
+            if k == 0 || time - train[k - 1] > gap { bursts.append([time]) } else { bursts[bursts.count - 1].append(time) }
+        }
+        return bursts
     }
 }
