@@ -416,6 +416,35 @@ final class GalleryTests: XCTestCase {
         }
     }
 
+    /// The order parameter averaged over the last fifth of the run. Brian 2.9, N = 50, 5 s, seeds
+    /// 1–5: K = 0: 0.046–0.240, K = 1: 0.190–0.721, K = 2: 0.887–0.978, K = 4: 0.9934–0.9956
+    /// (SwiftBrian, seeds 1–3: 0.032–0.152, 0.165–0.534, 0.902–0.977, 0.9931–0.9951). The full example (N = 100, 10 s):
+    /// Brian 2.9, seeds 214040893 (the original's), 1, 2: 0.086–0.147, 0.772–0.782, 0.960–0.979,
+    /// 0.992–0.995; SwiftBrian, seed 1: 0.15, 0.774, 0.977, 0.995.
+    func testKuramotoSynchronyGrowsWithCoupling() throws {
+        var example = Kuramoto()
+        example.N = 50
+        let result = try example.run(seed: 1, duration: 5 * second)
+        assertStatistic(result, "order_K_0", in: 0...0.35, brian: "0.046–0.240")
+        assertStatistic(result, "order_K_1", in: 0.1...0.9, brian: "0.190–0.721")
+        assertStatistic(result, "order_K_2", in: 0.85...1, brian: "0.887–0.978")
+        assertStatistic(result, "order_K_4", in: 0.98...1, brian: "0.9934–0.9956")
+        let order = ["K_0", "K_1", "K_2", "K_4"].map { result.statistic("order_\($0)") ?? .nan }
+        XCTAssertEqual(order, order.sorted(), "synchrony grows with K")
+        example.N = 20
+        example.K_values = [2]
+        let native = try example.run(seed: 1, duration: 300 * ms)
+        for backend in [BackendKind.interpreter, .cudaEmulated] {
+            let other = try example.run(seed: 1, backend: backend, duration: 300 * ms)
+            XCTAssertEqual(other.statistics, native.statistics, "\(backend)")
+            XCTAssertEqual(other.figures.first?.value.series.first?.y, native.figures.first?.value.series.first?.y)
+        }
+        example.K_values = []
+        XCTAssertThrowsError(try example.run(seed: 1)) { error in
+            XCTAssert("\(error)".contains("'K_values' of 'kuramoto' must hold at least one coupling strength"), "\(error)")
+        }
+    }
+
     /// Bursts are runs of spikes less than 0.2 s apart; a cycle runs from one AB/PD burst onset to
     /// the next, and is triphasic when LP's first burst in it starts before PY's.
     func testBurstRhythmFindsPeriodAndOrder() {
