@@ -445,6 +445,35 @@ final class GalleryTests: XCTestCase {
         }
     }
 
+    /// Shortened (NE = 400, epsilon = 0.4: the original's 160 excitatory and 40 inhibitory inputs
+    /// per neuron; 6 s). Brian 2.9 (cpp_standalone), seeds 1–3: rate before plasticity 165.05–165.10
+    /// Hz, in the last second 7.68, 9.55, 8.18 Hz (SwiftBrian, seeds 1–3: 165.0–165.6 Hz; 10.78,
+    /// 11.23, 4.00 Hz). The full example (NE = 8000, 10 s), Brian 2.9, seed 1: 165.8 Hz, then 164.7,
+    /// 70.2, 17.7, 13.7, 11.6, 10.9, 10.4, 9.5, 8.9, 8.5 Hz in seconds 1–10, still falling towards
+    /// the 3 Hz target at the end (SwiftBrian, seed 1: 165.3 Hz, 9.20 Hz in the last second).
+    func testVogels2011InhibitoryPlasticityLowersTheRate() throws {
+        var example = Vogels2011()
+        example.NE = 400
+        example.epsilon = 0.4
+        let result = try example.run(seed: 1, duration: 6 * second)
+        assertStatistic(result, "rate_before", in: 140...190, brian: "165.05–165.10 Hz")
+        assertStatistic(result, "rate_after", in: 2...20, brian: "7.68–9.55 Hz")
+        example.NE = 40
+        example.static_time = 50 * ms
+        let native = try example.run(seed: 1, duration: 150 * ms)
+        XCTAssertGreaterThan(native.spikes.first?.value.numEvents ?? 0, 0)
+        for backend in [BackendKind.interpreter, .cudaEmulated] {
+            let other = try example.run(seed: 1, backend: backend, duration: 150 * ms)
+            XCTAssertEqual(other.statistics, native.statistics, "\(backend)")
+            XCTAssertEqual(other.spikes.first?.value.t.values, native.spikes.first?.value.t.values, "\(backend)")
+            XCTAssertEqual(try other.synapses.first?.value.w.values.values, try native.synapses.first?.value.w.values.values)
+        }
+        example.target_rate = 3 * ms
+        XCTAssertThrowsError(try example.run(seed: 1, duration: 1 * ms)) { error in
+            XCTAssert("\(error)".contains("'target_rate' of 'vogels2011' must be a rate"), "\(error)")
+        }
+    }
+
     /// Bursts are runs of spikes less than 0.2 s apart; a cycle runs from one AB/PD burst onset to
     /// the next, and is triphasic when LP's first burst in it starts before PY's.
     func testBurstRhythmFindsPeriodAndOrder() {
