@@ -8,7 +8,8 @@ public enum Gallery {
         CUBA.self, COBA.self, COBAHH.self, Brunel2000.self, STDP.self, HodgkinHuxleyFICurve.self,
         LIFFICurve.self, AdExFiringPatterns.self, Izhikevich2003.self, Diesmann1999.self, BrunelHakim1999.self,
         GapJunctions.self, TsodyksMarkram.self, DendriticCell.self, AxonPropagation.self, DendriticAttenuation.self,
-        DendriticIO.self, DendrifyNetwork.self,
+        DendriticIO.self, DendrifyNetwork.self, ThresholdBisection.self, SmoothPursuit.self, PyloricNetwork.self,
+        HindmarshRose.self, Kuramoto.self, Vogels2011.self,
     ]
 
     /// The example called `name` (``GalleryExample/name``), if there is one.
