@@ -266,7 +266,7 @@ final class GalleryTests: XCTestCase {
         assertStatistic(result, "somatic_spikes", in: 0...0, brian: "0")
         XCTAssertEqual(try events(result, "dspikes"), try referenceEvents("dendrify_io", "neurons.spike_Na_dend"))
         XCTAssertEqual(result.figures.map(\.name), ["io_curve", "dendritic_traces"])
-        XCTAssertEqual(result.figures.last?.value.series.compactMap(\.label),
+        XCTAssertEqual(result.figures.last?.value.panels.first?.series.compactMap(\.label),
                        ["1 synapse", "8 synapses", "9 synapses (dSpike)", "15 synapses (dSpike)"])
     }
 

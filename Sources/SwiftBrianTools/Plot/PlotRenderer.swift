@@ -16,7 +16,7 @@ struct PlotRenderer {
     private static let legendFont = 12.0
     private static let characterWidth = 0.6
     static let tickLength = 5.0
-    private static let fontFamily = "DejaVu Sans, Helvetica, Arial, sans-serif"
+    static let fontFamily = "DejaVu Sans, Helvetica, Arial, sans-serif"
     static let textColor = "#333333"
     static let axisColor = "#555555"
     private static let gridColor = "#e6e6e6"
@@ -39,19 +39,37 @@ struct PlotRenderer {
         }
     }
 
-    func render() -> String {
+    /// The left edge of the plot area at least this far from the picture's left edge (to line
+    /// up the plot areas of panels in a column of a ``Figure``).
+    var minimumLeft = 0.0
+
+    /// The vertical layout and the left margin: the fitted ranges, the space above and below the
+    /// plot area, the ticks of the vertical axis and the left edge of the plot area.
+    private func layout() -> (x: ClosedRange<Double>, y: ClosedRange<Double>, top: Double, plotHeight: Double,
+                              yTicks: AxisTicks, left: Double) {
         let xRange = plot.xAxis.range.map(Self.widened) ?? fittedRange(\.x, axis: plot.xAxis, horizontal: true)
         let yRange = plot.yAxis.range.map(Self.widened) ?? fittedRange(\.y, axis: plot.yAxis, horizontal: false)
-        let height = max(plot.height, 120), width = max(plot.width, 160)
-
         // Margins: room for the y tick labels and title on the left, the x tick labels and
         // title below, the plot title above, and half of the last x tick label on the right.
         let top = plot.title.isEmpty ? 16 : 44.0
         let bottom = (plot.xAxis.showsTicks ? Self.tickLength + 5 + Self.tickFont : 0)
             + (plot.xAxis.title.isEmpty ? 16 : 12 + Self.labelFont + 10)
-        let plotHeight = height - top - bottom
-        var yTicks = ticks(for: plot.yAxis, range: yRange, length: plotHeight, spacing: 55)
-        let left = 14 + Self.labelFont + 12 + Self.widestLabel(yTicks) + Self.tickLength + 4
+        let plotHeight = max(plot.height, 120) - top - bottom
+        let yTicks = ticks(for: plot.yAxis, range: yRange, length: plotHeight, spacing: 55)
+        let left = max(minimumLeft, 14 + Self.labelFont + 12 + Self.widestLabel(yTicks) + Self.tickLength + 4)
+        return (xRange, yRange, top, plotHeight, yTicks, left)
+    }
+
+    /// The left edge of the plot area the plot would have on its own.
+    var naturalLeft: Double {
+        layout().left
+    }
+
+    func render() -> String {
+        let height = max(plot.height, 120), width = max(plot.width, 160)
+        let layout = self.layout()
+        let (xRange, yRange, top, plotHeight, left) = (layout.x, layout.y, layout.top, layout.plotHeight, layout.left)
+        var yTicks = layout.yTicks
         let barSpace = plot.colorBar.map { Self.colorBarSpace($0, height: plotHeight) } ?? 0
         let plotWidth = width - left - 20 - barSpace
         var xTicks = ticks(for: plot.xAxis, range: xRange, length: plotWidth, spacing: 90)
