@@ -150,6 +150,18 @@ final class GenericPlotTests: XCTestCase {
         XCTAssertEqual(try Plot.of(neuron).title, "Dendrogram of cell")
     }
 
+    /// A diverging value (an exponential integrate-and-fire voltage recorded before its
+    /// threshold) is drawn near the plot area, not at coordinates the rasterizer wraps around.
+    func testDivergingValuesStayNearThePlotArea() throws {
+        let plot = Plot(xAxis: PlotAxis("Time", unit: "ms"), yAxis: PlotAxis("v", unit: "mV", range: -80...10),
+                        series: [PlotSeries(x: [0, 1, 2, 3], y: [-70, 5e11, -60, -1e300])])
+        let document = try SVGDocument.check(plot.svg())
+        let path = try XCTUnwrap(document.withClass("line").first?.attributes["d"])
+        let numbers = path.split { "MLml ,".contains($0) }.compactMap { Double($0) }
+        XCTAssertEqual(numbers.count, 8)
+        XCTAssertLessThan(numbers.map(abs).max() ?? .infinity, 10_000)
+    }
+
     func testWindowKeepsThePointsInside() throws {
         let example = try ExampleNetwork.shared.get()
         let rate = try Plot.of(example.rate).window(100...200)

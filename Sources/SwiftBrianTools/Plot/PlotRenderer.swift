@@ -30,12 +30,17 @@ struct PlotRenderer {
         var right: Double { left + width }
         var bottom: Double { top + height }
 
+        // Pixel positions are kept within ten plot sizes of the plot area: far outside it (a
+        // diverging voltage at 10⁸ mV) they would overflow the fixed-point numbers of the
+        // rasterizer and wrap around into view; this near, what is clipped looks the same.
         func px(_ value: Double) -> Double {
-            left + (value - x.lowerBound) / (x.upperBound - x.lowerBound) * width
+            let position = left + (value - x.lowerBound) / (x.upperBound - x.lowerBound) * width
+            return min(max(position, left - 10 * width), right + 10 * width)
         }
 
         func py(_ value: Double) -> Double {
-            bottom - (value - y.lowerBound) / (y.upperBound - y.lowerBound) * height
+            let position = bottom - (value - y.lowerBound) / (y.upperBound - y.lowerBound) * height
+            return min(max(position, top - 10 * height), bottom + 10 * height)
         }
     }
 
