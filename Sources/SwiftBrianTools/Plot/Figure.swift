@@ -100,13 +100,7 @@ public struct Figure: Picture {
         for (k, panel) in laid.enumerated() {
             lefts[k % columnCount] = max(lefts[k % columnCount], PlotRenderer(plot: panel, id: "").naturalLeft)
         }
-        var svg = SVGWriter()
-        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
-                         ("width", SVGWriter.number(width)), ("height", SVGWriter.number(height)),
-                         ("viewBox", "0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))"),
-                         ("font-family", PlotRenderer.fontFamily)])
-        svg.newline()
-        if !title.isEmpty { svg.element("title", [], content: title) }
+        var svg = PlotRenderer.document(width: width, height: height, title: title)
         svg.element("rect", [("width", "100%"), ("height", "100%"), ("fill", "white")])
         if !title.isEmpty {
             // 17 pixels, smaller (down to 11) where a long title would not fit the width.

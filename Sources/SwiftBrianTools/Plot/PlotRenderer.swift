@@ -16,7 +16,7 @@ struct PlotRenderer {
     private static let legendFont = 12.0
     private static let characterWidth = 0.6
     static let tickLength = 5.0
-    static let fontFamily = "DejaVu Sans, Helvetica, Arial, sans-serif"
+    private static let fontFamily = "DejaVu Sans, Helvetica, Arial, sans-serif"
     static let textColor = "#333333"
     static let axisColor = "#555555"
     private static let gridColor = "#e6e6e6"
@@ -65,6 +65,19 @@ struct PlotRenderer {
         return (xRange, yRange, top, plotHeight, yTicks, left)
     }
 
+    /// An SVG writer with an `<svg>` element of `width` × `height` pixels opened, titled `title`
+    /// (for tools and screen readers) when it is not empty.
+    static func document(width: Double, height: Double, title: String) -> SVGWriter {
+        var svg = SVGWriter()
+        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
+                         ("width", SVGWriter.number(width)), ("height", SVGWriter.number(height)),
+                         ("viewBox", "0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))"),
+                         ("font-family", fontFamily)])
+        svg.newline()
+        if !title.isEmpty { svg.element("title", [], content: title) }
+        return svg
+    }
+
     /// The left edge of the plot area the plot would have on its own.
     var naturalLeft: Double {
         layout().left
@@ -87,13 +100,7 @@ struct PlotRenderer {
             yTicks = ticks(for: plot.yAxis, range: frame.y, length: frame.height, spacing: 55)
         }
 
-        var svg = SVGWriter()
-        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
-                         ("width", SVGWriter.number(width)), ("height", SVGWriter.number(height)),
-                         ("viewBox", "0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))"),
-                         ("font-family", Self.fontFamily)])
-        svg.newline()
-        if !plot.title.isEmpty { svg.element("title", [], content: plot.title) }
+        var svg = Self.document(width: width, height: height, title: plot.title)
         svg.open("defs")
         svg.open("clipPath", [("id", "\(id)-area")])
         svg.element("rect", [("x", SVGWriter.number(frame.left)), ("y", SVGWriter.number(frame.top)),
