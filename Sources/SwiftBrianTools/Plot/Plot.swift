@@ -1,10 +1,10 @@
-import Foundation
-
 /// A two-dimensional plot: a title, two axes with units, and series of points drawn as lines,
 /// dots or bars, with a legend when series are labelled. It renders to SVG natively and to PNG
 /// through ``PNGConverter``.
 ///
-/// The ready-made plots of brian2tools are static functions: ``raster(_:timeUnit:title:)``,
+/// ``of(_:_:)`` plots whatever it is given, as brian2tools' `brian_plot`; several plots make a
+/// ``Figure``. The ready-made plots of brian2tools are static functions:
+/// ``raster(_:neurons:timeUnit:title:)``, ``synapses(_:values:label:style:unit:title:)``,
 /// ``stateTraces(_:variable:indices:timeUnit:unit:title:)``,
 /// ``rate(_:smoothing:timeUnit:rateUnit:title:)``, ``fICurve(input:rate:inputLabel:inputUnit:rateUnit:title:)``,
 /// ``weightHistogram(_:variable:bins:unit:title:)`` and ``connectivity(_:title:)``; for
