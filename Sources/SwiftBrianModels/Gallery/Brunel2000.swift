@@ -128,6 +128,8 @@ public struct Brunel2000: GalleryExample {
             let letter = k < 26 ? String(UnicodeScalar(UInt8(65 + k))) : String(k + 1)
             columns.append(try panels(run.spikes, run.rates, title: "\(letter)  \(state.label.map { "\($0): " } ?? "")"
                                       + String(format: "g = %g, \u{3BD}ext/\u{3BD}thr = %g", state.g, state.nuExtOverNuThr)))
+            // Stopped (Ctrl-C): the states simulated so far, without building the others.
+            if RunInterruption.isRequested { break }
         }
         guard var final = result else {
             throw ModelError(.invalidArgument, "Brunel (2000) needs at least one state to simulate")
