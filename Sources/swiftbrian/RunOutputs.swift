@@ -73,30 +73,30 @@ enum RunOutputs {
         return copy
     }
 
-    /// The plots of a result, with file names: the example's own figures, rasters, state traces,
-    /// population rates, weight histograms (of synapses with a `w`), and computed curves.
-    private static func plots(_ result: GalleryResult) throws -> [(String, Plot)] {
-        var plots: [(String, Plot)] = result.figures.map { ($0.name, $0.value) }
+    /// The plots of a result, with file names: the example's own figures, then, each drawn by the
+    /// generic ``Plot/of(_:_:)``, rasters, state traces, population rates and weight histograms
+    /// (of synapses with a `w`), and computed curves.
+    private static func plots(_ result: GalleryResult) throws -> [(String, any Picture)] {
+        var plots: [(String, any Picture)] = result.figures.map { ($0.name, $0.value) }
         for spikes in result.spikes {
-            plots.append(("raster_\(spikes.name)", try Plot.raster(spikes.value, title: "Spikes of \(spikes.name)")))
+            plots.append(("raster_\(spikes.name)", try Plot.of(spikes.value, PlotOptions(title: "Spikes of \(spikes.name)"))))
         }
         for states in result.states {
+            let indices = Array(states.value.record.prefix(5))
+            let labels = result.stateLabels[states.name].flatMap { $0.count >= indices.count ? $0.prefix(indices.count) : nil }
             for variable in states.value.variables {
                 let title = states.name == variable ? variable : "\(variable) of \(states.name)"
-                var plot = try Plot.stateTraces(states.value, variable: variable,
-                                                indices: Array(states.value.record.prefix(5)), title: title)
-                for (k, label) in (result.stateLabels[states.name] ?? []).prefix(plot.series.count).enumerated() {
-                    plot.series[k].label = "\(variable) at \(label)"
-                }
-                plots.append(("state_\(states.name)_\(variable)", plot))
+                plots.append(("state_\(states.name)_\(variable)", try Plot.of(states.value, PlotOptions(
+                    title: title, variable: variable, indices: indices, labels: labels?.map { "\(variable) (\($0))" }))))
             }
         }
         for rates in result.rates {
-            plots.append(("rate_\(rates.name)", try Plot.rate(rates.value, title: "Population rate of \(rates.name)")))
+            plots.append(("rate_\(rates.name)", try Plot.of(rates.value, PlotOptions(title: "Population rate of \(rates.name)"))))
         }
-        for synapses in result.synapses where (try? synapses.value.variable("w")) != nil {
-            plots.append(("weights_\(synapses.name)", try Plot.weightHistogram(synapses.value,
-                                                                            title: "Weights of \(synapses.name)")))
+        for synapses in result.synapses {
+            guard let weights = try? synapses.value.variable("w") else { continue }
+            plots.append(("weights_\(synapses.name)", try Plot.of(weights, PlotOptions(
+                title: "Weights of \(synapses.name)", synapticView: .histogram(bins: 20)))))
         }
         for curve in result.curves {
             plots.append(("curve_\(curve.name)", Plot(

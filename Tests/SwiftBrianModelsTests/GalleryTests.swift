@@ -73,6 +73,32 @@ final class GalleryTests: XCTestCase {
         assertStatistic(fast, "mean_rate", in: 45...75, brian: "53–66 Hz")
         assertStatistic(fast, "cv", in: 0.75...1.05, brian: "0.82–0.96")
         XCTAssertGreaterThan(slow.statistic("synchrony") ?? 0, ai.statistic("synchrony") ?? .infinity)
+        // One state: a raster of 50 neurons above the rate, over the last 200 ms.
+        let figure = try XCTUnwrap(fast.figures.first?.value)
+        XCTAssertEqual(figure.panels.map(\.yAxis.title), ["Neuron index", "Rate (Hz)"])
+        XCTAssertEqual(figure.panels[0].title, "A  SI-fast: g = 6, \u{3BD}ext/\u{3BD}thr = 4")
+        XCTAssertEqual(figure.panels[0].yAxis.range, -0.5...49.5)
+        XCTAssertEqual(figure.panels[1].xAxis.range, 300...500)
+    }
+
+    /// By default the four states of Fig. 8 side by side, statistics named by state.
+    func testBrunel2000FigureShowsTheStatesSideBySide() throws {
+        var example = Brunel2000()
+        example.N_E = 200
+        XCTAssertEqual(example.regimes, "SR, SI-fast, AI, SI-slow")
+        example.regimes = "SR, AI"
+        let result = try example.run(seed: 1, duration: 50 * ms)
+        XCTAssertEqual(result.spikes.map(\.name), ["SR", "AI"])
+        XCTAssertNotNil(result.statistic("SR_mean_rate"))
+        XCTAssertNotNil(result.statistic("AI_cv"))
+        XCTAssertNil(result.statistic("mean_rate"))
+        let figure = try XCTUnwrap(result.figures.first?.value)
+        XCTAssertEqual(figure.columns, 2)
+        XCTAssertEqual(figure.panels.map(\.title).filter { !$0.isEmpty }.map { String($0.prefix(5)) }, ["A  SR", "B  AI"])
+        example.regimes = "SR, fast"
+        XCTAssertThrowsError(try example.run(seed: 1, duration: 1 * ms)) {
+            XCTAssertTrue("\($0)".contains("'fast' is not a state"), "\($0)")
+        }
     }
 
     /// After 30 s (the example runs 100 s: 0.274 near 0 and 0.174 near gmax, Brian 0.280 and 0.176
@@ -87,6 +113,12 @@ final class GalleryTests: XCTestCase {
         XCTAssertGreaterThan(result.statistic("fraction_near_zero") ?? 0, middle)
         XCTAssertGreaterThan((result.statistic("fraction_near_zero") ?? 0) + (result.statistic("fraction_near_gmax") ?? 0),
                              0.27)
+        // Song et al.'s figure: weights against the input index, their histogram, two over time.
+        let figure = try XCTUnwrap(result.figures.first?.value)
+        XCTAssertEqual(figure.panels.map(\.xAxis.title), ["Input neuron index i", "w / gmax", "Time (s)"])
+        XCTAssertEqual(figure.panels[0].series[0].y.count, 1000)
+        XCTAssertEqual(figure.panels[1].series[0].y.reduce(0, +), 1000)
+        XCTAssertEqual(figure.panels[2].series.compactMap(\.label), ["synapse 0", "synapse 1"])
     }
 
     func testHodgkinHuxleyFICurve() throws {
@@ -114,6 +146,12 @@ final class GalleryTests: XCTestCase {
         assertStatistic(result, "regular_bursting_isi_cv", in: 0.8...5, brian: "bursts")
         assertStatistic(result, "delayed_accelerating_adaptation_ratio", in: 0...0.9, brian: "accelerating")
         assertStatistic(result, "transient_spiking_spikes", in: 1...3, brian: "transient")
+        // The paper's figure: the membrane potential of each pattern, titled with its name.
+        let figure = try XCTUnwrap(result.figures.first?.value)
+        XCTAssertEqual(figure.panels.map(\.title), AdExFiringPatterns.patterns.map(\.title))
+        XCTAssertEqual(figure.panels[5].title, "Delayed regular bursting")
+        XCTAssertEqual(Set(figure.panels.map(\.yAxis.title)), ["vm (mV)"])
+        XCTAssertEqual(result.stateLabels["vm, w"]?.first, "Tonic")
     }
 
     func testIzhikevich2003Rhythm() throws {
@@ -129,6 +167,12 @@ final class GalleryTests: XCTestCase {
         assertStatistic(result, "groups_reached", in: 10...10, brian: "10")
         assertStatistic(result, "last_group_spikes", in: 90...130, brian: "110–111")
         assertStatistic(result, "last_group_width", in: 0...3, brian: "1.9–2.1 ms")
+        // The volley above the chain's spikes, each neuron at its group.
+        let figure = try XCTUnwrap(result.figures.first?.value)
+        XCTAssertEqual(figure.panels.map(\.yAxis.title), ["Input neuron", "Group (neuron index / 100)"])
+        XCTAssertTrue(figure.sharesXAxis)
+        XCTAssertEqual(figure.panels[1].yAxis.range, 0...10)
+        XCTAssertTrue(figure.panels[1].series[0].y.allSatisfy { (0..<10).contains($0) })
     }
 
     func testBrunelHakimFastOscillation() throws {
@@ -266,7 +310,7 @@ final class GalleryTests: XCTestCase {
         assertStatistic(result, "somatic_spikes", in: 0...0, brian: "0")
         XCTAssertEqual(try events(result, "dspikes"), try referenceEvents("dendrify_io", "neurons.spike_Na_dend"))
         XCTAssertEqual(result.figures.map(\.name), ["io_curve", "dendritic_traces"])
-        XCTAssertEqual(result.figures.last?.value.series.compactMap(\.label),
+        XCTAssertEqual(result.figures.last?.value.panels.first?.series.compactMap(\.label),
                        ["1 synapse", "8 synapses", "9 synapses (dSpike)", "15 synapses (dSpike)"])
     }
 

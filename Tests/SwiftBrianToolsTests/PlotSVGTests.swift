@@ -4,16 +4,7 @@ import SwiftBrian
 import XCTest
 
 /// Plots as SVG: well-formed, labelled with units, one mark per data point, fast with many points.
-final class PlotSVGTests: XCTestCase {
-    private func text(_ document: SVGDocument, _ className: String) -> String? {
-        document.withClass(className).first?.text
-    }
-
-    /// The number of marks in a dots path: one subpath each.
-    private func marks(_ element: SVGDocument.Element?) -> Int {
-        (element?.attributes["d"] ?? "").filter { $0 == "M" }.count
-    }
-
+final class PlotSVGTests: XCTestCase, SVGAssertions {
     func testRasterHasOneDotPerSpikeAndTimeInMilliseconds() throws {
         let example = try ExampleNetwork.shared.get()
         let document = try SVGDocument.check(try Plot.raster(example.spikes).svg())

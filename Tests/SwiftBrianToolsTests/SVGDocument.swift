@@ -78,3 +78,18 @@ struct SVGDocument {
         }
     }
 }
+
+/// Reading plots back from their SVG in tests.
+protocol SVGAssertions {}
+
+extension SVGAssertions {
+    /// The text of the first element of `document` whose class contains `className`.
+    func text(_ document: SVGDocument, _ className: String) -> String? {
+        document.withClass(className).first?.text
+    }
+
+    /// The number of marks in a dots path: one subpath each.
+    func marks(_ element: SVGDocument.Element?) -> Int {
+        (element?.attributes["d"] ?? "").filter { $0 == "M" }.count
+    }
+}

@@ -7,7 +7,8 @@ import SwiftBrianUnits
 /// `N`, `t`, `rand()`, `randn()` and the group's other variables), optionally only where a
 /// condition holds. A value given to an integer variable is truncated toward zero.
 public struct VariableView {
-    let group: Group
+    /// The group the variable belongs to (a `NeuronGroup`, `Synapses`, ...).
+    public let group: Group
     /// The variable's name.
     public let name: String
 

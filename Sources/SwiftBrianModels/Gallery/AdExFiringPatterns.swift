@@ -1,4 +1,5 @@
 import SwiftBrian
+import SwiftBrianTools
 
 /// The firing patterns of the adaptive exponential integrate-and-fire model (Brette & Gerstner
 /// 2005) with the parameter sets of Naud et al. (2008), "Firing patterns in the adaptive
@@ -14,6 +15,12 @@ public struct AdExFiringPatterns: GalleryExample {
     public struct Pattern: Sendable, Codable {
         /// The pattern's name, as used in statistics (`tonic`, `adaptation`, ...).
         public var name: String
+
+        /// The name as a title: `"Delayed regular bursting"`.
+        public var title: String {
+            let words = name.split(separator: "_").joined(separator: " ")
+            return words.prefix(1).uppercased() + words.dropFirst()
+        }
         public var c_m: Quantity
         public var g_l: Quantity
         public var e_l: Quantity
@@ -88,6 +95,19 @@ public struct AdExFiringPatterns: GalleryExample {
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("neuron", spikes)]
         result.states = [Named("vm, w", states)]
+        result.stateLabels["vm, w"] = patterns.map(\.title)
+        // The figure of the paper: the membrane potential of each pattern, small multiples. vm is
+        // recorded before the threshold, where the exponential term diverges: as in the paper,
+        // spikes are cut at the top, 10 mV above the threshold of 0 mV.
+        let panels = try patterns.indices.map { k in
+            var panel = try Plot.of(states, PlotOptions(title: patterns[k].title, variable: "vm", indices: [k],
+                                                        unit: mV))
+            panel.yAxis.range = -80...10
+            return panel
+        }
+        result.figures = [Named("adex_patterns_vm", Figure(
+            title: "Naud et al. (2008): firing patterns of the AdEx neuron (membrane potential)", panels: panels,
+            columns: 2, sharesXAxis: true, width: 900, height: 36 + 190 * Double((panels.count + 1) / 2)))]
         for (k, pattern) in patterns.enumerated() {
             let isi = SpikeStatistics.intervals(spikes, index: k)
             result.statistics.append(GalleryStatistic("\(pattern.name)_spikes", Double(spikes.count[k])))

@@ -1,4 +1,6 @@
+import Foundation
 import SwiftBrian
+import SwiftBrianTools
 
 /// Figure 8 of Brunel (2000), "Dynamics of sparsely connected networks of excitatory and
 /// inhibitory spiking neurons", J Comput Neurosci 8:183–208 (Brian's
@@ -6,6 +8,10 @@ import SwiftBrian
 /// integrate-and-fire neurons, each receiving 10% of the population's synapses with a delay of
 /// 1.5 ms and external Poisson input. The relative strength of inhibition `g` and the external
 /// rate (in units of the rate that brings a neuron to threshold) select the network's state.
+///
+/// By default the four states of Fig. 8 are simulated one after the other (each a network of its
+/// own, seeded alike) and shown side by side as in the paper: a raster of 50 neurons above the
+/// population rate.
 public struct Brunel2000: GalleryExample {
     public static let name = "brunel2000"
     public static let summary = "Sparse E/I network: synchronous regular, fast/slow oscillating and asynchronous states"
@@ -70,6 +76,14 @@ public struct Brunel2000: GalleryExample {
     public var transient = 200 * ms
     /// The simulated time.
     public var duration = 1.2 * second
+    /// The states simulated, as names of ``Regime`` separated by commas (`"SR, AI"`): by default
+    /// the four of Fig. 8. Empty for the one state that ``g`` and ``nu_ext_over_nu_thr`` set
+    /// (which the named states override).
+    public var regimes = "SR, SI-fast, AI, SI-slow"
+    /// The neurons shown in each raster of the figure.
+    public var shown_neurons = 50
+    /// The time at the end of the run the figure shows.
+    public var shown_time = 200 * ms
 
     public init() {}
 
@@ -77,9 +91,72 @@ public struct Brunel2000: GalleryExample {
     public init(regime: Regime) {
         g = regime.g
         nu_ext_over_nu_thr = regime.nuExtOverNuThr
+        regimes = regime.rawValue
+    }
+
+    /// The states to simulate: a label (nil for the one set by `g` and `nu_ext_over_nu_thr`), `g`
+    /// and the external rate over the threshold rate.
+    private func states() throws -> [(label: String?, g: Double, nuExtOverNuThr: Double)] {
+        let names = regimes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { return [(nil, g, nu_ext_over_nu_thr)] }
+        return try names.map { name in
+            guard let regime = Regime.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else {
+                throw ModelError(.invalidArgument, "'\(name)' is not a state of Brunel (2000)'s Fig. 8; the states are "
+                                 + Regime.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            return (regime.rawValue, regime.g, regime.nuExtOverNuThr)
+        }
     }
 
     public func run(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws -> GalleryResult {
+        let states = try states()
+        var result: GalleryResult?
+        var columns: [[Plot]] = []
+        for (k, state) in states.enumerated() {
+            var example = self
+            (example.g, example.nu_ext_over_nu_thr) = (state.g, state.nuExtOverNuThr)
+            let run = try example.simulate(seed: value, backend: backend, report: report)
+            let name = state.label ?? "neurons"
+            var combined = result ?? GalleryResult(example: Self.name, network: run.network)
+            combined.spikes.append(Named(name, run.spikes))
+            combined.rates.append(Named(name, run.rates))
+            combined.statistics += run.statistics.map { statistic in
+                states.count == 1 ? statistic
+                    : GalleryStatistic("\(name)_\(statistic.name)", statistic.value, unit: statistic.unit)
+            }
+            result = combined
+            let letter = k < 26 ? String(UnicodeScalar(UInt8(65 + k))) : String(k + 1)
+            columns.append(try panels(run.spikes, run.rates, title: "\(letter)  \(state.label.map { "\($0): " } ?? "")"
+                                      + String(format: "g = %g, \u{3BD}ext/\u{3BD}thr = %g", state.g, state.nuExtOverNuThr)))
+            // Stopped (Ctrl-C): the states simulated so far, without building the others.
+            if RunInterruption.isRequested { break }
+        }
+        guard var final = result else {
+            throw ModelError(.invalidArgument, "Brunel (2000) needs at least one state to simulate")
+        }
+        let N_I = Int((gamma * Double(N_E)).rounded())
+        final.figures = [Named("brunel2000_fig8", Figure.columns(
+            columns, title: "Brunel (2000), Fig. 8: \(N_E) excitatory and \(N_I) inhibitory LIF neurons"
+                + (columns.count > 1 ? " in \(columns.count) states" : ""),
+            rowHeights: [2, 1], width: max(720, 330 * Double(columns.count)), height: 520))]
+        return final
+    }
+
+    /// The figure's column of one state: a raster of the first ``shown_neurons`` neurons above the
+    /// population rate, over the last ``shown_time`` of the run.
+    private func panels(_ spikes: SpikeMonitor, _ rates: PopulationRateMonitor, title: String) throws -> [Plot] {
+        let end = duration.value * 1e3, start = max(0, end - shown_time.value * 1e3)
+        let window = start...max(end, start + 1)
+        let neurons = 0..<min(max(shown_neurons, 1), spikes.source.size)
+        let raster = try Plot.of(spikes, PlotOptions(title: title, neurons: neurons, timeUnit: ms)).window(window)
+        let rate = try Plot.of(rates, PlotOptions(title: "", timeUnit: ms, unit: Hz)).window(window)
+        return [raster, rate]
+    }
+
+    /// Simulates the network with this ``g`` and ``nu_ext_over_nu_thr``: its spike and rate
+    /// monitors and its statistics.
+    private func simulate(seed value: UInt64, backend: BackendKind, report: ProgressReport?) throws
+        -> (network: Network, spikes: SpikeMonitor, rates: PopulationRateMonitor, statistics: [GalleryStatistic]) {
         seed(value)
         defaultClock.dt = 0.1 * ms
         let N_I = Int((gamma * Double(N_E)).rounded())
@@ -108,15 +185,12 @@ public struct Brunel2000: GalleryExample {
                               spike_monitor, backend: backend)
         try net.run(duration, report: report)
 
-        var result = GalleryResult(example: Self.name, network: net)
-        result.spikes = [Named("neurons", spike_monitor)]
-        result.rates = [Named("neurons", rate_monitor)]
-        result.statistics = SpikeStatistics.networkStatistics(spike_monitor, neurons: N, duration: duration,
-                                                              transient: transient)
+        var statistics = SpikeStatistics.networkStatistics(spike_monitor, neurons: N, duration: duration,
+                                                           transient: transient)
         let population = SpikeStatistics.binnedRate(spike_monitor, neurons: N, bin: 1e-3, from: transient.value,
                                                     to: duration.value)
-        result.statistics.append(GalleryStatistic(
+        statistics.append(GalleryStatistic(
             "oscillation_frequency", SpikeStatistics.peakFrequency(population, dt: 1e-3, band: 5...400), unit: "Hz"))
-        return result
+        return (net, spike_monitor, rate_monitor, statistics)
     }
 }

@@ -7,12 +7,20 @@ enum CompartmentTraces {
     /// of element `index` of `monitor`, in mV against ms.
     static func plot(_ monitor: StateMonitor, index: Int, variables: [(variable: String, label: String)],
                      title: String) throws -> Plot {
-        let times = monitor.t.values.map { $0 / ms.value }
-        let series = try variables.enumerated().map { position, entry in
-            PlotSeries(x: times, y: try monitor.values(entry.variable, index: index).values.map { $0 / mV.value },
-                       color: .series(position), label: entry.label)
+        // Each compartment's trace as the generic plot draws it, gathered in one plot.
+        let traces = try variables.map { entry in
+            try Plot.of(monitor, PlotOptions(title: title, variable: entry.variable, indices: [index],
+                                             labels: [entry.label], timeUnit: ms, unit: mV))
         }
-        return Plot(title: title, xAxis: PlotAxis("Time", unit: "ms", range: times.count > 1 ? times[0]...times[times.count - 1] : nil),
-                    yAxis: PlotAxis("V", unit: "mV"), series: series)
+        var plot = traces.first ?? Plot(title: title, xAxis: PlotAxis("Time", unit: "ms"), yAxis: PlotAxis("V"))
+        plot.yAxis.label = "V"
+        plot.series = traces.enumerated().flatMap { position, trace in
+            trace.series.map { series in
+                var colored = series
+                colored.color = .series(position)
+                return colored
+            }
+        }
+        return plot
     }
 }

@@ -96,12 +96,11 @@ public struct DendriticIO: GalleryExample {
                 }))]
         // A few traces: one synapse, both sides of the jump, and the most synapses.
         let shown = Array(Set([0, synapses - 1] + (first.map { [max($0 - 1, 0), $0] } ?? []))).sorted()
-        var traces = try Plot.stateTraces(dendrite, variable: "V_dend", indices: shown, unit: mV,
-                                          title: "Dendritic voltage for a few numbers of synapses")
-        for (position, k) in shown.enumerated() {
-            traces.series[position].label = "\(k + 1) synapse\(k == 0 ? "" : "s")"
-                + (withDSpike.contains(k) ? " (dSpike)" : "")
+        let labels = shown.map { k in
+            "\(k + 1) synapse\(k == 0 ? "" : "s")" + (withDSpike.contains(k) ? " (dSpike)" : "")
         }
+        let traces = try Plot.of(dendrite, PlotOptions(title: "Dendritic voltage for a few numbers of synapses",
+                                                       variable: "V_dend", indices: shown, labels: labels, unit: mV))
         result.figures.append(Named("dendritic_traces", traces))
         return result
     }

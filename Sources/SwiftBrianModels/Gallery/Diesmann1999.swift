@@ -1,4 +1,6 @@
+import Foundation
 import SwiftBrian
+import SwiftBrianTools
 
 /// Synfire chains after Diesmann, Gewaltig & Aertsen (1999), "Stable propagation of synchronous
 /// spiking in cortical neural networks", Nature 402:529–533 (Brian's
@@ -66,7 +68,26 @@ public struct Diesmann1999: GalleryExample {
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("P", Mgp), Named("Pinput", Minput)]
         result.statistics = packetStatistics(Mgp, input: volley)
+        result.figures = [Named("synfire_volley", try figure(Mgp, input: Minput))]
         return result
+    }
+
+    /// The figure of Diesmann et al. (and Brian's example): the input volley above the chain's
+    /// spikes, each neuron at its group (index / group size), so that the volley shows as a
+    /// packet moving group by group.
+    private func figure(_ chain: SpikeMonitor, input: SpikeMonitor) throws -> Figure {
+        var volley = try Plot.of(input, PlotOptions(title: "Input volley: \(inputSpikes) spikes, "
+                                                    + String(format: "\u{3C3} = %g ms", inputSpread.value * 1e3),
+                                                    timeUnit: ms))
+        volley.yAxis.label = "Input neuron"
+        var groups = try Plot.of(chain, PlotOptions(title: "Spikes along the chain of \(n_groups) groups of "
+                                                    + "\(group_size) neurons", timeUnit: ms))
+        for k in groups.series.indices {
+            groups.series[k].y = groups.series[k].y.map { $0 / Double(max(group_size, 1)) }
+        }
+        groups.yAxis = PlotAxis("Group (neuron index / \(group_size))", range: 0...Double(max(n_groups, 1)))
+        return Figure(title: "Diesmann et al. (1999): a synchronous volley travels along a synfire chain",
+                      panels: [volley, groups], rowHeights: [1, 2.2], sharesXAxis: true)
     }
 
     /// Per group, the packet after the input volley: its spike count and its temporal width (the

@@ -79,6 +79,13 @@ public struct Named<Value> {
     }
 }
 
+extension Named where Value == Figure {
+    /// Names a figure of `plot` alone.
+    public init(_ name: String, _ plot: Plot) {
+        self.init(name, Figure(plot))
+    }
+}
+
 /// A number that summarizes a run (a mean rate, a coefficient of variation, a frequency).
 public struct GalleryStatistic: Sendable, Equatable {
     /// A short identifier (`mean_rate`, `cv`, ...).
@@ -137,9 +144,10 @@ public struct GalleryResult {
     public var synapses: [Named<Synapses>] = []
     /// Curves computed from the recordings (f–I curves).
     public var curves: [Named<GalleryCurve>] = []
-    /// Plots the example draws itself, from what no single monitor shows (a morphology coloured
-    /// by the voltage at one moment, a space–time picture), in the order they come first.
-    public var figures: [Named<Plot>] = []
+    /// Figures the example draws itself: the figure of the paper it reproduces (panels of
+    /// monitors' plots side by side), or what no single monitor shows (a morphology coloured by
+    /// the voltage at one moment, a space–time picture), in the order they come first.
+    public var figures: [Named<Figure>] = []
     /// Statistics that show the example behaves as published.
     public var statistics: [GalleryStatistic] = []
 

@@ -1,4 +1,6 @@
+import Foundation
 import SwiftBrian
+import SwiftBrianTools
 
 /// Spike-timing-dependent plasticity after Song, Miller & Abbott (2000), "Competitive Hebbian
 /// learning through spike-timing-dependent synaptic plasticity", Nat Neurosci 3:919–926 (Brian's
@@ -86,6 +88,7 @@ public struct STDP: GalleryExample {
         result.spikes = [Named("input", s_mon), Named("neurons", post_mon)]
         result.states = [Named("w", mon)]
         result.synapses = [Named("S", S)]
+        result.figures = [Named("stdp_weights", try figure(S, mon))]
         let weights = try S.w.plainValues.map { $0 / gmax }
         result.statistics = [
             GalleryStatistic("fraction_near_zero", SpikeStatistics.fraction(of: weights, near: 0, tolerance: 0.1)),
@@ -94,5 +97,24 @@ public struct STDP: GalleryExample {
             GalleryStatistic("output_rate", Double(post_mon.numEvents) / duration.value, unit: "Hz"),
         ]
         return result
+    }
+
+    /// The figure of Song et al. (and Brian's example): the weights (relative to `gmax`) against
+    /// the input index, their distribution, and two weights over time.
+    private func figure(_ S: Synapses, _ mon: StateMonitor) throws -> Figure {
+        let relative = Quantity(value: gmax)
+        var byInput = try Plot.of(S.w, PlotOptions(title: String(format: "Weights after %g s of STDP", duration.value),
+                                                   unit: relative, synapticView: .againstSource))
+        var histogram = try Plot.of(S.w, PlotOptions(title: "Distribution of the weights", unit: relative,
+                                                     synapticView: .histogram(bins: 20)))
+        var traces = try Plot.of(mon, PlotOptions(title: "Two weights over time",
+                                                  labels: mon.record.map { "synapse \($0)" }, unit: relative))
+        byInput.xAxis.label = "Input neuron index i"
+        byInput.yAxis.label = "w / gmax"
+        histogram.xAxis.label = "w / gmax"
+        traces.yAxis.label = "w / gmax"
+        return Figure(title: "Song, Miller & Abbott (2000): STDP of \(N) Poisson inputs at "
+                        + String(format: "%g Hz", F.value),
+                      panels: [byInput, histogram, traces], rowHeights: [1, 1, 1])
     }
 }

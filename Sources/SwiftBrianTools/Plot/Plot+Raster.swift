@@ -7,13 +7,32 @@ extension Plot {
     /// than cells of 2 × 2 pixels, the plot shows their density per cell instead.
     ///
     /// - Parameters:
+    ///   - neurons: the neurons shown (a readable subset of a large population); by default all.
     ///   - timeUnit: the unit of the time axis; by default milliseconds (seconds beyond 10 s).
-    ///   - title: the title; by default "Spikes of NAME".
-    /// - Throws: `ModelError` when `timeUnit` is not a time.
-    public static func raster(_ monitor: EventMonitor, timeUnit: Quantity? = nil, title: String? = nil) throws -> Plot {
-        try raster(indices: monitor.i, times: monitor.t, neurons: monitor.source.size,
-                   duration: monitor.clock.t.value > 0 ? monitor.clock.t : nil, timeUnit: timeUnit,
-                   title: title ?? "Spikes of \(monitor.source.name)")
+    ///   - title: the title; by default "Spikes of NAME" (and the neurons shown, for a subset).
+    /// - Throws: `ModelError` when `neurons` is empty or not within the source, or `timeUnit` is
+    ///   not a time.
+    public static func raster(_ monitor: EventMonitor, neurons: Range<Int>? = nil, timeUnit: Quantity? = nil,
+                              title: String? = nil) throws -> Plot {
+        let size = monitor.source.size
+        let duration = monitor.clock.t.value > 0 ? monitor.clock.t : nil
+        guard let neurons, neurons != 0..<size else {
+            return try raster(indices: monitor.i, times: monitor.t, neurons: size, duration: duration,
+                              timeUnit: timeUnit, title: title ?? "Spikes of \(monitor.source.name)")
+        }
+        guard !neurons.isEmpty, neurons.lowerBound >= 0, neurons.upperBound <= size else {
+            throw ModelError(.invalidArgument, "A raster of '\(monitor.source.name)' can show neurons 0 to \(size - 1), "
+                             + "but neurons \(neurons.lowerBound) to \(neurons.upperBound - 1) were asked for")
+        }
+        let kept = monitor.i.indices.filter { neurons.contains(monitor.i[$0]) }
+        let times = monitor.t
+        var plot = try raster(indices: kept.map { monitor.i[$0] },
+                              times: QuantityArray(values: kept.map { times.values[$0] }, dimension: times.dimension),
+                              neurons: neurons.upperBound, duration: duration, timeUnit: timeUnit,
+                              title: title ?? "Spikes of \(monitor.source.name), neurons \(neurons.lowerBound)\u{2013}"
+                                + "\(neurons.upperBound - 1) of \(size)")
+        plot.yAxis.range = (Double(neurons.lowerBound) - 0.5)...(Double(neurons.upperBound) - 0.5)
+        return plot
     }
 
     /// A raster plot of spikes given as neuron `indices` and `times` (one each per spike).

@@ -1,10 +1,10 @@
-import Foundation
-
 /// A two-dimensional plot: a title, two axes with units, and series of points drawn as lines,
 /// dots or bars, with a legend when series are labelled. It renders to SVG natively and to PNG
 /// through ``PNGConverter``.
 ///
-/// The ready-made plots of brian2tools are static functions: ``raster(_:timeUnit:title:)``,
+/// ``of(_:_:)`` plots whatever it is given, as brian2tools' `brian_plot`; several plots make a
+/// ``Figure``. The ready-made plots of brian2tools are static functions:
+/// ``raster(_:neurons:timeUnit:title:)``, ``synapses(_:values:label:style:unit:title:)``,
 /// ``stateTraces(_:variable:indices:timeUnit:unit:title:)``,
 /// ``rate(_:smoothing:timeUnit:rateUnit:title:)``, ``fICurve(input:rate:inputLabel:inputUnit:rateUnit:title:)``,
 /// ``weightHistogram(_:variable:bins:unit:title:)`` and ``connectivity(_:title:)``; for
@@ -14,7 +14,7 @@ import Foundation
 ///     let plot = try Plot.raster(spikeMonitor)
 ///     try plot.writeSVG(to: URL(fileURLWithPath: "raster.svg"))
 ///     try plot.writePNG(to: URL(fileURLWithPath: "raster.png"))
-public struct Plot: Sendable {
+public struct Plot: Picture, Sendable {
     /// The title above the plot; empty for none.
     public var title: String
     /// The horizontal axis.
@@ -54,48 +54,9 @@ public struct Plot: Sendable {
         self.equalAspect = equalAspect
     }
 
-    /// The plot as a standalone SVG document (an `<svg>` element, which may also be placed
-    /// inline in HTML).
-    public func svg() -> String {
-        svg(id: "plot")
-    }
-
     /// The plot as SVG, with element ids starting with `id` (unique ids let several plots share
     /// one HTML page).
-    func svg(id: String) -> String {
+    public func svg(id: String) -> String {
         PlotRenderer(plot: self, id: id).render()
-    }
-
-    /// Writes the plot as an SVG file to `url`, creating missing folders.
-    public func writeSVG(to url: URL) throws {
-        let document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg()
-        try OutputFile.write(Data(document.utf8), to: url)
-    }
-
-    /// Writes the plot as an SVG file at `path` (`"out/raster.svg"`), creating missing folders.
-    public func writeSVG(to path: String) throws {
-        try writeSVG(to: OutputFile.url(path))
-    }
-
-    /// The plot as PNG, `scale` device pixels per SVG pixel.
-    ///
-    /// - Throws: ``ToolsError/converterMissing(tool:hint:)`` when librsvg is not installed, and the
-    ///   other errors of ``PNGConverter/png(fromSVG:scale:)``; never crashes.
-    public func pngData(scale: Double = 2) throws -> Data {
-        try PNGConverter.png(fromSVG: svg(), scale: scale)
-    }
-
-    /// Writes the plot as a PNG file to `url`, `scale` device pixels per SVG pixel, creating
-    /// missing folders.
-    ///
-    /// - Throws: ``ToolsError/converterMissing(tool:hint:)`` when librsvg is not installed, and the
-    ///   other errors of ``PNGConverter/png(fromSVG:scale:)``; never crashes.
-    public func writePNG(to url: URL, scale: Double = 2) throws {
-        try OutputFile.write(pngData(scale: scale), to: url)
-    }
-
-    /// Writes the plot as a PNG file at `path` (`"out/raster.png"`), creating missing folders.
-    public func writePNG(to path: String, scale: Double = 2) throws {
-        try writePNG(to: OutputFile.url(path), scale: scale)
     }
 }

@@ -30,28 +30,64 @@ struct PlotRenderer {
         var right: Double { left + width }
         var bottom: Double { top + height }
 
+        // Pixel positions are kept within ten plot sizes of the plot area: far outside it (a
+        // diverging voltage at 10⁸ mV) they would overflow the fixed-point numbers of the
+        // rasterizer and wrap around into view; this near, what is clipped looks the same.
         func px(_ value: Double) -> Double {
-            left + (value - x.lowerBound) / (x.upperBound - x.lowerBound) * width
+            let position = left + (value - x.lowerBound) / (x.upperBound - x.lowerBound) * width
+            return min(max(position, left - 10 * width), right + 10 * width)
         }
 
         func py(_ value: Double) -> Double {
-            bottom - (value - y.lowerBound) / (y.upperBound - y.lowerBound) * height
+            let position = bottom - (value - y.lowerBound) / (y.upperBound - y.lowerBound) * height
+            return min(max(position, top - 10 * height), bottom + 10 * height)
         }
     }
 
-    func render() -> String {
+    /// The left edge of the plot area at least this far from the picture's left edge (to line
+    /// up the plot areas of panels in a column of a ``Figure``).
+    var minimumLeft = 0.0
+
+    /// The vertical layout and the left margin: the fitted ranges, the space above and below the
+    /// plot area, the ticks of the vertical axis and the left edge of the plot area.
+    private func layout() -> (x: ClosedRange<Double>, y: ClosedRange<Double>, top: Double, plotHeight: Double,
+                              yTicks: AxisTicks, left: Double) {
         let xRange = plot.xAxis.range.map(Self.widened) ?? fittedRange(\.x, axis: plot.xAxis, horizontal: true)
         let yRange = plot.yAxis.range.map(Self.widened) ?? fittedRange(\.y, axis: plot.yAxis, horizontal: false)
-        let height = max(plot.height, 120), width = max(plot.width, 160)
-
         // Margins: room for the y tick labels and title on the left, the x tick labels and
         // title below, the plot title above, and half of the last x tick label on the right.
         let top = plot.title.isEmpty ? 16 : 44.0
         let bottom = (plot.xAxis.showsTicks ? Self.tickLength + 5 + Self.tickFont : 0)
             + (plot.xAxis.title.isEmpty ? 16 : 12 + Self.labelFont + 10)
-        let plotHeight = height - top - bottom
-        var yTicks = ticks(for: plot.yAxis, range: yRange, length: plotHeight, spacing: 55)
-        let left = 14 + Self.labelFont + 12 + Self.widestLabel(yTicks) + Self.tickLength + 4
+        let plotHeight = max(plot.height, 120) - top - bottom
+        let yTicks = ticks(for: plot.yAxis, range: yRange, length: plotHeight, spacing: 55)
+        let left = max(minimumLeft, 14 + Self.labelFont + 12 + Self.widestLabel(yTicks) + Self.tickLength + 4)
+        return (xRange, yRange, top, plotHeight, yTicks, left)
+    }
+
+    /// An SVG writer with an `<svg>` element of `width` × `height` pixels opened, titled `title`
+    /// (for tools and screen readers) when it is not empty.
+    static func document(width: Double, height: Double, title: String) -> SVGWriter {
+        var svg = SVGWriter()
+        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
+                         ("width", SVGWriter.number(width)), ("height", SVGWriter.number(height)),
+                         ("viewBox", "0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))"),
+                         ("font-family", fontFamily)])
+        svg.newline()
+        if !title.isEmpty { svg.element("title", [], content: title) }
+        return svg
+    }
+
+    /// The left edge of the plot area the plot would have on its own.
+    var naturalLeft: Double {
+        layout().left
+    }
+
+    func render() -> String {
+        let height = max(plot.height, 120), width = max(plot.width, 160)
+        let layout = self.layout()
+        let (xRange, yRange, top, plotHeight, left) = (layout.x, layout.y, layout.top, layout.plotHeight, layout.left)
+        var yTicks = layout.yTicks
         let barSpace = plot.colorBar.map { Self.colorBarSpace($0, height: plotHeight) } ?? 0
         let plotWidth = width - left - 20 - barSpace
         var xTicks = ticks(for: plot.xAxis, range: xRange, length: plotWidth, spacing: 90)
@@ -64,13 +100,7 @@ struct PlotRenderer {
             yTicks = ticks(for: plot.yAxis, range: frame.y, length: frame.height, spacing: 55)
         }
 
-        var svg = SVGWriter()
-        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("version", "1.1"),
-                         ("width", SVGWriter.number(width)), ("height", SVGWriter.number(height)),
-                         ("viewBox", "0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))"),
-                         ("font-family", Self.fontFamily)])
-        svg.newline()
-        if !plot.title.isEmpty { svg.element("title", [], content: plot.title) }
+        var svg = Self.document(width: width, height: height, title: plot.title)
         svg.open("defs")
         svg.open("clipPath", [("id", "\(id)-area")])
         svg.element("rect", [("x", SVGWriter.number(frame.left)), ("y", SVGWriter.number(frame.top)),

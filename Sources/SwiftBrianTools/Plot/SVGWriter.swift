@@ -17,6 +17,11 @@ struct SVGWriter {
         text += ">"
     }
 
+    /// `svg`, an element already written (a panel of a figure), as it is.
+    mutating func raw(_ svg: String) {
+        text += svg
+    }
+
     /// A line break, to keep the text readable.
     mutating func newline() {
         text += "\n"

@@ -15,7 +15,7 @@ public final class Report {
 
     private enum Section {
         case summary(RunSummary, caption: String?)
-        case plot(Plot)
+        case plot(any Picture)
         case heading(String)
         case note(String)
         case link(text: String, target: String)
@@ -26,9 +26,9 @@ public final class Report {
         self.title = title
     }
 
-    /// Adds `plot`.
+    /// Adds `plot` (a ``Plot`` or a ``Figure`` of several panels).
     @discardableResult
-    public func add(_ plot: Plot) -> Report {
+    public func add(_ plot: any Picture) -> Report {
         sections.append(.plot(plot))
         return self
     }
