@@ -481,7 +481,7 @@ final class GalleryTests: XCTestCase {
         for backend in [BackendKind.interpreter, .cudaEmulated] {
             let other = try example.run(seed: 1, backend: backend, duration: 300 * ms)
             XCTAssertEqual(other.statistics, native.statistics, "\(backend)")
-            XCTAssertEqual(other.figures.first?.value.series.first?.y, native.figures.first?.value.series.first?.y)
+            XCTAssertEqual(other.figures.first?.value.panels.first?.series.first?.y, native.figures.first?.value.panels.first?.series.first?.y)
         }
         example.K_values = []
         XCTAssertThrowsError(try example.run(seed: 1)) { error in
