@@ -24,9 +24,9 @@ extension Plot {
             throw ModelError(.invalidArgument, "A raster of '\(monitor.source.name)' can show neurons 0 to \(size - 1), "
                              + "but neurons \(neurons.lowerBound) to \(neurons.upperBound - 1) were asked for")
         }
-        let kept = monitor.i.indices.filter { neurons.contains(monitor.i[$0]) }
-        let times = monitor.t
-        var plot = try raster(indices: kept.map { monitor.i[$0] },
+        let indices = monitor.i, times = monitor.t  // each a copy of the recording: read once
+        let kept = indices.indices.filter { neurons.contains(indices[$0]) }
+        var plot = try raster(indices: kept.map { indices[$0] },
                               times: QuantityArray(values: kept.map { times.values[$0] }, dimension: times.dimension),
                               neurons: neurons.upperBound, duration: duration, timeUnit: timeUnit,
                               title: title ?? "Spikes of \(monitor.source.name), neurons \(neurons.lowerBound)\u{2013}"
