@@ -95,6 +95,31 @@ final class NonFiniteValueTests: XCTestCase {
         XCTAssertEqual(native.values.map(\.bitPattern), interpreted.values.map(\.bitPattern))
     }
 
+    /// A noisy update draws its normal numbers for a block of elements beforehand (two at a time)
+    /// and stores only finite elements; the failing element, computed again with the checks, draws
+    /// the same numbers: the message and the state are the same on every backend and thread count.
+    func testANoisyFailingElementIsReportedAsWithoutBlocks() throws {
+        var results: [[UInt64]] = [], messages: [String] = []
+        for (backend, threads) in [(BackendKind.interpreter, 1), (.native, 1), (.native, 3), (.cudaEmulated, 1)] {
+            seed(11)
+            let G = try NeuronGroup(700, model: "dv/dt = rate*v/ms + xi/sqrt(ms) : 1\nrate : 1", method: .euler, name: "noisy")
+            try G.v.set("1")
+            try G.variable("rate").set("1e307 * (i == 601)")
+            let net = try Network(G, backend: backend, threads: threads)
+            (net.backend as? NativeBackend)?.minimumParallelElements = 1
+            XCTAssertThrowsError(try net.run(1 * ms)) { error in
+                messages.append((error as? ModelError)?.message ?? "\(error)")
+            }
+            let v = try G.v.values.values
+            XCTAssertEqual(v[601], 1, "\(backend): the failing neuron keeps its value")
+            if backend != .cudaEmulated { results.append(v.map(\.bitPattern)) }
+        }
+        XCTAssertTrue(messages[0].hasPrefix("'v' of 'noisy' became "), messages[0])
+        XCTAssertTrue(messages[0].contains("for neuron 601 at t = 0 s (last finite value: 1)"), messages[0])
+        XCTAssertEqual(Set(messages).count, 1, "\(messages)")
+        XCTAssertTrue(results.allSatisfy { $0 == results[0] })
+    }
+
     func testTheCheckCanBeTurnedOff() throws {
         let G = try NeuronGroup(1, model: "dv/dt = v/ms : 1", method: .euler)
         try G.v.set(1)
