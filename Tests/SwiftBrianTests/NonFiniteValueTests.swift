@@ -57,17 +57,14 @@ final class NonFiniteValueTests: XCTestCase {
     /// and variable (the CUDA emulation stops at the first failing thread, so only its message and
     /// the failing element are compared).
     func testTheFailingElementKeepsAllItsValues() throws {
-        var results: [[UInt64]] = [], messages: [String] = []
-        for (backend, threads) in [(BackendKind.interpreter, 1), (.native, 1), (.native, 3), (.cudaEmulated, 1)] {
+        var results: [[UInt64]] = []
+        let messages = try failingRuns {
             let G = try NeuronGroup(700, model: "dv/dt = -v/ms : 1\ndw/dt = (1 + v*rate)/ms : 1\nrate : 1",
                                     method: .euler, name: "K")
             try G.v.set("1 + i")
             try G.variable("rate").set("1e308 * (i == 650 or i == 660)")
-            let net = try Network(G, backend: backend, threads: threads)
-            (net.backend as? NativeBackend)?.minimumParallelElements = 1
-            XCTAssertThrowsError(try net.run(1 * ms)) { error in
-                messages.append((error as? ModelError)?.message ?? "\(error)")
-            }
+            return G
+        } inspect: { backend, G in
             let v = try G.v.values.values, w = try G.variable("w").values.values
             XCTAssertEqual(v[650], 651, "\(backend): v of the failing neuron is kept")
             XCTAssertEqual(w[650], 0, "\(backend)")
@@ -99,17 +96,14 @@ final class NonFiniteValueTests: XCTestCase {
     /// and stores only finite elements; the failing element, computed again with the checks, draws
     /// the same numbers: the message and the state are the same on every backend and thread count.
     func testANoisyFailingElementIsReportedAsWithoutBlocks() throws {
-        var results: [[UInt64]] = [], messages: [String] = []
-        for (backend, threads) in [(BackendKind.interpreter, 1), (.native, 1), (.native, 3), (.cudaEmulated, 1)] {
+        var results: [[UInt64]] = []
+        let messages = try failingRuns {
             seed(11)
             let G = try NeuronGroup(700, model: "dv/dt = rate*v/ms + xi/sqrt(ms) : 1\nrate : 1", method: .euler, name: "noisy")
             try G.v.set("1")
             try G.variable("rate").set("1e307 * (i == 601)")
-            let net = try Network(G, backend: backend, threads: threads)
-            (net.backend as? NativeBackend)?.minimumParallelElements = 1
-            XCTAssertThrowsError(try net.run(1 * ms)) { error in
-                messages.append((error as? ModelError)?.message ?? "\(error)")
-            }
+            return G
+        } inspect: { backend, G in
             let v = try G.v.values.values
             XCTAssertEqual(v[601], 1, "\(backend): the failing neuron keeps its value")
             if backend != .cudaEmulated { results.append(v.map(\.bitPattern)) }
@@ -118,6 +112,24 @@ final class NonFiniteValueTests: XCTestCase {
         XCTAssertTrue(messages[0].contains("for neuron 601 at t = 0 s (last finite value: 1)"), messages[0])
         XCTAssertEqual(Set(messages).count, 1, "\(messages)")
         XCTAssertTrue(results.allSatisfy { $0 == results[0] })
+    }
+
+    /// Runs the group `make` builds for 1 ms on the interpreter, the native backend on one thread
+    /// and on three (in parts of any size) and the CUDA emulation, expecting each run to fail;
+    /// `inspect` reads the group after each failure. Returns the error messages, in that order.
+    private func failingRuns(_ make: () throws -> NeuronGroup,
+                             inspect: (BackendKind, NeuronGroup) throws -> Void) throws -> [String] {
+        var messages: [String] = []
+        for (backend, threads) in [(BackendKind.interpreter, 1), (.native, 1), (.native, 3), (.cudaEmulated, 1)] {
+            let G = try make()
+            let net = try Network(G, backend: backend, threads: threads)
+            (net.backend as? NativeBackend)?.minimumParallelElements = 1
+            XCTAssertThrowsError(try net.run(1 * ms)) { error in
+                messages.append((error as? ModelError)?.message ?? "\(error)")
+            }
+            try inspect(backend, G)
+        }
+        return messages
     }
 
     func testTheCheckCanBeTurnedOff() throws {
