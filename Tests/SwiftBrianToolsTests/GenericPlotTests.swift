@@ -9,9 +9,7 @@ final class GenericPlotTests: XCTestCase, SVGAssertions {
     func testSpikeMonitorGivesARasterOfAllOrSomeNeurons() throws {
         let example = try ExampleNetwork.shared.get()
         let all = try SVGDocument.check(try Plot.of(example.spikes).svg())
-        XCTAssertEqual(text(all, "title"), "Spikes of P")
-        XCTAssertEqual(text(all, "x-label"), "Time (ms)")
-        XCTAssertEqual(text(all, "y-label"), "Neuron index")
+        assertLabels(all, title: "Spikes of P", x: "Time (ms)", y: "Neuron index")
         XCTAssertEqual(marks(all.withClass("dots").first), example.spikes.numEvents)
 
         let subset = try Plot.of(example.spikes, PlotOptions(neurons: 10..<60))
@@ -27,9 +25,7 @@ final class GenericPlotTests: XCTestCase, SVGAssertions {
     func testStateMonitorGivesTracesLabelledInTheModelsTerms() throws {
         let example = try ExampleNetwork.shared.get()
         let document = try SVGDocument.check(try Plot.of(example.voltage).svg())
-        XCTAssertEqual(text(document, "title"), "v of P")
-        XCTAssertEqual(text(document, "x-label"), "Time (ms)")
-        XCTAssertEqual(text(document, "y-label"), "v (mV)")
+        assertLabels(document, title: "v of P", x: "Time (ms)", y: "v (mV)")
         XCTAssertEqual(document.withClass("line").compactMap { $0.attributes["data-label"] }, ["v[0]", "v[1]", "v[2]"])
 
         let labelled = try Plot.of(example.voltage, PlotOptions(indices: [0, 2], labels: ["first", "third"]))

@@ -88,6 +88,14 @@ extension SVGAssertions {
         document.withClass(className).first?.text
     }
 
+    /// Asserts the title and the two axis labels of a plot's SVG.
+    func assertLabels(_ document: SVGDocument, title: String, x: String, y: String,
+                      file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(text(document, "title"), title, file: file, line: line)
+        XCTAssertEqual(text(document, "x-label"), x, file: file, line: line)
+        XCTAssertEqual(text(document, "y-label"), y, file: file, line: line)
+    }
+
     /// The number of marks in a dots path: one subpath each.
     func marks(_ element: SVGDocument.Element?) -> Int {
         (element?.attributes["d"] ?? "").filter { $0 == "M" }.count
