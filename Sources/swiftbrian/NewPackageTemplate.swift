@@ -69,8 +69,8 @@ struct NewPackageTemplate {
             print("\\(spikes.numEvents) spikes, \\(Double(spikes.numEvents) / 100) Hz per neuron")
             let v0 = try trace[0].v                   // neuron 0's v over trace.t (Brian's trace[0].v)
             print("v of neuron 0 ranged from \\(v0.min()) to \\(v0.max())")
-            let plots = [("raster", try Plot.raster(spikes)), ("v", try Plot.stateTraces(trace, variable: "v")),
-                         ("rate", try Plot.rate(rate))]
+            // Plot.of plots whatever it is given, as brian2tools' brian_plot.
+            let plots = [("raster", try Plot.of(spikes)), ("v", try Plot.of(trace)), ("rate", try Plot.of(rate))]
             for (file, plot) in plots {
                 try plot.writeSVG(to: "out/\\(file).svg")
                 do {

@@ -99,9 +99,7 @@ enum RunOutputs {
                 title: "Weights of \(synapses.name)", synapticView: .histogram(bins: 20)))))
         }
         for curve in result.curves {
-            plots.append(("curve_\(curve.name)", Plot(
-                title: curve.name, xAxis: PlotAxis(curve.value.xLabel), yAxis: PlotAxis(curve.value.yLabel),
-                series: [PlotSeries(x: curve.value.x, y: curve.value.y, style: .lineAndDots(width: 1.5, diameter: 5))])))
+            plots.append(("curve_\(curve.name)", try Plot.of(curve.value)))
         }
         return plots
     }

@@ -137,6 +137,66 @@ final class GenericPlotTests: XCTestCase, SVGAssertions {
         XCTAssertEqual(try Plot.of(neuron).title, "Dendrogram of cell")
     }
 
+    func testMorphologyInSpaceColouredByValues() throws {
+        let morpho = try Soma(diameter: 30 * um)
+        morpho.dend = try Cylinder(diameter: 2 * um, length: 100 * um, n: 10)
+        let values = QuantityArray(values: (0..<11).map { -0.07 + 0.001 * Double($0) }, dimension: .voltage)
+        let projected = try Plot.of(morpho, PlotOptions(title: "v at 1 ms", variable: "v", values: values,
+                                                        projection: .xy))
+        XCTAssertEqual(projected.colorBar?.title, "v (mV)")
+        XCTAssertEqual(projected.xAxis.title, "x (µm)")
+        XCTAssertEqual(try Plot.of(morpho, PlotOptions(variable: "v", values: values)).colorBar?.title, "v (mV)",
+                       "a dendrogram coloured by the values")
+        XCTAssertThrowsError(try Plot.of(morpho, PlotOptions(values: QuantityArray(values: [1, 2]))))
+    }
+
+    func testStateMonitorWithPositionsGivesASpaceTimePicture() throws {
+        let example = try ExampleNetwork.shared.get()
+        let positions = QuantityArray(values: [0, 1e-4, 2e-4], dimension: .length)
+        let plot = try Plot.of(example.voltage, PlotOptions(title: "v along P", unit: mV, positions: positions))
+        XCTAssertEqual(plot.title, "v along P")
+        XCTAssertEqual(plot.colorBar?.title, "v (mV)")
+        XCTAssertNotNil(plot.heatMap)
+    }
+
+    /// Computed quantities (an order parameter over time, a rate against a current) go through
+    /// `Plot.of` too, their units on the axes.
+    func testCurvesOfComputedQuantitiesAreLabelledWithTheirUnits() throws {
+        let t = [0.0, 0.5, 1.0, 1.5] * second
+        let uncoupled = Curve(x: t, y: QuantityArray(values: [0.1, 0.2, 0.1, 0.15]), xLabel: "Time",
+                              yLabel: "Order parameter r", label: "uncoupled")
+        let coupled = Curve(x: t, y: QuantityArray(values: [0.1, 0.6, 0.9, 0.95]), xLabel: "Time",
+                            yLabel: "Order parameter r", label: "K = 1/s")
+        let document = try SVGDocument.check(try Plot.of([uncoupled, coupled]).svg())
+        assertLabels(document, title: "Order parameter r against Time", x: "Time (ms)", y: "Order parameter r")
+        XCTAssertEqual(document.withClass("line").compactMap { $0.attributes["data-label"] }, ["uncoupled", "K = 1/s"])
+        let inSeconds = try Plot.of(coupled, PlotOptions(title: "Synchrony", timeUnit: second))
+        XCTAssertEqual(inSeconds.xAxis.title, "Time (s)")
+        XCTAssertEqual(inSeconds.series[0].x, [0, 0.5, 1, 1.5])
+
+        let rate = Curve(x: [1, 2, 3] * nA, y: [0, 12, 30] * Hz, xLabel: "Input current", yLabel: "Firing rate")
+        let fI = try Plot.of(rate)
+        XCTAssertEqual(fI.xAxis.title, "Input current (nA)")
+        XCTAssertEqual(fI.yAxis.title, "Firing rate (Hz)")
+        XCTAssertTrue(fI.yAxis.includesZero)
+        let inPicoamperes = try Plot.of(rate, PlotOptions(xUnit: pA))
+        XCTAssertEqual(inPicoamperes.xAxis.title, "Input current (pA)")
+        XCTAssertEqual(inPicoamperes.series[0].x[2], 3000, accuracy: 1e-9)
+        let iterations = Curve(x: QuantityArray(values: [0, 1, 2]), y: [25, 12.5, 18.75] * mV, xLabel: "Iteration",
+                               yLabel: "Threshold estimate")
+        XCTAssertTrue(try Plot.of(iterations).xAxis.integerTicks)
+
+        XCTAssertThrowsError(try Plot.of([Curve]())) { XCTAssertTrue("\($0)".contains("no curve"), "\($0)") }
+        XCTAssertThrowsError(try Plot.of(Curve(x: t, y: QuantityArray(values: [1]), xLabel: "Time", yLabel: "r"))) {
+            XCTAssertTrue("\($0)".contains("4 x values but 1 y values"), "\($0)")
+        }
+        XCTAssertThrowsError(try Plot.of([coupled, rate])) {
+            XCTAssertTrue("\($0)".contains("must share their dimensions"), "\($0)")
+        }
+        XCTAssertThrowsError(try Plot.of([uncoupled, coupled], PlotOptions(labels: ["one"])))
+        XCTAssertThrowsError(try Plot.of(rate, PlotOptions(xUnit: ms)))
+    }
+
     /// A diverging value (an exponential integrate-and-fire voltage recorded before its
     /// threshold) is drawn near the plot area, not at coordinates the rasterizer wraps around.
     func testDivergingValuesStayNearThePlotArea() throws {
@@ -192,6 +252,8 @@ final class GenericPlotTests: XCTestCase, SVGAssertions {
             ("generic_weights", try Plot.of(example.excitatory.w)),
             ("generic_weights_i", try Plot.of(example.excitatory.w, PlotOptions(synapticView: .againstSource))),
             ("generic_dendrogram", try Plot.of(morpho)),
+            ("generic_curve", try Plot.of(Curve(x: [0.1, 0.2, 0.3] * nA, y: [0, 12, 30] * Hz, xLabel: "Input current",
+                                                yLabel: "Firing rate"))),
             ("generic_figure", Figure.columns([[try Plot.of(example.spikes, PlotOptions(neurons: 0..<50)),
                                                 try Plot.of(example.rate)]], title: "P", rowHeights: [2, 1])),
         ]

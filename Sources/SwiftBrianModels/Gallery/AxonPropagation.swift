@@ -83,9 +83,9 @@ public struct AxonPropagation: GalleryExample {
         let distance = try axon.distance.values
         result.stateLabels = ["v": traced.map { String(format: "%g mm", distance.values[$0] / mm.value) }]
         if everywhere.t.count > 0 {
-            result.figures = [Named("space_time_v", try Plot.spaceTime(
-                everywhere, variable: "v", positions: distance, unit: mV,
-                title: "v along the axon (distance from the stimulated end)"))]
+            result.figures = [Named("space_time_v", try Plot.of(everywhere, PlotOptions(
+                title: "v along the axon (distance from the stimulated end)", variable: "v", unit: mV,
+                positions: distance)))]
         }
         // The fit leaves out the first and last sixth, where the stimulus and the sealed end
         // bend the wave.

@@ -7,20 +7,12 @@ enum CompartmentTraces {
     /// of element `index` of `monitor`, in mV against ms.
     static func plot(_ monitor: StateMonitor, index: Int, variables: [(variable: String, label: String)],
                      title: String) throws -> Plot {
-        // Each compartment's trace as the generic plot draws it, gathered in one plot.
-        let traces = try variables.map { entry in
-            try Plot.of(monitor, PlotOptions(title: title, variable: entry.variable, indices: [index],
-                                             labels: [entry.label], timeUnit: ms, unit: mV))
+        let curves = try variables.map { entry in
+            Curve(x: monitor.t, y: try monitor.values(entry.variable, index: index), xLabel: "Time", yLabel: "V",
+                  label: entry.label)
         }
-        var plot = traces.first ?? Plot(title: title, xAxis: PlotAxis("Time", unit: "ms"), yAxis: PlotAxis("V"))
-        plot.yAxis.label = "V"
-        plot.series = traces.enumerated().flatMap { position, trace in
-            trace.series.map { series in
-                var colored = series
-                colored.color = .series(position)
-                return colored
-            }
-        }
+        var plot = try Plot.of(curves, PlotOptions(title: title, timeUnit: ms, unit: mV))
+        if let end = monitor.t.values.last { plot.xAxis.range = 0...(end / ms.value) }
         return plot
     }
 }

@@ -123,12 +123,13 @@ public struct DendrifyNetwork: GalleryExample {
             ("somatic spike", spikes.t.values.map { $0 / ms.value }, spikes.i, 0, .ink),
             ("dendritic (apical) spike", dspikes.t.values.map { $0 / ms.value }, dspikes.i, 0.3, .series(3)),
         ]
-        return Plot(title: "Spikes: inputs (below each neuron's row), soma, apical dSpikes (above)",
-                    xAxis: PlotAxis("Time", unit: "ms", range: 0...(duration.value / ms.value)),
-                    yAxis: PlotAxis("Neuron", range: -0.6...2.6, integerTicks: true),
-                    series: rows.map { row in
-                        PlotSeries(x: row.times, y: row.neurons.map { Double($0) + row.offset },
-                                   style: .dots(diameter: 6), color: row.color, label: row.label)
-                    })
+        var plot = try Plot.of(rows.map { row in
+            Curve(x: row.times * ms, y: QuantityArray(values: row.neurons.map { Double($0) + row.offset }), xLabel: "Time",
+                  yLabel: "Neuron index", label: row.label, style: .dots(diameter: 6), color: row.color)
+        }, PlotOptions(title: "Spikes: inputs (below each neuron's row), soma, apical dSpikes (above)", timeUnit: ms))
+        plot.xAxis.range = 0...(duration.value / ms.value)
+        plot.yAxis.range = -0.6...2.6
+        plot.yAxis.integerTicks = true
+        return plot
     }
 }

@@ -95,16 +95,15 @@ public struct DendriticAttenuation: GalleryExample {
             Named("compartment_voltages", try CompartmentTraces.plot(
                 voltages, index: 0, variables: Array(zip(names.map { "V_\($0)" }, labels)),
                 title: String(format: "V of each compartment, %g pA into the soma", current.value / pA.value))),
-            Named("deflection_vs_distance", Plot(
-                title: "Steady deflection along the dendrite (dV/dV_soma: "
-                    + deflections.dropFirst().map { String(format: "%.3f", $0 / deflections[0]) }.joined(separator: ", ") + ")",
-                xAxis: PlotAxis("Distance of the compartment's centre from the soma's", unit: "µm"),
-                yAxis: PlotAxis("Deflection", unit: "mV"),
-                series: [PlotSeries(x: distances, y: deflections.map { $0 / mV.value }, color: .ink)]
-                    + names.indices.map { k in
-                        PlotSeries(x: [distances[k]], y: [deflections[k] / mV.value], style: .dots(diameter: 9),
-                                   color: .series(k), label: names[k])
-                    })),
+            Named("deflection_vs_distance", try Plot.of([
+                Curve(x: distances * um, y: deflections * volt, xLabel: "Distance of the compartment's centre from the soma's",
+                      yLabel: "Deflection", color: .ink),
+            ] + names.indices.map { k in
+                Curve(x: [distances[k]] * um, y: [deflections[k]] * volt, xLabel: "Distance", yLabel: "Deflection",
+                      label: names[k], style: .dots(diameter: 9), color: .series(k))
+            }, PlotOptions(title: "Steady deflection along the dendrite (dV/dV_soma: "
+                + deflections.dropFirst().map { String(format: "%.3f", $0 / deflections[0]) }.joined(separator: ", ") + ")",
+                unit: mV, xUnit: um))),
         ]
         return result
     }

@@ -143,9 +143,10 @@ public struct DendriticCell: GalleryExample {
         // The morphology coloured by v at a sample, titled with its time and `moment`.
         let all = try everywhere.values("v")
         func morphology(at sample: Int, _ moment: String) throws -> Plot {
-            try Plot.morphology(morpho, values: QuantityArray(values: all.map { $0.values[sample] }, dimension: .voltage),
-                                label: "v", title: "v at " + String(format: "%.1f", times[sample] / ms.value)
-                                    + " ms, \(moment)")
+            try Plot.of(morpho, PlotOptions(title: "v at " + String(format: "%.1f", times[sample] / ms.value) + " ms, \(moment)",
+                                            variable: "v", values: QuantityArray(values: all.map { $0.values[sample] },
+                                                                                dimension: .voltage),
+                                            projection: .xy))
         }
         result.figures = [Named("morphology_v", try morphology(at: peak, "the peak of the EPSP at the tip of "
                                                               + tipSections[0].path))]

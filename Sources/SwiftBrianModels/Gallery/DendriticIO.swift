@@ -84,16 +84,16 @@ public struct DendriticIO: GalleryExample {
 
         let counts = (1...synapses).map(Double.init)
         let marked = { (spiking: Bool) in (0..<synapses).filter { withDSpike.contains($0) == spiking } }
-        result.figures = [Named("io_curve", Plot(
-            title: "Dendritic I/O curve: the peak EPSP jumps where the dendritic spike starts",
-            xAxis: PlotAxis("Synchronous synapses", integerTicks: true),
-            yAxis: PlotAxis("Peak dendritic EPSP", unit: "mV", includesZero: true),
-            series: [PlotSeries(x: counts, y: peaks, style: .line(width: 1.5), color: .ink)]
-                + [(false, "no dSpike", PlotColor.series(0)), (true, "with a dSpike", PlotColor.series(3))].map {
-                    spiking, label, color in
-                    PlotSeries(x: marked(spiking).map { counts[$0] }, y: marked(spiking).map { peaks[$0] },
-                               style: .dots(diameter: 8), color: color, label: label)
-                }))]
+        func curve(_ points: [Int], label: String?, style: PlotSeries.Style, color: PlotColor) -> Curve {
+            Curve(x: QuantityArray(values: points.map { counts[$0] }), y: points.map { peaks[$0] } * mV,
+                  xLabel: "Synchronous synapses", yLabel: "Peak dendritic EPSP", label: label, style: style, color: color)
+        }
+        var ioCurve = try Plot.of([curve(Array(counts.indices), label: nil, style: .line(width: 1.5), color: .ink)]
+            + [(false, "no dSpike", PlotColor.series(0)), (true, "with a dSpike", PlotColor.series(3))].map {
+                spiking, label, color in curve(marked(spiking), label: label, style: .dots(diameter: 8), color: color)
+            }, PlotOptions(title: "Dendritic I/O curve: the peak EPSP jumps where the dendritic spike starts", unit: mV))
+        ioCurve.yAxis.includesZero = true
+        result.figures = [Named("io_curve", ioCurve)]
         // A few traces: one synapse, both sides of the jump, and the most synapses.
         let shown = Array(Set([0, synapses - 1] + (first.map { [max($0 - 1, 0), $0] } ?? []))).sorted()
         let labels = shown.map { k in

@@ -103,26 +103,6 @@ public struct GalleryStatistic: Sendable, Equatable {
     }
 }
 
-/// A curve computed after the run (a rate against an input current, for instance).
-public struct GalleryCurve {
-    /// The label of the horizontal axis, with its unit.
-    public let xLabel: String
-    /// The label of the vertical axis, with its unit.
-    public let yLabel: String
-    /// The horizontal coordinates.
-    public let x: [Double]
-    /// The vertical coordinates.
-    public let y: [Double]
-
-    /// A curve through the points (`x[k]`, `y[k]`).
-    public init(xLabel: String, yLabel: String, x: [Double], y: [Double]) {
-        self.xLabel = xLabel
-        self.yLabel = yLabel
-        self.x = x
-        self.y = y
-    }
-}
-
 /// What a gallery example hands back: the simulated network, the monitors its original plots,
 /// synapses whose weights are worth a histogram, computed curves, its own plots, and named
 /// statistics.
@@ -142,8 +122,9 @@ public struct GalleryResult {
     public var rates: [Named<PopulationRateMonitor>] = []
     /// Synapses whose variables (weights) the original shows.
     public var synapses: [Named<Synapses>] = []
-    /// Curves computed from the recordings (f–I curves).
-    public var curves: [Named<GalleryCurve>] = []
+    /// Curves computed from the recordings (f–I curves), each plotted on its own by the
+    /// generic ``Plot/of(_:_:)``.
+    public var curves: [Named<Curve>] = []
     /// Figures the example draws itself: the figure of the paper it reproduces (panels of
     /// monitors' plots side by side), or what no single monitor shows (a morphology coloured by
     /// the voltage at one moment, a space–time picture), in the order they come first.

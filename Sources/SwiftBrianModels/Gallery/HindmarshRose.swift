@@ -58,7 +58,7 @@ public struct HindmarshRose: GalleryExample {
         result.stateLabels["mon"] = I.map { String(format: "I = %g", $0) }
         let t = mon.t.values.map { $0 / time_unit.value }
         let traces = try I.indices.map { try mon.values("x", index: $0).values }
-        result.figures = [Named("bursting", tracesPlot(t: t, traces: traces))]
+        result.figures = [Named("bursting", try tracesPlot(t: t, traces: traces))]
         for (current, x) in zip(I, traces) {
             let spikes = x.indices.dropFirst().filter { x[$0 - 1] < 1 && x[$0] >= 1 }.map { t[$0] }
             let bursts = BurstRhythm.bursts(spikes, gap: burstGap)
@@ -78,14 +78,13 @@ public struct HindmarshRose: GalleryExample {
 
     /// The traces of `x` against time, each neuron 5 below the previous one (as the paper's
     /// Fig. 6 stacks them).
-    private func tracesPlot(t: [Double], traces: [[Double]]) -> Plot {
+    private func tracesPlot(t: [Double], traces: [[Double]]) throws -> Plot {
         let offset = 5.0
-        return Plot(title: "Hindmarsh-Rose neurons driven by constant currents",
-                    xAxis: PlotAxis("Time", unit: "time units"),
-                    yAxis: PlotAxis("x, each neuron 5 below the previous"),
-                    series: zip(I, traces).enumerated().map { k, trace in
-                        PlotSeries(x: t, y: trace.1.map { $0 - offset * Double(k) }, color: .series(k),
-                                   label: String(format: "I = %g", trace.0))
-                    })
+        // The model's time is dimensionless (in units of `time_unit`): the axis names its unit.
+        return try Plot.of(zip(I, traces).enumerated().map { k, trace in
+            Curve(x: QuantityArray(values: t), y: QuantityArray(values: trace.1.map { $0 - offset * Double(k) }),
+                  xLabel: "Time (time units)", yLabel: "x, each neuron 5 below the previous",
+                  label: String(format: "I = %g", trace.0))
+        }, PlotOptions(title: "Hindmarsh-Rose neurons driven by constant currents"))
     }
 }

@@ -39,7 +39,7 @@ public struct HodgkinHuxleyFICurve: GalleryExample {
         let net = try Network(group, monitor, backend: backend)
         try net.run(duration, report: report)
 
-        return FICurveStatistics.result(Self.name, net, monitor, inputs: try group.I.values.in(nA), unit: "nA",
-                                        duration: duration)
+        return try FICurveStatistics.result(Self.name, net, monitor, inputs: try group.I.values, label: "I",
+                                            unit: nA, unitName: "nA", duration: duration)
     }
 }

@@ -36,20 +36,21 @@ public struct Kuramoto: GalleryExample {
             throw ModelError(.invalidArgument, "'K_values' of '\(Self.name)' must hold at least one coupling strength")
         }
         var result = GalleryResult(example: Self.name, network: first.network)
-        var series: [PlotSeries] = []
-        for (k, (K, run)) in zip(K_values, runs).enumerated() {
+        var curves: [Curve] = []
+        for (K, run) in zip(K_values, runs) {
             let label = String(format: "K_%g", K)
             let lastFifth = run.order.suffix(max(1, run.order.count / 5))
             result.statistics += [
                 GalleryStatistic("order_\(label)", lastFifth.reduce(0, +) / Double(lastFifth.count)),
                 GalleryStatistic("final_order_\(label)", run.order.last ?? .nan),
             ]
-            series.append(PlotSeries(x: run.t, y: run.order, color: .series(k),
-                                     label: K == 0 ? "uncoupled" : String(format: "K = %g/s", K)))
+            curves.append(Curve(x: run.t * second, y: QuantityArray(values: run.order), xLabel: "Time",
+                                yLabel: "Order parameter r", label: K == 0 ? "uncoupled" : String(format: "K = %g/s", K)))
         }
-        result.figures = [Named("synchrony", Plot(
-            title: "Phase coherence of \(N) coupled oscillators", xAxis: PlotAxis("Time", unit: "s"),
-            yAxis: PlotAxis("Order parameter r", range: 0...1), series: series))]
+        var synchrony = try Plot.of(curves, PlotOptions(title: "Phase coherence of \(N) coupled oscillators",
+                                                        timeUnit: second))
+        synchrony.yAxis.range = 0...1
+        result.figures = [Named("synchrony", synchrony)]
         return result
     }
 

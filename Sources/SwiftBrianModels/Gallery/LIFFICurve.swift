@@ -38,7 +38,7 @@ public struct LIFFICurve: GalleryExample {
         let net = try Network(group, monitor, backend: backend)
         try net.run(duration, report: report)
 
-        return FICurveStatistics.result(Self.name, net, monitor, inputs: try group.v0.values.in(mV), unit: "mV",
-                                        duration: duration)
+        return try FICurveStatistics.result(Self.name, net, monitor, inputs: try group.v0.values, label: "v0",
+                                            unit: mV, unitName: "mV", duration: duration)
     }
 }

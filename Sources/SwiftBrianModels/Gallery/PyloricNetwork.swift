@@ -154,22 +154,25 @@ public struct PyloricNetwork: GalleryExample {
     private func rhythmPlot(_ M: StateMonitor, windows: [ClosedRange<Double>]) throws -> Plot {
         let t = M.t.values
         let offset = 100.0, gap = 0.5
-        var series: [PlotSeries] = []
+        var curves: [Curve] = []
         for (cell, label) in Self.cellTypes.enumerated() {
             let v = try M.values("v", index: cell).values
             for (k, window) in windows.enumerated() {
                 // Every tenth sample (1 ms) of the window, its start at 0 or after the first window.
                 let samples = stride(from: 0, to: t.count, by: 10).filter { window.contains(t[$0]) }
                 let shift = k == 0 ? -window.lowerBound : observe_time.value + gap - window.lowerBound
-                series.append(PlotSeries(x: samples.map { t[$0] + shift }, y: samples.map { v[$0] / mV.value - offset * Double(cell) },
-                                         color: .series(cell), label: k == 0 ? label : nil))
+                curves.append(Curve(x: samples.map { t[$0] + shift } * second,
+                                    y: samples.map { v[$0] / mV.value - offset * Double(cell) } * mV,
+                                    xLabel: "Time from the start of each observation",
+                                    yLabel: "v, each cell 100 mV below the previous", label: k == 0 ? label : nil,
+                                    color: .series(cell)))
             }
         }
-        return Plot(title: String(format: "Initial rhythm (%g–%g s) and adapted rhythm (%g–%g s)", windows[0].lowerBound,
-                                  windows[0].upperBound, windows[1].lowerBound, windows[1].upperBound),
-                    xAxis: PlotAxis("Time from the start of each observation", unit: "s"),
-                    yAxis: PlotAxis("v, each cell 100 mV below the previous", unit: "mV",
-                                    range: (-offset * 2 - 90)...90),
-                    series: series)
+        var plot = try Plot.of(curves, PlotOptions(
+            title: String(format: "Initial rhythm (%g–%g s) and adapted rhythm (%g–%g s)", windows[0].lowerBound,
+                          windows[0].upperBound, windows[1].lowerBound, windows[1].upperBound),
+            timeUnit: second, unit: mV))
+        plot.yAxis.range = (-offset * 2 - 90)...90
+        return plot
     }
 }

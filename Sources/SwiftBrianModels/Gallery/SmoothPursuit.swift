@@ -96,15 +96,16 @@ public struct SmoothPursuit: GalleryExample {
         var result = GalleryResult(example: Self.name, network: net)
         result.spikes = [Named("retina", S_retina), Named("motoneurons", S_motoneurons)]
         result.states = [Named("M", M)]
-        let t = M.t.values
-        let position = try M.values("x", index: 0).values
-        let object = try M.values("x_object", index: 0).values
-        result.figures = [Named("positions", Plot(
-            title: "Eye and object position", xAxis: PlotAxis("Time", unit: "s"),
-            yAxis: PlotAxis("Position (left −1, right 1)", range: -1.05...1.05),
-            series: [PlotSeries(x: t, y: object, color: .series(2), label: "object"),
-                     PlotSeries(x: t, y: position, color: .ink, label: "eye")]))]
-        result.statistics = Self.pursuitStatistics(eye: position, object: object)
+        let position = try M.values("x", index: 0)
+        let object = try M.values("x_object", index: 0)
+        var positions = try Plot.of([
+            Curve(x: M.t, y: object, xLabel: "Time", yLabel: "Position (left −1, right 1)", label: "object",
+                  color: .series(2)),
+            Curve(x: M.t, y: position, xLabel: "Time", yLabel: "Position", label: "eye", color: .ink),
+        ], PlotOptions(title: "Eye and object position", timeUnit: second))
+        positions.yAxis.range = -1.05...1.05
+        result.figures = [Named("positions", positions)]
+        result.statistics = Self.pursuitStatistics(eye: position.values, object: object.values)
         return result
     }
 

@@ -110,22 +110,20 @@ public struct ThresholdBisection: GalleryExample {
         let examples = [N / 10, N / 2, N * 9 / 10]
         func label(_ neuron: Int) -> String { String(format: "gNa = %.1f mS/cm²", gNa[neuron]) }
         result.figures = [
-            Named("estimates", Plot(
-                title: "Threshold estimates per iteration", xAxis: PlotAxis("Iteration", integerTicks: true),
-                yAxis: PlotAxis("Threshold estimate", unit: "mV"),
-                series: examples.enumerated().map { k, neuron in
-                    PlotSeries(x: estimates.indices.map(Double.init), y: estimates.map { $0[neuron] / mV.value },
-                               style: .lineAndDots(width: 2, diameter: 8), color: .series(k),
-                               label: label(neuron))
-                })),
-            Named("threshold_vs_gNa", Plot(
-                title: "Voltage threshold against sodium channel density",
-                xAxis: PlotAxis("gNa", unit: "mS/cm²"), yAxis: PlotAxis("Threshold", unit: "mV"),
-                series: [PlotSeries(x: gNa, y: estimate.map { $0 / mV.value }, style: .line(width: 2), color: PlotColor("#8c8c8c"))]
-                    + examples.enumerated().map { k, neuron in
-                        PlotSeries(x: [gNa[neuron]], y: [estimate[neuron] / mV.value], style: .dots(diameter: 10),
-                                   color: .series(k), label: label(neuron))
-                    })),
+            Named("estimates", try Plot.of(examples.map { neuron in
+                Curve(x: QuantityArray(values: estimates.indices.map(Double.init)),
+                      y: QuantityArray(values: estimates.map { $0[neuron] }, dimension: .voltage), xLabel: "Iteration",
+                      yLabel: "Threshold estimate", label: label(neuron), style: .lineAndDots(width: 2, diameter: 8))
+            }, PlotOptions(title: "Threshold estimates per iteration", unit: mV))),
+            // mS/cm² has no symbol of its own among Brian's units: the axis gives it in its label.
+            Named("threshold_vs_gNa", try Plot.of([
+                Curve(x: QuantityArray(values: gNa), y: QuantityArray(values: estimate, dimension: .voltage),
+                      xLabel: "gNa (mS/cm²)", yLabel: "Threshold", style: .line(width: 2), color: PlotColor("#8c8c8c")),
+            ] + examples.enumerated().map { k, neuron in
+                Curve(x: QuantityArray(values: [gNa[neuron]]), y: QuantityArray(values: [estimate[neuron]], dimension: .voltage),
+                      xLabel: "gNa (mS/cm²)", yLabel: "Threshold", label: label(neuron), style: .dots(diameter: 10),
+                      color: .series(k))
+            }, PlotOptions(title: "Voltage threshold against sodium channel density", unit: mV))),
         ]
         for neuron in [0, N / 10, N / 2, N * 9 / 10, N - 1] {
             result.statistics.append(GalleryStatistic(String(format: "threshold_gNa_%g", gNa[neuron]),

@@ -92,12 +92,12 @@ public struct Vogels2011: GalleryExample {
         let weights = try con_ie.w.values.values
         let bin = 0.1
         let rates = SpikeStatistics.binnedRate(sm, neurons: NE, bin: bin, to: end)
-        result.figures = [Named("rate", Plot(
-            title: "Excitatory rate: plasticity from \(before) s", xAxis: PlotAxis("Time", unit: "s"),
-            yAxis: PlotAxis("Rate (100 ms bins)", unit: "Hz", includesZero: true),
-            series: [PlotSeries(x: rates.indices.map { (Double($0) + 0.5) * bin }, y: rates, label: "excitatory neurons"),
-                     PlotSeries(x: [0, end], y: [target_rate.value, target_rate.value], color: PlotColor("#8c8c8c"),
-                                label: "target")]))]
+        result.figures = [Named("rate", try Plot.of([
+            Curve(x: rates.indices.map { (Double($0) + 0.5) * bin } * second, y: rates * Hz, xLabel: "Time",
+                  yLabel: "Rate (100 ms bins)", label: "excitatory neurons"),
+            Curve(x: [0, end] * second, y: [target_rate.value, target_rate.value] * Hz, xLabel: "Time", yLabel: "Rate",
+                  label: "target", color: PlotColor("#8c8c8c")),
+        ], PlotOptions(title: "Excitatory rate: plasticity from \(before) s", timeUnit: second)))]
         result.statistics = [
             GalleryStatistic("rate_before", SpikeStatistics.meanRate(sm, neurons: NE, from: max(0, before - 0.2), to: before),
                              unit: "Hz"),

@@ -20,16 +20,13 @@ extension Plot {
             throw ModelError(.dimensionMismatch, "The rates of an f\u{2013}I curve must be frequencies, but they are "
                              + "in \(rate.dimension)")
         }
-        let inputAxis = try AxisUnit(inputUnit, for: input, describing: "the input")
-        let rateAxis = try AxisUnit(rateUnit ?? Hz, for: rate, describing: "the rate")
         let order = input.values.indices.sorted { input.values[$0] < input.values[$1] }
-        let x = inputAxis.scaled(input), y = rateAxis.scaled(rate)
-        let style = PlotSeries.Style.lineAndDots(width: 1.5, diameter: input.count > 200 ? 0 : 4)
-        let label = inputLabel ?? (input.dimension == .current ? "Input current" : "Input")
-        return Plot(title: title,
-                    xAxis: PlotAxis(label, unit: inputAxis.symbol),
-                    yAxis: PlotAxis("Firing rate", unit: rateAxis.symbol, includesZero: true),
-                    series: [PlotSeries(x: order.map { x[$0] }, y: order.map { y[$0] }, style: style)])
+        let curve = Curve(x: QuantityArray(values: order.map { input.values[$0] }, dimension: input.dimension),
+                          y: QuantityArray(values: order.map { rate.values[$0] }, dimension: rate.dimension),
+                          xLabel: inputLabel ?? (input.dimension == .current ? "Input current" : "Input"),
+                          yLabel: "Firing rate",
+                          style: .lineAndDots(width: 1.5, diameter: input.count > 200 ? 0 : 4))
+        return try Plot.of(curve, PlotOptions(title: title, unit: rateUnit, xUnit: inputUnit))
     }
 
     /// The f–I curve of a group whose neuron `k` received `input[k]`: the rate of each neuron is

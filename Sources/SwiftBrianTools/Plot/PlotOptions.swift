@@ -40,9 +40,12 @@ public struct PlotOptions {
     public var neurons: Range<Int>?
     /// The unit of the time axis; by default milliseconds (seconds beyond 10 s).
     public var timeUnit: Quantity?
-    /// The unit of the values (of a state variable, rate or synaptic variable); by default the
-    /// unit Brian would print them in (hertz for rates).
+    /// The unit of the values (of a state variable, rate, synaptic variable or the vertical axis
+    /// of a ``Curve``); by default the unit Brian would print them in (hertz for rates).
     public var unit: Quantity?
+    /// The unit of the horizontal axis of a ``Curve`` (an input current, a distance); by default
+    /// ``timeUnit`` for times, else the unit Brian would print the values in.
+    public var xUnit: Quantity?
     /// How a population rate is smoothed; by default a Gaussian window of 1 ms, as brian_plot.
     public var smoothing: RateSmoothing? = RateSmoothing(width: 1 * ms)
     /// How synapses are drawn as a matrix; by default chosen by size as brian_plot: an image when
@@ -51,11 +54,21 @@ public struct PlotOptions {
     public var connectivity: Connectivity?
     /// How a synaptic variable is shown; by default as colours on the matrix.
     public var synapticView: SynapticView = .matrix
+    /// The place of each element a state monitor records (the distance of each compartment
+    /// along a cell): a space–time picture of ``variable`` in place of its traces.
+    public var positions: QuantityArray?
+    /// One value per compartment (`v` at one moment, named by ``variable``) to colour a
+    /// morphology or multicompartment neuron by.
+    public var values: QuantityArray?
+    /// The plane a morphology or multicompartment neuron is drawn in, in space, in place of its
+    /// dendrogram.
+    public var projection: MorphologyProjection?
 
     /// Options with the defaults, changed by the arguments given.
     public init(title: String? = nil, variable: String? = nil, indices: [Int]? = nil, labels: [String]? = nil,
                 neurons: Range<Int>? = nil, timeUnit: Quantity? = nil, unit: Quantity? = nil,
-                connectivity: Connectivity? = nil, synapticView: SynapticView = .matrix) {
+                xUnit: Quantity? = nil, connectivity: Connectivity? = nil, synapticView: SynapticView = .matrix,
+                positions: QuantityArray? = nil, values: QuantityArray? = nil, projection: MorphologyProjection? = nil) {
         self.title = title
         self.variable = variable
         self.indices = indices
@@ -63,7 +76,11 @@ public struct PlotOptions {
         self.neurons = neurons
         self.timeUnit = timeUnit
         self.unit = unit
+        self.xUnit = xUnit
         self.connectivity = connectivity
         self.synapticView = synapticView
+        self.positions = positions
+        self.values = values
+        self.projection = projection
     }
 }

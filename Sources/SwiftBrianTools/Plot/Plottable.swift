@@ -22,11 +22,17 @@ extension EventMonitor: Plottable {
 
 extension StateMonitor: Plottable {
     /// The traces of ``PlotOptions/variable`` (or of the only recorded variable), labelled with
-    /// ``PlotOptions/labels`` when given (``Plot/stateTraces(_:variable:indices:timeUnit:unit:title:)``).
+    /// ``PlotOptions/labels`` when given (``Plot/stateTraces(_:variable:indices:timeUnit:unit:title:)``);
+    /// with ``PlotOptions/positions``, a space–time picture
+    /// (``Plot/spaceTime(_:variable:positions:unit:title:)``).
     public func plot(_ options: PlotOptions) throws -> Plot {
         guard let variable = options.variable ?? (variables.count == 1 ? variables.first : nil) else {
             throw ModelError(.invalidArgument, "'\(name)' records \(variables.joined(separator: ", ")): say which to "
                              + "plot, as in PlotOptions(variable: \"\(variables.first ?? "v")\")")
+        }
+        if let positions = options.positions {
+            return try Plot.spaceTime(self, variable: variable, positions: positions, unit: options.unit,
+                                      title: options.title)
         }
         var plot = try Plot.stateTraces(self, variable: variable, indices: options.indices, timeUnit: options.timeUnit,
                                         unit: options.unit, title: options.title)
@@ -82,16 +88,25 @@ extension VariableView: Plottable {
 }
 
 extension SwiftBrian.Morphology: Plottable {
-    /// A dendrogram (``Plot/dendrogram(_:values:label:title:)``).
+    /// A dendrogram (``Plot/dendrogram(_:values:label:title:)``), or with
+    /// ``PlotOptions/projection`` the morphology in space
+    /// (``Plot/morphology(_:values:label:projection:title:)``); coloured by
+    /// ``PlotOptions/values`` when given.
     public func plot(_ options: PlotOptions) throws -> Plot {
-        try Plot.dendrogram(self, title: options.title)
+        guard let projection = options.projection else {
+            return try Plot.dendrogram(self, values: options.values, label: options.variable, title: options.title)
+        }
+        return try Plot.morphology(self, values: options.values, label: options.variable, projection: projection,
+                                   title: options.title)
     }
 }
 
 extension SpatialNeuron: Plottable {
-    /// A dendrogram of the neuron's morphology (``Plot/dendrogram(_:values:label:title:)``).
+    /// The plot of the neuron's morphology (a dendrogram by default, see ``SwiftBrian/Morphology``).
     public func plot(_ options: PlotOptions) throws -> Plot {
-        try Plot.dendrogram(morphology, title: options.title ?? "Dendrogram of \(name)")
+        var named = options
+        if named.projection == nil, named.title == nil { named.title = "Dendrogram of \(name)" }
+        return try morphology.plot(named)
     }
 }
 
