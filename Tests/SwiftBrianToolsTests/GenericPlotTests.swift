@@ -68,10 +68,13 @@ final class GenericPlotTests: XCTestCase, SVGAssertions {
         let scatter = try SVGDocument.check(try Plot.of(synapses, PlotOptions(connectivity: .scatter)).svg())
         XCTAssertEqual(marks(scatter.withClass("dots").first), synapses.size)
 
-        let binned = try Plot.of(synapses, PlotOptions(connectivity: .binned))
-        XCTAssertEqual(binned.heatMap?.columns, Plot.synapseBins)
+        let binned = try Plot.of(synapses, PlotOptions(connectivity: .hexbin))
         XCTAssertEqual(binned.colorBar?.title, "Synapses per bin")
-        XCTAssertTrue(binned.title.hasSuffix("(binned)"))
+        XCTAssertTrue(binned.title.hasSuffix("(hexagonal bins)"))
+        let hexagons = try SVGDocument.check(binned.svg())
+        XCTAssertEqual(hexagons.withClass("hexagons").count, 1)
+        XCTAssertEqual(binned.series[0].x.count, Set(zip(binned.series[0].x, binned.series[0].y).map { "\($0) \($1)" }).count,
+                       "one hexagon per occupied bin")
 
         let empty = try Synapses(example.neurons, example.neurons, name: "unconnected")
         XCTAssertThrowsError(try Plot.of(empty)) { XCTAssertTrue("\($0)".contains("no synapses"), "\($0)") }
@@ -84,11 +87,35 @@ final class GenericPlotTests: XCTestCase, SVGAssertions {
         try synapses.connect(i: sources, j: sources.indices.map { ($0 * 7) % 3000 })
         // 15,000 synapses over 3000 × 3000 neurons: too many for a scatter.
         let plot = try Plot.of(synapses)
-        XCTAssertEqual(plot.heatMap?.columns, Plot.synapseBins)
-        XCTAssertEqual(plot.heatMap?.rows, Plot.synapseBins)
+        guard case .hexagons(let width, let height) = plot.series[0].style else {
+            return XCTFail("15,000 synapses over 3000 × 3000 neurons are drawn in hexagonal bins")
+        }
+        XCTAssertEqual(width, 3000.0 / Double(Plot.synapseBins), accuracy: 1e-9)
+        XCTAssertGreaterThan(height, width, "pointy-topped hexagons")
+        XCTAssertEqual(plot.series[0].colors?.count, plot.series[0].x.count)
+        XCTAssertEqual(plot.colorBar?.title, "Synapses per bin")
         XCTAssertThrowsError(try Plot.of(synapses, PlotOptions(connectivity: .image))) {
             XCTAssertTrue("\($0)".contains("3000 × 3000 cells"), "\($0)")
         }
+    }
+
+    /// Each point falls in the hexagon whose centre is nearest (in hexagon-shaped distance), and
+    /// the hexagons tile the plane: a point on a lattice's centre is in that centre's bin.
+    func testHexagonalBinsPutEachPointInTheNearestHexagon() {
+        let bins = HexagonalBins(x: 0...10, y: 0...10, columns: 10, aspect: 1)
+        XCTAssertEqual(bins.width, 1)
+        XCTAssertEqual(bins.rowStep, 3.0.squareRoot() / 2, accuracy: 1e-12)
+        XCTAssertEqual(bins.height * 3 / 4, bins.rowStep, accuracy: 1e-12)
+        let first = bins.bin(2, 2 * bins.rowStep * 3)
+        XCTAssertEqual(first, HexagonalBins.Bin(lattice: 0, a: 2, b: 3))
+        let second = bins.bin(2.5, bins.rowStep * 3)
+        XCTAssertEqual(second, HexagonalBins.Bin(lattice: 1, a: 2, b: 1))
+        XCTAssertEqual(bins.centre(second).x, 2.5, accuracy: 1e-12)
+        XCTAssertEqual(bins.centre(second).y, 3 * bins.rowStep, accuracy: 1e-12)
+        // Just inside a hexagon's flat side and just inside its upper point.
+        XCTAssertEqual(bins.bin(2.49, 6 * bins.rowStep), first)
+        XCTAssertEqual(bins.bin(2, 6 * bins.rowStep + bins.height / 2 - 0.01), first)
+        XCTAssertEqual(bins.bin(2, 6 * bins.rowStep + bins.height / 2 + 0.05).lattice, 1)
     }
 
     func testSynapticVariableGivesItsValuesOnTheMatrixAgainstIOrJOrAsAHistogram() throws {
@@ -250,6 +277,8 @@ final class GenericPlotTests: XCTestCase, SVGAssertions {
             ("generic_raster", try Plot.of(example.spikes)), ("generic_state", try Plot.of(example.voltage)),
             ("generic_rate", try Plot.of(example.rate)), ("generic_synapses", try Plot.of(example.excitatory)),
             ("generic_weights", try Plot.of(example.excitatory.w)),
+            ("generic_hexbin", try Plot.of(example.excitatory, PlotOptions(connectivity: .hexbin))),
+            ("generic_weights_hexbin", try Plot.of(example.excitatory.w, PlotOptions(connectivity: .hexbin))),
             ("generic_weights_i", try Plot.of(example.excitatory.w, PlotOptions(synapticView: .againstSource))),
             ("generic_dendrogram", try Plot.of(morpho)),
             ("generic_curve", try Plot.of(Curve(x: [0.1, 0.2, 0.3] * nA, y: [0, 12, 30] * Hz, xLabel: "Input current",

@@ -27,6 +27,16 @@ struct PathData {
         text += "h0"
     }
 
+    /// A closed pointy-topped hexagon centred on (x, y), `width` across its flat sides and
+    /// `height` from point to point.
+    mutating func hexagon(_ x: Double, _ y: Double, width: Double, height: Double) {
+        move(x, y - height / 2)
+        for (dx, dy) in [(0.5, -0.25), (0.5, 0.25), (0, 0.5), (-0.5, 0.25), (-0.5, -0.25)] {
+            line(x + dx * width, y + dy * height)
+        }
+        text += "Z"
+    }
+
     /// A closed rectangle from (x0, y0) to (x1, y1).
     mutating func rectangle(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double) {
         move(x0, y0)

@@ -4,12 +4,12 @@ import SwiftBrian
 extension Plot {
     /// The most cells an image of synapses may have (1000 × 1000).
     static let synapseImageCells = 1_000_000
-    /// The most bins along each axis of binned synapses.
+    /// The number of hexagonal bins across the source axis of binned synapses.
     static let synapseBins = 60
 
     /// The synapses of `synapses` on the matrix of source index i (across) against target index
     /// j (up), as brian2tools' `plot_synapses`: an image with a cell per pair of neurons, a
-    /// scatter with a dot per synapse, or bins counting the synapses in each.
+    /// scatter with a dot per synapse, or hexagonal bins counting the synapses in each (`hexbin`).
     ///
     /// With `values` (one per synapse, such as the weights), cells, dots and bins have the colour
     /// of their value (the mean value in a cell or bin) on ``ColorMap/viridis``, explained by a
@@ -20,7 +20,7 @@ extension Plot {
     /// - Parameters:
     ///   - style: how the matrix is drawn; by default as brian_plot chooses by size: an image
     ///     when sources and targets each span fewer than 1000 indices, else a scatter for fewer
-    ///     than 10,000 synapses, else bins.
+    ///     than 10,000 synapses, else hexagonal bins.
     ///   - unit: the unit of the values; by default the unit Brian would print them in.
     /// - Throws: `ModelError` when there are no synapses, `values` do not have one value per
     ///   synapse, an image would have more than 1000 × 1000 cells, or the unit does not fit.
@@ -43,7 +43,7 @@ extension Plot {
         }
         let sources = max(synapses.source.size, 1), targets = max(synapses.target.size, 1)
         let chosen = style ?? (iHigh - iLow < 1000 && jHigh - jLow < 1000 ? .image
-                               : i.count < 10_000 ? .scatter : .binned)
+                               : i.count < 10_000 ? .scatter : .hexbin)
         let what = coloring == nil ? "Synapses" : name
         var plot: Plot
         switch chosen {
@@ -56,19 +56,18 @@ extension Plot {
                                               ?? CompartmentColors.missing })]
                 plot.colorBar = ColorBar(range: range, label: name, unit: coloring.unit)
             }
-        case .image, .binned:
-            if chosen == .image, sources * targets > synapseImageCells {
+        case .image:
+            if sources * targets > synapseImageCells {
                 throw ModelError(.invalidArgument, "An image of the synapses of '\(synapses.name)' would have "
                                  + "\(sources) × \(targets) cells (at most \(synapseImageCells)); draw them as a "
-                                 + "scatter or binned")
+                                 + "scatter or in hexagonal bins (hexbin)")
             }
-            let columns = chosen == .image ? sources : min(sources, synapseBins)
-            let rows = chosen == .image ? targets : min(targets, synapseBins)
-            plot = binnedSynapses(i: i, j: j, values: coloring, columns: columns, rows: rows,
-                                  sources: sources, targets: targets, label: name, pairs: chosen == .image)
+            plot = imageOfSynapses(i: i, j: j, values: coloring, sources: sources, targets: targets, label: name)
+        case .hexbin:
+            plot = hexagonalBins(i: i, j: j, values: coloring, sources: sources, targets: targets, label: name)
         }
         plot.title = title ?? "\(what) of \(synapses.name): \(synapses.source.name) \u{2192} "
-            + "\(synapses.target.name)\(chosen == .binned ? " (binned)" : "")"
+            + "\(synapses.target.name)\(chosen == .hexbin ? " (hexagonal bins)" : "")"
         return plot
     }
 
@@ -78,35 +77,82 @@ extension Plot {
         return (finite.min() ?? 0)...(finite.max() ?? 1)
     }
 
-    /// Synapses counted (or their values averaged) on a grid of `columns` source bins by `rows`
-    /// target bins over all source and target indices; `pairs` when each bin is one pair.
-    private static func binnedSynapses(i: [Int], j: [Int], values: (values: [Double], unit: String?)?,
-                                       columns: Int, rows: Int, sources: Int, targets: Int, label: String,
-                                       pairs: Bool) -> Plot {
-        let columnWidth = Double(sources) / Double(columns), rowHeight = Double(targets) / Double(rows)
-        var count = [Double](repeating: 0, count: columns * rows)
-        var sum = [Double](repeating: 0, count: columns * rows)
-        for k in i.indices {
-            let column = min(columns - 1, Int((Double(i[k]) + 0.5) / columnWidth))
-            let row = min(rows - 1, Int((Double(j[k]) + 0.5) / rowHeight))
-            if let value = values?.values[k], !value.isFinite { continue }
-            count[row * columns + column] += 1
-            sum[row * columns + column] += values?.values[k] ?? 0
-        }
+    /// The axes of a matrix of `sources` by `targets` neurons.
+    private static func indexAxes(sources: Int, targets: Int) -> (x: PlotAxis, y: PlotAxis) {
+        (PlotAxis("Source neuron index", range: -0.5...(Double(sources) - 0.5), integerTicks: true),
+         PlotAxis("Target neuron index", range: -0.5...(Double(targets) - 0.5), integerTicks: true))
+    }
+
+    /// The colour of each bin holding `count[k]` synapses whose values sum to `sum[k]`: the
+    /// mean value on ``ColorMap/viridis`` with `values`; without, the count, or black where no
+    /// bin holds more than one synapse (then without a colour bar). Empty bins have none.
+    private static func binColors(count: [Double], sum: [Double], values: (values: [Double], unit: String?)?,
+                                  label: String, countLabel: String) -> (colors: [PlotColor?], colorBar: ColorBar?) {
         let shown = values == nil ? count : zip(sum, count).map { $1 > 0 ? $0 / $1 : .nan }
-        let occupied = shown.indices.filter { count[$0] > 0 }.map { shown[$0] }
-        let range = finiteRange(occupied)
+        let range = finiteRange(shown.indices.filter { count[$0] > 0 }.map { shown[$0] })
         let single = values == nil && range.upperBound <= 1
         let colors: [PlotColor?] = shown.indices.map { k in
             guard count[k] > 0 else { return nil }
             return single ? PlotColor.ink : ColorMap.viridis.color(for: shown[k], in: range)
         }
-        let barLabel = values == nil ? (pairs ? "Synapses per pair" : "Synapses per bin") : label
-        return Plot(xAxis: PlotAxis("Source neuron index", range: -0.5...(Double(sources) - 0.5), integerTicks: true),
-                    yAxis: PlotAxis("Target neuron index", range: -0.5...(Double(targets) - 0.5), integerTicks: true),
-                    heatMap: HeatMap(xEdges: (0...columns).map { Double($0) * columnWidth - 0.5 },
-                                     yEdges: (0...rows).map { Double($0) * rowHeight - 0.5 }, colors: colors),
-                    colorBar: single ? nil : ColorBar(range: range, label: barLabel, unit: values?.unit))
+        return (colors, single ? nil : ColorBar(range: range, label: values == nil ? countLabel : label,
+                                                unit: values?.unit))
+    }
+
+    /// An image of the synapses: a cell per pair of a source and a target, coloured by the mean
+    /// value of its synapses (or their number).
+    private static func imageOfSynapses(i: [Int], j: [Int], values: (values: [Double], unit: String?)?,
+                                        sources: Int, targets: Int, label: String) -> Plot {
+        var count = [Double](repeating: 0, count: sources * targets)
+        var sum = [Double](repeating: 0, count: sources * targets)
+        for k in i.indices {
+            if let value = values?.values[k], !value.isFinite { continue }
+            count[j[k] * sources + i[k]] += 1
+            sum[j[k] * sources + i[k]] += values?.values[k] ?? 0
+        }
+        let (colors, colorBar) = binColors(count: count, sum: sum, values: values, label: label,
+                                           countLabel: "Synapses per pair")
+        let axes = indexAxes(sources: sources, targets: targets)
+        return Plot(xAxis: axes.x, yAxis: axes.y,
+                    heatMap: HeatMap(xEdges: (0...sources).map { Double($0) - 0.5 },
+                                     yEdges: (0...targets).map { Double($0) - 0.5 }, colors: colors),
+                    colorBar: colorBar)
+    }
+
+    /// The synapses in hexagonal bins (``synapseBins`` across the sources, regular hexagons in a
+    /// plot of the default size), each coloured by the mean value of its synapses (or their number).
+    private static func hexagonalBins(i: [Int], j: [Int], values: (values: [Double], unit: String?)?,
+                                      sources: Int, targets: Int, label: String) -> Plot {
+        let axes = indexAxes(sources: sources, targets: targets)
+        // The plot area of a plot of the default size with a colour bar, roughly: pixels per
+        // index along each axis make the hexagons regular there.
+        let area = (width: Plot.defaultSize.width - 200, height: Plot.defaultSize.height - 90)
+        let grid = HexagonalBins(x: -0.5...(Double(sources) - 0.5), y: -0.5...(Double(targets) - 0.5),
+                                 columns: min(sources, synapseBins),
+                                 aspect: (area.width / Double(sources)) / (area.height / Double(targets)))
+        var index: [HexagonalBins.Bin: Int] = [:]
+        var bins: [HexagonalBins.Bin] = [], count: [Double] = [], sum: [Double] = []
+        for k in i.indices {
+            if let value = values?.values[k], !value.isFinite { continue }
+            let bin = grid.bin(Double(i[k]), Double(j[k]))
+            let slot = index[bin] ?? {
+                index[bin] = bins.count
+                bins.append(bin)
+                count.append(0)
+                sum.append(0)
+                return bins.count - 1
+            }()
+            count[slot] += 1
+            sum[slot] += values?.values[k] ?? 0
+        }
+        let (colors, colorBar) = binColors(count: count, sum: sum, values: values, label: label,
+                                           countLabel: "Synapses per bin")
+        let centres = bins.map(grid.centre)
+        return Plot(xAxis: axes.x, yAxis: axes.y,
+                    series: [PlotSeries(x: centres.map(\.x), y: centres.map(\.y),
+                                        style: .hexagons(width: grid.width, height: grid.height),
+                                        colors: colors.map { $0 ?? CompartmentColors.missing })],
+                    colorBar: colorBar)
     }
 
     /// The values of the synaptic variable `variable` against the index of each synapse's source

@@ -12,7 +12,7 @@ extension Plot {
                 let kept = series.x.indices.filter { k in k < series.y.count && range.contains(series.x[k]) }
                 plot.series[k].x = kept.map { series.x[$0] }
                 plot.series[k].y = kept.map { series.y[$0] }
-            case .bars, .segments, .discs:
+            case .bars, .segments, .discs, .hexagons:
                 break
             }
         }

@@ -10,9 +10,9 @@ public struct PlotOptions {
         case image
         /// A dot per synapse (brian2tools' `scatter`), for up to 10,000 synapses.
         case scatter
-        /// The number of synapses (or their mean value) in square bins of a coarse grid: the
-        /// density brian2tools draws with `hexbin`, for any number of synapses.
-        case binned
+        /// The number of synapses (or their mean value) in hexagonal bins (brian2tools'
+        /// `hexbin`), for any number of synapses.
+        case hexbin
     }
 
     /// How a synaptic variable (`S.w`) is shown.
@@ -50,7 +50,7 @@ public struct PlotOptions {
     public var smoothing: RateSmoothing? = RateSmoothing(width: 1 * ms)
     /// How synapses are drawn as a matrix; by default chosen by size as brian_plot: an image when
     /// sources and targets each span fewer than 1000 indices, else a scatter for fewer than
-    /// 10,000 synapses, else bins.
+    /// 10,000 synapses, else hexagonal bins.
     public var connectivity: Connectivity?
     /// How a synaptic variable is shown; by default as colours on the matrix.
     public var synapticView: SynapticView = .matrix

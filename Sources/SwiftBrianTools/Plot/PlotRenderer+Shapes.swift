@@ -1,5 +1,6 @@
-/// Series of shapes whose size is given in data units, drawn to the scale of the x axis (a
-/// morphology's diameters): segments of a width and filled discs.
+/// Series of shapes whose size is given in data units: segments of a width and filled discs,
+/// drawn to the scale of the x axis (a morphology's diameters), and hexagons, to the scale of
+/// both axes (hexagonal bins).
 extension PlotRenderer {
     /// The smallest diameter of a disc, in pixels.
     static let minimumDiscDiameter = 3.0
@@ -55,6 +56,28 @@ extension PlotRenderer {
                                    ("cy", SVGWriter.number(frame.py(series.y[k]))),
                                    ("r", SVGWriter.number(max(Self.minimumDiscDiameter, Self.size(diameters, k) * scale) / 2)),
                                    ("fill", color.css)])
+        }
+        svg.close("g")
+    }
+
+    /// The hexagons of `series` (``PlotSeries/Style/hexagons(width:height:)``): a group holding
+    /// one path per colour, a closed subpath per hexagon.
+    func drawHexagons(_ series: PlotSeries, width: Double, height: Double, count: Int, frame: Frame,
+                      common: [SVGWriter.Attribute], to svg: inout SVGWriter) {
+        let pixelWidth = abs(frame.px(width) - frame.px(0)), pixelHeight = abs(frame.py(height) - frame.py(0))
+        var paths: [PlotColor: PathData] = [:]
+        var order: [PlotColor] = []
+        for k in 0..<count where series.x[k].isFinite && series.y[k].isFinite {
+            let color = series.color(of: k)
+            if paths[color] == nil { order.append(color) }
+            paths[color, default: PathData()].hexagon(frame.px(series.x[k]), frame.py(series.y[k]), width: pixelWidth,
+                                                      height: pixelHeight)
+        }
+        svg.open("g", [("class", "series hexagons")] + common)
+        svg.newline()
+        for color in order {
+            svg.element("path", [("d", paths[color]?.text ?? ""), ("fill", color.css), ("stroke", color.css),
+                                 ("stroke-width", "0.3")])
         }
         svg.close("g")
     }

@@ -139,6 +139,12 @@ struct PlotRenderer {
                 // Bars reach from x to x + width, and from 0 to y.
                 if horizontal { high += max(0, width) } else { low = min(low, 0); high = max(high, 0) }
             }
+            if case .hexagons(let width, let height) = series.style, low <= high {
+                // Hexagons reach half their size beyond their centres.
+                let half = (horizontal ? width : height) / 2
+                low -= half
+                high += half
+            }
             if case .discs(let diameters) = series.style {
                 // Discs reach their radius beyond their centres.
                 for (value, diameter) in zip(values, diameters) where value.isFinite && diameter.isFinite {
@@ -267,6 +273,8 @@ struct PlotRenderer {
                          frame: frame, common: common, to: &svg)
         case .discs(let diameters):
             drawDiscs(series, diameters: diameters, count: count, frame: frame, common: common, to: &svg)
+        case .hexagons(let width, let height):
+            drawHexagons(series, width: width, height: height, count: count, frame: frame, common: common, to: &svg)
         }
     }
 
@@ -440,6 +448,9 @@ struct PlotRenderer {
             case .discs:
                 mark.dot(sx + sample / 2, y)
                 attributes += [("stroke-width", "8"), ("stroke-linecap", "round")]
+            case .hexagons:
+                mark.hexagon(sx + sample / 2, y, width: 10, height: 11)
+                attributes = [("fill", series.color.css)]
             case .lineAndDots(let width, let diameter):
                 mark.move(sx, y)
                 mark.line(sx + sample, y)

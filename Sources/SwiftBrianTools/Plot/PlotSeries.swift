@@ -20,6 +20,9 @@ public struct PlotSeries: Sendable {
         /// A filled disc at each point, disc k `diameters[k]` x-axis units across, at least
         /// 3 pixels; a missing diameter counts as 0.
         case discs(diameters: [Double])
+        /// A filled pointy-topped hexagon centred on each point, `width` x-axis units across its
+        /// flat sides and `height` y-axis units from point to point: hexagonal bins.
+        case hexagons(width: Double, height: Double)
     }
 
     /// The x coordinates.
@@ -30,16 +33,16 @@ public struct PlotSeries: Sendable {
     public var style: Style
     /// The colour.
     public var color: PlotColor
-    /// A colour for each segment (``Style/segments(widths:minimumWidth:roundEnds:)``) or disc
-    /// (``Style/discs(diameters:)``) in place of ``color``; other styles use ``color``, and so do
-    /// segments and discs beyond the end of this list.
+    /// A colour for each segment (``Style/segments(widths:minimumWidth:roundEnds:)``), disc
+    /// (``Style/discs(diameters:)``) or hexagon (``Style/hexagons(width:height:)``) in place of
+    /// ``color``; other styles use ``color``, and so do shapes beyond the end of this list.
     public var colors: [PlotColor]?
     /// The opacity, from 0 (invisible) to 1.
     public var opacity: Double
     /// The name in the legend; a series without one is not listed.
     public var label: String?
 
-    /// The colour of segment or disc `k`: its own in ``colors``, else ``color``.
+    /// The colour of segment, disc or hexagon `k`: its own in ``colors``, else ``color``.
     func color(of k: Int) -> PlotColor {
         colors.flatMap { k < $0.count ? $0[k] : nil } ?? color
     }
