@@ -85,7 +85,7 @@ enum RunOutputs {
             let indices = Array(states.value.record.prefix(5))
             let labels = result.stateLabels[states.name].flatMap { $0.count >= indices.count ? $0.prefix(indices.count) : nil }
             for variable in states.value.variables {
-                let title = states.name == variable ? variable : "\(variable) of \(states.name)"
+                let title = "\(variable) of \(states.value.source.name)"
                 plots.append(("state_\(states.name)_\(variable)", try Plot.of(states.value, PlotOptions(
                     title: title, variable: variable, indices: indices, labels: labels?.map { "\(variable) (\($0))" }))))
             }

@@ -29,12 +29,39 @@ final class RunCommandTests: XCTestCase {
             XCTAssertTrue(files.contains("report.html"), "\(name): \(files)")
             XCTAssertTrue(files.contains("\(name).npz"), "\(name): \(files)")
             XCTAssertTrue(files.contains { $0.hasSuffix(".svg") }, "\(name): \(files)")
+            for file in files where file.hasSuffix(".svg") {
+                let svg = (try? String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)) ?? ""
+                assertLabelled(svg, "\(name)/\(file)")
+            }
             // The model description beside the report, linked from it.
             let description = (try? String(contentsOf: folder.appendingPathComponent("description.md"), encoding: .utf8)) ?? ""
             XCTAssertTrue(description.hasPrefix("# Model description: \(name)\n"), "\(name): \(description)")
             XCTAssertTrue(description.contains("\n## Simulation\n"), "\(name): \(description)")
             let report = (try? String(contentsOf: folder.appendingPathComponent("report.html"), encoding: .utf8)) ?? ""
             XCTAssertTrue(report.contains("<a href=\"description.md\">Model description (Markdown)</a>"), name)
+        }
+    }
+
+    /// The texts of the elements of class `className` in `svg`.
+    private func texts(_ svg: String, _ className: String) -> [String] {
+        let pattern = try? NSRegularExpression(pattern: "class=\"\(className)\"[^>]*>([^<]*)<")
+        return pattern?.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).compactMap {
+            Range($0.range(at: 1), in: svg).map { String(svg[$0]) }
+        } ?? []
+    }
+
+    /// The rule of the gallery's pictures: each is titled (the figure or every panel), every plot
+    /// area (a raster's too) has its vertical axis labelled, the bottom one its horizontal axis,
+    /// and a time axis gives its unit.
+    private func assertLabelled(_ svg: String, _ picture: String, file: StaticString = #filePath, line: UInt = #line) {
+        let plots = max(1, svg.components(separatedBy: "class=\"panel\"").count - 1)
+        let titles = texts(svg, "title"), xLabels = texts(svg, "x-label"), yLabels = texts(svg, "y-label")
+        XCTAssertTrue(!texts(svg, "figure-title").allSatisfy(\.isEmpty) || titles.count == plots,
+                      "\(picture): a title for the figure or each of its \(plots) plots (\(titles))", file: file, line: line)
+        XCTAssertEqual(yLabels.filter { !$0.isEmpty }.count, plots, "\(picture): \(yLabels)", file: file, line: line)
+        XCTAssertFalse(xLabels.last?.isEmpty ?? true, "\(picture): \(xLabels)", file: file, line: line)
+        for label in xLabels + yLabels where label.hasPrefix("Time") {
+            XCTAssertTrue(label.contains(" ("), "\(picture): '\(label)' without its unit", file: file, line: line)
         }
     }
 

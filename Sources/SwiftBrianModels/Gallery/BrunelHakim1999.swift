@@ -1,4 +1,5 @@
 import SwiftBrian
+import SwiftBrianTools
 
 /// Fast global oscillations after Brunel & Hakim (1999), "Fast global oscillations in networks of
 /// integrate-and-fire neurons with low firing rates", Neural Comput 11:1621–1671 (Brian's
@@ -76,6 +77,16 @@ public struct BrunelHakim1999: GalleryExample {
         result.statistics.append(GalleryStatistic(
             "oscillation_frequency", SpikeStatistics.peakFrequency(population, dt: 0.4e-3, band: 50...500),
             unit: "Hz"))
+        // The original's figure: the spikes above the population rate (flat 0.5 ms window).
+        var rate = PlotOptions(title: "", timeUnit: ms, unit: Hz)
+        rate.smoothing = RateSmoothing(window: .flat, width: 0.5 * ms)
+        let shown = 0..<min(N, 1000)
+        result.figures = [Named("brunel_hakim1999", Figure(
+            title: "Brunel & Hakim (1999): \(N) inhibitory LIF neurons fire irregularly, their population rate oscillates",
+            panels: [try Plot.of(M, PlotOptions(title: "Spikes of neurons \(shown.lowerBound)\u{2013}\(shown.upperBound - 1)",
+                                                neurons: shown, timeUnit: ms)),
+                     try Plot.of(LFP, rate)],
+            rowHeights: [2, 1], sharesXAxis: true))]
         return result
     }
 }

@@ -136,7 +136,7 @@ public struct PyloricNetwork: GalleryExample {
         result.states = [Named("M", M)]
         result.stateLabels["M"] = Self.cellTypes
         let trains = spikes.spikeTrains().map(\.values)
-        result.figures = [Named("rhythm", try rhythmPlot(M, windows: [firstObservation, secondObservation]))]
+        result.figures = [Named("rhythm", try rhythmFigure(M, windows: [firstObservation, secondObservation]))]
         for (name, window) in [("initial", firstObservation), ("adapted", secondObservation)] {
             let rhythm = BurstRhythm(trains.map { $0.filter(window.contains) })
             result.statistics += [
@@ -149,30 +149,29 @@ public struct PyloricNetwork: GalleryExample {
         return result
     }
 
-    /// The membrane potentials of the three cells in the two observations side by side (the second
-    /// shifted to start half a second after the first ends), each cell 100 mV below the previous one.
-    private func rhythmPlot(_ M: StateMonitor, windows: [ClosedRange<Double>]) throws -> Plot {
+    /// The membrane potentials of the three cells in the two observations side by side (as the
+    /// paper's Fig. 1: the initial and the adapted rhythm), each cell 100 mV below the previous one,
+    /// time counted from the start of each observation.
+    private func rhythmFigure(_ M: StateMonitor, windows: [ClosedRange<Double>]) throws -> Figure {
         let t = M.t.values
-        let offset = 100.0, gap = 0.5
-        var curves: [Curve] = []
-        for (cell, label) in Self.cellTypes.enumerated() {
-            let v = try M.values("v", index: cell).values
-            for (k, window) in windows.enumerated() {
-                // Every tenth sample (1 ms) of the window, its start at 0 or after the first window.
-                let samples = stride(from: 0, to: t.count, by: 10).filter { window.contains(t[$0]) }
-                let shift = k == 0 ? -window.lowerBound : observe_time.value + gap - window.lowerBound
-                curves.append(Curve(x: samples.map { t[$0] + shift } * second,
-                                    y: samples.map { v[$0] / mV.value - offset * Double(cell) } * mV,
-                                    xLabel: "Time from the start of each observation",
-                                    yLabel: "v, each cell 100 mV below the previous", label: k == 0 ? label : nil,
-                                    color: .series(cell)))
-            }
+        let offset = 100.0
+        let voltages = try Self.cellTypes.indices.map { try M.values("v", index: $0).values }
+        let panels = try zip(["Initial", "Adapted"], windows).enumerated().map { k, observation in
+            let (name, window) = observation
+            // Every tenth sample (1 ms) of the window.
+            let samples = stride(from: 0, to: t.count, by: 10).filter { window.contains(t[$0]) }
+            var panel = try Plot.of(Self.cellTypes.enumerated().map { cell, label in
+                Curve(x: samples.map { t[$0] - window.lowerBound } * second,
+                      y: samples.map { voltages[cell][$0] / mV.value - offset * Double(cell) } * mV,
+                      xLabel: "Time from the start of the observation", yLabel: "v, cells 100 mV apart",
+                      label: k == 0 ? label : nil)
+            }, PlotOptions(title: name + String(format: " rhythm (%g\u{2013}%g s)", window.lowerBound, window.upperBound),
+                           timeUnit: second, unit: mV))
+            // Room above the traces for the legend.
+            panel.yAxis.range = (-offset * 2 - 90)...170
+            return panel
         }
-        var plot = try Plot.of(curves, PlotOptions(
-            title: String(format: "Initial rhythm (%g–%g s) and adapted rhythm (%g–%g s)", windows[0].lowerBound,
-                          windows[0].upperBound, windows[1].lowerBound, windows[1].upperBound),
-            timeUnit: second, unit: mV))
-        plot.yAxis.range = (-offset * 2 - 90)...90
-        return plot
+        return Figure(title: "Pyloric network of the stomatogastric ganglion: AB/PD, LP and PY before and after "
+                        + "homeostatic adaptation", panels: panels, columns: 2, height: 520)
     }
 }

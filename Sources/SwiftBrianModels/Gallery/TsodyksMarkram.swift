@@ -1,5 +1,6 @@
 import Foundation
 import SwiftBrian
+import SwiftBrianTools
 
 /// Short-term synaptic plasticity after Tsodyks, Pawelzik & Markram (1998), "Neural networks
 /// with dynamic synapses", Neural Comput 10:821–835 (Brian 1's
@@ -101,6 +102,18 @@ public struct TsodyksMarkram: GalleryExample {
             output.statistics.append(GalleryStatistic("first_psc_\(trace.name)", (amplitudes.first ?? .nan) * 1e12,
                                                       unit: "pA"))
         }
+        // The paper's kind of figure: the postsynaptic potential of each kind of synapse under a
+        // slow and a fast regular input train, the panels sharing the time axis.
+        let rates = [lowestRate, highestRate].map { String(format: "%g Hz input", $0.value) }
+        let panels = try zip(result.traces, [depressing, facilitating]).map { trace, dynamics in
+            try Plot.of(trace.value, PlotOptions(
+                title: trace.name.prefix(1).uppercased() + trace.name.dropFirst()
+                    + String(format: " synapse (U = %g, \u{3C4}d = %g ms, \u{3C4}f = %g ms)", dynamics.U,
+                             dynamics.taud.value / ms.value, dynamics.tauf.value / ms.value),
+                variable: "v", labels: rates, timeUnit: ms, unit: mV))
+        }
+        output.figures = [Named("psp", Figure(title: "Tsodyks, Pawelzik & Markram (1998): postsynaptic potentials "
+                                                + "through dynamic synapses", panels: panels, sharesXAxis: true))]
         return output
     }
 

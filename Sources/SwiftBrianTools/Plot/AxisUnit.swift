@@ -10,12 +10,12 @@ struct AxisUnit {
     let scale: Double
 
     /// `unit` when given (checked against the dimension of `values`), else the unit Brian would
-    /// print `values` in.
+    /// print the largest magnitude among `values` in.
     ///
     /// - Throws: `ModelError` when `unit` has another dimension than `values`.
     init(_ unit: Quantity?, for values: QuantityArray, describing name: String) throws {
         guard let unit else {
-            let best = AxisUnit.sample(of: values).bestUnit
+            let best = AxisUnit.peak(of: values).bestUnit
             (symbol, scale) = (best.symbol.map(AxisUnit.typeset), best.scale)
             return
         }
@@ -44,16 +44,11 @@ struct AxisUnit {
         end > 10 ? second : ms
     }
 
-    /// At most about 10,000 of `values`, evenly spread, with the smallest and largest: enough to
-    /// choose a unit from.
-    private static func sample(of values: QuantityArray) -> QuantityArray {
-        let finite = values.values.filter(\.isFinite)
-        guard finite.count > 10_000, let low = finite.min(), let high = finite.max() else {
-            return QuantityArray(values: finite, dimension: values.dimension)
-        }
-        let stride = finite.count / 10_000 + 1
-        let spread = Swift.stride(from: 0, to: finite.count, by: stride).map { finite[$0] }
-        return QuantityArray(values: spread + [low, high], dimension: values.dimension)
+    /// The largest magnitude among the finite `values` (0 without any): the extent of an axis,
+    /// which its unit should suit (values decaying towards 0 do not pull the unit down to aA).
+    private static func peak(of values: QuantityArray) -> QuantityArray {
+        let peak = values.values.lazy.filter(\.isFinite).map(abs).max() ?? 0
+        return QuantityArray(values: [peak], dimension: values.dimension)
     }
 
     /// `quantity` in its best unit with at most four significant digits, for titles: `"2 ms"`.

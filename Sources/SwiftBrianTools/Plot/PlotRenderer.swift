@@ -386,8 +386,12 @@ struct PlotRenderer {
                              ("transform", "translate(\(SVGWriter.number(yLabelX)),\(SVGWriter.number(yLabelY))) rotate(-90)")]
                     + labelAttributes, content: plot.yAxis.title)
         if !plot.title.isEmpty {
-            svg.element("text", [("class", "title"), ("x", SVGWriter.number(frame.left + frame.width / 2)),
-                                 ("y", "27"), ("font-size", SVGWriter.number(Self.titleFont)),
+            // Centred on the plot area; smaller (down to 10 pixels) where it would not fit the picture.
+            let centre = frame.left + frame.width / 2
+            let room = 2 * min(centre, width - centre) - 8
+            let size = max(10, min(Self.titleFont, room / (Double(plot.title.count) * (Self.characterWidth + 0.04))))
+            svg.element("text", [("class", "title"), ("x", SVGWriter.number(centre)),
+                                 ("y", "27"), ("font-size", SVGWriter.number(size)),
                                  ("font-weight", "bold"), ("fill", "#222222"), ("text-anchor", "middle")],
                         content: plot.title)
         }
