@@ -94,7 +94,7 @@ public struct Vogels2011: GalleryExample {
         let rates = SpikeStatistics.binnedRate(sm, neurons: NE, bin: bin, to: end)
         result.figures = [Named("rate", try Plot.of([
             Curve(x: rates.indices.map { (Double($0) + 0.5) * bin } * second, y: rates * Hz, xLabel: "Time",
-                  yLabel: "Rate (100 ms bins)", label: "excitatory neurons"),
+                  yLabel: "Rate in 100 ms bins", label: "excitatory neurons"),
             Curve(x: [0, end] * second, y: [target_rate.value, target_rate.value] * Hz, xLabel: "Time", yLabel: "Rate",
                   label: "target", color: PlotColor("#8c8c8c")),
         ], PlotOptions(title: "Excitatory rate: plasticity from \(before) s", timeUnit: second)))]
