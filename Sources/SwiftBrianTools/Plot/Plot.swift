@@ -2,7 +2,8 @@
 /// dots or bars, with a legend when series are labelled. It renders to SVG natively and to PNG
 /// through ``PNGConverter``.
 ///
-/// ``of(_:_:)`` plots whatever it is given, as brian2tools' `brian_plot`; several plots make a
+/// ``of(_:_:)`` plots whatever it is given, as brian2tools' `brian_plot` (monitors, synapses,
+/// morphologies, and quantities computed after a run as a ``Curve``); several plots make a
 /// ``Figure``. The ready-made plots of brian2tools are static functions:
 /// ``raster(_:neurons:timeUnit:title:)``, ``synapses(_:values:label:style:unit:title:)``,
 /// ``stateTraces(_:variable:indices:timeUnit:unit:title:)``,

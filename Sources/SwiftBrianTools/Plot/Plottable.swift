@@ -4,7 +4,8 @@ import SwiftBrian
 /// (event) monitor as a raster, a state monitor as traces, a population rate monitor as the
 /// smoothed rate, synapses as their connectivity, a variable of synapses as its values on the
 /// connectivity (or against i or j, or as a histogram), another group's variable against the
-/// element index, and a morphology or multicompartment neuron as a dendrogram.
+/// element index, a morphology or multicompartment neuron as a dendrogram, and a ``Curve`` (or
+/// an array of curves) of quantities computed after a run.
 public protocol Plottable {
     /// The plot of this object, as `options` say.
     ///
@@ -113,14 +114,16 @@ extension SpatialNeuron: Plottable {
 extension Plot {
     /// The plot brian2tools' `brian_plot` draws for `object`: a raster for a spike monitor,
     /// traces for a state monitor, the smoothed rate for a population rate monitor, the
-    /// connectivity for synapses (an image, a scatter or bins, chosen by size), a synaptic
-    /// variable's values on the connectivity, and a dendrogram for a morphology or
-    /// multicompartment neuron; titles, axes and units always labelled. `options` change what
+    /// connectivity for synapses (an image, a scatter or hexagonal bins, chosen by size), a
+    /// synaptic variable's values on the connectivity, a dendrogram for a morphology or
+    /// multicompartment neuron, and a computed ``Curve`` against its x; titles, axes and units
+    /// always labelled. `options` change what
     /// is shown and how (see ``PlotOptions``).
     ///
     ///     try Plot.of(spikeMonitor).writePNG(to: "raster.png")
     ///     try Plot.of(stateMonitor, PlotOptions(variable: "v", labels: ["soma", "tip"]))
     ///     try Plot.of(synapses.w, PlotOptions(synapticView: .againstSource))
+    ///     try Plot.of(Curve(x: inputs, y: rates, xLabel: "Input current", yLabel: "Firing rate"))
     ///
     /// - Throws: `ModelError` when the options do not fit the object or there is nothing to plot.
     public static func of(_ object: any Plottable, _ options: PlotOptions = PlotOptions()) throws -> Plot {
