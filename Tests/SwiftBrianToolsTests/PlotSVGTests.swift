@@ -136,6 +136,27 @@ final class PlotSVGTests: XCTestCase, SVGAssertions {
         _ = try SVGDocument.check(histogram.svg())
     }
 
+    /// An axis's unit suits its largest value: currents decaying towards 0 stay in pA, not aA.
+    func testAxisUnitSuitsTheLargestValue() throws {
+        let current = Curve(x: [0, 1, 2, 3] * ms, y: [150e-12, 1e-15, 1e-20, 1e-25] * amp, xLabel: "Time", yLabel: "I")
+        let plot = try Plot.of(current)
+        XCTAssertEqual(plot.yAxis.title, "I (pA)")
+        XCTAssertEqual(plot.series[0].y[0], 150, accuracy: 1e-9)
+    }
+
+    /// A title too long for the picture is set smaller, one that fits at the usual size.
+    func testLongTitlesShrinkToFit() throws {
+        func size(_ title: String) throws -> Double {
+            let plot = Plot(title: title, xAxis: PlotAxis("x"), yAxis: PlotAxis("y"), width: 300, height: 200)
+            let document = try SVGDocument.check(plot.svg())
+            return Double(document.withClass("title").first?.attributes["font-size"] ?? "") ?? 0
+        }
+        XCTAssertEqual(try size("Short"), 15)
+        let long = try size(String(repeating: "A long title ", count: 6))
+        XCTAssertLessThan(long, 15)
+        XCTAssertGreaterThanOrEqual(long, 10)
+    }
+
     func testTicksAreRoundNumbers() {
         XCTAssertEqual(AxisTicks(range: 0...500, count: 6).labels, ["0", "100", "200", "300", "400", "500"])
         XCTAssertEqual(AxisTicks(range: -63.9...(-49.4), count: 6).labels,
