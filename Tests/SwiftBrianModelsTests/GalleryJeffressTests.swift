@@ -61,4 +61,16 @@ final class GalleryJeffressTests: XCTestCase {
             XCTAssert("\(error)".contains("'readout_bin' of 'jeffress' must be a positive time"), "\(error)")
         }
     }
+
+    /// The readout's summaries: Pearson's correlation (NaN for a constant sample, as for a run of
+    /// one readout bin) and the median.
+    func testSampleStatistics() {
+        XCTAssertEqual(SampleStatistics.correlation([1, 2, 3], [2, 4, 6]), 1, accuracy: 1e-15)
+        XCTAssertEqual(SampleStatistics.correlation([1, 2, 3], [3, 1, 2]), -0.5, accuracy: 1e-15)
+        XCTAssert(SampleStatistics.correlation([1, 1, 1], [1, 2, 3]).isNaN)
+        XCTAssert(SampleStatistics.correlation([], []).isNaN)
+        XCTAssertEqual(SampleStatistics.median([3, 1, 2]), 2)
+        XCTAssertEqual(SampleStatistics.median([4, 1, 3, 2]), 2.5)
+        XCTAssert(SampleStatistics.median([]).isNaN)
+    }
 }

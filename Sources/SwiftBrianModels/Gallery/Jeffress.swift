@@ -98,11 +98,11 @@ public struct Jeffress: GalleryExample {
         result.states = [Named("traces", traces)]
         result.stateLabels = ["traces": ["left ear", "right ear"]]
         result.statistics = [
-            GalleryStatistic("azimuth_correlation", Self.correlation(readout.estimated, readout.actual)),
-            GalleryStatistic("median_azimuth_error", Self.median(zip(readout.estimated, readout.actual).map { abs($0 - $1) }),
+            GalleryStatistic("azimuth_correlation", SampleStatistics.correlation(readout.estimated, readout.actual)),
+            GalleryStatistic("median_azimuth_error", SampleStatistics.median(zip(readout.estimated, readout.actual).map { abs($0 - $1) }),
                              unit: "degree"),
             GalleryStatistic("spike_place_correlation",
-                             Self.correlation(spikes.i.map(Double.init), spikes.t.values.map(bestDetector(at:)))),
+                             SampleStatistics.correlation(spikes.i.map(Double.init), spikes.t.values.map(bestDetector(at:)))),
         ]
         result.figures = [Named("jeffress", try figure(spikes, traces, readout: readout))]
         return result
@@ -138,27 +138,6 @@ public struct Jeffress: GalleryExample {
             return asin(min(1, max(-1, 1.1 * (2 * Double(j) / Double(num_neurons - 1) - 1)))) * degree
         }
         return (centres, estimated, centres.map { azimuth(at: $0) * degree })
-    }
-
-    /// Pearson's correlation of `x` and `y` (NaN when either is constant).
-    static func correlation(_ x: [Double], _ y: [Double]) -> Double {
-        let n = Double(min(x.count, y.count))
-        let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for (a, b) in zip(x, y) {
-            sxy += (a - mx) * (b - my)
-            sxx += (a - mx) * (a - mx)
-            syy += (b - my) * (b - my)
-        }
-        return sxy / (sxx * syy).squareRoot()
-    }
-
-    /// The median of `values` (NaN when empty).
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return .nan }
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     /// The original's figure (the detectors' spikes above the two ears' delays), with the detector
