@@ -33,15 +33,8 @@ final class GalleryJeffressTests: XCTestCase {
         var example = Jeffress()
         example.num_neurons = 10
         example.readout_bin = 5 * ms
-        let native = try example.run(seed: 2, duration: 40 * ms)
+        let native = try assertIdenticalOnEveryBackend(example, seed: 2, duration: 40 * ms)
         XCTAssertGreaterThan(native.spikes.first?.value.numEvents ?? 0, 0)
-        for backend in [BackendKind.interpreter, .cudaEmulated] {
-            let other = try example.run(seed: 2, backend: backend, duration: 40 * ms)
-            XCTAssertEqual(other.spikes.first?.value.t.values, native.spikes.first?.value.t.values, "\(backend)")
-            XCTAssertEqual(other.spikes.first?.value.i, native.spikes.first?.value.i, "\(backend)")
-            XCTAssertEqual(try other.states.first?.value.values("delay", index: 1).values,
-                           try native.states.first?.value.values("delay", index: 1).values, "\(backend)")
-        }
     }
 
     func testJeffressRefusesParametersItCannotUse() {
