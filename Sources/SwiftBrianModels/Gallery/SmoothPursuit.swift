@@ -115,14 +115,10 @@ public struct SmoothPursuit: GalleryExample {
     static func pursuitStatistics(eye: [Double], object: [Double]) -> [GalleryStatistic] {
         let n = Double(eye.count)
         func mean(_ values: [Double]) -> Double { values.reduce(0, +) / n }
-        let (eyeMean, objectMean) = (mean(eye), mean(object))
-        let covariance = mean(zip(eye, object).map { ($0 - eyeMean) * ($1 - objectMean) })
-        let eyeVariance = mean(eye.map { ($0 - eyeMean) * ($0 - eyeMean) })
-        let objectVariance = mean(object.map { ($0 - objectMean) * ($0 - objectMean) })
         let rmsError = mean(zip(eye, object).map { ($0 - $1) * ($0 - $1) }).squareRoot()
         let rmsObject = mean(object.map { $0 * $0 }).squareRoot()
         return [
-            GalleryStatistic("correlation", covariance / (eyeVariance * objectVariance).squareRoot()),
+            GalleryStatistic("correlation", SampleStatistics.correlation(eye, object)),
             GalleryStatistic("rms_error", rmsError),
             GalleryStatistic("rms_object", rmsObject),
             GalleryStatistic("relative_error", rmsError / rmsObject),
