@@ -156,12 +156,15 @@ public struct Jeffress: GalleryExample {
         for (k, ear) in ["left ear", "right ear"].enumerated() where k < delays.series.count {
             delays.series[k].label = ear
         }
-        let azimuths = Plot(title: "Azimuth read from the most active detector (\(Int(readout_bin.value * 1e3)) ms bins)",
-                            xAxis: PlotAxis("Time", unit: "ms"), yAxis: PlotAxis("Azimuth", unit: "degree", range: -100...100),
-                            series: [PlotSeries(x: times.map { $0 * 1e3 }, y: times.map { azimuth(at: $0) * 180 / .pi },
-                                                color: PlotColor("#8c8c8c"), label: "true"),
-                                     PlotSeries(x: readout.t.map { $0 * 1e3 }, y: readout.estimated,
-                                                style: .dots(diameter: 5), color: .series(1), label: "readout")])
+        // Angles are pure numbers in Brian's units: the axis names the degree in its label.
+        var azimuths = try Plot.of([
+            Curve(x: times * second, y: QuantityArray(values: times.map { azimuth(at: $0) * 180 / .pi }), xLabel: "Time",
+                  yLabel: "Azimuth (degree)", label: "true", color: PlotColor("#8c8c8c")),
+            Curve(x: readout.t * second, y: QuantityArray(values: readout.estimated), xLabel: "Time",
+                  yLabel: "Azimuth (degree)", label: "readout", style: .dots(diameter: 5), color: .series(1)),
+        ], PlotOptions(title: "Azimuth read from the most active detector (\(Int(readout_bin.value * 1e3)) ms bins)",
+                       timeUnit: ms))
+        azimuths.yAxis.range = -100...100
         var figure = Figure(title: "Jeffress model: a sound turning around the head, \(num_neurons) coincidence detectors",
                             panels: [raster, delays, azimuths], rowHeights: [1.6, 1, 1.2], sharesXAxis: true)
         for k in figure.panels.indices { figure.panels[k].xAxis.range = 0...end }

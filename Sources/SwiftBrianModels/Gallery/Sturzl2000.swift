@@ -89,7 +89,7 @@ public struct Sturzl2000: GalleryExample {
             GalleryStatistic("angle_true", phi, unit: "degree"),
             GalleryStatistic("leg_rate", SpikeStatistics.meanRate(spikes_legs, neurons: 8, to: duration.value), unit: "Hz"),
         ]
-        result.figures = [Named("sturzl2000", polarFigure(rates: nspikes.map { $0 / duration.value }, gamma: gamma,
+        result.figures = [Named("sturzl2000", try polarFigure(rates: nspikes.map { $0 / duration.value }, gamma: gamma,
                                                           estimate: phi_est))]
         return result
     }
@@ -117,23 +117,25 @@ public struct Sturzl2000: GalleryExample {
     /// The original's polar plot: the command neurons' rates at their legs' angles (a closed
     /// curve), with the prey's true direction and the estimate as spokes as long as the highest
     /// rate.
-    private func polarFigure(rates: [Double], gamma: [Double], estimate: Double) -> Figure {
+    private func polarFigure(rates: [Double], gamma: [Double], estimate: Double) throws -> Figure {
         let rmax = max(rates.max() ?? 0, 1)
         let closed = Array(zip(rates, gamma)) + [(rates[0], gamma[0])]
         let truth = phi * Double.pi / 180
         let limit = rmax * 1.15
-        let plot = Plot(title: String(format: "Command neurons' rates: prey at %g\u{B0}, estimate %.1f\u{B0}", phi,
-                                      estimate * 180 / Double.pi),
-                        xAxis: PlotAxis("Rate toward 0\u{B0}", unit: "Hz", range: -limit...limit),
-                        yAxis: PlotAxis("Rate toward 90\u{B0}", unit: "Hz", range: -limit...limit),
-                        series: [PlotSeries(x: closed.map { $0.0 * cos($0.1) }, y: closed.map { $0.0 * sin($0.1) },
-                                            style: .lineAndDots(width: 1.5, diameter: 5), color: PlotColor("#000000"),
-                                            label: "rate at each leg"),
-                                 PlotSeries(x: [0, rmax * cos(truth)], y: [0, rmax * sin(truth)], style: .line(width: 2),
-                                            color: PlotColor("#2ca02c"), label: "prey"),
-                                 PlotSeries(x: [0, rmax * cos(estimate)], y: [0, rmax * sin(estimate)],
-                                            style: .line(width: 2), color: PlotColor("#1f77b4"), label: "estimate")],
-                        width: 560, height: 560, equalAspect: true)
+        func spoke(_ x: [Double], _ y: [Double], _ label: String, _ style: PlotSeries.Style, _ color: PlotColor) -> Curve {
+            Curve(x: x * Hz, y: y * Hz, xLabel: "Rate toward 0\u{B0}", yLabel: "Rate toward 90\u{B0}", label: label,
+                  style: style, color: color)
+        }
+        var plot = try Plot.of([
+            spoke(closed.map { $0.0 * cos($0.1) }, closed.map { $0.0 * sin($0.1) }, "rate at each leg",
+                  .lineAndDots(width: 1.5, diameter: 5), PlotColor("#000000")),
+            spoke([0, rmax * cos(truth)], [0, rmax * sin(truth)], "prey", .line(width: 2), PlotColor("#2ca02c")),
+            spoke([0, rmax * cos(estimate)], [0, rmax * sin(estimate)], "estimate", .line(width: 2), PlotColor("#1f77b4")),
+        ], PlotOptions(title: String(format: "Command neurons' rates: prey at %g\u{B0}, estimate %.1f\u{B0}", phi,
+                                     estimate * 180 / Double.pi), unit: Hz, xUnit: Hz))
+        plot.xAxis.range = -limit...limit
+        plot.yAxis.range = -limit...limit
+        (plot.width, plot.height, plot.equalAspect) = (560, 560, true)
         return Figure(plot)
     }
 }
