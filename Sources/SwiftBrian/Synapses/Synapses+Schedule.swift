@@ -76,10 +76,8 @@ extension Synapses {
     var postSorted: Bool { postMembers.count != size }
 
     /// Checks the delays, converts them to whole time steps and makes each queue long enough for
-    /// them; checks that no other synapses sum into the same variable, and that synapses this one
-    /// connects are as they were when it was created (``checkSynapticNeighbours()``).
+    /// them; checks that no other synapses sum into the same variable.
     func prepareRun(_ network: Network) throws {
-        try checkSynapticNeighbours()
         let dt = clock.dt.value
         for pathway in pathways {
             guard let delay = variables[pathway.delayVariable], let delays = delay.buffer else { continue }

@@ -311,7 +311,9 @@ public final class Synapses: Group {
         if pre.count != size {
             pre.removeAll()
             pre.reserve(size)
-            for k in 0..<source.size {
+            // The offsets' own length: a source that is Synapses may have grown since (see
+            // `checkSynapticNeighbours`).
+            for k in 0..<(preOffsets.count - 1) {
                 for _ in Int(preOffsets[k])..<Int(preOffsets[k + 1]) { pre.append(Int32(source.start + k)) }
             }
         }
@@ -325,9 +327,11 @@ public final class Synapses: Group {
         for (neighbour, offsets, role) in [(source, preOffsets, "source"), (target, postOffsets, "target")] {
             guard let synapses = neighbour as? Synapses else { continue }
             guard offsets.count == synapses.size + 1 else {
+                let count = offsets.count - 1
                 throw ModelError(.invalidArgument, "'\(name)' was created when its \(role) '\(synapses.name)' had "
-                                 + "\(offsets.count - 1) synapses, but it now has \(synapses.size): connect '\(synapses.name)' "
-                                 + "before creating Synapses from or onto it, and add no synapses to it afterwards")
+                                 + "\(count) synapse\(count == 1 ? "" : "s"), but it now has \(synapses.size): connect "
+                                 + "'\(synapses.name)' before creating Synapses from or onto it, and add no synapses to "
+                                 + "it afterwards")
             }
             guard synapses.creationOrder == nil else {
                 throw ModelError(.invalidArgument, "The synapses of '\(synapses.name)', the \(role) of '\(name)', were "
@@ -341,7 +345,7 @@ public final class Synapses: Group {
     /// `4 (i = 3, j = 7)`.
     func describeSynapse(_ k: Int) -> String {
         let number = creationOrder?.firstIndex(of: Int32(k)) ?? k
-        var low = 0, high = source.size   // the last source element whose synapses start at or before k
+        var low = 0, high = preOffsets.count - 1   // the last source element whose synapses start at or before k
         while low < high {
             let middle = (low + high + 1) / 2
             if Int(preOffsets[middle]) <= k { low = middle } else { high = middle - 1 }
@@ -373,6 +377,7 @@ public final class Synapses: Group {
 
     override func scheduledOperations() throws -> [ScheduledOperation] {
         try requireLinked()
+        try checkSynapticNeighbours()
         return try (constantOverDtUpdate().map { [$0] } ?? []) + synapticOperations()
     }
 
