@@ -147,21 +147,21 @@ public struct Izhikevich2007: GalleryExample {
     private func figure(_ neurons: SpikeMonitor, _ dopamine: SpikeMonitor, _ traces: StateMonitor) throws -> Figure {
         let t = traces.t.values
         let rows: [(label: String, times: [Double], color: PlotColor)] = [
-            ("pre-neuron", zip(neurons.i, neurons.t.values).filter { $0.0 == 0 }.map(\.1), .series(0)),
-            ("post-neuron", zip(neurons.i, neurons.t.values).filter { $0.0 == 1 }.map(\.1), .series(0)),
-            ("reward", dopamine.t.values, .series(3)),
+            ("pre-neuron (0)", zip(neurons.i, neurons.t.values).filter { $0.0 == 0 }.map(\.1), .series(0)),
+            ("post-neuron (1)", zip(neurons.i, neurons.t.values).filter { $0.0 == 1 }.map(\.1), .series(1)),
+            ("reward (2)", dopamine.t.values, .series(3)),
         ]
+        let time = PlotAxis("Time", unit: "s", range: 0...duration.value)
         let events = Plot(
             title: String(format: "Classical STDP (0–%g s), then dopamine-modulated STDP", duration.value / 2),
-            xAxis: PlotAxis("Time", unit: "s", range: 0...duration.value),
-            yAxis: PlotAxis("0 pre, 1 post, 2 reward", range: -0.5...2.5, integerTicks: true),
+            xAxis: time, yAxis: PlotAxis("Spikes", range: -0.5...3.5, integerTicks: true),
             series: rows.enumerated().map { k, row in
                 PlotSeries(x: row.times, y: Array(repeating: Double(k), count: row.times.count),
-                           style: .dots(diameter: 7), color: row.color, label: k == 1 ? nil : row.label)
+                           style: .dots(diameter: 7), color: row.color, label: row.label)
             })
-        let panels = try [("d", "Extracellular dopamine d", PlotColor.series(3)), ("c", "Eligibility trace c", .series(0)),
-                          ("s", "Synaptic strength s", .series(2))].map { variable, label, color in
-            Plot(xAxis: PlotAxis("Time", unit: "s", range: 0...duration.value), yAxis: PlotAxis("\(label) / gmax"),
+        let panels = try [("d", "Extracellular dopamine", PlotColor.series(3)), ("c", "Eligibility trace", .series(0)),
+                          ("s", "Synaptic strength", .series(2))].map { variable, title, color in
+            Plot(title: title, xAxis: time, yAxis: PlotAxis("\(variable) / gmax"),
                  series: [PlotSeries(x: t, y: try traces.values(variable, index: 0).values.map { $0 / gmax },
                                      color: color)])
         }

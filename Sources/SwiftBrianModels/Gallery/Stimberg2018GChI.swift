@@ -206,7 +206,8 @@ public struct Stimberg2018GChI: GalleryExample {
     private func figure(_ monitor: StateMonitor) throws -> Figure {
         let t = monitor.t.values
         let rows: [(variable: String, label: String, unit: String?, scale: Double)] = [
-            ("Gamma_A", "Γ_A", nil, 1), ("I", "I", "µM", umolar.value), ("C", "C", "µM", umolar.value), ("h", "h", nil, 1),
+            ("Gamma_A", "Receptors Γ_A", nil, 1), ("I", "IP₃ I", "µM", umolar.value), ("C", "Ca²⁺ C", "µM", umolar.value),
+            ("h", "IP₃R h", nil, 1),
         ]
         let panels = try rows.enumerated().map { row, entry in
             Plot(title: row == 0 ? "Astrocytes activated by a synapse firing at \(f_0)" : "",
