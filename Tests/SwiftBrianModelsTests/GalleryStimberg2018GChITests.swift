@@ -10,9 +10,10 @@ final class GalleryStimberg2018GChITests: XCTestCase {
     /// 1.1607964528349528 µM, mean C 0.45322697021597985 µM, peak Gamma_A 0.9485655729381105,
     /// std of h over the second half 0.0043690349782930212. The stochastic astrocyte, Brian 2.9
     /// seeds 1–3: 8, 5, 4 pulses; peak C 1.403, 1.401, 1.410 µM; mean C 0.495, 0.589, 0.582 µM;
-    /// std of h 0.020, 0.135, 0.081 (seeds 1–14: 3–8 pulses, peak C 0.919–1.482 µM, mean C
-    /// 0.321–0.660 µM, std of h 0.018–0.309). SwiftBrian, seeds 1–3: 6, 5, 5 pulses; peak C 1.337, 1.241, 1.178 µM; mean C
-    /// 0.540, 0.484, 0.430 µM; std of h 0.373, 0.123, 0.173.
+    /// std of h 0.020, 0.135, 0.081 (seeds 1–32: 3–8 pulses, peak C 0.919–1.482 µM, mean C
+    /// 0.321–0.660 µM, std of h 0.018–0.665). SwiftBrian, seeds 1–3: 6, 5, 5 pulses; peak C 1.337,
+    /// 1.241, 1.178 µM; mean C 0.540, 0.484, 0.430 µM; std of h 0.373, 0.123, 0.173 (seeds 1–40:
+    /// the same distributions as Brian's, Mann–Whitney p = 0.26–0.70).
     func testAstrocytesRespondToTheSynapseAsInBrian() throws {
         for seed: UInt64 in 1...3 {
             let result = try Stimberg2018GChI().run(seed: seed)
