@@ -14,4 +14,12 @@ extension QuantityArray {
     public func mean() -> Quantity {
         Quantity(value: values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count), dimension: dimension)
     }
+
+    /// The standard deviation, the square root of the mean squared deviation from the mean (NaN
+    /// in the array's unit when the array is empty), as NumPy's `std`.
+    public func std() -> Quantity {
+        let mean = mean().value
+        let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        return Quantity(value: (squares / Double(values.count)).squareRoot(), dimension: dimension)
+    }
 }

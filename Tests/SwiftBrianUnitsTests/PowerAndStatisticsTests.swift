@@ -29,4 +29,13 @@ final class PowerAndStatisticsTests: XCTestCase {
         XCTAssertTrue(empty.min().value.isNaN)
         XCTAssertEqual(empty.max().dimension, .voltage)
     }
+
+    /// NumPy's `std` (population standard deviation): np.std([-70, -65, -60]) = 4.0825 mV.
+    func testStandardDeviation() {
+        let voltages = [-70, -65, -60] * mV
+        XCTAssertEqual(voltages.std().value, 0.005 * (2.0 / 3).squareRoot(), accuracy: 1e-15)
+        XCTAssertEqual(voltages.std().dimension, .voltage)
+        XCTAssertEqual(([2] * mV).std().value, 0)
+        XCTAssertTrue(QuantityArray(values: [], dimension: .voltage).std().value.isNaN)
+    }
 }

@@ -223,6 +223,7 @@ extension Synapses {
     /// Appends synapses, keeps them sorted by presynaptic element (stably, so synapses of one
     /// neuron keep their creation order) and rebuilds the index structures.
     func addSynapses(pre newPre: [Int32], post newPost: [Int32]) throws {
+        try checkSynapticNeighbours()
         guard !newPre.isEmpty else { return }
         let oldCount = size
         let perSynapse = perSynapseBuffers

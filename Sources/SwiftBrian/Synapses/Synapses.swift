@@ -235,11 +235,15 @@ public final class Synapses: Group {
             }
         }
         for variable in target.variables.values where !skipped.contains(variable.name) && !own.contains(variable.name)
-            && !["j", "delay", "lastupdate"].contains(variable.name) {
+            && !synapticNames.contains(variable.name) {
             result.append(variable.description)
         }
         return result
     }
+
+    /// Names that always mean the synapses' own variable, never the target's, even where the
+    /// synapses lack it (a target that is itself `Synapses` has a `lastupdate` of its own).
+    private static let synapticNames: Set<String> = ["j", "delay", "lastupdate"]
 
     // MARK: Names in synapse code
 
@@ -290,7 +294,7 @@ public final class Synapses: Group {
         if name.hasSuffix("_post"), target.variables[String(name.dropLast(5))] != nil {
             return (target, String(name.dropLast(5)), .mapped(post))
         }
-        if target.variables[name] != nil { return (target, name, .mapped(post)) }
+        if target.variables[name] != nil, !Synapses.synapticNames.contains(name) { return (target, name, .mapped(post)) }
         return nil
     }
 
@@ -307,18 +311,41 @@ public final class Synapses: Group {
         if pre.count != size {
             pre.removeAll()
             pre.reserve(size)
-            for k in 0..<source.size {
+            // The offsets' own length: a source that is Synapses may have grown since (see
+            // `checkSynapticNeighbours`).
+            for k in 0..<(preOffsets.count - 1) {
                 for _ in Int(preOffsets[k])..<Int(preOffsets[k + 1]) { pre.append(Int32(source.start + k)) }
             }
         }
         return pre
     }
 
+    /// Throws unless every `Synapses` this one connects (as source or target) still has the
+    /// synapses it had when this one was created, stored in creation order: indices into them are
+    /// fixed then (Brian's `N_pre`/`N_post` too), and a synapse's number must be where it is stored.
+    func checkSynapticNeighbours() throws {
+        for (neighbour, offsets, role) in [(source, preOffsets, "source"), (target, postOffsets, "target")] {
+            guard let synapses = neighbour as? Synapses else { continue }
+            guard offsets.count == synapses.size + 1 else {
+                let count = offsets.count - 1
+                throw ModelError(.invalidArgument, "'\(name)' was created when its \(role) '\(synapses.name)' had "
+                                 + "\(count) synapse\(count == 1 ? "" : "s"), but it now has \(synapses.size): connect "
+                                 + "'\(synapses.name)' before creating Synapses from or onto it, and add no synapses to "
+                                 + "it afterwards")
+            }
+            guard synapses.creationOrder == nil else {
+                throw ModelError(.invalidArgument, "The synapses of '\(synapses.name)', the \(role) of '\(name)', were "
+                                 + "not created in the order of their presynaptic indices; Synapses from or onto other "
+                                 + "Synapses need them created in that order (connect them i by i)")
+            }
+        }
+    }
+
     /// The synapse stored at `k` in the user's terms: its number (creation order), `i` and `j`:
     /// `4 (i = 3, j = 7)`.
     func describeSynapse(_ k: Int) -> String {
         let number = creationOrder?.firstIndex(of: Int32(k)) ?? k
-        var low = 0, high = source.size   // the last source element whose synapses start at or before k
+        var low = 0, high = preOffsets.count - 1   // the last source element whose synapses start at or before k
         while low < high {
             let middle = (low + high + 1) / 2
             if Int(preOffsets[middle]) <= k { low = middle } else { high = middle - 1 }
@@ -350,6 +377,7 @@ public final class Synapses: Group {
 
     override func scheduledOperations() throws -> [ScheduledOperation] {
         try requireLinked()
+        try checkSynapticNeighbours()
         return try (constantOverDtUpdate().map { [$0] } ?? []) + synapticOperations()
     }
 
