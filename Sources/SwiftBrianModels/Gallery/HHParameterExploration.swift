@@ -1,3 +1,4 @@
+import Foundation
 import SwiftBrian
 import SwiftBrianTools
 
@@ -94,7 +95,7 @@ public struct HHParameterExploration: GalleryExample {
             x: g_na_values.map { $0 / density.value }, xAxis: PlotAxis("g_Na", unit: "mS/cm²"),
             y: I_values.map { $0 / pA.value }, yAxis: PlotAxis("I", unit: "pA"),
             values: rates, label: "Firing rate", unit: "Hz",
-            title: "Firing rate of \(n_g_na * n_I) Hodgkin–Huxley neurons over \(duration)"))]
+            title: "Firing rate of \(n_g_na * n_I) Hodgkin–Huxley neurons over " + String(format: "%g s", seconds)))]
         let firing = rates.filter { $0 > 0 }
         result.statistics = [
             GalleryStatistic("mean_rate", rates.reduce(0, +) / Double(max(1, rates.count)), unit: "Hz"),
