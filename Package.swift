@@ -60,7 +60,8 @@ let package = Package(
                                "SwiftBrianIntegration", "SwiftBrianKernel", "SwiftBrianInterpreter",
                                "SwiftBrianNative", "SwiftBrianCUDA"]),
         .target(name: "Dendrify", dependencies: ["SwiftBrian"]),
-        .target(name: "SwiftBrianModels", dependencies: ["SwiftBrian", "Dendrify", "SwiftBrianTools"]),
+        .target(name: "SwiftBrianModels", dependencies: ["SwiftBrian", "Dendrify", "SwiftBrianTools"],
+                resources: [.copy("Resources/notes.wav")]),
         .target(name: "SwiftBrianTools", dependencies: ["SwiftBrian"]),
         .executableTarget(name: "swiftbrian", dependencies: [
             "SwiftBrian", "SwiftBrianModels", "SwiftBrianTools",

@@ -1,4 +1,5 @@
 import Foundation
+import SwiftBrianModels
 import XCTest
 
 /// `swiftbrian list` and `swiftbrian run` as a newcomer uses them.
@@ -11,7 +12,7 @@ final class RunCommandTests: XCTestCase {
         let output = try swiftbrian(["list"])
         XCTAssertEqual(output.status, 0, output.stderr)
         let names = output.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
-        XCTAssertEqual(names.count, 28, output.stdout)
+        XCTAssertEqual(names, Gallery.all.map { $0.name }, output.stdout)
         XCTAssertTrue(names.contains("cuba"), output.stdout)
         for line in output.stdout.split(separator: "\n") { XCTAssertGreaterThan(line.count, 20, "\(line) has a description") }
     }

@@ -107,14 +107,8 @@ extension Plot {
             }
         }
         let means = zip(sums, counts).map { $1 > 0 ? $0 / Double($1) : .nan }
-        let finite = means.filter(\.isFinite)
-        let range = (finite.min() ?? 0)...(finite.max() ?? 1)
-        let heatMap = HeatMap(xEdges: columns.edges, yEdges: rows.edges,
-                              colors: means.map { ColorMap.viridis.color(for: $0, in: range, levels: spaceTimeLevels) })
-        let x = columns.edges, y = rows.edges
-        return Plot(title: title,
-                    xAxis: PlotAxis("Time", unit: timeAxis.symbol, range: x[0]...x[x.count - 1]),
-                    yAxis: PlotAxis("Position", unit: positionAxis.symbol, range: y[0]...y[y.count - 1]),
-                    heatMap: heatMap, colorBar: ColorBar(range: range, label: label, unit: valueUnit.symbol))
+        return heatMap(title: title, xAxis: PlotAxis("Time", unit: timeAxis.symbol), xEdges: columns.edges,
+                       yAxis: PlotAxis("Position", unit: positionAxis.symbol), yEdges: rows.edges,
+                       values: means, label: label, unit: valueUnit.symbol, levels: spaceTimeLevels)
     }
 }
