@@ -14,13 +14,15 @@ extension Binding {
         return BufferGrowth.error(name: name, elements: elements, bytes: bytes)
     }
 
-    /// The name of the buffer or queue (one of whose slots) has its header at `address`.
+    /// The name of the buffer (or a queue's slot) whose header is at `address`.
     private func name(ofHeader address: UInt) -> String? {
         func at<Header>(_ header: UnsafeMutablePointer<Header>) -> Bool { UInt(bitPattern: header) == address }
         for owner in owners {
             if let buffer = owner as? DoubleBuffer, at(buffer.header) { return buffer.name }
             if let buffer = owner as? IndexBuffer, at(buffer.header) { return buffer.name }
-            if let queue = owner as? SpikeQueue, queue.slots.contains(where: { at($0.header) }) { return queue.name }
+            if let queue = owner as? SpikeQueue, let slot = queue.slots.first(where: { at($0.header) }) {
+                return slot.name
+            }
         }
         return nil
     }
