@@ -62,7 +62,9 @@ public final class CUDABackend: Backend {
             kernels.append { [unowned self] in
                 // Room for whatever the kernel may append (nothing grows on the GPU).
                 let most = CUDABackend.iterationBound(kernel.iteration)
-                for (buffer, perElement) in appended { buffer.reserve(buffer.count + most * perElement) }
+                for (buffer, perElement) in appended where !buffer.reserve(buffer.count + most * perElement) {
+                    try BufferGrowth.check()
+                }
                 for launch in launches { try self.run(launch, kernel: kernel.name, checks: checks) }
             }
         }
@@ -182,7 +184,7 @@ public final class CUDABackend: Backend {
 /// A buffer whose capacity can be reserved, whatever its element type.
 protocol HostBuffer: AnyObject {
     var count: Int { get }
-    func reserve(_ minimum: Int)
+    func reserve(_ minimum: Int) -> Bool
 }
 
 extension Buffer: HostBuffer {}

@@ -48,7 +48,7 @@ final class DeviceBuffer {
         var fields: [Int64] = [0, 0, 0]
         try fields.withUnsafeMutableBytes { try driver.copy(header, to: $0.baseAddress!, bytes: $0.count) }
         let count = Int(min(max(fields[1], 0), Int64(capacity)))
-        owner.reserve(count)
+        if !owner.reserve(count) { try BufferGrowth.check() }
         if let elements = host.pointee.data { try driver.copy(data, to: elements, bytes: count * elementSize) }
         host.pointee.count = Int64(count)
     }

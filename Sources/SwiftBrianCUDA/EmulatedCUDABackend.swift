@@ -66,6 +66,7 @@ public final class EmulatedCUDABackend: Backend {
             throw ModelError(.invalidArgument, "Cannot load the emulated CUDA code \(path): " + String(cString: dlerror()))
         }
         libraries.append(library)
+        Binding.limitGrowths(of: library)
         guard let launchSymbol = dlsym(library, "sb_launch") else {
             throw ModelError(.invalidArgument, "The emulated CUDA code \(path) has no function sb_launch")
         }
@@ -97,6 +98,9 @@ public final class EmulatedCUDABackend: Backend {
                                         Int64(layout.threads))
                     if status == CEmitter.nonFiniteStatus {
                         throw ModelError(.nonFiniteValue, CEmitter.nonFiniteMessage(String(cString: message), checks: checks))
+                    }
+                    if status == CEmitter.growthFailedStatus {
+                        throw Binding.growthError(String(cString: message), in: [binding])
                     }
                     if status != 0 { throw ModelError(.invalidArgument, String(cString: message)) }
                 }

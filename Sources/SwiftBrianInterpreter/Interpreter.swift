@@ -27,6 +27,7 @@ public final class Interpreter: Backend {
     public func execute(_ kernel: Kernel) throws {
         nonFinite = nil
         try executeOperations(kernel)
+        try BufferGrowth.check()
         if let nonFinite { throw ModelError(.nonFiniteValue, nonFinite.message) }
     }
 

@@ -63,36 +63,43 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
         count == 0 ? [] : Array(UnsafeBufferPointer(start: pointer, count: count))
     }
 
-    /// Makes room for at least `minimum` elements, keeping the contents.
-    public func reserve(_ minimum: Int) {
-        guard minimum > capacity || header.pointee.data == nil else { return }
+    /// Makes room for at least `minimum` elements, keeping the contents. Without the memory it
+    /// changes nothing, records the failure (see ``BufferGrowth``) and returns false.
+    @discardableResult
+    public func reserve(_ minimum: Int) -> Bool {
+        guard minimum > capacity || header.pointee.data == nil else { return true }
         let newCapacity = Swift.max(minimum, capacity * 2, 4)
-        guard let data = realloc(header.pointee.data, newCapacity * MemoryLayout<Element>.stride) else {
-            preconditionFailure("Out of memory growing '\(name)' to \(newCapacity) elements")
+        let (bytes, overflow) = newCapacity.multipliedReportingOverflow(by: MemoryLayout<Element>.stride)
+        guard !overflow, BufferGrowth.allowsGrowth(), let data = realloc(header.pointee.data, bytes) else {
+            if BufferGrowth.failure == nil {
+                BufferGrowth.failure = (name, newCapacity, overflow ? Int.max : bytes)
+            }
+            return false
         }
         header.pointee.data = data
         header.pointee.capacity = Int64(newCapacity)
+        return true
     }
 
     /// Sets the number of elements in use; new elements are `value`.
+    /// Without the memory for them (see ``reserve(_:)``), it changes nothing.
     public func resize(_ newCount: Int, value: Element) {
-        reserve(newCount)
+        guard reserve(newCount) else { return }
         if newCount > count { (pointer + count).initialize(repeating: value, count: newCount - count) }
         header.pointee.count = Int64(newCount)
     }
 
-    /// Adds `element` at the end.
+    /// Adds `element` at the end; without the memory (see ``reserve(_:)``), it is dropped.
     @inline(__always)
     public func append(_ element: Element) {
-        if count == capacity { reserve(count + 1) }
+        if count == capacity, !reserve(count + 1) { return }
         (pointer + count).initialize(to: element)
         header.pointee.count += 1
     }
 
-    /// Adds `elements` at the end, in one copy.
+    /// Adds `elements` at the end, in one copy; without the memory (see ``reserve(_:)``), none.
     public func append(contentsOf elements: [Element]) {
-        guard !elements.isEmpty else { return }
-        reserve(count + elements.count)
+        guard !elements.isEmpty, reserve(count + elements.count) else { return }
         elements.withUnsafeBufferPointer { source in
             if let base = source.baseAddress { (pointer + count).initialize(from: base, count: source.count) }
         }

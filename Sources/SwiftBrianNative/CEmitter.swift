@@ -31,6 +31,8 @@ package struct CEmitter {
     private var bufferSlots: [ObjectIdentifier: Int] = [:]
     private var queueSlots: [ObjectIdentifier: Int] = [:]
     private var grown: Set<ObjectIdentifier> = []
+    /// Whether the kernel pushes spikes into a queue (whose slots grow).
+    private var enqueues = false
     private var temporaries: Set<Int> = []
     private var usesTimedArrays = false
     /// The calls of `PortableMath` functions emitted so far (see ``chainedLoop``).
@@ -233,6 +235,10 @@ package struct CEmitter {
         if !temporaries.isEmpty {
             declarations.append("\(precision.cType) " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
         }
+        if !parallel, enqueues || !grown.isEmpty {
+            body += ["if (sb_growth_failed) { " + CEmitter.growthReport(
+                buffer: "sb_growth_failed", elements: "sb_growth_failed_elements", bytes: "sb_growth_failed_bytes") + " }"]
+        }
         if usesTimedArrays {
             body += ["if (sb_timed_failed) {",
                      "    sb_timed_failed = 0;",
@@ -254,6 +260,18 @@ package struct CEmitter {
     /// What a kernel returns when a ``FiniteCheck`` failed (1 for other errors).
     package static let nonFiniteStatus: Int32 = 2
 
+    /// What a kernel returns when a buffer could not grow (see `BufferGrowth`).
+    package static let growthFailedStatus: Int32 = 3
+
+    /// The C statements reporting that the buffer whose header is at `buffer` could not grow to
+    /// `elements` elements (`bytes` bytes): numbers only (the header's address, the elements, the
+    /// bytes), which ``Binding/growthError(_:in:)`` words; they forget the recorded failure and
+    /// return ``growthFailedStatus``.
+    static func growthReport(buffer: String, elements: String, bytes: String) -> String {
+        "snprintf(error, 512, \"%llu %lld %lld\", (unsigned long long)(\(buffer)), (long long)(\(elements)), "
+            + "(long long)(\(bytes))); sb_growth_failed = 0; return \(growthFailedStatus);"
+    }
+
     /// The message of a failed finite check from what the kernel wrote (the check's number from
     /// 1, the element, the value and the element's last value), with the kernel's `checks`.
     package static func nonFiniteMessage(_ numbers: String, checks: [FiniteCheck]) -> String {
@@ -266,6 +284,7 @@ package struct CEmitter {
     private mutating func markGrowth(_ operation: KernelOperation) {
         switch operation {
         case .emit(let list): grown.insert(ObjectIdentifier(list))
+        case .enqueue: enqueues = true
         case .append(_, let buffer): grown.insert(ObjectIdentifier(buffer))
         case .appendIndex(_, let buffer): grown.insert(ObjectIdentifier(buffer))
         case .connect(let sink, _):
@@ -409,7 +428,7 @@ package struct CEmitter {
         let events = header(list)
         let scan = try CEmitter.batchableCondition(kernel.vector).map { try batched("_lo", "_scan_hi", $0.0, $0.1) }
             ?? rangeLoop("_lo", "_scan_hi", kernel.vector)
-        let outOfMemory = CEmitter.eventsOutOfMemory(upper - lower)
+        let outOfMemory = CEmitter.eventsOutOfMemory(upper - lower, list: events)
         return ["sb_buffer *const _own = sb_part == 0 ? \(events) : &sb_pool.scratch[sb_part];",
                 "int _short = sb_reserve(_own, sb_part == 0 ? \(upper - lower) : _hi - _lo, sizeof(int32_t));",
                 "const int64_t _scan_hi = _short ? _lo : _hi;",
@@ -420,9 +439,10 @@ package struct CEmitter {
                 "else \(events)->count = _nev;"]
     }
 
-    /// The message of a parallel threshold that found no memory for its events.
-    private static func eventsOutOfMemory(_ elements: Int) -> String {
-        "snprintf(error, 512, \"Out of memory for the events of \(elements) elements\"); return 1;"
+    /// The report of a parallel threshold that found no memory for the events of its `elements`
+    /// elements (its parts' lists all count as its event list, whose header is at `list`).
+    private static func eventsOutOfMemory(_ elements: Int, list: String) -> String {
+        growthReport(buffer: list, elements: "\(elements)", bytes: "\(elements * MemoryLayout<Int32>.stride)")
     }
 
     /// What runs after the parts of a parallel kernel, on the calling thread (see
@@ -434,7 +454,7 @@ package struct CEmitter {
         return """
             int \(name)_join(sb_buffer **b, sb_queue **q, const double *restrict c, uint64_t seed, char *error) {
                 for (int _p = 0; _p < SB_THREADS; _p++) {
-                    if (sb_pool.counts[_p] < 0) { \(events)->count = 0; \(CEmitter.eventsOutOfMemory(upper - lower)) }
+                    if (sb_pool.counts[_p] < 0) { \(events)->count = 0; \(CEmitter.eventsOutOfMemory(upper - lower, list: events)) }
                 }
                 int64_t _total = sb_pool.counts[0];
                 for (int _p = 1; _p < SB_THREADS; _p++) {

@@ -10,7 +10,8 @@
 /// clock's one-element buffers and `ends` its end step. It returns 0 when every clock has reached
 /// its end, 1 when the next step involves Swift (a clock in `swiftClocks`), 2 after `max_steps`
 /// steps, -1 with a message in `error` when a kernel failed (-2 when a value was not finite: then
-/// `error` holds the kernel's position and the numbers of the failed check);
+/// `error` holds the kernel's position and the numbers of the failed check; -3 when a buffer could
+/// not grow: then `error` holds the numbers of `CEmitter.growthReport`);
 /// `done` is the number of steps run.
 ///
 /// The kernels with a `parallel` entry run on the threads of ``CThreadPool`` (whose source must
@@ -32,6 +33,7 @@ enum CLoopEmitter {
         let threaded = parallel.contains { $0 != nil }
         // A failed finite check's numbers get the kernel's position in front (see NativeBackend).
         lines.append("static int sb_failed(int status, int kernel, char *error) {")
+        lines.append("    if (status == \(CEmitter.growthFailedStatus)) return -3;")
         lines.append("    if (status != \(CEmitter.nonFiniteStatus)) return -1;")
         lines.append("    char numbers[512];")
         lines.append("    memcpy(numbers, error, 512);")

@@ -29,23 +29,37 @@ package enum CPrelude {
     #endif
     typedef struct sb_queue { sb_buffer **slots; int64_t count; int64_t cursor; } sb_queue;
 
+    /* The first growth that failed (the buffer, the elements asked for, their bytes), checked after
+       each kernel that grows a buffer (see BufferGrowth in Swift); a failed growth writes nothing.
+       sb_growths_left: for tests, the growths that succeed before every one fails (-1: no limit). */
+    static sb_buffer *sb_growth_failed = 0;
+    static int64_t sb_growth_failed_elements = 0, sb_growth_failed_bytes = 0;
+    int64_t sb_growths_left = -1;
     static int sb_reserve(sb_buffer *b, int64_t minimum, size_t size) {
         if (minimum <= b->capacity && b->data) return 0;
         int64_t capacity = b->capacity * 2;
         if (capacity < minimum) capacity = minimum;
         if (capacity < 4) capacity = 4;
-        void *data = realloc(b->data, (size_t)capacity * size);
-        if (!data) return 1;
+        void *data = sb_growths_left == 0 ? 0 : realloc(b->data, (size_t)capacity * size);
+        if (!data) {
+            if (!sb_growth_failed) {
+                sb_growth_failed = b;
+                sb_growth_failed_elements = capacity;
+                sb_growth_failed_bytes = capacity * (int64_t)size;
+            }
+            return 1;
+        }
+        if (sb_growths_left > 0) sb_growths_left--;
         b->data = data;
         b->capacity = capacity;
         return 0;
     }
     static inline void sb_append_f64(sb_buffer *b, double x) {
-        if (b->count == b->capacity) sb_reserve(b, b->count + 1, sizeof(double));
+        if (b->count == b->capacity && sb_reserve(b, b->count + 1, sizeof(double))) return;
         ((double *)b->data)[b->count++] = x;
     }
     static inline void sb_append_i32(sb_buffer *b, int32_t x) {
-        if (b->count == b->capacity) sb_reserve(b, b->count + 1, sizeof(int32_t));
+        if (b->count == b->capacity && sb_reserve(b, b->count + 1, sizeof(int32_t))) return;
         ((int32_t *)b->data)[b->count++] = x;
     }
     /* A delay is below the number of slots (the queue is sized for the longest before a run), so
@@ -62,7 +76,7 @@ package enum CPrelude {
         if (slot >= q->count) slot -= q->count;
         sb_buffer *b = q->slots[slot];
         const int64_t start = b->count;
-        if (start + (last - first) > b->capacity) sb_reserve(b, start + (last - first), sizeof(int32_t));
+        if (start + (last - first) > b->capacity && sb_reserve(b, start + (last - first), sizeof(int32_t))) return;
         int32_t *data = (int32_t *)b->data + start;
         for (int64_t s = first; s < last; s++) data[s - first] = (int32_t)s;
         b->count = start + (last - first);

@@ -159,6 +159,7 @@ public final class NativeBackend: Backend {
                 ?? ModelError(.invalidArgument, "Cannot load the compiled model \(path): " + message)
         }
         libraries.append(library)
+        Binding.limitGrowths(of: library)
         var bindings: [Binding?] = []
         var kernels: [() throws -> Void] = []
         for (kernel, entry) in zip(schedule.kernels, emitted) {
@@ -180,7 +181,8 @@ public final class NativeBackend: Backend {
         guard let symbol = dlsym(library, "sb_run") else {
             throw ModelError(.invalidArgument, "The compiled model \(path) has no function sb_run")
         }
-        let loop = LoopBinding(native.map { bindings[$0]! }, clocks: schedule.clocks)
+        let loopBindings = native.map { bindings[$0]! }
+        let loop = LoopBinding(loopBindings, clocks: schedule.clocks)
         let loopChecks = native.map { emitted[$0]?.emitter.finiteChecks ?? [] }
         let run = unsafeBitCast(symbol, to: Loop.self)
         return PreparedSchedule(kernels: kernels, loop: { [unowned self] endSteps, maxSteps in
@@ -193,6 +195,7 @@ public final class NativeBackend: Backend {
             }
             guard let stop = LoopStop(rawValue: status) else {
                 let text = String(cString: message)
+                if status == -3 { throw Binding.growthError(text, in: loopBindings) }
                 guard status == -2 else { throw ModelError(.invalidArgument, text) }
                 // "position numbers": the failing kernel's position in the loop, then its numbers.
                 let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
@@ -213,6 +216,7 @@ public final class NativeBackend: Backend {
             if status == CEmitter.nonFiniteStatus {
                 throw ModelError(.nonFiniteValue, CEmitter.nonFiniteMessage(String(cString: message), checks: checks))
             }
+            if status == CEmitter.growthFailedStatus { throw Binding.growthError(String(cString: message), in: [binding]) }
             if status != 0 { throw ModelError(.invalidArgument, String(cString: message)) }
         }
     }

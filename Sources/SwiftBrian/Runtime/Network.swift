@@ -193,26 +193,32 @@ public final class Network {
             case .kernels(let list):
                 defer { runs = runs.dropFirst(list.count) }
                 return runs.prefix(list.count).map { run in (operation.clock, { [unowned self] in
-                    try self.keepingStateIfNotFinite(clocks, run)
+                    try self.keepingStateOnFailure(clocks, run)
                 }) }
             case .swift(let body):
                 return [(operation.clock, { [unowned self] in try body(self) })]
             }
         }
         return (steps, prepared.loop.map { loop in { [unowned self] endSteps, maxSteps in
-            try self.keepingStateIfNotFinite(clocks) { try loop(endSteps, maxSteps) }
+            try self.keepingStateOnFailure(clocks) { try loop(endSteps, maxSteps) }
         } })
     }
 
-    /// Runs `body`; when a value it stores is not finite, the network stops at the failing step
-    /// (its state is kept) and the error says so.
-    private func keepingStateIfNotFinite<Result>(_ clocks: [Clock], _ body: () throws -> Result) throws -> Result {
+    /// Runs `body`; when a value it stores is not finite or a buffer it grows finds no memory
+    /// (see `BufferGrowth`), the network stops at the failing step (its state is kept) and the
+    /// error says so.
+    private func keepingStateOnFailure<Result>(_ clocks: [Clock], _ body: () throws -> Result) throws -> Result {
         do {
-            return try body()
-        } catch var error as ModelError where error.kind == .nonFiniteValue {
+            let result = try body()
+            try BufferGrowth.check()
+            return result
+        } catch var error as ModelError where error.kind == .nonFiniteValue || error.kind == .insufficientMemory {
+            BufferGrowth.failure = nil
             t = Quantity(value: clocks.map(\.t.value).min() ?? t.value, dimension: .time)
-            error.message += ". The run stopped there, its state kept for inspection (the network's t is \(t)); "
-                + "Network(..., checkFinite: false) turns this check off"
+            error.message += error.kind == .nonFiniteValue
+                ? ". The run stopped there, its state kept for inspection (the network's t is \(t)); "
+                    + "Network(..., checkFinite: false) turns this check off"
+                : ". The run stopped in the step at \(t), after the kernels before the failing one"
             throw error
         }
     }

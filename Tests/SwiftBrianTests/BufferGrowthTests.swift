@@ -1,0 +1,88 @@
+import SwiftBrian
+import SwiftBrianKernel
+import SwiftBrianNative
+import XCTest
+
+/// A buffer that cannot grow during a run (a monitor's recordings, a spike list, a queue) stops
+/// the run with an `insufficientMemory` error naming the buffer and its size, the same on every
+/// backend, writing nothing out of bounds. Memory is not exhausted: the test hook
+/// `BufferGrowth.growthsBeforeFailure` makes growths fail.
+final class BufferGrowthTests: XCTestCase {
+    override func setUp() {
+        defaultClock.dt = 0.1 * ms
+    }
+
+    override func tearDown() {
+        BufferGrowth.growthsBeforeFailure = nil
+        BufferGrowth.failure = nil
+    }
+
+    private static let backends: [(BackendKind, Int)] = [(.interpreter, 1), (.native, 1), (.native, 4), (.cudaEmulated, 1)]
+
+    /// For each backend: builds a network with `make`, runs it for 1 ms, then for 100 ms with
+    /// `growths` growths allowed; returns the errors' messages, and checks what `inspect` checks.
+    private func failingRuns(growths: Int, _ make: () throws -> [NetworkObject],
+                             inspect: (BackendKind, Network) throws -> Void = { _, _ in }) throws -> [String] {
+        var messages: [String] = []
+        for (backend, threads) in BufferGrowthTests.backends {
+            let net = try Network(make(), backend: backend, threads: threads)
+            (net.backend as? NativeBackend)?.minimumParallelElements = 1
+            try net.run(1 * ms)
+            BufferGrowth.growthsBeforeFailure = growths
+            XCTAssertThrowsError(try net.run(100 * ms), "\(backend) \(threads)") { error in
+                XCTAssertEqual((error as? ModelError)?.kind, .insufficientMemory, "\(error)")
+                messages.append((error as? ModelError)?.message ?? "\(error)")
+            }
+            BufferGrowth.growthsBeforeFailure = nil
+            try inspect(backend, net)
+            // The network can run on once memory is there again.
+            try net.run(1 * ms)
+        }
+        return messages
+    }
+
+    func testAStateMonitorThatCannotGrowStopsTheRunOnEveryBackend() throws {
+        var recorded: [Int] = []
+        var monitor: StateMonitor?
+        let messages = try failingRuns(growths: 0) {
+            let G = try NeuronGroup(30, model: "dv/dt = (2 - v)/(10*ms) : 1", method: .exact, name: "G")
+            let M = try StateMonitor(G, variables: ["v"], name: "trace")
+            monitor = M
+            return [G, M]
+        } inspect: { backend, net in
+            XCTAssertEqual(net.t.value, 1.6e-3, accuracy: 1e-12, "\(backend): the run stopped at the failing step")
+            recorded.append(monitor?.t.count ?? -1)
+        }
+        XCTAssertEqual(messages.count, 4)
+        XCTAssertEqual(Set(messages).count, 1, "\(messages)")
+        XCTAssertTrue(messages[0].hasPrefix("Out of memory during the run: 'trace."), messages[0])
+        XCTAssertTrue(messages[0].contains("could not grow to 32 elements ("), messages[0])
+        XCTAssertTrue(messages[0].contains("Record fewer variables or neurons, record with a larger dt, or run for a "
+                                           + "shorter time. The run stopped in the step at 1.6 ms"), messages[0])
+        XCTAssertEqual(Set(recorded), [16], "the samples that fitted are kept")
+    }
+
+    func testASpikeMonitorAndASpikeQueueThatCannotGrowStopTheRunOnEveryBackend() throws {
+        for growths in [0, 1, 3] {
+            let messages = try failingRuns(growths: growths) {
+                let G = try NeuronGroup(40, model: "dv/dt = (3 + i/10 - v)/(5*ms) : 1", threshold: "v > 1",
+                                        reset: "v = 0", method: .exact, name: "G")
+                let S = try Synapses(G, G, model: "w : 1", onPre: "v += 0.01*w", name: "S")
+                try S.connect(condition: "i != j")
+                try S.delay.set("(i % 3) * ms")
+                let M = try SpikeMonitor(G, name: "spikes")
+                return [G, S, M]
+            }
+            XCTAssertEqual(messages.count, 4)
+            // The interpreter and the native backend grow the same buffers in the same order; the
+            // CUDA emulation has buffers of its own (a threshold's flags and block counts).
+            XCTAssertEqual(Set(messages.prefix(3)).count, 1, "\(messages)")
+            if growths == 3 { XCTAssertTrue(messages[0].contains("'S_pre_queue.slot"), messages[0]) }
+            for message in messages {
+                XCTAssertTrue(message.hasPrefix("Out of memory during the run: '"), message)
+                XCTAssertTrue(message.contains(" elements ("), message)
+                XCTAssertTrue(message.contains(" bytes). Record fewer"), message)
+            }
+        }
+    }
+}
