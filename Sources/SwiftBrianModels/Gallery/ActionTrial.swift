@@ -48,6 +48,9 @@ public struct ActionBehaviour: Sendable {
     /// The mean action latency of the go trials with an action (NaN without any).
     public var meanLatency: Double { Self.mean(latencies) }
 
+    /// The fraction of go trials without an action (NaN without go trials).
+    public var omissionRate: Double { Self.mean(goTrials.map { $0.choice == nil ? 1 : 0 }) }
+
     /// The fraction of stop trials with an action, p(respond | signal) (NaN without stop trials).
     public var respondProbability: Double { Self.mean(stopTrials.map { $0.choice == nil ? 0 : 1 }) }
 

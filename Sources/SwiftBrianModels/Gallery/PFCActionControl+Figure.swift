@@ -4,7 +4,7 @@ extension PFCActionControl {
     /// The behaviour of every condition: action latency histograms and cumulative distributions,
     /// and bars of SSRT, p(respond | signal), reversal accuracy and perseveration errors.
     static func figure(_ behaviours: [(PFCCondition, ActionBehaviour)], window: Double) -> Figure {
-        let binWidth = 20.0  // ms
+        let binWidth = 40.0  // ms
         let bins = max(1, Int((window * 1000 / binWidth).rounded(.up)))
         var histogram = [PlotSeries](), cumulative = [PlotSeries]()
         for (k, (condition, behaviour)) in behaviours.enumerated() {
@@ -19,9 +19,9 @@ extension PFCActionControl {
             cumulative.append(PlotSeries(x: latencies, y: latencies.indices.map { Double($0 + 1) / goTrials },
                                          style: .line(width: 2), color: .series(k)))
         }
-        func bars(_ title: String, unit: String?, _ value: (ActionBehaviour) -> Double) -> Plot {
+        func bars(_ title: String, _ label: String, unit: String?, _ value: (ActionBehaviour) -> Double) -> Plot {
             Plot(title: title, xAxis: PlotAxis("Condition (colours as in A)", showsTicks: false),
-                 yAxis: PlotAxis(title, unit: unit, includesZero: true),
+                 yAxis: PlotAxis(label, unit: unit, includesZero: true),
                  series: behaviours.enumerated().compactMap { k, entry in
                      let y = value(entry.1)
                      return y.isFinite ? PlotSeries(x: [Double(k) + 0.1], y: [y], style: .bars(width: 0.8),
@@ -33,10 +33,10 @@ extension PFCActionControl {
                  yAxis: PlotAxis("Fraction of go trials", includesZero: true), series: histogram),
             Plot(title: "B. Cumulative action latency", xAxis: PlotAxis("Action latency", unit: "ms"),
                  yAxis: PlotAxis("Fraction of go trials", range: 0...1), series: cumulative),
-            bars("C. SSRT (integration method)", unit: "ms") { $0.ssrt * 1000 },
-            bars("D. p(respond | stop signal)", unit: nil) { $0.respondProbability },
-            bars("E. Reversal accuracy", unit: nil) { $0.reversalAccuracy },
-            bars("F. Perseveration errors per session", unit: nil) { $0.perseverationErrors },
+            bars("C. SSRT (integration method)", "SSRT", unit: "ms") { $0.ssrt * 1000 },
+            bars("D. p(respond | stop signal)", "Probability", unit: nil) { $0.respondProbability },
+            bars("E. Reversal accuracy", "Fraction correct after reversal", unit: nil) { $0.reversalAccuracy },
+            bars("F. Perseveration errors", "Errors per session", unit: nil) { $0.perseverationErrors },
         ], columns: 2)
     }
 }

@@ -164,6 +164,7 @@ public struct PFCActionControl: GalleryExample {
                 GalleryStatistic("AL_\(name)", behaviour.meanLatency / ms.value, unit: "ms"),
                 GalleryStatistic("SSRT_\(name)", behaviour.ssrt / ms.value, unit: "ms"),
                 GalleryStatistic("p_respond_\(name)", behaviour.respondProbability),
+                GalleryStatistic("omissions_\(name)", behaviour.omissionRate),
                 GalleryStatistic("RA_\(name)", behaviour.reversalAccuracy),
                 GalleryStatistic("PE_\(name)", behaviour.perseverationErrors),
             ]
