@@ -1,4 +1,7 @@
-# Prototype / reference of the SwiftBrian pfc_action_control example in Brian 2.9.
+# The SwiftBrian gallery example pfc_action_control written for Brian 2.9, to compare the two
+# simulators on the same model (docs/examples/pfc_action_control.md). Usage:
+#   python pfc_action_control_brian.py CONDITIONS TARGET SESSIONS TRIALS SEED STOP_EVERY [-v]
+# e.g. control numpy 6 8 1 4; -v prints population rates per trial.
 import sys, time
 import numpy as np
 from brian2 import *

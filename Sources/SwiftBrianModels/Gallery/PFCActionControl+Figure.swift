@@ -29,9 +29,11 @@ extension PFCActionControl {
                  })
         }
         return Figure(title: "dmPFC/vmPFC action control: behaviour per condition", panels: [
-            Plot(title: "A. Action latency (go trials)", xAxis: PlotAxis("Action latency", unit: "ms"),
+            Plot(title: "A. Action latency (go trials)",
+                 xAxis: PlotAxis("Action latency", unit: "ms", range: 0...max(binWidth, window * 1000)),
                  yAxis: PlotAxis("Fraction of go trials", includesZero: true), series: histogram),
-            Plot(title: "B. Cumulative action latency", xAxis: PlotAxis("Action latency", unit: "ms"),
+            Plot(title: "B. Cumulative action latency",
+                 xAxis: PlotAxis("Action latency", unit: "ms", range: 0...max(binWidth, window * 1000)),
                  yAxis: PlotAxis("Fraction of go trials", range: 0...1), series: cumulative),
             bars("C. SSRT (integration method)", "SSRT", unit: "ms") { $0.ssrt * 1000 },
             bars("D. p(respond | stop signal)", "Probability", unit: nil) { $0.respondProbability },

@@ -136,6 +136,7 @@ public struct PFCActionControl: GalleryExample {
             })
             let first = monitor.numEvents
             try net.run(duration, report: report)
+            if RunInterruption.isRequested { break }  // stopped: the trial is incomplete
             let choices = readChoices(monitor, from: first, circuit: circuit, copies: conditions.count)
             for (copy, condition) in conditions.enumerated() {
                 let (choice, latency) = choices[copy]
