@@ -32,6 +32,20 @@ final class GalleryPFCActionControlTests: XCTestCase {
         XCTAssertEqual(result.statistic("p_respond_control"), 0)
     }
 
+    func testInterpreterAndNativeBackendAgreeBitForBit() throws {
+        var example = PFCActionControl()
+        (example.sessions, example.trials, example.t_go) = (1, 1, 80 * ms)  // light from 50 ms, go cue at 80 ms
+        let runs = try [BackendKind.interpreter, .native].map { try example.run(seed: 3, backend: $0, duration: 0.1 * second) }
+        let monitors = try runs.map { try XCTUnwrap($0.spikes.first?.value) }
+        XCTAssertGreaterThan(monitors[0].numEvents, 0)
+        XCTAssertEqual(monitors[0].i, monitors[1].i)
+        XCTAssertEqual(monitors[0].t.values, monitors[1].t.values)
+        let opened = try runs.map { try $0.network.objects.compactMap { $0 as? NeuronGroup }
+            .first { $0.name == "pfc" }.map { try $0.O_g.values.values } }
+        XCTAssertEqual(opened[0], opened[1])
+        XCTAssertGreaterThan(opened[0]?.max() ?? 0, 0.5)  // stGtACR2 open under the light
+    }
+
     func testReadoutsFollowTheirDefinitions() {
         func trial(_ k: Int, session: Int = 0, ssd: Double? = nil, reversed: Bool = true, choice: Int?,
                    latency: Double?) -> ActionTrial {
