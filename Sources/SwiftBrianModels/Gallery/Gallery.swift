@@ -9,7 +9,7 @@ public enum Gallery {
         LIFFICurve.self, AdExFiringPatterns.self, Izhikevich2003.self, Diesmann1999.self, BrunelHakim1999.self,
         GapJunctions.self, TsodyksMarkram.self, DendriticCell.self, AxonPropagation.self, DendriticAttenuation.self,
         DendriticIO.self, DendrifyNetwork.self, ThresholdBisection.self, SmoothPursuit.self, PyloricNetwork.self,
-        HindmarshRose.self, Kuramoto.self, Vogels2011.self,
+        HindmarshRose.self, Kuramoto.self, Vogels2011.self, Wang2002.self, TsodyksUzielMarkram2000.self,
     ]
 
     /// The example called `name` (``GalleryExample/name``), if there is one.
