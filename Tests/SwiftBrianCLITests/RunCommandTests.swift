@@ -11,7 +11,7 @@ final class RunCommandTests: XCTestCase {
         let output = try swiftbrian(["list"])
         XCTAssertEqual(output.status, 0, output.stderr)
         let names = output.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
-        XCTAssertEqual(names.count, 24, output.stdout)
+        XCTAssertEqual(names.count, 26, output.stdout)
         XCTAssertTrue(names.contains("cuba"), output.stdout)
         for line in output.stdout.split(separator: "\n") { XCTAssertGreaterThan(line.count, 20, "\(line) has a description") }
     }

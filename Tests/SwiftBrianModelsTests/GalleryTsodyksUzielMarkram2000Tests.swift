@@ -1,0 +1,62 @@
+import Foundation
+import SwiftBrian
+@testable import SwiftBrianModels
+import XCTest
+
+/// Tsodyks, Uziel & Markram 2000 population bursts (`tsodyks_uziel_markram2000`) at the
+/// original's size and times (500 neurons, 0.9 s burn-in, 4.2 s recorded). Brian 2.9 (Brian's
+/// `Tsodyks_Uziel_Markram_2000.py`, cython, NumPy and Brian seeded 1–3): BRIAN_TUM.
+final class GalleryTsodyksUzielMarkram2000Tests: XCTestCase {
+    private func statistic(_ result: GalleryResult, _ name: String) -> Double {
+        result.statistic(name) ?? .nan
+    }
+
+    /// Irregular firing at a few hertz, interrupted by population spikes in which a large part
+    /// of the network fires within milliseconds; the excitatory synapses are depleted (the mean
+    /// recovered fraction well below 1).
+    func testTheNetworkFiresInPopulationBursts() throws {
+        let result = try TsodyksUzielMarkram2000().run(seed: 1)
+        XCTAssert((TUM_RATE).contains(statistic(result, "mean_rate")), "\(result.statistics)")
+        XCTAssert((TUM_BURSTS).contains(statistic(result, "population_spikes")), "\(result.statistics)")
+        XCTAssert((0.1...0.6).contains(statistic(result, "peak_activity")), "\(result.statistics)")
+        XCTAssert((0.3...0.7).contains(statistic(result, "mean_recovered")), "\(result.statistics)")
+    }
+
+    /// The clock-driven Tsodyks–Markram synapses (exact integration of the coupled x, y), the
+    /// four summed variables and the monitors added after the burn-in agree on every backend.
+    func testBackendsAgree() throws {
+        var example = TsodyksUzielMarkram2000()
+        example.burnin = 100 * ms
+        let native = try example.run(seed: 2, duration: 300 * ms)
+        XCTAssertGreaterThan(native.spikes[0].value.numEvents, 0)
+        for backend in [BackendKind.interpreter, .cudaEmulated] {
+            let other = try example.run(seed: 2, backend: backend, duration: 300 * ms)
+            XCTAssertEqual(other.spikes[0].value.t.values, native.spikes[0].value.t.values, "\(backend)")
+            XCTAssertEqual(other.spikes[1].value.i, native.spikes[1].value.i, "\(backend)")
+            XCTAssertEqual(other.statistics, native.statistics, "\(backend)")
+        }
+    }
+
+    func testPopulationActivityFindsEpisodes() throws {
+        let G = try SpikeGeneratorGroup(4, indices: [0, 1, 2, 3, 0, 1, 2, 0, 1], times: [5, 5, 5, 6, 10, 40, 40, 70, 90] * ms,
+                                        name: "activity_spikes")
+        let spikes = try SpikeMonitor(G)
+        try Network(G, spikes).run(100 * ms)
+        let activity = PopulationActivity(spikes: [spikes], neurons: 4, bin: 1e-3, from: 0.002, to: 0.1)
+        XCTAssertEqual(activity.values.count, 98)
+        XCTAssertEqual(activity.values[3], 0.75)  // three of four neurons in [5 ms, 6 ms)
+        XCTAssertEqual(activity.meanRate, 9 / 4 / 0.098, accuracy: 1e-9)
+        // Bins above 0.3: 5 ms (0.75) and 40 ms (0.5): two episodes 35 ms apart, one within 50 ms.
+        XCTAssertEqual(activity.episodes(above: 0.3, gap: 0.02).count, 2)
+        XCTAssertEqual(activity.episodes(above: 0.3, gap: 0.05).count, 1)
+        XCTAssertEqual(activity.fraction(above: 0.3), 5.0 / 9, accuracy: 1e-12)
+        XCTAssertEqual(PopulationActivity(spikes: [], neurons: 4, bin: 1e-3, from: 0, to: 0.01).fraction(above: 0), 0)
+    }
+
+    func testTruncatedNormalStaysWithinItsBounds() {
+        var random = ScriptRandom(seed: 3)
+        let draws = (0..<2000).map { _ in random.truncatedNormal(mean: 0.04, deviation: 0.02, within: 0.001...0.07) }
+        XCTAssert(draws.allSatisfy { $0 > 0.001 && $0 <= 0.07 })
+        XCTAssertEqual(draws.reduce(0, +) / 2000, 0.04, accuracy: 0.003)  // truncated symmetrically enough
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import SwiftBrian
+@testable import SwiftBrianModels
+import XCTest
+
+/// Wang 2002 decision making (`wang2002`), shortened: N = 500 (the original scales the synaptic
+/// weights with the population sizes), the stimulus from 0.5 to 2 s, 2.5 s in all. Brian 2.9
+/// (Brian's `Wang_2002.py` at the same size and times, cython), seeds 1–3: BRIAN_WANG.
+final class GalleryWang2002Tests: XCTestCase {
+    private func shortened(coh: Double) -> Wang2002 {
+        var example = Wang2002()
+        example.N = 500
+        example.coh = coh
+        example.stim_on = 500 * ms
+        example.stim_off = 2000 * ms
+        return example
+    }
+
+    private func statistic(_ result: GalleryResult, _ name: String) -> Double {
+        result.statistic(name) ?? .nan
+    }
+
+    /// A strong coherence for pool 1 (and its mirror image for pool 2) is decided for that pool:
+    /// the winner fires at tens of hertz at the end of the stimulus, the loser near its
+    /// spontaneous rate, and the decision comes a few hundred milliseconds after the onset.
+    func testTheFavouredPoolWinsTheDecision() throws {
+        for (coh, winner) in [(51.2, 1.0), (-51.2, 2.0)] {
+            let result = try shortened(coh: coh).run(seed: 1, duration: 2.5 * second)
+            let (favoured, other) = winner == 1 ? ("rate_1", "rate_2") : ("rate_2", "rate_1")
+            XCTAssertEqual(statistic(result, "winner"), winner, "coh \(coh)")
+            XCTAssertEqual(statistic(result, "decision_winner"), winner, "coh \(coh)")
+            XCTAssert((0.3...5).contains(statistic(result, "rate_spontaneous")), "\(result.statistics)")
+            XCTAssert((12...60).contains(statistic(result, favoured)), "\(result.statistics)")
+            XCTAssert((0...6).contains(statistic(result, other)), "\(result.statistics)")
+            XCTAssert((100...1200).contains(statistic(result, "decision_time")), "\(result.statistics)")
+        }
+    }
+
+    /// The stimulus, the NMDA summed variables (two in a row) and the subgroup labels give the
+    /// same spikes on every backend.
+    func testBackendsAgree() throws {
+        var example = shortened(coh: 25.6)
+        example.N = 100
+        example.stim_on = 20 * ms
+        let native = try example.run(seed: 2, duration: 150 * ms)
+        XCTAssertGreaterThan(native.spikes[0].value.numEvents, 0)
+        for backend in [BackendKind.interpreter, .cudaEmulated] {
+            let other = try example.run(seed: 2, backend: backend, duration: 150 * ms)
+            XCTAssertEqual(other.spikes[0].value.t.values, native.spikes[0].value.t.values, "\(backend)")
+            XCTAssertEqual(other.spikes[1].value.i, native.spikes[1].value.i, "\(backend)")
+            XCTAssertEqual(other.statistics, native.statistics, "\(backend)")
+        }
+    }
+
+    func testBadParametersAreErrors() {
+        var example = shortened(coh: 0)
+        example.sigma = 4 * mV
+        XCTAssertThrowsError(try example.run(seed: 1, duration: 1 * ms)) { error in
+            XCTAssert("\(error)".contains("'sigma' of 'wang2002' must be a rate"), "\(error)")
+        }
+        example = shortened(coh: 0)
+        example.fE = 0.5
+        XCTAssertThrowsError(try example.run(seed: 1, duration: 1 * ms)) { error in
+            XCTAssert("\(error)".contains("two selective pools smaller than the excitatory population"), "\(error)")
+        }
+    }
+
+    func testDecisionRateCountsSpikesInItsWindow() throws {
+        let G = try SpikeGeneratorGroup(2, indices: [0, 1, 0, 1], times: [1, 2, 3, 14] * ms, name: "decision_spikes")
+        let spikes = try SpikeMonitor(G)
+        try Network(G, spikes).run(20 * ms)
+        let pool = DecisionRate(spikes, neurons: 2, dt: 1e-4, to: 0.02)
+        XCTAssertEqual(pool.rate(from: 0, to: 0.01), 3 / (2 * 0.01), accuracy: 1e-9)
+        XCTAssertEqual(pool.rate(from: 0.003, to: 0.004), 1 / (2 * 0.001), accuracy: 1e-9)
+        XCTAssertEqual(pool.rate(from: 0.01, to: 0.01), 0)
+        let quiet = DecisionRate(spikes, neurons: 200, dt: 1e-4, to: 0.02)
+        // 3 spikes in 5 ms by two neurons: 300 Hz, first reached at 4 ms (window [-1 ms, 4 ms)).
+        let crossing = DecisionRate.crossing([quiet, pool], above: 250, window: 0.005, from: 0, to: 0.02)
+        XCTAssertEqual(crossing?.pool, 1)
+        XCTAssertEqual(crossing?.time ?? .nan, 0.004, accuracy: 1e-12)
+        XCTAssertNil(DecisionRate.crossing([pool], above: 1000, window: 0.005, from: 0, to: 0.02))
+    }
+}
