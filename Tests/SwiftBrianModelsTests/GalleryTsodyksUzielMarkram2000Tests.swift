@@ -5,7 +5,11 @@ import XCTest
 
 /// Tsodyks, Uziel & Markram 2000 population bursts (`tsodyks_uziel_markram2000`) at the
 /// original's size and times (500 neurons, 0.9 s burn-in, 4.2 s recorded). Brian 2.9 (Brian's
-/// `Tsodyks_Uziel_Markram_2000.py`, cython, NumPy and Brian seeded 1–3): BRIAN_TUM.
+/// `Tsodyks_Uziel_Markram_2000.py`, numpy target, NumPy and Brian seeded 1–3): mean rate 12.0,
+/// 10.7, 11.6 Hz; 3, 3, 4 population spikes (activity above 0.05, episodes 20 ms apart); peak
+/// activity 0.106, 0.182, 0.162; mean recovered fraction of all E→E synapses 0.438, 0.460, 0.429.
+/// SwiftBrian, seeds 1–3: 11.1, 12.2, 10.9 Hz; 1, 4, 2 population spikes; peaks 0.192, 0.164,
+/// 0.174; recovered fraction (400 synapses) 0.494, 0.394, 0.471.
 final class GalleryTsodyksUzielMarkram2000Tests: XCTestCase {
     private func statistic(_ result: GalleryResult, _ name: String) -> Double {
         result.statistic(name) ?? .nan
@@ -16,10 +20,10 @@ final class GalleryTsodyksUzielMarkram2000Tests: XCTestCase {
     /// recovered fraction well below 1).
     func testTheNetworkFiresInPopulationBursts() throws {
         let result = try TsodyksUzielMarkram2000().run(seed: 1)
-        XCTAssert((TUM_RATE).contains(statistic(result, "mean_rate")), "\(result.statistics)")
-        XCTAssert((TUM_BURSTS).contains(statistic(result, "population_spikes")), "\(result.statistics)")
-        XCTAssert((0.1...0.6).contains(statistic(result, "peak_activity")), "\(result.statistics)")
-        XCTAssert((0.3...0.7).contains(statistic(result, "mean_recovered")), "\(result.statistics)")
+        XCTAssert((8...16).contains(statistic(result, "mean_rate")), "\(result.statistics)")
+        XCTAssert((1...8).contains(statistic(result, "population_spikes")), "\(result.statistics)")
+        XCTAssert((0.08...0.4).contains(statistic(result, "peak_activity")), "\(result.statistics)")
+        XCTAssert((0.3...0.6).contains(statistic(result, "mean_recovered")), "\(result.statistics)")
     }
 
     /// The clock-driven Tsodyks–Markram synapses (exact integration of the coupled x, y), the

@@ -160,14 +160,16 @@ public struct Wang2002: GalleryExample {
         try C_II.connect()
 
         // Background input, and the stimulus redrawn every stim_interval.
-        let extinputE = try PoissonInput(popE, "s_AMPA_ext", N: N_ext, rate: rate_ext_E, weight: gextE)
-        let extinputI = try PoissonInput(popI, "s_AMPA_ext", N: N_ext, rate: rate_ext_I, weight: 1.62 * nS)
+        let extinputE = try PoissonInput(popE, "s_AMPA_ext", N: N_ext, rate: rate_ext_E, weight: gextE, name: "extinputE")
+        let extinputI = try PoissonInput(popI, "s_AMPA_ext", N: N_ext, rate: rate_ext_I, weight: 1.62 * nS,
+                                         name: "extinputI")
         let stiminputE1 = try PoissonGroup(subN, rates: 0 * Hz, namespace: namespace, name: "stiminputE1")
         let stiminputE2 = try PoissonGroup(subN, rates: 0 * Hz, namespace: namespace, name: "stiminputE2")
+        // Named, as every object here: random numbers are drawn per object name.
         try stiminputE1.runRegularly("rates = int(t > stim_on and t < stim_off) * (mu0 + coh / 100.0 * mu1 + sigma*randn())",
-                                     dt: stim_interval)
+                                     dt: stim_interval, name: "stiminputE1_run_regularly")
         try stiminputE2.runRegularly("rates = int(t > stim_on and t < stim_off) * (mu0 - coh / 100.0 * mu1 + sigma*randn())",
-                                     dt: stim_interval)
+                                     dt: stim_interval, name: "stiminputE2_run_regularly")
         let C_stimE1 = try Synapses(stiminputE1, popE1, onPre: "s_AMPA_ext += gextE", namespace: namespace,
                                     name: "C_stimE1")
         try C_stimE1.connect(j: "i")
@@ -244,6 +246,6 @@ public struct Wang2002: GalleryExample {
                        color: colors[k])
         }))
         return Figure(title: String(format: "Decision making, coherence %g %%", coh), panels: panels,
-                      rowHeights: [2, 2, 2, 1], sharesXAxis: true, height: 720)
+                      rowHeights: [2, 2, 2, 1], sharesXAxis: true, height: 960)
     }
 }
