@@ -89,17 +89,24 @@ public struct Wang2002: GalleryExample {
         ]
         let gEEA = 0.05 * nS * scaleE, gextE = 2.1 * nS
         // Note the "(unless refractory)": the membrane voltage is clamped while refractory.
-        let popE = try NeuronGroup(NE, model: """
-            label : integer (constant)  # label for decision encoding populations
-            dV/dt = (- gLeakE * (V - El) - I_AMPA - I_NMDA - I_GABA - I_AMPA_ext + I_input) / CmE : volt (unless refractory)
+        // The synaptic currents of both populations (the original's eqsE and eqsI share them),
+        // with the NMDA conductance `gNMDA` of the population.
+        func currents(_ gNMDA: String) -> String {
+            """
             I_AMPA = s_AMPA * (V - V_E) : amp
             ds_AMPA / dt = - s_AMPA / tau_AMPA : siemens
-            I_NMDA = gEEN * s_NMDA_tot * (V - V_E) / ( 1 + exp(-0.062 * V/mvolt) * (C/mmole / 3.57) ) : amp
+            I_NMDA = \(gNMDA) * s_NMDA_tot * (V - V_E) / ( 1 + exp(-0.062 * V/mvolt) * (C/mmole / 3.57) ) : amp
             s_NMDA_tot : 1
             I_GABA = s_GABA * (V - V_I) : amp
             ds_GABA / dt = - s_GABA / tau_GABA : siemens
             I_AMPA_ext = s_AMPA_ext * (V - V_E) : amp
             ds_AMPA_ext / dt = - s_AMPA_ext / tau_AMPA : siemens
+            """
+        }
+        let popE = try NeuronGroup(NE, model: """
+            label : integer (constant)  # label for decision encoding populations
+            dV/dt = (- gLeakE * (V - El) - I_AMPA - I_NMDA - I_GABA - I_AMPA_ext + I_input) / CmE : volt (unless refractory)
+            \(currents("gEEN"))
             I_input : amp
             ds_NMDA / dt = - s_NMDA / tau_NMDA_decay + alpha * x * (1 - s_NMDA) : 1
             dx / dt = - x / tau_NMDA_rise : 1
@@ -107,14 +114,7 @@ public struct Wang2002: GalleryExample {
             name: "popE")
         let popI = try NeuronGroup(NI, model: """
             dV/dt = (- gLeakI * (V - El) - I_AMPA - I_NMDA - I_GABA - I_AMPA_ext) / CmI : volt (unless refractory)
-            I_AMPA = s_AMPA * (V - V_E) : amp
-            ds_AMPA / dt = - s_AMPA / tau_AMPA : siemens
-            I_NMDA = gEIN * s_NMDA_tot * (V - V_E) / ( 1 + exp(-0.062 * V/mvolt) * (C/mmole / 3.57) ): amp
-            s_NMDA_tot : 1
-            I_GABA = s_GABA * (V - V_I) : amp
-            ds_GABA / dt = - s_GABA / tau_GABA : siemens
-            I_AMPA_ext = s_AMPA_ext * (V - V_E) : amp
-            ds_AMPA_ext / dt = - s_AMPA_ext / tau_AMPA : siemens
+            \(currents("gEIN"))
             """, threshold: "V > Vt", reset: "V = Vr", refractory: 1 * ms, method: .euler, namespace: namespace,
             name: "popI")
         let popE1 = try popE[0..<subN], popE2 = try popE[subN..<(2 * subN)], popE3 = try popE[(2 * subN)..<NE]
