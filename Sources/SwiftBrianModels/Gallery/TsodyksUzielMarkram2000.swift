@@ -213,7 +213,8 @@ public struct TsodyksUzielMarkram2000: GalleryExample {
             offset += monitor.source.size
         }
         var raster = try Plot.raster(indices: indices, times: QuantityArray(values: times, dimension: .time),
-                                     neurons: offset, duration: activity.end * second, timeUnit: ms, title: "")
+                                     neurons: offset, duration: activity.end > 0 ? activity.end * second : nil,
+                                     timeUnit: ms, title: "")
         raster.yAxis = PlotAxis("Neuron No.", range: 0...Double(offset), integerTicks: true)
         let net = Plot(title: "", xAxis: PlotAxis("Time", unit: "ms", range: window),
                        yAxis: PlotAxis("Net activity", range: 0...max(0.2, activity.values.max() ?? 0)),
