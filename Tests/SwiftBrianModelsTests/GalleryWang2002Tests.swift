@@ -47,14 +47,8 @@ final class GalleryWang2002Tests: XCTestCase {
         var example = shortened(coh: 25.6)
         example.N = 100
         example.stim_on = 20 * ms
-        let native = try example.run(seed: 2, duration: 150 * ms)
+        let native = try assertBackendsAgree(example, seed: 2, duration: 150 * ms)
         XCTAssertGreaterThan(native.spikes[0].value.numEvents, 0)
-        for backend in [BackendKind.interpreter, .cudaEmulated] {
-            let other = try example.run(seed: 2, backend: backend, duration: 150 * ms)
-            XCTAssertEqual(other.spikes[0].value.t.values, native.spikes[0].value.t.values, "\(backend)")
-            XCTAssertEqual(other.spikes[1].value.i, native.spikes[1].value.i, "\(backend)")
-            XCTAssertEqual("\(other.statistics)", "\(native.statistics)", "\(backend)")  // NaN when undecided
-        }
     }
 
     func testBadParametersAreErrors() {
