@@ -207,6 +207,24 @@ final class InputReferenceTests: XCTestCase {
         XCTAssertThrowsError(try Q.rates.set(1 * Hz))
     }
 
+    /// Wang 2002's stimulus: a `run_regularly` on a PoissonGroup's rates reads names from the
+    /// group's namespace (without it they are unknown).
+    func testPoissonGroupRunRegularlyReadsItsNamespace() throws {
+        let result = try onBothBackends { backend in
+            let P = try PoissonGroup(2, rates: 0 * Hz, namespace: ["stim_on": 1 * ms, "mu0": 10 * kHz], name: "P_ns")
+            try P.runRegularly("rates = int(t > stim_on) * mu0", dt: 0.5 * ms)
+            let S = try SpikeMonitor(P)
+            try Network(P, S, backend: backend).run(2 * ms)
+            var result = CaseResult()
+            result.values("count", S.count.map(Double.init))
+            return result
+        }
+        // The rates become 10 kHz (a spike every step) at 1.5 ms: steps 15 to 19.
+        XCTAssertEqual(result.numbers("count"), [5, 5])
+        let P = try PoissonGroup(2, rates: 0 * Hz, name: "P_no_ns")
+        assertModelError(try P.runRegularly("rates = int(t > stim_on) * 10*Hz"), "Unknown identifier 'stim_on'")
+    }
+
     func testPoissonGroupBadInput() {
         assertModelError(try PoissonGroup(0, rates: 10 * Hz), "at least one neuron")
         assertModelError(try PoissonGroup(10, rates: 10 * mV), "must be frequencies (Hz)")

@@ -14,20 +14,24 @@ import SwiftBrianUnits
 public final class PoissonGroup: Group {
     private let when: When
 
-    /// `N` neurons firing at `rates` each (a frequency).
+    /// `N` neurons firing at `rates` each (a frequency); `namespace` holds the names that code run
+    /// on the group (``Group/runRegularly(_:dt:when:order:name:)``) reads.
     ///
     /// - Throws: `ModelError` when `N < 1` or `rates` is not a frequency.
-    public convenience init(_ N: Int, rates: Quantity, dt: Quantity? = nil, clock: Clock? = nil,
-                            when: When = .thresholds, order: Int = 0, name: String? = nil) throws {
-        try self.init(N, rates: QuantityArray(rates), dt: dt, clock: clock, when: when, order: order, name: name)
+    public convenience init(_ N: Int, rates: Quantity, namespace: Namespace = Namespace(), dt: Quantity? = nil,
+                            clock: Clock? = nil, when: When = .thresholds, order: Int = 0, name: String? = nil) throws {
+        try self.init(N, rates: QuantityArray(rates), namespace: namespace, dt: dt, clock: clock, when: when,
+                      order: order, name: name)
     }
 
-    /// `N` neurons, neuron `i` firing at `rates[i]` (one rate for all when `rates` has one value).
+    /// `N` neurons, neuron `i` firing at `rates[i]` (one rate for all when `rates` has one value);
+    /// `namespace` holds the names that code run on the group reads (a `run_regularly` that
+    /// changes the rates).
     ///
     /// - Throws: `ModelError` when `N < 1`, `rates` is not a frequency, or its length is neither
     ///   1 nor `N`.
-    public init(_ N: Int, rates: QuantityArray, dt: Quantity? = nil, clock: Clock? = nil,
-                when: When = .thresholds, order: Int = 0, name: String? = nil) throws {
+    public init(_ N: Int, rates: QuantityArray, namespace: Namespace = Namespace(), dt: Quantity? = nil,
+                clock: Clock? = nil, when: When = .thresholds, order: Int = 0, name: String? = nil) throws {
         try Group.checkSize(N, of: "PoissonGroup", noun: "neuron", valuesPerElement: 2)
         guard rates.dimension == .frequency else {
             throw ModelError(.dimensionMismatch, "The rates of a PoissonGroup must be frequencies (Hz), but they are "
@@ -38,11 +42,11 @@ public final class PoissonGroup: Group {
             throw ModelError(.invalidArgument, "A PoissonGroup of \(N) neurons needs one rate or \(N) rates, but "
                              + "\(rates.count) were given")
         }
-        let parts = try PoissonGroup.parts(N, model: "rates : Hz", namespace: Namespace(), dt: dt, clock: clock,
+        let parts = try PoissonGroup.parts(N, model: "rates : Hz", namespace: namespace, dt: dt, clock: clock,
                                            name: name)
         self.when = when
         super.init(name: parts.name, size: N, start: 0, clock: parts.clock, order: order,
-                   variables: parts.variables, model: parts.model, namespace: Namespace())
+                   variables: parts.variables, model: parts.model, namespace: parts.namespace)
         try VariableView(group: self, name: "rates").set(rates.count == 1 ? rates[0] : nil, or: rates)
         addSpikeList(when: when)
     }

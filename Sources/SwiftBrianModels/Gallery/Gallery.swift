@@ -11,7 +11,7 @@ public enum Gallery {
         DendriticIO.self, DendrifyNetwork.self, ThresholdBisection.self, SmoothPursuit.self, PyloricNetwork.self,
         HindmarshRose.self, Kuramoto.self, Vogels2011.self, Jeffress.self, Sturzl2000.self, Izhikevich2007.self,
         Stimberg2018GChI.self, AuditoryPitch.self, HHParameterExploration.self,
-        PFCActionControl.self,
+        Wang2002.self, TsodyksUzielMarkram2000.self, PFCActionControl.self,
     ]
 
     /// The example called `name` (``GalleryExample/name``), if there is one.

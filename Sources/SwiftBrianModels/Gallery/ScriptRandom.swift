@@ -27,4 +27,15 @@ struct ScriptRandom: RandomNumberGenerator {
         let u1 = uniform(), u2 = uniform()
         return (-2 * log(1 - u1)).squareRoot() * cos(2 * Double.pi * u2)
     }
+
+    /// A draw from the normal distribution of `mean` and `deviation` truncated to `bounds` (the
+    /// open lower and closed upper end, as SciPy's `truncnorm` draws them), by rejection: normal
+    /// draws are repeated until one lies within. `bounds` must hold a sizeable part of the
+    /// distribution (within a few deviations of the mean), or this takes long.
+    mutating func truncatedNormal(mean: Double, deviation: Double, within bounds: ClosedRange<Double>) -> Double {
+        while true {
+            let draw = mean + deviation * normal()
+            if draw > bounds.lowerBound, draw <= bounds.upperBound { return draw }
+        }
+    }
 }
