@@ -1,3 +1,5 @@
+import SwiftBrianKernel
+
 /// The C function of one implicit step of the cable equation (``KernelOperation/solveCables(_:)``):
 /// each value is computed by the same operations, in the same order, as in the interpreter's
 /// `CableStep`, so that the two agree bit for bit (the recurrences of a section, which the
@@ -24,6 +26,8 @@ package enum CCableStep {
     } sb_cable;
     /* The most neurons whose sections are solved interleaved. */
     #define SB_CABLE_LANES 8
+    /* The compartments from which a section is eliminated from both ends. */
+    #define SB_CABLE_TWISTED \#(CableSystem.twistedLength)
 
     /* Whether the section's gtot is the one it was last factorized with. */
     static int sb_cable_unchanged(const sb_cable *cell, int64_t first, int64_t stop) {
@@ -101,6 +105,109 @@ package enum CCableStep {
             }
             p = particular[j] - c * p;
             particular[j] = p;
+        }
+    }
+
+    /* A long section (SB_CABLE_TWISTED compartments or more) of one neuron, eliminated from both
+       ends at once (CableSystem.twistedLength): its upper half downward as sb_cable_section does,
+       its lower half upward (eliminated holds there the eliminated lower diagonal), the two
+       serial recurrences side by side in one loop; then the row where they meet, and the
+       substitution back from it in both directions. A fresh section is factorized anew in the same
+       passes; a kept one solves only for the particular solution with its kept pivots. */
+    static void sb_cable_twisted(const sb_cable *cell, int64_t first, int64_t stop, int fresh) {
+        const double dt = cell->dt;
+        const double *restrict v = cell->v, *restrict cm = cell->cm, *restrict gtot = cell->gtot,
+            *restrict i0 = cell->i0, *restrict diagonal = cell->diagonal, *restrict upper = cell->upper,
+            *restrict lower = cell->lower, *restrict end_response = cell->end_response,
+            *restrict start_response = cell->start_response;
+        double *restrict particular = cell->particular, *restrict towards_end = cell->towards_end,
+            *restrict towards_start = cell->towards_start, *restrict eliminated = cell->eliminated,
+            *restrict pivot = cell->pivot, *restrict factored = cell->factored;
+        const int64_t meet = first + (stop - first) / 2;
+        double e = 0, te = 0, ts = 0, p = 0, f = 0, fe = 0, fs = 0, q = 0;
+        for (int64_t s = 0; s < meet - first; s++) {
+            const int64_t j = first + s, r = stop - 1 - s;
+            const double a = lower[j];
+            double m;
+            if (fresh) {
+                m = 1.0 / (diagonal[j] - gtot[j] - a * e);
+                factored[j] = gtot[j];
+                pivot[j] = m;
+                e = upper[j] * m;
+                te = (end_response[j] - a * te) * m;
+                ts = (start_response[j] - a * ts) * m;
+                eliminated[j] = e;
+                towards_end[j] = te;
+                towards_start[j] = ts;
+            } else {
+                m = pivot[j];
+            }
+            p = (-(cm[j] / dt * v[j]) - i0[j] - a * p) * m;
+            particular[j] = p;
+            if (r > meet) {
+                const double c = upper[r];
+                double n;
+                if (fresh) {
+                    n = 1.0 / (diagonal[r] - gtot[r] - c * f);
+                    factored[r] = gtot[r];
+                    pivot[r] = n;
+                    f = lower[r] * n;
+                    fe = (end_response[r] - c * fe) * n;
+                    fs = (start_response[r] - c * fs) * n;
+                    eliminated[r] = f;
+                    towards_end[r] = fe;
+                    towards_start[r] = fs;
+                } else {
+                    n = pivot[r];
+                }
+                q = (-(cm[r] / dt * v[r]) - i0[r] - c * q) * n;
+                particular[r] = q;
+            }
+        }
+        {
+            const double a = lower[meet], c = upper[meet];
+            double m;
+            if (fresh) {
+                m = 1.0 / (diagonal[meet] - gtot[meet] - a * e - c * f);
+                factored[meet] = gtot[meet];
+                pivot[meet] = m;
+                te = (end_response[meet] - a * te - c * fe) * m;
+                ts = (start_response[meet] - a * ts - c * fs) * m;
+                towards_end[meet] = te;
+                towards_start[meet] = ts;
+            } else {
+                m = pivot[meet];
+            }
+            p = (-(cm[meet] / dt * v[meet]) - i0[meet] - a * p - c * q) * m;
+            particular[meet] = p;
+        }
+        fe = te;
+        fs = ts;
+        q = p;
+        for (int64_t s = 1; s <= meet - first || meet + s < stop; s++) {
+            const int64_t j = meet - s, r = meet + s;
+            if (j >= first) {
+                const double c = eliminated[j];
+                if (fresh) {
+                    te = towards_end[j] - c * te;
+                    ts = towards_start[j] - c * ts;
+                    towards_end[j] = te;
+                    towards_start[j] = ts;
+                }
+                p = particular[j] - c * p;
+                particular[j] = p;
+            }
+            if (r < stop) {
+                const double c = eliminated[r];
+                if (fresh) {
+                    fe = towards_end[r] - c * fe;
+                    fs = towards_start[r] - c * fs;
+                    towards_end[r] = fe;
+                    towards_start[r] = fs;
+                }
+                q = particular[r] - c * q;
+                particular[r] = q;
+            }
         }
     }
 
@@ -206,6 +313,12 @@ package enum CCableStep {
             for (int64_t s = 0; s < layout->sections; s++) {
                 /* The neurons whose section keeps its factorization together, the others alone. */
                 const int64_t first = layout->starts[s], stop = layout->stops[s];
+                if (stop - first >= SB_CABLE_TWISTED) {
+                    for (int64_t c = 0; c < lanes; c++) {
+                        sb_cable_twisted(&group[c], first, stop, !sb_cable_unchanged(&group[c], first, stop));
+                    }
+                    continue;
+                }
                 const sb_cable *kept[SB_CABLE_LANES];
                 int64_t n_kept = 0;
                 for (int64_t c = 0; c < lanes; c++) {
