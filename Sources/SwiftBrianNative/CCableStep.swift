@@ -37,6 +37,47 @@ package enum CCableStep {
         return unchanged;
     }
 
+    /* One row j of an elimination, in either direction: `a` couples it to the row eliminated before
+       it, whose values `row` carries (eliminated coupling, unit responses, particular solution) and
+       receives j's; `next` is j's coupling to the row after it. A fresh row is factorized anew,
+       a kept one uses its kept pivot. */
+    typedef struct sb_cable_row_values { double e, te, ts, p; } sb_cable_row_values;
+    static inline __attribute__((always_inline)) void sb_cable_row(const sb_cable *cell, int64_t j, double a,
+                                                                   double next, int fresh,
+                                                                   sb_cable_row_values *row) {
+        double m;
+        if (fresh) {
+            m = 1.0 / (cell->diagonal[j] - cell->gtot[j] - a * row->e);
+            cell->factored[j] = cell->gtot[j];
+            cell->pivot[j] = m;
+            row->e = next * m;
+            row->te = (cell->end_response[j] - a * row->te) * m;
+            row->ts = (cell->start_response[j] - a * row->ts) * m;
+            cell->eliminated[j] = row->e;
+            cell->towards_end[j] = row->te;
+            cell->towards_start[j] = row->ts;
+        } else {
+            m = cell->pivot[j];
+        }
+        row->p = (-(cell->cm[j] / cell->dt * cell->v[j]) - cell->i0[j] - a * row->p) * m;
+        cell->particular[j] = row->p;
+    }
+
+    /* One row j of the substitution back, in either direction: `row` carries the values of the row
+       substituted before it and receives j's (the unit responses of a fresh section, the solution). */
+    static inline __attribute__((always_inline)) void sb_cable_back(const sb_cable *cell, int64_t j, int fresh,
+                                                                    sb_cable_row_values *row) {
+        const double c = cell->eliminated[j];
+        if (fresh) {
+            row->te = cell->towards_end[j] - c * row->te;
+            row->ts = cell->towards_start[j] - c * row->ts;
+            cell->towards_end[j] = row->te;
+            cell->towards_start[j] = row->ts;
+        }
+        row->p = cell->particular[j] - c * row->p;
+        cell->particular[j] = row->p;
+    }
+
     /* One pass forward and one back through a section of one neuron. A section whose gtot changed
        (fresh) is factorized anew in the same passes (the reciprocal pivots, the eliminated upper
        diagonal, the unit responses), so that its recurrences, each carried in a register, run side
@@ -51,7 +92,7 @@ package enum CCableStep {
             *restrict start_response = cell->start_response;
         double *restrict particular = cell->particular, *restrict towards_end = cell->towards_end,
             *restrict towards_start = cell->towards_start, *restrict eliminated = cell->eliminated,
-            *restrict pivot = cell->pivot, *restrict factored = cell->factored;
+            *restrict factored = cell->factored;
         int64_t j = first;
         double e = 0, te = 0, ts = 0, p = 0;
         if (j == 0) {
@@ -76,36 +117,9 @@ package enum CCableStep {
             }
             p = particular[j - 1];
         }
-        for (; j < stop; j++) {
-            const double a = lower[j];
-            double m;
-            if (fresh) {
-                m = 1.0 / (diagonal[j] - gtot[j] - a * e);
-                factored[j] = gtot[j];
-                pivot[j] = m;
-                e = upper[j] * m;
-                te = (end_response[j] - a * te) * m;
-                ts = (start_response[j] - a * ts) * m;
-                eliminated[j] = e;
-                towards_end[j] = te;
-                towards_start[j] = ts;
-            } else {
-                m = pivot[j];
-            }
-            p = (-(cm[j] / dt * v[j]) - i0[j] - a * p) * m;
-            particular[j] = p;
-        }
-        for (j = stop - 2; j >= first; j--) {
-            const double c = eliminated[j];
-            if (fresh) {
-                te = towards_end[j] - c * te;
-                ts = towards_start[j] - c * ts;
-                towards_end[j] = te;
-                towards_start[j] = ts;
-            }
-            p = particular[j] - c * p;
-            particular[j] = p;
-        }
+        sb_cable_row_values row = {e, te, ts, p};
+        for (; j < stop; j++) sb_cable_row(cell, j, lower[j], upper[j], fresh, &row);
+        for (j = stop - 2; j >= first; j--) sb_cable_back(cell, j, fresh, &row);
     }
 
     /* A long section (SB_CABLE_TWISTED compartments or more) of one neuron, eliminated from both
@@ -121,93 +135,36 @@ package enum CCableStep {
             *restrict lower = cell->lower, *restrict end_response = cell->end_response,
             *restrict start_response = cell->start_response;
         double *restrict particular = cell->particular, *restrict towards_end = cell->towards_end,
-            *restrict towards_start = cell->towards_start, *restrict eliminated = cell->eliminated,
-            *restrict pivot = cell->pivot, *restrict factored = cell->factored;
+            *restrict towards_start = cell->towards_start, *restrict pivot = cell->pivot,
+            *restrict factored = cell->factored;
         const int64_t meet = first + (stop - first) / 2;
-        double e = 0, te = 0, ts = 0, p = 0, f = 0, fe = 0, fs = 0, q = 0;
+        sb_cable_row_values down = {0, 0, 0, 0}, up = {0, 0, 0, 0};
         for (int64_t s = 0; s < meet - first; s++) {
             const int64_t j = first + s, r = stop - 1 - s;
-            const double a = lower[j];
-            double m;
-            if (fresh) {
-                m = 1.0 / (diagonal[j] - gtot[j] - a * e);
-                factored[j] = gtot[j];
-                pivot[j] = m;
-                e = upper[j] * m;
-                te = (end_response[j] - a * te) * m;
-                ts = (start_response[j] - a * ts) * m;
-                eliminated[j] = e;
-                towards_end[j] = te;
-                towards_start[j] = ts;
-            } else {
-                m = pivot[j];
-            }
-            p = (-(cm[j] / dt * v[j]) - i0[j] - a * p) * m;
-            particular[j] = p;
-            if (r > meet) {
-                const double c = upper[r];
-                double n;
-                if (fresh) {
-                    n = 1.0 / (diagonal[r] - gtot[r] - c * f);
-                    factored[r] = gtot[r];
-                    pivot[r] = n;
-                    f = lower[r] * n;
-                    fe = (end_response[r] - c * fe) * n;
-                    fs = (start_response[r] - c * fs) * n;
-                    eliminated[r] = f;
-                    towards_end[r] = fe;
-                    towards_start[r] = fs;
-                } else {
-                    n = pivot[r];
-                }
-                q = (-(cm[r] / dt * v[r]) - i0[r] - c * q) * n;
-                particular[r] = q;
-            }
+            sb_cable_row(cell, j, lower[j], upper[j], fresh, &down);
+            if (r > meet) sb_cable_row(cell, r, upper[r], lower[r], fresh, &up);
         }
         {
             const double a = lower[meet], c = upper[meet];
             double m;
             if (fresh) {
-                m = 1.0 / (diagonal[meet] - gtot[meet] - a * e - c * f);
+                m = 1.0 / (diagonal[meet] - gtot[meet] - a * down.e - c * up.e);
                 factored[meet] = gtot[meet];
                 pivot[meet] = m;
-                te = (end_response[meet] - a * te - c * fe) * m;
-                ts = (start_response[meet] - a * ts - c * fs) * m;
-                towards_end[meet] = te;
-                towards_start[meet] = ts;
+                down.te = (end_response[meet] - a * down.te - c * up.te) * m;
+                down.ts = (start_response[meet] - a * down.ts - c * up.ts) * m;
+                towards_end[meet] = down.te;
+                towards_start[meet] = down.ts;
             } else {
                 m = pivot[meet];
             }
-            p = (-(cm[meet] / dt * v[meet]) - i0[meet] - a * p - c * q) * m;
-            particular[meet] = p;
+            down.p = (-(cm[meet] / dt * v[meet]) - i0[meet] - a * down.p - c * up.p) * m;
+            particular[meet] = down.p;
         }
-        fe = te;
-        fs = ts;
-        q = p;
+        up = down;
         for (int64_t s = 1; s <= meet - first || meet + s < stop; s++) {
-            const int64_t j = meet - s, r = meet + s;
-            if (j >= first) {
-                const double c = eliminated[j];
-                if (fresh) {
-                    te = towards_end[j] - c * te;
-                    ts = towards_start[j] - c * ts;
-                    towards_end[j] = te;
-                    towards_start[j] = ts;
-                }
-                p = particular[j] - c * p;
-                particular[j] = p;
-            }
-            if (r < stop) {
-                const double c = eliminated[r];
-                if (fresh) {
-                    fe = towards_end[r] - c * fe;
-                    fs = towards_start[r] - c * fs;
-                    towards_end[r] = fe;
-                    towards_start[r] = fs;
-                }
-                q = particular[r] - c * q;
-                particular[r] = q;
-            }
+            if (meet - s >= first) sb_cable_back(cell, meet - s, fresh, &down);
+            if (meet + s < stop) sb_cable_back(cell, meet + s, fresh, &up);
         }
     }
 
