@@ -48,10 +48,10 @@ final class CEmitterVectorizationTests: XCTestCase {
             .contains(pragma))
     }
 
-    /// A loop that calls `exp` (PortableMath's polynomial) also asks for two interleaved vectors of
+    /// A loop that calls `exp` (PortableMath's polynomial) also asks for four interleaved vectors of
     /// iterations; one without such calls leaves the interleaving to clang.
     func testLoopsWithPortableMathAreInterleaved() throws {
-        let interleaved = "\(pragma) interleave_count(2)"
+        let interleaved = "\(pragma) interleave_count(4)"
         let load = KernelExpression.load(ArrayReference(x, .element))
         XCTAssertTrue(try source([.store(ArrayReference(y, .element), .call(.builtin("exp"), [load]))])
             .contains(interleaved))

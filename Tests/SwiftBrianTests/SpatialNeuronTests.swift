@@ -1,5 +1,6 @@
 import Foundation
-import SwiftBrian
+@testable import SwiftBrian
+import SwiftBrianKernel
 import XCTest
 
 /// SpatialNeuron's selection of compartments, its integration method, its current readouts and its
@@ -159,6 +160,39 @@ final class SpatialNeuronTests: XCTestCase {
         try ok.area.set(-1 * um * um, where: "i == 4")
         assertModelError(try Network(ok).run(1 * ms), "area of '\(ok.name)' must be positive in every compartment, "
                          + "but in compartment 4 it is -1. um^2")
+    }
+
+    /// With `thresholdLocation` only that compartment spikes, and its threshold is the only one
+    /// tested (the thresholder runs over it alone): every compartment is above the threshold, and
+    /// only the location's refractoriness and last spike change, on every backend.
+    func testThresholdTestedOnlyAtItsLocation() throws {
+        let morpho = try cell().morphology
+        func neuron(at location: Int?) throws -> SpatialNeuron {
+            try SpatialNeuron(morphology: morpho, model: Self.passive, threshold: "v > -50*mV",
+                              thresholdLocation: location, refractory: 1 * ms, namespace: Self.namespace)
+        }
+        func thresholderIterations(_ neuron: SpatialNeuron) throws -> [Iteration] {
+            try neuron.scheduledOperations().filter { $0.name.hasSuffix("spike_thresholder") }.flatMap { operation in
+                guard case .kernels(let kernels) = operation.action else { return [Iteration]() }
+                return kernels.map(\.iteration)
+            }
+        }
+        let everywhere = try neuron(at: nil)
+        XCTAssertEqual(try thresholderIterations(everywhere), [.range(0, everywhere.size)])
+        XCTAssertEqual(try thresholderIterations(try neuron(at: 7)), [.range(7, 8)])
+        let result = try onBothBackends("threshold location") { backend in
+            let located = try neuron(at: 7)
+            try located.v.set(-40 * mV)
+            let spikes = try SpikeMonitor(located)
+            try Network(located, spikes, backend: backend).run(0.35 * ms)
+            var result = CaseResult()
+            result.values("i", spikes.i.map(Double.init))
+            result.final("lastspike", try located.lastspike.values)
+            return result
+        }
+        XCTAssertEqual(result.numbers("i"), [7])
+        let lastspike = result.numbers("lastspike")
+        XCTAssertEqual(lastspike.indices.filter { lastspike[$0] == 0 }, [7], "only compartment 7 spiked, at t = 0")
     }
 
     /// A membrane current that becomes infinite stops the run with the compartment and the time.

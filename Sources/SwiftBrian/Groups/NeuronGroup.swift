@@ -183,6 +183,10 @@ public class NeuronGroup: Group {
         eventCode.append((event, block, when, order ?? self.order))
     }
 
+    /// The elements whose threshold is tested: all of them, unless a subclass restricts spikes to
+    /// some (a SpatialNeuron's `thresholdLocation`).
+    var thresholdElements: Iteration { allElements }
+
     override func scheduledOperations() throws -> [ScheduledOperation] {
         var operations: [ScheduledOperation] = []
         let everyNeuron = allElements
@@ -217,7 +221,8 @@ public class NeuronGroup: Group {
                 onSpike += [.store(target("lastspike")!, .load(ArrayReference(clock.time, .shared))),
                             .store(target("not_refractory")!, .constant(0))]
             }
-            add("spike_thresholder", .thresholds, scalar: [.clear(spikes)], everyNeuron, [.when(condition, onSpike)])
+            add("spike_thresholder", .thresholds, scalar: [.clear(spikes)], thresholdElements,
+                [.when(condition, onSpike)])
             if !reset.lines.isEmpty {
                 let code = try builder.lower(try inlined(reset), owner: "\(name)_spike_resetter", target: target)
                 add("spike_resetter", .resets, scalar: code.scalar, .events(spikes, start, stop), code.vector)

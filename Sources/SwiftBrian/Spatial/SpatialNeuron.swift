@@ -41,6 +41,8 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
     public var neuron: SpatialNeuron { self }
     /// The cable equation's system.
     let cable: CableSystem
+    /// The only compartment that spikes, if one was given.
+    private let thresholdLocation: Int?
 
     /// Creates the neuron with morphology `morphology` and equations `model`.
     ///
@@ -80,6 +82,7 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
         }
         self.morphology = copy
         flatMorphology = flat
+        self.thresholdLocation = thresholdLocation
         let name = name ?? ObjectNames.unique("spatialneuron")
         try MemoryBudget.require(MemoryBudget.bytes(flat.count, each: 8 * CableSystem.valuesPerCompartment),
                                  for: "the cable equation of \(flat.count) compartments")
@@ -112,6 +115,12 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
         for (variable, array) in values {
             variables[variable]?.buffer?.assign(array)
         }
+    }
+
+    /// Only `thresholdLocation` when it is given: the threshold (rewritten as Brian does to hold only
+    /// there) is not tested in the other compartments, where it is false anyway.
+    override var thresholdElements: Iteration {
+        thresholdLocation.map { .range(start + $0, start + $0 + 1) } ?? allElements
     }
 
     /// The axial resistivity now set.
