@@ -20,9 +20,7 @@
 /// potential of every node, sealed ends included (a sealed node's potential is that of its only
 /// compartment): the same operations in the same order as Brian's, so that the results agree with
 /// Brian's to rounding even where a soma makes the system ill-conditioned (a formulation without
-/// the sealed nodes differs from Brian by ~1e-8 V in a spiking cell with a soma). A long section
-/// (``twistedLength``) is eliminated from both ends instead of Brian's one way: the same system,
-/// the values within rounding of Brian's.
+/// the sealed nodes differs from Brian by ~1e-8 V in a spiking cell with a soma).
 /// The coefficients that stay constant during a run (``prepare(dt:axialResistivity:)``) are
 /// computed before each run; the step reads the per-compartment `gtot` and `I0` a kernel wrote
 /// just before it.
@@ -173,16 +171,6 @@ public final class CableSystem: Hashable, @unchecked Sendable {
 
     /// The number of sections.
     public var sectionCount: Int { sectionStart.count }
-
-    /// The compartments from which a section is eliminated from both ends at once (a "twisted"
-    /// factorization): its upper half downward, as a shorter section is, and its lower half upward
-    /// (`eliminated` then holds the eliminated lower diagonal there), meeting at the compartment
-    /// `first + count/2`, from which the substitution runs back in both directions. The two halves'
-    /// serial recurrences are independent, so a processor runs them side by side; a shorter
-    /// section (a ball-and-stick dendrite) keeps the one-way elimination, which the native step
-    /// interleaves across neurons instead. The values differ from the one-way elimination's only
-    /// by rounding.
-    public static let twistedLength = 64
 
     /// Whether `other` has the same compartments, sections and nodes, numbered alike (the same
     /// morphology's structure), so that one pass can solve both (their coefficients may differ).

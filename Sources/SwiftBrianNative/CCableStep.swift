@@ -1,5 +1,3 @@
-import SwiftBrianKernel
-
 /// The C function of one implicit step of the cable equation (``KernelOperation/solveCables(_:)``):
 /// each value is computed by the same operations, in the same order, as in the interpreter's
 /// `CableStep`, so that the two agree bit for bit (the recurrences of a section, which the
@@ -26,8 +24,6 @@ package enum CCableStep {
     } sb_cable;
     /* The most neurons whose sections are solved interleaved. */
     #define SB_CABLE_LANES 8
-    /* The compartments from which a section is eliminated from both ends. */
-    #define SB_CABLE_TWISTED \#(CableSystem.twistedLength)
 
     /* Whether the section's gtot is the one it was last factorized with. */
     static int sb_cable_unchanged(const sb_cable *cell, int64_t first, int64_t stop) {
@@ -35,47 +31,6 @@ package enum CCableStep {
         int unchanged = 1;
         for (int64_t j = first; j < stop; j++) unchanged &= gtot[j] == factored[j];
         return unchanged;
-    }
-
-    /* One row j of an elimination, in either direction: `a` couples it to the row eliminated before
-       it, whose values `row` carries (eliminated coupling, unit responses, particular solution) and
-       receives j's; `next` is j's coupling to the row after it. A fresh row is factorized anew,
-       a kept one uses its kept pivot. */
-    typedef struct sb_cable_row_values { double e, te, ts, p; } sb_cable_row_values;
-    static inline __attribute__((always_inline)) void sb_cable_row(const sb_cable *cell, int64_t j, double a,
-                                                                   double next, int fresh,
-                                                                   sb_cable_row_values *row) {
-        double m;
-        if (fresh) {
-            m = 1.0 / (cell->diagonal[j] - cell->gtot[j] - a * row->e);
-            cell->factored[j] = cell->gtot[j];
-            cell->pivot[j] = m;
-            row->e = next * m;
-            row->te = (cell->end_response[j] - a * row->te) * m;
-            row->ts = (cell->start_response[j] - a * row->ts) * m;
-            cell->eliminated[j] = row->e;
-            cell->towards_end[j] = row->te;
-            cell->towards_start[j] = row->ts;
-        } else {
-            m = cell->pivot[j];
-        }
-        row->p = (-(cell->cm[j] / cell->dt * cell->v[j]) - cell->i0[j] - a * row->p) * m;
-        cell->particular[j] = row->p;
-    }
-
-    /* One row j of the substitution back, in either direction: `row` carries the values of the row
-       substituted before it and receives j's (the unit responses of a fresh section, the solution). */
-    static inline __attribute__((always_inline)) void sb_cable_back(const sb_cable *cell, int64_t j, int fresh,
-                                                                    sb_cable_row_values *row) {
-        const double c = cell->eliminated[j];
-        if (fresh) {
-            row->te = cell->towards_end[j] - c * row->te;
-            row->ts = cell->towards_start[j] - c * row->ts;
-            cell->towards_end[j] = row->te;
-            cell->towards_start[j] = row->ts;
-        }
-        row->p = cell->particular[j] - c * row->p;
-        cell->particular[j] = row->p;
     }
 
     /* One pass forward and one back through a section of one neuron. A section whose gtot changed
@@ -92,7 +47,7 @@ package enum CCableStep {
             *restrict start_response = cell->start_response;
         double *restrict particular = cell->particular, *restrict towards_end = cell->towards_end,
             *restrict towards_start = cell->towards_start, *restrict eliminated = cell->eliminated,
-            *restrict factored = cell->factored;
+            *restrict pivot = cell->pivot, *restrict factored = cell->factored;
         int64_t j = first;
         double e = 0, te = 0, ts = 0, p = 0;
         if (j == 0) {
@@ -117,54 +72,35 @@ package enum CCableStep {
             }
             p = particular[j - 1];
         }
-        sb_cable_row_values row = {e, te, ts, p};
-        for (; j < stop; j++) sb_cable_row(cell, j, lower[j], upper[j], fresh, &row);
-        for (j = stop - 2; j >= first; j--) sb_cable_back(cell, j, fresh, &row);
-    }
-
-    /* A long section (SB_CABLE_TWISTED compartments or more) of one neuron, eliminated from both
-       ends at once (CableSystem.twistedLength): its upper half downward as sb_cable_section does,
-       its lower half upward (eliminated holds there the eliminated lower diagonal), the two
-       serial recurrences side by side in one loop; then the row where they meet, and the
-       substitution back from it in both directions. A fresh section is factorized anew in the same
-       passes; a kept one solves only for the particular solution with its kept pivots. */
-    static void sb_cable_twisted(const sb_cable *cell, int64_t first, int64_t stop, int fresh) {
-        const double dt = cell->dt;
-        const double *restrict v = cell->v, *restrict cm = cell->cm, *restrict gtot = cell->gtot,
-            *restrict i0 = cell->i0, *restrict diagonal = cell->diagonal, *restrict upper = cell->upper,
-            *restrict lower = cell->lower, *restrict end_response = cell->end_response,
-            *restrict start_response = cell->start_response;
-        double *restrict particular = cell->particular, *restrict towards_end = cell->towards_end,
-            *restrict towards_start = cell->towards_start, *restrict pivot = cell->pivot,
-            *restrict factored = cell->factored;
-        const int64_t meet = first + (stop - first) / 2;
-        sb_cable_row_values down = {0, 0, 0, 0}, up = {0, 0, 0, 0};
-        for (int64_t s = 0; s < meet - first; s++) {
-            const int64_t j = first + s, r = stop - 1 - s;
-            sb_cable_row(cell, j, lower[j], upper[j], fresh, &down);
-            if (r > meet) sb_cable_row(cell, r, upper[r], lower[r], fresh, &up);
-        }
-        {
-            const double a = lower[meet], c = upper[meet];
+        for (; j < stop; j++) {
+            const double a = lower[j];
             double m;
             if (fresh) {
-                m = 1.0 / (diagonal[meet] - gtot[meet] - a * down.e - c * up.e);
-                factored[meet] = gtot[meet];
-                pivot[meet] = m;
-                down.te = (end_response[meet] - a * down.te - c * up.te) * m;
-                down.ts = (start_response[meet] - a * down.ts - c * up.ts) * m;
-                towards_end[meet] = down.te;
-                towards_start[meet] = down.ts;
+                m = 1.0 / (diagonal[j] - gtot[j] - a * e);
+                factored[j] = gtot[j];
+                pivot[j] = m;
+                e = upper[j] * m;
+                te = (end_response[j] - a * te) * m;
+                ts = (start_response[j] - a * ts) * m;
+                eliminated[j] = e;
+                towards_end[j] = te;
+                towards_start[j] = ts;
             } else {
-                m = pivot[meet];
+                m = pivot[j];
             }
-            down.p = (-(cm[meet] / dt * v[meet]) - i0[meet] - a * down.p - c * up.p) * m;
-            particular[meet] = down.p;
+            p = (-(cm[j] / dt * v[j]) - i0[j] - a * p) * m;
+            particular[j] = p;
         }
-        up = down;
-        for (int64_t s = 1; s <= meet - first || meet + s < stop; s++) {
-            if (meet - s >= first) sb_cable_back(cell, meet - s, fresh, &down);
-            if (meet + s < stop) sb_cable_back(cell, meet + s, fresh, &up);
+        for (j = stop - 2; j >= first; j--) {
+            const double c = eliminated[j];
+            if (fresh) {
+                te = towards_end[j] - c * te;
+                ts = towards_start[j] - c * ts;
+                towards_end[j] = te;
+                towards_start[j] = ts;
+            }
+            p = particular[j] - c * p;
+            particular[j] = p;
         }
     }
 
@@ -270,12 +206,6 @@ package enum CCableStep {
             for (int64_t s = 0; s < layout->sections; s++) {
                 /* The neurons whose section keeps its factorization together, the others alone. */
                 const int64_t first = layout->starts[s], stop = layout->stops[s];
-                if (stop - first >= SB_CABLE_TWISTED) {
-                    for (int64_t c = 0; c < lanes; c++) {
-                        sb_cable_twisted(&group[c], first, stop, !sb_cable_unchanged(&group[c], first, stop));
-                    }
-                    continue;
-                }
                 const sb_cable *kept[SB_CABLE_LANES];
                 int64_t n_kept = 0;
                 for (int64_t c = 0; c < lanes; c++) {
