@@ -38,15 +38,7 @@ final class GalleryIzhikevich2007Tests: XCTestCase {
     /// Classical STDP for 0.6 s, then eligibility traces (no reward comes before 3.5 s): the same
     /// bits on every backend.
     func testEveryBackendAgrees() throws {
-        let native = try Izhikevich2007().run(seed: 1, duration: 1.2 * second)
+        let native = try assertIdenticalOnEveryBackend(Izhikevich2007(), seed: 1, duration: 1.2 * second)
         XCTAssertEqual(native.spikes.first?.value.numEvents, 4)
-        for backend in [BackendKind.interpreter, .cudaEmulated] {
-            let other = try Izhikevich2007().run(seed: 1, backend: backend, duration: 1.2 * second)
-            XCTAssertEqual(other.statistics, native.statistics, "\(backend)")
-            for variable in ["s", "c", "d"] {
-                XCTAssertEqual(try other.states.first?.value.values(variable, index: 0).values,
-                               try native.states.first?.value.values(variable, index: 0).values, "\(backend): \(variable)")
-            }
-        }
     }
 }

@@ -43,14 +43,6 @@ final class GalleryStimberg2018GChITests: XCTestCase {
     /// Milstein's method with multiplicative noise and the summed variable from synapses into the
     /// astrocytes: the same bits on every backend.
     func testEveryBackendAgrees() throws {
-        let native = try Stimberg2018GChI().run(seed: 1, duration: 2 * second)
-        for backend in [BackendKind.interpreter, .cudaEmulated] {
-            let other = try Stimberg2018GChI().run(seed: 1, backend: backend, duration: 2 * second)
-            XCTAssertEqual(other.statistics, native.statistics, "\(backend)")
-            for variable in ["Gamma_A", "I", "C", "h"] {
-                XCTAssertEqual(try other.states.first?.value.values(variable, index: 1).values,
-                               try native.states.first?.value.values(variable, index: 1).values, "\(backend): \(variable)")
-            }
-        }
+        try assertIdenticalOnEveryBackend(Stimberg2018GChI(), seed: 1, duration: 2 * second)
     }
 }

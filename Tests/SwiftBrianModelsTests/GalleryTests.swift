@@ -417,22 +417,8 @@ final class GalleryTests: XCTestCase {
         pyloric.observe_time = 20 * ms
         for (example, duration) in [(bisection as any GalleryExample, 20 * ms), (SmoothPursuit(), 0.5 * second),
                                     (pyloric, 60 * ms)] {
-            let native = try example.run(seed: 1, backend: .native, duration: duration)
+            let native = try assertIdenticalOnEveryBackend(example, seed: 1, duration: duration)
             XCTAssertFalse(native.statistics.isEmpty, native.example)
-            for backend in [BackendKind.interpreter, .cudaEmulated] {
-                let other = try example.run(seed: 1, backend: backend, duration: duration)
-                let what = "\(native.example) on \(backend)"
-                XCTAssertEqual(native.statistics.map(\.name), other.statistics.map(\.name), what)
-                for (a, b) in zip(native.statistics, other.statistics) {
-                    XCTAssert(a.value == b.value || (a.value.isNaN && b.value.isNaN), "\(what): \(a.name)")
-                }
-                let (nativeStates, otherStates) = (native.states.first?.value, other.states.first?.value)
-                for variable in nativeStates?.variables ?? [] {
-                    XCTAssertEqual(try nativeStates?.values(variable, index: 0).values,
-                                   try otherStates?.values(variable, index: 0).values, what)
-                }
-                XCTAssertEqual(native.spikes.first?.value.t.values, other.spikes.first?.value.t.values, what)
-            }
         }
     }
 
@@ -451,13 +437,7 @@ final class GalleryTests: XCTestCase {
         for (k, brian) in [-1.5259631227053956, -1.2213387194717216, -0.7434416534829444].enumerated() {
             XCTAssertEqual(try XCTUnwrap(x.values("x", index: k).values.last), brian, accuracy: 1e-8)
         }
-        for backend in [BackendKind.interpreter, .cudaEmulated] {
-            let other = try HindmarshRose().run(seed: 1, backend: backend, duration: 500 * ms)
-            let shortNative = try HindmarshRose().run(seed: 1, duration: 500 * ms)
-            XCTAssertEqual(other.statistics.map { "\($0)" }, shortNative.statistics.map { "\($0)" }, "\(backend)")  // NaN periods too
-            XCTAssertEqual(try other.states.first?.value.values("x", index: 1).values,
-                           try shortNative.states.first?.value.values("x", index: 1).values, "\(backend)")
-        }
+        try assertIdenticalOnEveryBackend(HindmarshRose(), seed: 1, duration: 500 * ms)  // NaN periods too
     }
 
     /// The order parameter averaged over the last fifth of the run. Brian 2.9, N = 50, 5 s, seeds

@@ -31,7 +31,7 @@ final class GalleryTsodyksUzielMarkram2000Tests: XCTestCase {
     func testBackendsAgree() throws {
         var example = TsodyksUzielMarkram2000()
         example.burnin = 50 * ms
-        let native = try assertBackendsAgree(example, seed: 2, duration: 120 * ms)
+        let native = try assertIdenticalOnEveryBackend(example, seed: 2, duration: 120 * ms)
         XCTAssertGreaterThan(native.spikes[0].value.numEvents, 0)
     }
 

@@ -47,7 +47,7 @@ final class GalleryWang2002Tests: XCTestCase {
         var example = shortened(coh: 25.6)
         example.N = 100
         example.stim_on = 20 * ms
-        let native = try assertBackendsAgree(example, seed: 2, duration: 150 * ms)
+        let native = try assertIdenticalOnEveryBackend(example, seed: 2, duration: 150 * ms)
         XCTAssertGreaterThan(native.spikes[0].value.numEvents, 0)
     }
 
