@@ -8,7 +8,7 @@
 #   PARTS="bench" SIZES="1000 1000000" scripts/gpu-check.sh
 #
 # The GPU machine needs no Swift toolchain: build the binary on the development machine with
-# scripts/gpu-bundle.sh and carry .build-gpu/release/swiftbrian (SWIFTBRIAN_BIN names another);
+# scripts/gpu-bundle.sh and carry .build-gpu/swiftbrian.gz (SWIFTBRIAN_BIN names another binary);
 # where `swift` exists and no binary was carried, it builds one. It needs a C compiler (cc), python3
 # with numpy, the NVIDIA driver, and NVRTC: SWIFTBRIAN_NVRTC, else the nvidia-cuda-nvrtc wheel
 # python3 imports, else the CUDA toolkit's libnvrtc. Where `swift` exists it also runs the CUDA test
@@ -42,6 +42,9 @@ say "$(nvidia-smi --query-gpu=name,driver_version,memory.total,compute_cap --for
 say "CPU: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 
 bin=${SWIFTBRIAN_BIN:-.build-gpu/release/swiftbrian}
+if [ ! -x "$bin" ] && [ -z "${SWIFTBRIAN_BIN:-}" ] && [ -f .build-gpu/swiftbrian.gz ]; then
+  mkdir -p .build-gpu/release && gunzip -c .build-gpu/swiftbrian.gz > "$bin" && chmod +x "$bin"
+fi
 if [ ! -x "$bin" ]; then
   if command -v swift >/dev/null; then
     swift build -c release --product swiftbrian >&2 && bin=.build/release/swiftbrian
