@@ -708,16 +708,21 @@ package struct CEmitter {
     }
 
     /// The batched form of a conditional loop (see ``batchableCondition(_:)``), in blocks of 256.
-    /// The conditions are read back eight at a time: true ones are rare (a Poisson group's
-    /// spikes), and eight false ones are one test.
+    /// The loop that computes the conditions also notes whether any is true (an `or`, which
+    /// vectorizes with it), and a block with none is done; the others are read back eight at a
+    /// time: true ones are rare (a Poisson group's spikes), and eight false ones are one test.
     private mutating func batched(_ lower: String, _ upper: String, _ condition: KernelExpression,
                                   _ inner: [KernelOperation]) throws -> [String] {
         let test = try expression(condition)
         let body = try inner.flatMap { try operation($0, indent: "                ") }
         return ["for (int64_t _base = \(lower); _base < \(upper); _base += 256) {",
                 "    const int64_t _end = _base + 256 < \(upper) ? _base + 256 : \(upper);",
-                "    unsigned char _mask[256] = {0};",
-                "    for (_idx = _base; _idx < _end; _idx++) _mask[_idx - _base] = (\(test)) != 0;",
+                "    unsigned char _mask[256] = {0}, _any = 0;",
+                "    for (_idx = _base; _idx < _end; _idx++) {",
+                "        _mask[_idx - _base] = (\(test)) != 0;",
+                "        _any |= _mask[_idx - _base];",
+                "    }",
+                "    if (!_any) continue;",
                 "    for (int64_t _w = 0; _w < _end - _base; _w += 8) {",
                 "        uint64_t _eight;",
                 "        memcpy(&_eight, _mask + _w, 8);",

@@ -79,13 +79,17 @@ final class CEmitterVectorizationTests: XCTestCase {
     }
 
     /// A threshold's conditions are computed a block at a time in a loop of their own (which
-    /// vectorizes), then read back; not when the condition reads what another element's
-    /// operations write.
+    /// vectorizes and notes whether any is true: a block with none is not read back), then read
+    /// back; not when the condition reads what another element's operations write.
     func testThresholdsAreScannedInBlocks() throws {
         let spikes = IndexBuffer(name: "spikes", count: 0, value: 0)
         let above = KernelExpression.binary(.greater, .load(ArrayReference(x, .element)), .load(ArrayReference(tau, .shared)))
         let threshold = try source([.when(above, [.emit(spikes), .store(ArrayReference(y, .element), .constant(0))])])
-        XCTAssertTrue(threshold.contains("unsigned char _mask[256]"), threshold)
+        XCTAssertTrue(threshold.contains("unsigned char _mask[256] = {0}, _any = 0;"), threshold)
+        XCTAssertTrue(threshold.contains("_any |= _mask[_idx - _base];"), threshold)
+        let skip = try XCTUnwrap(threshold.range(of: "if (!_any) continue;"), threshold)
+        let scan = try XCTUnwrap(threshold.range(of: "memcpy(&_eight"), threshold)
+        XCTAssertLessThan(skip.lowerBound, scan.lowerBound, "a block with no true condition is not read back")
         let reading = KernelExpression.binary(.greater, .load(ArrayReference(y, .offset(1))), .constant(0))
         XCTAssertFalse(try source([.when(reading, [.emit(spikes), .store(ArrayReference(y, .element), .constant(0))])])
             .contains("_mask"))

@@ -107,6 +107,25 @@ final class ThreadsTests: XCTestCase {
         }
     }
 
+    /// A threshold scanned in blocks of 256 conditions skips the blocks with none true: spikes
+    /// in some blocks only (the first block of a thread's part, one in the middle, the last,
+    /// partial one), the others empty, on every thread count and backend.
+    func testThresholdBlocksWithoutSpikesAreSkipped() throws {
+        let result = try onBothBackends("blocks") { backend in
+            let G = try NeuronGroup(1000, model: "dv/dt = rate : 1\nrate : 1/second", threshold: "v > 1", reset: "v = 0",
+                                    name: "G")
+            try G.rate.set("(i == 250 or i == 300 or i == 301 or i == 999) * (1 + i/1000) / ms")
+            let spikes = try SpikeMonitor(G)
+            try Network(G, spikes, backend: backend).run(5 * ms)
+            var result = CaseResult()
+            result.spikes("spikes", spikes)
+            result.final("G.v", try G.v.values)
+            return result
+        }
+        guard case .spikes(let indices, _) = result["spikes"] else { return XCTFail("no spikes recorded") }
+        XCTAssertEqual(Set(indices), [250, 300, 301, 999])
+    }
+
     /// A value that is not finite in a pathway split by targets is reported for the first
     /// synapse one thread meets (target 5, in the last part), not for the lowest part's (target 2).
     func testANonFiniteValueInAPathwayIsReportedAsOnOneThread() throws {
