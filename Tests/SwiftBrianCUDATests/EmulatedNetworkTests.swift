@@ -39,13 +39,43 @@ final class EmulatedNetworkTests: XCTestCase {
         let (emulated, network) = try cuba(.cudaEmulated)
         XCTAssertEqual(emulated.count, interpreted.count)
         XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
-        let backend = try XCTUnwrap(network.backend as? EmulatedCUDABackend)
+        let backend = try XCTUnwrap(network.backend as? CUDABackend)
         let kinds = Dictionary(backend.partitions.map { ($0.partition, [$0.kernel]) }, uniquingKeysWith: +)
         print("Partitions: \(backend.partitions)")
         for kind in ["elements", "threshold", "events", "synapses", "single"] {
             XCTAssertNotNil(kinds[kind], "a kernel runs as \(kind): \(backend.partitions)")
         }
         XCTAssertNil(kinds["interpreter"])
+        XCTAssertEqual(backend.copiesWhileStepping, 0, "the state stays on the device between the steps of a chunk")
+        print("Copies between the host and the emulated GPU: \(backend.copies) in the run of 500 steps, "
+              + "\(backend.copiesWhileStepping) between the steps of a chunk")
+    }
+
+    /// A network whose pathway has delays: its spike queue runs on the host's interpreter, the
+    /// state copied back before it and to the device after it, and the results stay the
+    /// interpreter's.
+    func testDelaysRunOnTheHostWithTheDevicesState() throws {
+        func run(_ backend: BackendKind) throws -> (values: [Double], network: Network) {
+            seed(5)
+            defaultClock.dt = 0.1 * ms
+            let G = try NeuronGroup(50, model: "dv/dt = (1.2 + 0.1*i/50 - v)/(10*ms) : 1", threshold: "v > 1",
+                                    reset: "v = 0", method: .exact, name: "G")
+            let S = try Synapses(G, G, model: "w : 1", onPre: "v += 0.02*w", name: "S")
+            try S.connect(condition: "i != j", p: 0.3)
+            try S.w.set("rand()")
+            try S.delay.set("(i % 4) * ms")
+            let spikes = try SpikeMonitor(G)
+            let network = try Network(G, S, spikes, backend: backend)
+            try network.run(30 * ms)
+            XCTAssertGreaterThan(spikes.numEvents, 20)
+            return (spikes.i.map(Double.init) + spikes.t.values + (try G.v.values.values), network)
+        }
+        let interpreted = try run(.interpreter).values
+        let (emulated, network) = try run(.cudaEmulated)
+        XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
+        let backend = try XCTUnwrap(network.backend as? CUDABackend)
+        XCTAssertTrue(backend.partitions.contains { $0.partition == "interpreter" }, "\(backend.partitions)")
+        XCTAssertGreaterThan(backend.copiesWhileStepping, 0, "a kernel on the host copies the state")
     }
 
     /// On a GPU (skipped, saying why, without one; `SWIFTBRIAN_REQUIRE_GPU=1`, as
