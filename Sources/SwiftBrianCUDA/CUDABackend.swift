@@ -18,9 +18,11 @@ import SwiftBrianNative
 /// sized by the list's room, their threads past the count returning at once; what kernels append
 /// (monitors) gets room for the whole chunk before it. A failing thread records its status, after
 /// which every launch returns at once, so the state copied back is the failing step's.
-/// Kernels the device does not run — those with spike queues (synaptic delays), creating
-/// synapses, or calling user functions — run on the host's interpreter, the state copied back
-/// before them and to the device after them (in the steps they run in).
+/// Spike queues (synaptic delays) live on the device too, their slots with room for every synapse
+/// of the pathways pushing into them; the kernels pushing into them and delivering from them run
+/// on one thread. Kernels the device does not run — those creating synapses or calling user
+/// functions — run on the host's interpreter, the state copied back before them and to the device
+/// after them (in the steps they run in).
 public final class CUDABackend: Backend {
     /// The seed of every random draw.
     public var seed: UInt64 = 0
@@ -29,6 +31,8 @@ public final class CUDABackend: Backend {
     private var mirrors: [ObjectIdentifier: DeviceBuffer] = [:]
     /// The mirrors in the order they were made (copies run in this order).
     private var mirrored: [DeviceBuffer] = []
+    private var queueMirrors: [ObjectIdentifier: DeviceQueue] = [:]
+    private var mirroredQueues: [DeviceQueue] = []
     private var allocations: [UInt64] = []
     /// The device's status of the launches (`int[2]`: the first failure's status and kernel
     /// position) and its message.
@@ -85,6 +89,8 @@ public final class CUDABackend: Backend {
         let kernel: Kernel
         let launches: [BoundLaunch]?
         let checks: [FiniteCheck]
+        /// The queues it pushes synapses into.
+        let enqueued: [SpikeQueue]
         /// The buffers it appends to, with the most values its scalar code and one element append,
         /// and whether it empties them first (then they need that room once, not in every step).
         let appended: [(buffer: HostBuffer, scalar: Int, element: Int, cleared: Bool)]
@@ -95,6 +101,7 @@ public final class CUDABackend: Backend {
         let function: OpaquePointer
         let shape: CUDAProgram.Shape
         let buffers: [DeviceBuffer]
+        let queues: [DeviceQueue]
         let arguments: LaunchArguments
     }
 
@@ -116,6 +123,8 @@ public final class CUDABackend: Backend {
         allocations.removeAll { $0 != status && $0 != error }
         mirrors = [:]
         mirrored = []
+        queueMirrors = [:]
+        mirroredQueues = []
         if status == 0 {
             status = try allocate(8)
             // The GPU writes no message (the emulation does): it stays empty there.
@@ -125,6 +134,7 @@ public final class CUDABackend: Backend {
         for (k, kernel) in schedule.kernels.enumerated() {
             let launches = try onDevice[k].map { try $0.map { try bind($0, functions, position: k) } }
             kernels.append(PreparedKernel(kernel: kernel, launches: launches, checks: program.finiteChecks[k],
+                                          enqueued: CUDABackend.enqueued(by: kernel.vector),
                                           appended: CUDABackend.appended(by: kernel)))
         }
         let clocks = try schedule.clocks.map { clock in
@@ -139,9 +149,9 @@ public final class CUDABackend: Backend {
     }
 
     /// Whether the device runs `kernel`, whose launches are `launches`: the program has them, and
-    /// the kernel uses no spike queue and creates no synapses (their buffers grow).
+    /// the kernel creates no synapses (their buffers grow).
     static func runsOnDevice(_ kernel: Kernel, _ launches: [CUDAProgram.Launch]?) -> Bool {
-        guard let launches, launches.allSatisfy({ $0.queues.isEmpty }) else { return false }
+        guard launches != nil else { return false }
         func connects(_ operations: [KernelOperation]) -> Bool {
             operations.contains { operation in
                 switch operation {
@@ -174,11 +184,13 @@ public final class CUDABackend: Backend {
             throw ModelError(.invalidArgument, "CUDA backend: the compiled kernels have no \(launch.entry)")
         }
         let buffers = try launch.buffers.map { try mirror($0) }
+        let queues = try launch.queues.map { try mirror($0) }
         let rows = try launch.shape.rows.map { try mirror(BufferReference(header: $0.header, owner: $0)).header } ?? 0
         let arguments = LaunchArguments(buffers: try deviceArray(buffers.map(\.header)),
-                                        constants: try deviceArray(launch.constants), seed: 0, status: status,
+                                        queues: try deviceArray(queues.map(\.header)), constants: try deviceArray(launch.constants), seed: 0, status: status,
                                         error: error, threads: 0, position: Int64(position), rows: rows)
-        return BoundLaunch(function: function, shape: launch.shape, buffers: buffers, arguments: arguments)
+        return BoundLaunch(function: function, shape: launch.shape, buffers: buffers, queues: queues,
+                           arguments: arguments)
     }
 
     private func mirror(_ reference: BufferReference) throws -> DeviceBuffer {
@@ -190,6 +202,15 @@ public final class CUDABackend: Backend {
         return buffer
     }
 
+    private func mirror(_ queue: SpikeQueue) throws -> DeviceQueue {
+        let id = ObjectIdentifier(queue)
+        if let known = queueMirrors[id] { return known }
+        let mirror = try DeviceQueue(queue, on: device) { try self.mirror(BufferReference(header: $0.header, owner: $0)) }
+        queueMirrors[id] = mirror
+        mirroredQueues.append(mirror)
+        return mirror
+    }
+
     // MARK: Running
 
     /// Runs `kernel` alone, from Swift (in a step with a network operation): its buffers are
@@ -197,11 +218,14 @@ public final class CUDABackend: Backend {
     private func runAlone(_ kernel: PreparedKernel) throws {
         guard let launches = kernel.launches else { return try runOnHost(kernel.kernel) }
         try reserveRoom(for: [kernel], steps: 1)
-        let buffers = CUDABackend.unique(launches.flatMap(\.buffers))
+        let queues = CUDABackend.unique(launches.flatMap(\.queues))
+        let buffers = CUDABackend.unique(launches.flatMap(\.buffers) + queues.flatMap(\.slots))
         try clearStatus()
         for buffer in buffers { try buffer.upload() }
+        for queue in queues { try queue.upload() }
         for launch in launches { try self.launch(launch) }
         for buffer in buffers { try buffer.download() }
+        for queue in queues { try queue.download() }
         try checkStatus([kernel])
     }
 
@@ -224,11 +248,13 @@ public final class CUDABackend: Backend {
     /// Copies every buffer the device uses to it.
     func uploadAll() throws {
         for buffer in mirrored { try buffer.upload() }
+        for queue in mirroredQueues { try queue.upload() }
     }
 
     /// Copies every buffer the device uses back.
     func downloadAll() throws {
         for buffer in mirrored { try buffer.download() }
+        for queue in mirroredQueues { try queue.download() }
     }
 
     /// Sets the device's status to none failed.
@@ -287,6 +313,14 @@ public final class CUDABackend: Backend {
                 }
             }
         }
+        // A slot of a queue holds each synapse once at most (it is emptied when its step comes).
+        for queue in mirroredQueues {
+            let most = kernels.filter { kernel in kernel.launches != nil && kernel.enqueued.contains { $0 === queue.queue } }
+                .reduce(0) { $0 + CUDABackend.iterationBound($1.kernel.iteration) }
+            for slot in queue.queue.slots where slot.capacity < most {
+                if !slot.reserve(most) { try BufferGrowth.check() }
+            }
+        }
         var fitting = max(steps, 1)
         for (buffer, most, cleared) in perStep where most > 0 {
             if cleared {
@@ -321,6 +355,17 @@ public final class CUDABackend: Backend {
             (buffer, scalar.first { $0.0 === buffer }?.1 ?? 0, vector.first { $0.0 === buffer }?.1 ?? 0,
              cleared.contains { $0 === buffer })
         }
+    }
+
+    /// The queues `operations` push synapses into.
+    static func enqueued(by operations: [KernelOperation]) -> [SpikeQueue] {
+        unique(operations.flatMap { operation -> [SpikeQueue] in
+            switch operation {
+            case .enqueue(let queue, _): return [queue]
+            case .when(_, let inner): return enqueued(by: inner)
+            default: return []
+            }
+        })
     }
 
     /// `objects` without repetitions, in the order they first come.

@@ -124,21 +124,18 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
 
     func launch(_ function: OpaquePointer, x: Int, y: Int, arguments: LaunchArguments) throws {
         var values = arguments
-        var queues: UInt64 = 0
         try withUnsafeMutablePointer(to: &values) { values in
-            try withUnsafeMutablePointer(to: &queues) { queues in
-                let base = UnsafeMutableRawPointer(values)
-                func field<T>(_ path: KeyPath<LaunchArguments, T>) -> UnsafeMutableRawPointer? {
-                    MemoryLayout<LaunchArguments>.offset(of: path).map { base + $0 }
-                }
-                // The entry points' parameters in order: b, q, c, seed, status, error, threads, position.
-                var parameters: [UnsafeMutableRawPointer?] = [
-                    field(\.buffers), UnsafeMutableRawPointer(queues), field(\.constants), field(\.seed),
-                    field(\.status), field(\.error), field(\.threads), field(\.position)]
-                try parameters.withUnsafeMutableBufferPointer { parameters in
-                    try check(launchKernel(function, UInt32(x), UInt32(y), 1, UInt32(KernelPartition.blockSize), 1, 1, 0,
-                                           nil, parameters.baseAddress, nil), "launching a kernel")
-                }
+            let base = UnsafeMutableRawPointer(values)
+            func field<T>(_ path: KeyPath<LaunchArguments, T>) -> UnsafeMutableRawPointer? {
+                MemoryLayout<LaunchArguments>.offset(of: path).map { base + $0 }
+            }
+            // The entry points' parameters in order: b, q, c, seed, status, error, threads, position.
+            var parameters: [UnsafeMutableRawPointer?] = [
+                field(\.buffers), field(\.queues), field(\.constants), field(\.seed), field(\.status), field(\.error),
+                field(\.threads), field(\.position)]
+            try parameters.withUnsafeMutableBufferPointer { parameters in
+                try check(launchKernel(function, UInt32(x), UInt32(y), 1, UInt32(KernelPartition.blockSize), 1, 1, 0,
+                                       nil, parameters.baseAddress, nil), "launching a kernel")
             }
         }
     }

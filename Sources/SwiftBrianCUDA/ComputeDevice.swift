@@ -35,6 +35,7 @@ protocol ComputeDevice: AnyObject {
 /// none), whose rows past its count return at once (the emulation skips them).
 struct LaunchArguments {
     var buffers: UInt64
+    var queues: UInt64
     var constants: UInt64
     var seed: UInt64
     var status: UInt64

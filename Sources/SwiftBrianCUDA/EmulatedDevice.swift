@@ -96,7 +96,7 @@ final class EmulatedDevice: ComputeDevice {
 
     func launch(_ function: OpaquePointer, x: Int, y: Int, arguments: LaunchArguments) throws {
         guard let launcher else { throw ModelError(.invalidArgument, "CUDA backend: a launch before the program was loaded") }
-        launcher(function, UInt32(x), UInt32(y), UInt32(KernelPartition.blockSize), arguments.buffers, 0,
+        launcher(function, UInt32(x), UInt32(y), UInt32(KernelPartition.blockSize), arguments.buffers, arguments.queues,
                  arguments.constants, arguments.seed, arguments.status, arguments.error,
                  arguments.threads, arguments.position, arguments.rows)
     }

@@ -51,30 +51,44 @@ final class EmulatedNetworkTests: XCTestCase {
               + "\(backend.copiesWhileStepping) between the steps of a chunk")
     }
 
-    /// A network whose pathway has delays: its spike queue runs on the host's interpreter, the
-    /// state copied back before it and to the device after it, and the results stay the
-    /// interpreter's.
-    func testDelaysRunOnTheHostWithTheDevicesState() throws {
-        func run(_ backend: BackendKind) throws -> (values: [Double], network: Network) {
-            seed(5)
-            defaultClock.dt = 0.1 * ms
-            let G = try NeuronGroup(50, model: "dv/dt = (1.2 + 0.1*i/50 - v)/(10*ms) : 1", threshold: "v > 1",
-                                    reset: "v = 0", method: .exact, name: "G")
-            let S = try Synapses(G, G, model: "w : 1", onPre: "v += 0.02*w", name: "S")
-            try S.connect(condition: "i != j", p: 0.3)
-            try S.w.set("rand()")
-            try S.delay.set("(i % 4) * ms")
-            let spikes = try SpikeMonitor(G)
-            let network = try Network(G, S, spikes, backend: backend)
-            try network.run(30 * ms)
-            XCTAssertGreaterThan(spikes.numEvents, 20)
-            return (spikes.i.map(Double.init) + spikes.t.values + (try G.v.values.values), network)
-        }
-        let interpreted = try run(.interpreter).values
-        let (emulated, network) = try run(.cudaEmulated)
+    /// A network whose pathway has heterogeneous delays: its spike queue lives on the device (its
+    /// slots with room for every synapse), pushed into and delivered from on one thread, with no
+    /// copy between steps; and a group whose update calls a user function, which runs on the
+    /// host's interpreter with the state copied around it. Both give the interpreter's results.
+    func delayed(_ backend: BackendKind, userFunction: Bool) throws -> (values: [Double], network: Network) {
+        seed(5)
+        defaultClock.dt = 0.1 * ms
+        let drive = Function("drive", arguments: [.dimensionless], result: .dimensionless, implementation: { x in 1.2 + x[0] })
+        let G = try NeuronGroup(50, model: "dv/dt = (\(userFunction ? "drive(0.1*i/50)" : "1.2 + 0.1*i/50") - v)/(10*ms) : 1",
+                                threshold: "v > 1", reset: "v = 0", method: .exact,
+                                namespace: Namespace([:], functions: [drive]), name: "G")
+        let S = try Synapses(G, G, model: "w : 1", onPre: "v += 0.02*w", name: "S")
+        try S.connect(condition: "i != j", p: 0.3)
+        try S.w.set("rand()")
+        try S.delay.set("(i % 4) * ms")
+        let spikes = try SpikeMonitor(G)
+        let network = try Network(G, S, spikes, backend: backend)
+        try network.run(30 * ms)
+        XCTAssertGreaterThan(spikes.numEvents, 20)
+        return (spikes.i.map(Double.init) + spikes.t.values + (try G.v.values.values), network)
+    }
+
+    func testDelaysRunOnTheDevice() throws {
+        let interpreted = try delayed(.interpreter, userFunction: false).values
+        let (emulated, network) = try delayed(.cudaEmulated, userFunction: false)
         XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
         let backend = try XCTUnwrap(network.backend as? CUDABackend)
-        XCTAssertTrue(backend.partitions.contains { $0.partition == "interpreter" }, "\(backend.partitions)")
+        XCTAssertFalse(backend.partitions.contains { $0.partition == "interpreter" }, "\(backend.partitions)")
+        XCTAssertEqual(backend.copiesWhileStepping, 0, "the queue stays on the device between steps")
+    }
+
+    func testAUserFunctionRunsOnTheHostWithTheDevicesState() throws {
+        let interpreted = try delayed(.interpreter, userFunction: true).values
+        let (emulated, network) = try delayed(.cudaEmulated, userFunction: true)
+        XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
+        let backend = try XCTUnwrap(network.backend as? CUDABackend)
+        XCTAssertEqual(backend.partitions.first { $0.partition == "interpreter" }?.kernel, "G_stateupdater",
+                       "\(backend.partitions)")
         XCTAssertGreaterThan(backend.copiesWhileStepping, 0, "a kernel on the host copies the state")
     }
 
