@@ -41,7 +41,12 @@ public final class CUDABackend: Backend {
     /// The name of the device in use.
     public var deviceName: String { device.name }
     /// The copies between the host and the device so far.
-    public var copies: Int { device.copies }
+    public var copies: Int { device.copiesToDevice + device.copiesToHost }
+    /// The copies from the host to the device so far.
+    public var copiesToDevice: Int { device.copiesToDevice }
+    /// Whether the device holds the state as the host does (after a chunk of steps that paused:
+    /// nothing changes the state before the next chunk, so that one copies nothing in).
+    var deviceIsCurrent = false
     /// The copies made since the last `prepare` between the first step of a chunk of steps and
     /// its end (0 when no kernel runs on the host: the state stays on the device).
     public internal(set) var copiesWhileStepping = 0
@@ -118,6 +123,7 @@ public final class CUDABackend: Backend {
         let entries = Set(onDevice.flatMap { ($0 ?? []).map(\.entry) } + ["sb_clock_step"])
         let functions = try device.load(program, of: schedule.kernels, entries: entries)
         copiesWhileStepping = 0
+        deviceIsCurrent = false
         // A new run's buffers and arrays (the last run's go with its launches).
         for address in allocations where address != status && address != error { device.release(address) }
         allocations.removeAll { $0 != status && $0 != error }
@@ -216,6 +222,7 @@ public final class CUDABackend: Backend {
     /// Runs `kernel` alone, from Swift (in a step with a network operation): its buffers are
     /// copied to the device before its launches and back after them.
     private func runAlone(_ kernel: PreparedKernel) throws {
+        deviceIsCurrent = false
         guard let launches = kernel.launches else { return try runOnHost(kernel.kernel) }
         try reserveRoom(for: [kernel], steps: 1)
         let queues = CUDABackend.unique(launches.flatMap(\.queues))
@@ -245,10 +252,13 @@ public final class CUDABackend: Backend {
         try device.launch(bound.function, x: layout.x, y: layout.y, arguments: arguments)
     }
 
-    /// Copies every buffer the device uses to it.
-    func uploadAll() throws {
-        for buffer in mirrored { try buffer.upload() }
-        for queue in mirroredQueues { try queue.upload() }
+    /// Copies every buffer the device uses to it, or, `onlyGrown`, those the host made more room
+    /// in (the device holding the state already).
+    func uploadAll(onlyGrown: Bool = false) throws {
+        for buffer in mirrored where !onlyGrown || buffer.hostHasMoreRoom { try buffer.upload() }
+        if !onlyGrown {
+            for queue in mirroredQueues { try queue.upload() }
+        }
     }
 
     /// Copies every buffer the device uses back.

@@ -35,7 +35,7 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
     /// The GPU's name (`NVIDIA H100 80GB HBM3`).
     let name: String
     let target = CUDATarget.device
-    private(set) var copies = 0
+    private(set) var copiesToDevice = 0, copiesToHost = 0
 
     /// The driver with a context on the first GPU made current on this thread, compiling with
     /// NVRTC.
@@ -112,13 +112,13 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
 
     func copy(_ source: UnsafeRawPointer, to destination: UInt64, bytes: Int) throws {
         guard bytes > 0 else { return }
-        copies += 1
+        copiesToDevice += 1
         try check(toDevice(destination, source, bytes), "copying to the GPU")
     }
 
     func copy(_ source: UInt64, to destination: UnsafeMutableRawPointer, bytes: Int) throws {
         guard bytes > 0 else { return }
-        copies += 1
+        copiesToHost += 1
         try check(toHost(destination, source, bytes), "copying from the GPU")
     }
 

@@ -36,6 +36,9 @@ final class DeviceBuffer {
         device.release(data)
     }
 
+    /// Whether the host buffer has more room than the device copy (it was reserved for appends).
+    var hostHasMoreRoom: Bool { Int(host.pointee.capacity) > capacity }
+
     /// Copies the elements and the header to the device, first growing the device copy to the
     /// host buffer's capacity.
     func upload() throws {

@@ -1,8 +1,9 @@
 import SwiftBrianKernel
 
 /// The steps of a run on the device, the host only launching (``CUDABackend``'s loop): a chunk
-/// of steps reserves room for what its kernels append, copies the state to the device, launches
-/// every step's kernels and clock steps with no copy between them, and copies the state back. The
+/// of steps reserves room for what its kernels append, copies the state to the device (unless the
+/// chunk before paused: then the device has it), launches every step's kernels and clock steps
+/// with no copy between them, and copies the state back. The
 /// host follows the clocks with the same arithmetic as the device (and the C loop of the native
 /// backend, `CLoopEmitter`) to know which kernels each step runs. A kernel the host runs copies
 /// the state back before it and to the device after it.
@@ -25,7 +26,8 @@ struct DeviceStepLoop {
         // Otherwise room is made for the steps the run has left at most.
         let left = zip(clocks, endSteps).reduce(0) { $0 + max($1.1 - Int($1.0.step[0]), 0) }
         let steps = try backend.reserveRoom(for: kernels, steps: onHost ? 1 : max(min(maxSteps, left), 1))
-        try backend.uploadAll()
+        try backend.uploadAll(onlyGrown: backend.deviceIsCurrent)
+        backend.deviceIsCurrent = false
         try backend.clearStatus()
         let before = backend.copies
         var step = clocks.map { $0.step[0] }, time = clocks.map { $0.time[0] }
@@ -60,6 +62,9 @@ struct DeviceStepLoop {
         backend.copiesWhileStepping += backend.copies - before
         try backend.downloadAll()
         try backend.checkStatus(kernels)
+        // After a pause, the run goes on with the next chunk, the state unchanged (a progress
+        // report only reads the clocks); otherwise Swift runs next, and may change it.
+        backend.deviceIsCurrent = stop == .paused
         return stop
     }
 

@@ -47,8 +47,10 @@ final class EmulatedNetworkTests: XCTestCase {
         }
         XCTAssertNil(kinds["interpreter"])
         XCTAssertEqual(backend.copiesWhileStepping, 0, "the state stays on the device between the steps of a chunk")
-        print("Copies between the host and the emulated GPU: \(backend.copies) in the run of 500 steps, "
-              + "\(backend.copiesWhileStepping) between the steps of a chunk")
+        print("Copies between the host and the emulated GPU: \(backend.copies) in the run of 500 steps "
+              + "(\(backend.copiesToDevice) to it), \(backend.copiesWhileStepping) between the steps of a chunk")
+        XCTAssertLessThan(backend.copiesToDevice * 2, backend.copies,
+                          "after the first chunk, the device has the state: chunks copy it back only")
     }
 
     /// A network whose pathway has heterogeneous delays: its spike queue lives on the device (its
