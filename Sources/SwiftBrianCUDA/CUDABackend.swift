@@ -5,70 +5,81 @@ import SwiftBrianLanguage
 import SwiftBrianNative
 
 /// The GPU backend (`backend: .cuda`): the kernels of a run generated as CUDA (see
-/// ``CUDAProgram``), compiled to PTX with NVRTC (cached), loaded with the CUDA driver and launched
-/// as ``KernelPartition`` spreads them over threads — the same program whose emulation
-/// (``EmulatedCUDABackend``) the test suite runs against the interpreter.
+/// ``CUDAProgram``), loaded on a device and launched as ``KernelPartition`` spreads them over
+/// threads. The device is a GPU (through the CUDA driver, the program compiled to PTX with NVRTC)
+/// or, for `backend: .cudaEmulated` (``emulated(checksPTX:)``), the GPU emulated on the CPU, with
+/// memory of its own: the backend's every copy, binding and launch is the same on both.
 ///
-/// This first version treats the GPU as a coprocessor of each kernel: the buffers a launch uses
-/// are copied to the GPU before it and back after it, so the model's buffers stay the truth and
-/// everything else (monitors, network operations, reading values) works unchanged. Keeping the
-/// state on the GPU between steps (and launching a step as a CUDA Graph) is the next step.
-/// Kernels with spike queues (synaptic delays) and kernels calling user functions do not run on
-/// the GPU yet: preparing a run with one throws, naming it.
+/// A run's steps run on the device with the host only launching: the state is copied to the
+/// device when a chunk of steps starts (see `LoopChunking`), every step's launches follow with no
+/// copy between them (the clocks step on the device), and the state is copied back when the chunk
+/// ends, so that network operations, progress reports and reading values see the device's
+/// results. Launches whose size depends on a count only the device knows (a spike list's) are
+/// sized by the list's room, their threads past the count returning at once; what kernels append
+/// (monitors) gets room for the whole chunk before it. A failing thread records its status, after
+/// which every launch returns at once, so the state copied back is the failing step's.
+/// Spike queues (synaptic delays) live on the device too, their slots with room for every synapse
+/// of the pathways pushing into them; the kernels pushing into them and delivering from them run
+/// on one thread. Kernels the device does not run — those creating synapses or calling user
+/// functions — run on the host's interpreter, the state copied back before them and to the device
+/// after them (in the steps they run in).
 public final class CUDABackend: Backend {
     /// The seed of every random draw.
     public var seed: UInt64 = 0
-    private let driver: CUDADriver
-    private let nvrtc: NVRTC
+    let device: ComputeDevice
     private let interpreter = Interpreter()
     private var mirrors: [ObjectIdentifier: DeviceBuffer] = [:]
+    /// The mirrors in the order they were made (copies run in this order).
+    private var mirrored: [DeviceBuffer] = []
+    private var queueMirrors: [ObjectIdentifier: DeviceQueue] = [:]
+    private var mirroredQueues: [DeviceQueue] = []
     private var allocations: [UInt64] = []
+    /// The device's status of the launches (`int[2]`: the first failure's status and kernel
+    /// position) and its message.
+    private var status: UInt64 = 0, error: UInt64 = 0
 
-    /// The name of the GPU in use.
-    public var deviceName: String { driver.deviceName }
+    /// The name of the device in use.
+    public var deviceName: String { device.name }
+    /// The copies between the host and the device so far.
+    public var copies: Int { device.copiesToDevice + device.copiesToHost }
+    /// The copies from the host to the device so far.
+    public var copiesToDevice: Int { device.copiesToDevice }
+    /// Whether the device holds the state as the host does (after a chunk of steps that paused:
+    /// nothing changes the state before the next chunk, so that one copies nothing in).
+    var deviceIsCurrent = false
+    /// The copies made since the last `prepare` between the first step of a chunk of steps and
+    /// its end (0 when no kernel runs on the host: the state stays on the device).
+    public internal(set) var copiesWhileStepping = 0
+    /// How the last `prepare` spread each kernel over threads, by kernel name: `elements` (one
+    /// thread per element), `threshold` (flags, then an ordered compaction), `events` (one thread
+    /// per spike), `synapses` (one thread per synapse of each spike), `single` (one thread runs
+    /// the loop) or `interpreter` (it runs on the host).
+    public private(set) var partitions: [(kernel: String, partition: String)] = []
+    /// Whether backends from ``emulated(checksPTX:)`` compile their programs to PTX too, by
+    /// default (tests set it).
+    nonisolated(unsafe) public static var emulationChecksPTX = false
 
     /// A backend on the first GPU.
     ///
     /// - Throws: a ``ModelError`` beginning "no NVIDIA GPU:" without a driver or a GPU, or saying
     ///   how to install NVRTC when it is missing.
-    public init() throws {
-        driver = try CUDADriver()
-        nvrtc = try NVRTC.load()
+    public convenience init() throws {
+        self.init(device: try CUDADriver())
+    }
+
+    /// A backend on `device`.
+    init(device: ComputeDevice) {
+        self.device = device
+    }
+
+    /// A backend on the GPU emulated on the CPU (`backend: .cudaEmulated`); with `checksPTX`, it
+    /// also compiles each program for the GPU with NVRTC, where NVRTC is found.
+    public static func emulated(checksPTX: Bool = CUDABackend.emulationChecksPTX) -> CUDABackend {
+        CUDABackend(device: EmulatedDevice(checksPTX: checksPTX))
     }
 
     deinit {
-        for pointer in allocations + mirrors.values.flatMap({ [$0.data, $0.header] }) { driver.release(pointer) }
-    }
-
-    public func prepare(_ schedule: StepSchedule) throws -> PreparedSchedule {
-        let program = try CUDAProgram(schedule.kernels, target: .device)
-        for (kernel, launches) in zip(schedule.kernels, program.launches) {
-            guard let launches else {
-                throw ModelError(.invalidArgument, "CUDA backend: '\(kernel.name)' calls a user function, "
-                                 + "which does not run on the GPU yet")
-            }
-            if launches.contains(where: { !$0.queues.isEmpty }) {
-                throw ModelError(.invalidArgument, "CUDA backend: '\(kernel.name)' uses a spike queue (synaptic delays), "
-                                 + "which does not run on the GPU yet")
-            }
-        }
-        let entries = Set(program.launches.flatMap { ($0 ?? []).map(\.entry) })
-        let functions = try driver.functions(entries, ptx: try nvrtc.ptx(for: program.source).ptx)
-        var kernels: [() throws -> Void] = []
-        for (k, kernel) in schedule.kernels.enumerated() {
-            let launches = try (program.launches[k] ?? []).map { try bind($0, functions) }
-            let appended = CUDABackend.appendedBuffers(kernel.vector)
-            let checks = program.finiteChecks[k]
-            kernels.append { [unowned self] in
-                // Room for whatever the kernel may append (nothing grows on the GPU).
-                let most = CUDABackend.iterationBound(kernel.iteration)
-                for (buffer, perElement) in appended where !buffer.reserve(buffer.count + most * perElement) {
-                    try BufferGrowth.check()
-                }
-                for launch in launches { try self.run(launch, kernel: kernel.name, checks: checks) }
-            }
-        }
-        return PreparedSchedule(kernels: kernels, loop: nil)
+        for address in allocations { device.release(address) }
     }
 
     public func execute(_ kernel: Kernel) throws {
@@ -76,83 +87,314 @@ public final class CUDABackend: Backend {
         try interpreter.execute(kernel)
     }
 
-    // MARK: Launches
+    // MARK: Preparing
 
-    /// A launch with its arguments on the GPU: the array of buffer headers, the constants, the
-    /// status and the message.
-    private struct BoundLaunch {
-        let function: OpaquePointer
-        let launch: CUDAProgram.Launch
-        let headers: UInt64, constants: UInt64, status: UInt64, error: UInt64
+    /// A kernel as it runs: its launches on the device, or nil where the host's interpreter runs it.
+    struct PreparedKernel {
+        let kernel: Kernel
+        let launches: [BoundLaunch]?
+        let checks: [FiniteCheck]
+        /// The queues it pushes synapses into.
+        let enqueued: [SpikeQueue]
+        /// The buffers it appends to, with the most values its scalar code and one element append,
+        /// and whether it empties them first (then they need that room once, not in every step).
+        let appended: [(buffer: HostBuffer, scalar: Int, element: Int, cleared: Bool)]
     }
 
-    private func bind(_ launch: CUDAProgram.Launch, _ functions: [String: OpaquePointer]) throws -> BoundLaunch {
+    /// A launch with its arguments on the device.
+    struct BoundLaunch {
+        let function: OpaquePointer
+        let shape: CUDAProgram.Shape
+        let buffers: [DeviceBuffer]
+        let queues: [DeviceQueue]
+        let arguments: LaunchArguments
+    }
+
+    public func prepare(_ schedule: StepSchedule) throws -> PreparedSchedule {
+        let program = try CUDAProgram(schedule.kernels, target: device.target)
+        // The program's own buffers (a threshold's flags) and the room of its spike lists.
+        try BufferGrowth.check()
+        let onDevice = zip(schedule.kernels, program.launches).map { kernel, launches in
+            CUDABackend.runsOnDevice(kernel, launches) ? launches : nil
+        }
+        partitions = zip(schedule.kernels, zip(program.partitions, onDevice)).map {
+            ($0.name, $1.1 == nil ? "interpreter" : $1.0)
+        }
+        let entries = Set(onDevice.flatMap { ($0 ?? []).map(\.entry) } + ["sb_clock_step"])
+        let functions = try device.load(program, of: schedule.kernels, entries: entries)
+        copiesWhileStepping = 0
+        deviceIsCurrent = false
+        // A new run's buffers and arrays (the last run's go with its launches).
+        for address in allocations where address != status && address != error { device.release(address) }
+        allocations.removeAll { $0 != status && $0 != error }
+        mirrors = [:]
+        mirrored = []
+        queueMirrors = [:]
+        mirroredQueues = []
+        if status == 0 {
+            status = try allocate(8)
+            // The GPU writes no message (the emulation does): it stays empty there.
+            error = try deviceArray([CChar](repeating: 0, count: 512))
+        }
+        var kernels: [PreparedKernel] = []
+        for (k, kernel) in schedule.kernels.enumerated() {
+            let launches = try onDevice[k].map { try $0.map { try bind($0, functions, position: k) } }
+            kernels.append(PreparedKernel(kernel: kernel, launches: launches, checks: program.finiteChecks[k],
+                                          enqueued: CUDABackend.enqueued(by: kernel.vector),
+                                          appended: CUDABackend.appended(by: kernel)))
+        }
+        let clocks = try schedule.clocks.map { clock in
+            try bind(CUDAProgram.Launch(entry: "sb_clock_step", buffers: [clock.step, clock.time, clock.dt].map {
+                BufferReference(header: $0.header, owner: $0)
+            }, queues: [], constants: [], shape: .flat(count: 1)), functions, position: -1)
+        }
+        let loop = DeviceStepLoop(backend: self, kernels: kernels, kernelClocks: schedule.kernelClocks,
+                                  clocks: schedule.clocks, clockLaunches: clocks, swiftClocks: schedule.swiftClocks)
+        return PreparedSchedule(kernels: kernels.map { kernel in { [unowned self] in try self.runAlone(kernel) } },
+                                loop: { endSteps, maxSteps in try loop.run(endSteps: endSteps, maxSteps: maxSteps) })
+    }
+
+    /// Whether the device runs `kernel`, whose launches are `launches`: the program has them, and
+    /// the kernel creates no synapses (their buffers grow).
+    static func runsOnDevice(_ kernel: Kernel, _ launches: [CUDAProgram.Launch]?) -> Bool {
+        guard launches != nil else { return false }
+        func connects(_ operations: [KernelOperation]) -> Bool {
+            operations.contains { operation in
+                switch operation {
+                case .connect: return true
+                case .when(_, let inner): return connects(inner)
+                default: return false
+                }
+            }
+        }
+        return !connects(kernel.scalar) && !connects(kernel.vector)
+    }
+
+    private func allocate(_ bytes: Int) throws -> UInt64 {
+        let address = try device.allocate(bytes)
+        allocations.append(address)
+        return address
+    }
+
+    /// `values` in device memory.
+    private func deviceArray<T>(_ values: [T]) throws -> UInt64 {
+        let address = try allocate(values.count * MemoryLayout<T>.stride)
+        try values.withUnsafeBytes { bytes in
+            if let base = bytes.baseAddress { try device.copy(base, to: address, bytes: bytes.count) }
+        }
+        return address
+    }
+
+    private func bind(_ launch: CUDAProgram.Launch, _ functions: [String: OpaquePointer], position: Int) throws -> BoundLaunch {
         guard let function = functions[launch.entry] else {
             throw ModelError(.invalidArgument, "CUDA backend: the compiled kernels have no \(launch.entry)")
         }
-        let headers = try mirrorArray(launch.buffers.map { try mirror($0).header })
-        let constants = try driver.allocate(launch.constants.count * 8)
-        try launch.constants.withUnsafeBytes { bytes in
-            if let base = bytes.baseAddress { try driver.copy(base, to: constants, bytes: bytes.count) }
-        }
-        let status = try driver.allocate(4), error = try driver.allocate(512)
-        allocations += [constants, status, error]
-        return BoundLaunch(function: function, launch: launch, headers: headers, constants: constants, status: status,
-                           error: error)
-    }
-
-    private func mirrorArray(_ pointers: [UInt64]) throws -> UInt64 {
-        let array = try driver.allocate(pointers.count * 8)
-        allocations.append(array)
-        try pointers.withUnsafeBytes { bytes in
-            if let base = bytes.baseAddress { try driver.copy(base, to: array, bytes: bytes.count) }
-        }
-        return array
-    }
-
-    /// Copies the launch's buffers to the GPU, runs it, and copies them back.
-    private func run(_ bound: BoundLaunch, kernel: String, checks: [FiniteCheck]) throws {
-        let layout = bound.launch.shape.layout
-        guard layout.x > 0, layout.y > 0 else { return }
-        let buffers = try bound.launch.buffers.map { try mirror($0) }
-        for buffer in buffers { try buffer.upload(driver) }
-        var zero: Int32 = 0
-        try driver.copy(&zero, to: bound.status, bytes: 4)
-        var arguments: [UInt64] = [bound.headers, 0, bound.constants, seed, bound.status, bound.error,
-                                   UInt64(bitPattern: Int64(layout.threads))]
-        try arguments.withUnsafeMutableBufferPointer { values in
-            var pointers = (0..<values.count).map { UnsafeMutableRawPointer(values.baseAddress! + $0) as UnsafeMutableRawPointer? }
-            try pointers.withUnsafeMutableBufferPointer {
-                try driver.launch(bound.function, x: layout.x, y: layout.y, block: KernelPartition.blockSize,
-                                  parameters: $0.baseAddress!)
-            }
-        }
-        for buffer in buffers { try buffer.download(driver) }
-        var status: Int32 = 0
-        try driver.copy(bound.status, to: &status, bytes: 4)
-        if status == CEmitter.nonFiniteStatus {
-            let names = Set(checks.map(\.variable)).sorted().joined(separator: ", ")
-            throw ModelError(.nonFiniteValue, "A value of \(names) became infinite or NaN in '\(kernel)' on the GPU "
-                             + "(the CPU backends name the element)")
-        }
-        if status != 0 { throw ModelError(.invalidArgument, "CUDA backend: '\(kernel)' failed on the GPU (status \(status))") }
+        let buffers = try launch.buffers.map { try mirror($0) }
+        let queues = try launch.queues.map { try mirror($0) }
+        let rows = try launch.shape.rows.map { try mirror(BufferReference(header: $0.header, owner: $0)).header } ?? 0
+        let arguments = LaunchArguments(buffers: try deviceArray(buffers.map(\.header)),
+                                        queues: try deviceArray(queues.map(\.header)), constants: try deviceArray(launch.constants), seed: 0, status: status,
+                                        error: error, threads: 0, position: Int64(position), rows: rows)
+        return BoundLaunch(function: function, shape: launch.shape, buffers: buffers, queues: queues,
+                           arguments: arguments)
     }
 
     private func mirror(_ reference: BufferReference) throws -> DeviceBuffer {
         let id = ObjectIdentifier(reference.owner)
         if let known = mirrors[id] { return known }
-        let buffer = try DeviceBuffer(reference, driver)
+        let buffer = try DeviceBuffer(reference, on: device)
         mirrors[id] = buffer
+        mirrored.append(buffer)
         return buffer
+    }
+
+    private func mirror(_ queue: SpikeQueue) throws -> DeviceQueue {
+        let id = ObjectIdentifier(queue)
+        if let known = queueMirrors[id] { return known }
+        let mirror = try DeviceQueue(queue, on: device) { try self.mirror(BufferReference(header: $0.header, owner: $0)) }
+        queueMirrors[id] = mirror
+        mirroredQueues.append(mirror)
+        return mirror
+    }
+
+    // MARK: Running
+
+    /// Runs `kernel` alone, from Swift (in a step with a network operation): its buffers are
+    /// copied to the device before its launches and back after them.
+    private func runAlone(_ kernel: PreparedKernel) throws {
+        deviceIsCurrent = false
+        guard let launches = kernel.launches else { return try runOnHost(kernel.kernel) }
+        try reserveRoom(for: [kernel], steps: 1)
+        let queues = CUDABackend.unique(launches.flatMap(\.queues))
+        let buffers = CUDABackend.unique(launches.flatMap(\.buffers) + queues.flatMap(\.slots))
+        try clearStatus()
+        for buffer in buffers { try buffer.upload() }
+        for queue in queues { try queue.upload() }
+        for launch in launches { try self.launch(launch) }
+        for buffer in buffers { try buffer.download() }
+        for queue in queues { try queue.download() }
+        try checkStatus([kernel])
+    }
+
+    /// Runs `kernel` on the host's interpreter.
+    func runOnHost(_ kernel: Kernel) throws {
+        interpreter.seed = seed
+        try interpreter.execute(kernel)
+    }
+
+    /// Launches `bound` with the backend's seed.
+    func launch(_ bound: BoundLaunch) throws {
+        let layout = bound.shape.layout { self.mirrors[ObjectIdentifier($0)]?.capacity ?? $0.capacity }
+        guard layout.x > 0, layout.y > 0 else { return }
+        var arguments = bound.arguments
+        arguments.seed = seed
+        arguments.threads = Int64(layout.threads)
+        try device.launch(bound.function, x: layout.x, y: layout.y, arguments: arguments)
+    }
+
+    /// Copies every buffer the device uses to it, or, `onlyGrown`, those the host made more room
+    /// in (the device holding the state already).
+    func uploadAll(onlyGrown: Bool = false) throws {
+        for buffer in mirrored where !onlyGrown || buffer.hostHasMoreRoom { try buffer.upload() }
+        if !onlyGrown {
+            for queue in mirroredQueues { try queue.upload() }
+        }
+    }
+
+    /// Copies every buffer the device uses back.
+    func downloadAll() throws {
+        for buffer in mirrored { try buffer.download() }
+        for queue in mirroredQueues { try queue.download() }
+    }
+
+    /// Sets the device's status to none failed.
+    func clearStatus() throws {
+        var none: [Int32] = [0, 0]
+        try device.copy(&none, to: status, bytes: 8)
+    }
+
+    /// Throws the error of the first failed launch since ``clearStatus()``, if one failed;
+    /// `kernels` are the schedule's kernels (a failure names its own).
+    func checkStatus(_ kernels: [PreparedKernel]) throws {
+        var failure: [Int32] = [0, 0]
+        try device.copy(status, to: &failure, bytes: 8)
+        guard failure[0] != 0 else { return }
+        var text = [CChar](repeating: 0, count: 512)
+        try device.copy(error, to: &text, bytes: 511)
+        let message = String(cString: text)
+        let failed = kernels.count == 1 ? kernels.first : kernels.indices.contains(Int(failure[1])) ? kernels[Int(failure[1])] : nil
+        let name = failed?.kernel.name ?? "a kernel"
+        switch failure[0] {
+        case CEmitter.nonFiniteStatus where !message.isEmpty:
+            throw ModelError(.nonFiniteValue, CEmitter.nonFiniteMessage(message, checks: failed?.checks ?? []))
+        case CEmitter.nonFiniteStatus:
+            let names = Set((failed?.checks ?? []).map(\.variable)).sorted().joined(separator: ", ")
+            throw ModelError(.nonFiniteValue, "A value of \(names) became infinite or NaN in '\(name)' on the GPU "
+                             + "(the CPU backends name the element)")
+        case CEmitter.growthFailedStatus:
+            throw ModelError(.invalidArgument, "CUDA backend: '\(name)' needed more room on the device than was reserved")
+        default:
+            throw ModelError(.invalidArgument, "CUDA backend: '\(name)' failed on the device (status \(failure[0]))"
+                             + (message.isEmpty ? "" : ": " + message))
+        }
     }
 
     // MARK: Bounds
 
-    /// The buffers `operations` append to, each with the most values one element appends.
+    /// The most elements the backend reserves in a buffer for a chunk of steps beyond one step's
+    /// worth (a monitor's room for every neuron spiking in every step would be far too much).
+    static let chunkRoom = 1 << 20
+
+    /// Makes room in every buffer `kernels` append to for `steps` steps (within ``chunkRoom``;
+    /// where that much memory is not there, for at least one step), and returns the most steps
+    /// (up to `steps`) for which every such buffer has room. A buffer a kernel empties first needs
+    /// room for one step's values, whatever the steps.
+    @discardableResult
+    func reserveRoom(for kernels: [PreparedKernel], steps: Int) throws -> Int {
+        var perStep: [(buffer: HostBuffer, most: Int, cleared: Bool)] = []
+        for kernel in kernels where kernel.launches != nil {
+            let bound = CUDABackend.iterationBound(kernel.kernel.iteration)
+            for (buffer, scalar, perElement, cleared) in kernel.appended {
+                if let k = perStep.firstIndex(where: { $0.buffer === buffer }) {
+                    perStep[k].most += scalar + bound * perElement
+                    perStep[k].cleared = perStep[k].cleared && cleared
+                } else {
+                    perStep.append((buffer, scalar + bound * perElement, cleared))
+                }
+            }
+        }
+        // A slot of a queue holds each synapse once at most (it is emptied when its step comes).
+        for queue in mirroredQueues {
+            let most = kernels.filter { kernel in kernel.launches != nil && kernel.enqueued.contains { $0 === queue.queue } }
+                .reduce(0) { $0 + CUDABackend.iterationBound($1.kernel.iteration) }
+            for slot in queue.queue.slots where slot.capacity < most {
+                if !slot.reserve(most) { try BufferGrowth.check() }
+            }
+        }
+        var fitting = max(steps, 1)
+        for (buffer, most, cleared) in perStep where most > 0 {
+            if cleared {
+                if buffer.capacity < most, !buffer.reserve(most) { try BufferGrowth.check() }
+                continue
+            }
+            // The capacity doubles as often as growing one value at a time would make it, so that
+            // its sizes (and where memory runs out) are the other backends'.
+            let wanted = most * min(fitting, max(1, CUDABackend.chunkRoom / most))
+            var capacity = buffer.capacity
+            while capacity - buffer.count < wanted { capacity = max(capacity + 1, capacity * 2, 4) }
+            let earlier = BufferGrowth.failure
+            if capacity > buffer.capacity, !buffer.reserve(capacity) {
+                // Fewer steps may do.
+                BufferGrowth.failure = earlier
+                if buffer.capacity - buffer.count < most, !buffer.reserve(buffer.count + most) { try BufferGrowth.check() }
+            }
+            fitting = min(fitting, (buffer.capacity - buffer.count) / most)
+        }
+        return max(fitting, 1)
+    }
+
+    /// The buffers `kernel` appends to, in the order it first does, each with the most values its
+    /// scalar code and one element append, and whether the kernel empties it first.
+    static func appended(by kernel: Kernel) -> [(buffer: HostBuffer, scalar: Int, element: Int, cleared: Bool)] {
+        let scalar = appendedBuffers(kernel.scalar), vector = appendedBuffers(kernel.vector)
+        let cleared = kernel.scalar.compactMap { operation -> HostBuffer? in
+            if case .clear(let list) = operation { return list }
+            return nil
+        }
+        return unique((scalar + vector).map(\.0)).map { buffer in
+            (buffer, scalar.first { $0.0 === buffer }?.1 ?? 0, vector.first { $0.0 === buffer }?.1 ?? 0,
+             cleared.contains { $0 === buffer })
+        }
+    }
+
+    /// The queues `operations` push synapses into.
+    static func enqueued(by operations: [KernelOperation]) -> [SpikeQueue] {
+        unique(operations.flatMap { operation -> [SpikeQueue] in
+            switch operation {
+            case .enqueue(let queue, _): return [queue]
+            case .when(_, let inner): return enqueued(by: inner)
+            default: return []
+            }
+        })
+    }
+
+    /// `objects` without repetitions, in the order they first come.
+    static func unique<Object>(_ objects: [Object]) -> [Object] {
+        objects.reduce(into: []) { list, object in
+            if !list.contains(where: { ($0 as AnyObject) === (object as AnyObject) }) { list.append(object) }
+        }
+    }
+
+    /// The buffers `operations` append to, in the order they first do, each with the most values
+    /// one element appends.
     static func appendedBuffers(_ operations: [KernelOperation]) -> [(HostBuffer, Int)] {
-        var counts: [ObjectIdentifier: (HostBuffer, Int)] = [:]
+        var counts: [(HostBuffer, Int)] = []
         func add(_ buffer: HostBuffer) {
-            counts[ObjectIdentifier(buffer), default: (buffer, 0)].1 += 1
+            if let k = counts.firstIndex(where: { $0.0 === buffer }) {
+                counts[k].1 += 1
+            } else {
+                counts.append((buffer, 1))
+            }
         }
         func visit(_ operations: [KernelOperation]) {
             for operation in operations {
@@ -166,14 +408,15 @@ public final class CUDABackend: Backend {
             }
         }
         visit(operations)
-        return Array(counts.values)
+        return counts
     }
 
-    /// The most elements `iteration` can visit now.
+    /// The most elements `iteration` can visit in a step whatever the device does: a list's
+    /// count is at most its room (nothing grows on the device).
     static func iterationBound(_ iteration: Iteration) -> Int {
         switch iteration {
         case .range(let lower, let upper): return max(upper - lower, 0)
-        case .events(let list, _, _), .indices(let list): return list.count
+        case .events(let list, _, _), .indices(let list): return list.capacity
         case .synapses(_, _, _, let offsets, _): return offsets.count > 0 ? Int(offsets[offsets.count - 1]) : 0
         case .sortedRun(let keys, _, _): return keys.count
         case .queue, .pairs: return 0
@@ -184,6 +427,7 @@ public final class CUDABackend: Backend {
 /// A buffer whose capacity can be reserved, whatever its element type.
 protocol HostBuffer: AnyObject {
     var count: Int { get }
+    var capacity: Int { get }
     func reserve(_ minimum: Int) -> Bool
 }
 

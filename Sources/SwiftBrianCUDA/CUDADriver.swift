@@ -1,11 +1,13 @@
 import Foundation
+import SwiftBrianKernel
 import SwiftBrianLanguage
 
 /// The CUDA driver (`libcuda.so.1`, installed with every NVIDIA driver), loaded with `dlopen`:
 /// the first GPU's primary context, modules loaded from PTX, device memory and kernel launches.
 /// Only the calls the CUDA backend makes, each checked: a failure throws a ``ModelError`` with
-/// the driver's own words.
-final class CUDADriver: @unchecked Sendable {
+/// the driver's own words. Launches are queued without waiting; a copy back to the host waits
+/// for them.
+final class CUDADriver: ComputeDevice, @unchecked Sendable {
     private typealias Status = Int32
     private typealias Init = @convention(c) (UInt32) -> Status
     private typealias Count = @convention(c) (UnsafeMutablePointer<Int32>) -> Status
@@ -23,19 +25,23 @@ final class CUDADriver: @unchecked Sendable {
     private typealias Launch = @convention(c) (OpaquePointer?, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32,
                                                OpaquePointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                                                UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> Status
-    private typealias Synchronize = @convention(c) () -> Status
     private typealias ErrorText = @convention(c) (Status, UnsafeMutablePointer<UnsafePointer<CChar>?>) -> Status
 
     private let library: DynamicLibrary
     private let loadModule: LoadModule, getFunction: GetFunction, allocate: Allocate, free: Free
-    private let toDevice: ToDevice, toHost: ToHost, launchKernel: Launch, synchronize: Synchronize
+    private let toDevice: ToDevice, toHost: ToHost, launchKernel: Launch
     private let errorText: ErrorText?
+    private let nvrtc: NVRTC
     /// The GPU's name (`NVIDIA H100 80GB HBM3`).
-    let deviceName: String
+    let name: String
+    let target = CUDATarget.device
+    private(set) var copiesToDevice = 0, copiesToHost = 0
 
-    /// The driver with a context on the first GPU made current on this thread.
+    /// The driver with a context on the first GPU made current on this thread, compiling with
+    /// NVRTC.
     ///
-    /// - Throws: a ``ModelError`` beginning "no NVIDIA GPU:" when there is no driver or no GPU.
+    /// - Throws: a ``ModelError`` beginning "no NVIDIA GPU:" when there is no driver or no GPU,
+    ///   or saying how to install NVRTC when it is missing.
     init() throws {
         guard let library = DynamicLibrary(firstOf: ["libcuda.so.1", "libcuda.so"]) else {
             throw ModelError(.invalidArgument, "no NVIDIA GPU: no NVIDIA driver (libcuda.so.1) found")
@@ -49,7 +55,6 @@ final class CUDADriver: @unchecked Sendable {
         toDevice = try library.function("cuMemcpyHtoD_v2", as: ToDevice.self)
         toHost = try library.function("cuMemcpyDtoH_v2", as: ToHost.self)
         launchKernel = try library.function("cuLaunchKernel", as: Launch.self)
-        synchronize = try library.function("cuCtxSynchronize", as: Synchronize.self)
         let initialize = try library.function("cuInit", as: Init.self)
         let status = initialize(0)
         guard status == 0 else {
@@ -62,12 +67,13 @@ final class CUDADriver: @unchecked Sendable {
         try CUDADriver.check(try library.function("cuDeviceGet", as: Device.self)(&device, 0), "opening GPU 0", errorText)
         var name = [CChar](repeating: 0, count: 256)
         _ = try library.function("cuDeviceGetName", as: Name.self)(&name, 255, device)
-        deviceName = String(cString: name)
+        self.name = String(cString: name)
         var context: OpaquePointer?
         try CUDADriver.check(try library.function("cuDevicePrimaryCtxRetain", as: Retain.self)(&context, device),
                              "creating a context", errorText)
         try CUDADriver.check(try library.function("cuCtxSetCurrent", as: SetCurrent.self)(context), "using the context",
                              errorText)
+        nvrtc = try NVRTC.load()
     }
 
     private static func describe(_ status: Status, _ errorText: ErrorText?) -> String {
@@ -83,8 +89,8 @@ final class CUDADriver: @unchecked Sendable {
 
     private func check(_ status: Status, _ what: String) throws { try CUDADriver.check(status, what, errorText) }
 
-    /// The functions `names` of the module made from `ptx`, by name.
-    func functions(_ names: Set<String>, ptx: String) throws -> [String: OpaquePointer] {
+    func load(_ program: CUDAProgram, of kernels: [Kernel], entries names: Set<String>) throws -> [String: OpaquePointer] {
+        let ptx = try nvrtc.ptx(for: program.source).ptx
         var module: OpaquePointer?
         try ptx.withCString { try check(loadModule(&module, $0), "loading the compiled kernels") }
         var functions: [String: OpaquePointer] = [:]
@@ -96,34 +102,41 @@ final class CUDADriver: @unchecked Sendable {
         return functions
     }
 
-    /// `bytes` bytes of device memory (at least 1).
     func allocate(_ bytes: Int) throws -> UInt64 {
         var pointer: UInt64 = 0
         try check(allocate(&pointer, max(bytes, 1)), "allocating \(bytes) bytes on the GPU")
         return pointer
     }
 
-    /// Gives back device memory.
     func release(_ pointer: UInt64) { _ = free(pointer) }
 
-    /// Copies `bytes` bytes from the host to the device.
     func copy(_ source: UnsafeRawPointer, to destination: UInt64, bytes: Int) throws {
         guard bytes > 0 else { return }
+        copiesToDevice += 1
         try check(toDevice(destination, source, bytes), "copying to the GPU")
     }
 
-    /// Copies `bytes` bytes from the device to the host.
     func copy(_ source: UInt64, to destination: UnsafeMutableRawPointer, bytes: Int) throws {
         guard bytes > 0 else { return }
+        copiesToHost += 1
         try check(toHost(destination, source, bytes), "copying from the GPU")
     }
 
-    /// Launches `function` on a grid of `x` × `y` blocks of `block` threads with the arguments
-    /// `parameters` (pointers to each argument's value) and waits for it.
-    func launch(_ function: OpaquePointer, x: Int, y: Int, block: Int,
-                parameters: UnsafeMutablePointer<UnsafeMutableRawPointer?>) throws {
-        try check(launchKernel(function, UInt32(x), UInt32(y), 1, UInt32(block), 1, 1, 0, nil, parameters, nil),
-                  "launching a kernel")
-        try check(synchronize(), "running a kernel")
+    func launch(_ function: OpaquePointer, x: Int, y: Int, arguments: LaunchArguments) throws {
+        var values = arguments
+        try withUnsafeMutablePointer(to: &values) { values in
+            let base = UnsafeMutableRawPointer(values)
+            func field<T>(_ path: KeyPath<LaunchArguments, T>) -> UnsafeMutableRawPointer? {
+                MemoryLayout<LaunchArguments>.offset(of: path).map { base + $0 }
+            }
+            // The entry points' parameters in order: b, q, c, seed, status, error, threads, position.
+            var parameters: [UnsafeMutableRawPointer?] = [
+                field(\.buffers), field(\.queues), field(\.constants), field(\.seed), field(\.status), field(\.error),
+                field(\.threads), field(\.position)]
+            try parameters.withUnsafeMutableBufferPointer { parameters in
+                try check(launchKernel(function, UInt32(x), UInt32(y), 1, UInt32(KernelPartition.blockSize), 1, 1, 0,
+                                       nil, parameters.baseAddress, nil), "launching a kernel")
+            }
+        }
     }
 }

@@ -19,28 +19,41 @@ struct CUDAProgram {
         let shape: Shape
     }
 
-    /// A launch's threads: blocks of ``KernelPartition/blockSize`` threads.
+    /// A launch's threads: blocks of ``KernelPartition/blockSize`` threads. Its size never
+    /// depends on what only the device knows (a spike list's count): lists are launched for
+    /// their room on the device, and the threads past their count return at once.
     enum Shape {
         /// `count` threads (the entry point ignores those past the count).
-        case flat(count: () -> Int)
-        /// A block row per event of `events` and enough blocks per row for the longest row of
-        /// `offsets` (its synapses).
-        case grouped(events: () -> Int, longestRow: Int)
+        case flat(count: Int)
+        /// A thread per entry the list has room for.
+        case perEntry(IndexBuffer)
+        /// A block row per entry `events` has room for, and enough blocks per row for the longest
+        /// row of synapses.
+        case grouped(events: IndexBuffer, longestRow: Int)
         /// One block per ``KernelPartition/blockSize`` elements of `count` (at least one).
         case blocks(count: Int)
 
-        /// The grid (x, y) and the threads `threads` the entry point is told about.
-        var layout: (x: Int, y: Int, threads: Int) {
+        /// The grid (x, y) and the threads `threads` the entry point is told about, where `room`
+        /// gives a list's room on the device.
+        func layout(room: (IndexBuffer) -> Int) -> (x: Int, y: Int, threads: Int) {
             let size = KernelPartition.blockSize
             switch self {
-            case .flat(let count):
-                let n = count()
+            case .flat(let n):
+                return ((n + size - 1) / size, 1, n)
+            case .perEntry(let list):
+                let n = room(list)
                 return ((n + size - 1) / size, 1, n)
             case .grouped(let events, let longestRow):
-                return (events(), (longestRow + size - 1) / size, 0)
+                return (room(events), (longestRow + size - 1) / size, 0)
             case .blocks(let count):
                 return (max((count + size - 1) / size, 1), 1, count)
             }
+        }
+
+        /// The event list whose count bounds the block rows, for a grouped launch.
+        var rows: IndexBuffer? {
+            if case .grouped(let events, _) = self { return events }
+            return nil
         }
     }
 
@@ -93,7 +106,7 @@ struct CUDAProgram {
             }
             switch partition {
             case .elements(let lower, let upper):
-                launches.append([main(.flat(count: { upper - lower }))])
+                launches.append([main(.flat(count: upper - lower))])
             case .threshold(let lower, let upper, let flags, let counts, let list):
                 let parts = [BufferReference(header: flags.header, owner: flags),
                              BufferReference(header: counts.header, owner: counts),
@@ -103,16 +116,16 @@ struct CUDAProgram {
                            shape: .blocks(count: upper - lower))
                 }
                 list.reserve(upper - lower)
-                launches.append([main(.flat(count: { upper - lower })), compact("sb_count_flags"),
+                launches.append([main(.flat(count: upper - lower)), compact("sb_count_flags"),
                                  compact("sb_compact_flags")])
             case .events(let list):
-                launches.append([main(.flat(count: { list.count }))])
+                launches.append([main(.perEntry(list))])
             case .synapses(let events, _, _, let offsets):
                 let rows = offsets.array
                 let longest = zip(rows.dropFirst(), rows).map { Int($0 - $1) }.max() ?? 0
-                launches.append([main(.grouped(events: { events.count }, longestRow: longest))])
+                launches.append([main(.grouped(events: events, longestRow: longest))])
             case .single:
-                launches.append([main(.flat(count: { 1 }))])
+                launches.append([main(.flat(count: 1))])
             }
             checks.append(emitter.finiteChecks)
         }
@@ -123,7 +136,9 @@ struct CUDAProgram {
     }
 
     /// The `__global__` entry point of the thread function `sb_thread`: the thread's index in
-    /// the launch, or, `grouped`, its index in its block row and the row (the event).
+    /// the launch, or, `grouped`, its index in its block row and the row (the event). It returns
+    /// at once after a failure (`status[0]`); a failing thread records its status and `position`
+    /// (its kernel's in the schedule) in `status`, the first failure winning.
     private static func entry(grouped: Bool) -> String {
         let indices = grouped
             ? ["    const int64_t _thread = (int64_t)blockIdx.y * blockDim.x + threadIdx.x;",
@@ -132,9 +147,10 @@ struct CUDAProgram {
                "    const int64_t _group = 0;",
                "    if (_thread >= threads) return;"]
         return (["SB_GLOBAL void sb_thread_global(sb_buffer **b, sb_queue **q, const double *c, uint64_t seed, int *status,",
-                 "                                char *error, int64_t threads) {"] + indices
+                 "                                char *error, int64_t threads, int64_t position) {",
+                 "    if (status[0]) return;"] + indices
                 + ["    const int s = sb_thread(b, q, c, seed, error, _thread, _group);",
-                   "    if (s) sb_first_status(status, s);",
+                   "    if (s) sb_first_status(status, s, position);",
                    "}"]).joined(separator: "\n") + "\n"
     }
 }

@@ -24,9 +24,22 @@ final class CUDARuntimeTests: XCTestCase {
         let times = DoubleBuffer(name: "t", count: 0, value: 0), indices = IndexBuffer(name: "i", count: 0, value: 0)
         let vector: [KernelOperation] = [.append(.constant(1), times), .when(.constant(1), [.append(.constant(2), times)]),
                                          .appendIndex(.index, indices)]
-        let appended = Dictionary(uniqueKeysWithValues: CUDABackend.appendedBuffers(vector).map { (ObjectIdentifier($0.0), $0.1) })
-        XCTAssertEqual(appended, [ObjectIdentifier(times): 2, ObjectIdentifier(indices): 1])
-        XCTAssertEqual(CUDABackend.iterationBound(.events(spikes, 0, 10)), 2)
+        let appended = CUDABackend.appendedBuffers(vector)
+        XCTAssertEqual(appended.map { ObjectIdentifier($0.0) }, [ObjectIdentifier(times), ObjectIdentifier(indices)],
+                       "in the order they are first appended to")
+        XCTAssertEqual(appended.map(\.1), [2, 1])
+        // A threshold empties its list first: the list needs room for one step only.
+        let step = DoubleBuffer(name: "step", count: 1, value: 0)
+        let threshold = Kernel(name: "threshold", scalar: [.clear(spikes)], iteration: .range(0, 10),
+                               vector: [.when(.constant(1), [.emit(spikes)])], random: RandomKey(stream: 1, step: step))
+        let lists = CUDABackend.appended(by: threshold)
+        XCTAssertEqual(lists.count, 1)
+        XCTAssertTrue(lists.first?.buffer === spikes)
+        XCTAssertEqual(lists.first?.scalar, 0)
+        XCTAssertEqual(lists.first?.element, 1)
+        XCTAssertEqual(lists.first?.cleared, true)
+        spikes.reserve(30)
+        XCTAssertEqual(CUDABackend.iterationBound(.events(spikes, 0, 10)), 30, "a list's room bounds its count on the device")
         XCTAssertEqual(CUDABackend.iterationBound(.range(4, 10)), 6)
         let offsets = IndexBuffer(name: "offsets", values: [0, 3, 7])
         XCTAssertEqual(CUDABackend.iterationBound(.synapses(events: spikes, lower: 0, upper: 2, offsets: offsets,

@@ -39,13 +39,59 @@ final class EmulatedNetworkTests: XCTestCase {
         let (emulated, network) = try cuba(.cudaEmulated)
         XCTAssertEqual(emulated.count, interpreted.count)
         XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
-        let backend = try XCTUnwrap(network.backend as? EmulatedCUDABackend)
+        let backend = try XCTUnwrap(network.backend as? CUDABackend)
         let kinds = Dictionary(backend.partitions.map { ($0.partition, [$0.kernel]) }, uniquingKeysWith: +)
         print("Partitions: \(backend.partitions)")
         for kind in ["elements", "threshold", "events", "synapses", "single"] {
             XCTAssertNotNil(kinds[kind], "a kernel runs as \(kind): \(backend.partitions)")
         }
         XCTAssertNil(kinds["interpreter"])
+        XCTAssertEqual(backend.copiesWhileStepping, 0, "the state stays on the device between the steps of a chunk")
+        print("Copies between the host and the emulated GPU: \(backend.copies) in the run of 500 steps "
+              + "(\(backend.copiesToDevice) to it), \(backend.copiesWhileStepping) between the steps of a chunk")
+        XCTAssertLessThan(backend.copiesToDevice * 2, backend.copies,
+                          "after the first chunk, the device has the state: chunks copy it back only")
+    }
+
+    /// A network whose pathway has heterogeneous delays: its spike queue lives on the device (its
+    /// slots with room for every synapse), pushed into and delivered from on one thread, with no
+    /// copy between steps; and a group whose update calls a user function, which runs on the
+    /// host's interpreter with the state copied around it. Both give the interpreter's results.
+    func delayed(_ backend: BackendKind, userFunction: Bool) throws -> (values: [Double], network: Network) {
+        seed(5)
+        defaultClock.dt = 0.1 * ms
+        let drive = Function("drive", arguments: [.dimensionless], result: .dimensionless, implementation: { x in 1.2 + x[0] })
+        let G = try NeuronGroup(50, model: "dv/dt = (\(userFunction ? "drive(0.1*i/50)" : "1.2 + 0.1*i/50") - v)/(10*ms) : 1",
+                                threshold: "v > 1", reset: "v = 0", method: .exact,
+                                namespace: Namespace([:], functions: [drive]), name: "G")
+        let S = try Synapses(G, G, model: "w : 1", onPre: "v += 0.02*w", name: "S")
+        try S.connect(condition: "i != j", p: 0.3)
+        try S.w.set("rand()")
+        try S.delay.set("(i % 4) * ms")
+        let spikes = try SpikeMonitor(G)
+        let network = try Network(G, S, spikes, backend: backend)
+        try network.run(30 * ms)
+        XCTAssertGreaterThan(spikes.numEvents, 20)
+        return (spikes.i.map(Double.init) + spikes.t.values + (try G.v.values.values), network)
+    }
+
+    func testDelaysRunOnTheDevice() throws {
+        let interpreted = try delayed(.interpreter, userFunction: false).values
+        let (emulated, network) = try delayed(.cudaEmulated, userFunction: false)
+        XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
+        let backend = try XCTUnwrap(network.backend as? CUDABackend)
+        XCTAssertFalse(backend.partitions.contains { $0.partition == "interpreter" }, "\(backend.partitions)")
+        XCTAssertEqual(backend.copiesWhileStepping, 0, "the queue stays on the device between steps")
+    }
+
+    func testAUserFunctionRunsOnTheHostWithTheDevicesState() throws {
+        let interpreted = try delayed(.interpreter, userFunction: true).values
+        let (emulated, network) = try delayed(.cudaEmulated, userFunction: true)
+        XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
+        let backend = try XCTUnwrap(network.backend as? CUDABackend)
+        XCTAssertEqual(backend.partitions.first { $0.partition == "interpreter" }?.kernel, "G_stateupdater",
+                       "\(backend.partitions)")
+        XCTAssertGreaterThan(backend.copiesWhileStepping, 0, "a kernel on the host copies the state")
     }
 
     /// On a GPU (skipped, saying why, without one; `SWIFTBRIAN_REQUIRE_GPU=1`, as

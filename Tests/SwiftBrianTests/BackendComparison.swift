@@ -121,7 +121,7 @@ func onBothBackends(_ what: String = "", file: StaticString = #filePath, line: U
         differing += assertIdentical(native, interpreted, "\(what) (\(threads) threads)", file: file, line: line)
         results.append(native)
     }
-    EmulatedCUDABackend.defaultChecksPTX = true
+    CUDABackend.emulationChecksPTX = true
     differing += assertIdentical(try model(.cudaEmulated), interpreted, "\(what) (emulated CUDA)", file: file, line: line)
     if !differing.isEmpty { mismatches(Array(Set(differing)).sorted()) }
     return results[0]

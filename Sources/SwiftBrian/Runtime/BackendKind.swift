@@ -11,7 +11,7 @@ public enum BackendKind: String, CaseIterable, Sendable {
     case native
     /// The reference interpreter: slower, needs no compiler, defines the semantics.
     case interpreter
-    /// The CUDA backend's kernels emulated on the CPU (see `EmulatedCUDABackend`): slow, for
+    /// The CUDA backend's kernels emulated on the CPU (see `CUDABackend.emulated(checksPTX:)`): slow, for
     /// testing the GPU's decomposition of the kernels without a GPU.
     case cudaEmulated
     /// The first NVIDIA GPU (see `CUDABackend`): needs an NVIDIA driver and NVRTC
@@ -33,7 +33,7 @@ public enum BackendKind: String, CaseIterable, Sendable {
             guard precision == .double else {
                 throw ModelError(.invalidArgument, "The emulated CUDA backend computes in double precision")
             }
-            return EmulatedCUDABackend()
+            return CUDABackend.emulated()
         case .cuda:
             guard precision == .double else {
                 throw ModelError(.invalidArgument, "The CUDA backend computes in double precision")
