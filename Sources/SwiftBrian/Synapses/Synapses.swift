@@ -126,6 +126,7 @@ public final class Synapses: Group {
                                              extraVariables: [j] + own + linked + Synapses.counts)
         connectModel = try AnalyzedEquations(try Equations(""), namespace: namespace, context: .synapses,
                                              extraVariables: [j] + linked + Synapses.counts)
+        try Synapses.checkEventDrivenDependencies(analyzed)
         let hasClockDriven = equations.contains { $0.kind == .differential && !$0.has(.eventDriven) }
         clockDriven = hasClockDriven ? try StateUpdate.make(for: analyzed, method: method) : nil
         eventDriven = try StateUpdate.eventDriven(for: analyzed)
