@@ -203,9 +203,20 @@ final class SynapseFeatureTests: XCTestCase {
             try Network(A4, B4, S4, I, backend: backend).run(3 * ms)
             result.values("d_I", try I.values("I", index: 0).values)
             result.values("d_g", try S4.g.values.values)
+            // (e) a Synapses without dt: clock-driven on the default clock, spikes every 0.05 ms
+            let A5 = try NeuronGroup(1, model: "dv/dt = 1/(0.33*ms) : 1", threshold: "v > 1", reset: "v = 0",
+                                     method: .euler, dt: 0.05 * ms, name: "A5")
+            let B5 = try NeuronGroup(1, model: "x : 1", name: "B5")
+            let S5 = try Synapses(A5, B5, model: "dg/dt = -g/(1.7*ms) : 1 (clock-driven)", onPre: "g += 1",
+                                  method: .euler, name: "S5")
+            try S5.connect()
+            let g = try StateMonitor(S5, "g")
+            try Network(A5, B5, S5, g, backend: backend).run(1 * ms)
+            result.values("e_g", try g.values("g", index: 0).values)
+            result.values("e_monitor_times", g.t.values)
             return result
         }
-        for key in ["a_spike_times", "a_x", "b_x", "d_I", "d_g"] {
+        for key in ["a_spike_times", "a_x", "b_x", "d_I", "d_g", "e_g", "e_monitor_times"] {
             assertClose(result.numbers(key), try brian.numbers(key), key)
         }
         assertClose(result.numbers("c_x"), [try brian.number("c_x")], "c_x")

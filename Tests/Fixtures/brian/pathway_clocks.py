@@ -7,7 +7,9 @@ with a delay of 0.125 ms: 2.5 source steps, rounded up to 3 (0.15 ms), recorded 
 variable: `t` in the pathway code is the Synapses clock's time, which between its ticks already holds the
 next tick (0.3 ms at the first spike, 0.6 ms at the second), so lastupdate ends at 0.6 ms. (d) A Synapses
 with dt 0.3 ms and a clock-driven variable summed into a target on the 0.1 ms clock: the pathway delivers
-each spike at once, the decay is integrated every 0.3 ms (euler), the sum updated every 0.1 ms."""
+each spike at once, the decay is integrated every 0.3 ms (euler), the sum updated every 0.1 ms. (e) A Synapses
+without dt from a source with dt 0.05 ms: its clock-driven decay is integrated on the default clock (every 0.1 ms),
+its spikes delivered every 0.05 ms."""
 from brian2 import *
 from fixture import fl, setup, steps, write
 
@@ -56,5 +58,16 @@ M = StateMonitor(B, 'I', record=True)
 run(3*ms)
 results['d_I'] = fl(M.I[0])
 results['d_g'] = fl(S.g[:])
+
+# (e)
+start_scope()
+A = NeuronGroup(1, 'dv/dt = 1/(0.33*ms) : 1', threshold='v > 1', reset='v = 0', method='euler', dt=0.05*ms)
+B = NeuronGroup(1, 'x : 1')
+S = Synapses(A, B, 'dg/dt = -g/(1.7*ms) : 1 (clock-driven)', on_pre='g += 1', method='euler')
+S.connect()
+M = StateMonitor(S, 'g', record=True)
+run(1*ms)
+results['e_g'] = fl(M.g[0])
+results['e_monitor_times'] = fl(M.t)
 
 write(results, __doc__, __file__)
