@@ -114,4 +114,21 @@ final class BadInputTests: XCTestCase {
         let twin = try NeuronGroup(1, model: lif, namespace: namespace, name: "G")
         assertModelError(try net.add(twin), "already has an object named 'G'")
     }
+
+    /// Brian 2.9 refuses a differential equation of an integer or boolean variable ("TypeError:
+    /// Differential equations can only define floating point variables") and a variable named
+    /// with the suffix `_pre` or `_post` in a NeuronGroup or Synapses ("ValueError: 'v_pre' cannot
+    /// be used as a variable name, the '_pre' and '_post' suffixes are used to refer to pre- and
+    /// post-synaptic variables in synapses."); a summed variable's target keeps its suffix.
+    func testEquationsBrianRefusesAreRefused() throws {
+        assertModelError(try NeuronGroup(1, model: "dx/dt = 1/ms : integer"),
+                         "A differential equation can only define a floating-point variable, but 'x' is integer",
+                         caretUnder: "integer")
+        assertModelError(try NeuronGroup(1, model: "dx/dt = 1/ms : boolean"), "but 'x' is boolean")
+        assertModelError(try NeuronGroup(1, model: "v_pre : 1"),
+                         "'v_pre' cannot be used as a variable name: the suffix '_pre'", caretUnder: "v_pre")
+        let G = try NeuronGroup(2, model: "v : 1\nI : 1")
+        assertModelError(try Synapses(G, G, model: "w_post : 1"), "the suffix '_post'", caretUnder: "w_post")
+        XCTAssertNoThrow(try Synapses(G, G, model: "w : 1\nI_post = w*v_pre : 1 (summed)"))
+    }
 }

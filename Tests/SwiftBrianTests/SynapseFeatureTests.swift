@@ -153,4 +153,73 @@ final class SynapseFeatureTests: XCTestCase {
         assertModelError(try Synapses(G, G, onPre: "v_post += 1", onEvent: ["pre": "burst"]),
                          "triggered by the event 'burst', which 'G' does not have")
     }
+
+    /// Pathways run on the clock of the group whose events trigger them (Brian's `SynapticPathway`
+    /// takes `source.clock`), delays are whole steps of that clock, and a Synapses without `dt`
+    /// is on the default clock (pathway_clocks.py). Before, pathways ran on the Synapses' clock,
+    /// which defaulted to the source's: with `dt: 0.3 * ms` on the Synapses, spikes at 0.1 ms
+    /// steps between its ticks were never delivered.
+    func testPathwaysRunOnTheClockOfTheirEvents() throws {
+        let brian = try BrianFixture("pathway_clocks")
+        let result = try onBothBackends("pathway clocks") { backend in
+            var result = CaseResult()
+            // (a) a source with dt 0.05 ms spiking at odd steps; Synapses and target on 0.1 ms
+            let A = try NeuronGroup(1, model: "dv/dt = 1/(0.33*ms) : 1", threshold: "v > 1", reset: "v = 0",
+                                    method: .euler, dt: 0.05 * ms, name: "A")
+            let B = try NeuronGroup(1, model: "x : 1", name: "B")
+            let S = try Synapses(A, B, onPre: "x_post += 1", name: "S")
+            try S.connect()
+            let spikes = try SpikeMonitor(A)
+            let x = try StateMonitor(B, "x")
+            try Network(A, B, S, spikes, x, backend: backend).run(2 * ms)
+            result.values("a_spike_times", spikes.t.values)
+            result.values("a_x", try x.values("x", index: 0).values)
+            // (b) a delay of 0.125 ms: 2.5 steps of the source's 0.05 ms, rounded up to 3
+            let A2 = try NeuronGroup(1, model: "dv/dt = 1/(0.33*ms) : 1", threshold: "v > 1", reset: "v = 0",
+                                     method: .euler, dt: 0.05 * ms, name: "A2")
+            let B2 = try NeuronGroup(1, model: "x : 1", name: "B2")
+            let S2 = try Synapses(A2, B2, onPre: "x_post += 1", delay: 0.125 * ms, name: "S2")
+            try S2.connect()
+            let x2 = try StateMonitor(B2, "x", dt: 0.05 * ms, when: .end)
+            try Network(A2, B2, S2, x2, backend: backend).run(1 * ms)
+            result.values("b_x", try x2.values("x", index: 0).values)
+            // (c) `t` in the pathway of a Synapses with dt 0.3 ms: its clock's time (the next tick)
+            let A3 = try SpikeGeneratorGroup(1, indices: [0, 0], times: [0.2, 0.5] * ms, name: "A3")
+            let B3 = try NeuronGroup(1, model: "x : 1", name: "B3")
+            let S3 = try Synapses(A3, B3, model: "dy/dt = -y/ms : 1 (event-driven)", onPre: "y += 1\nx_post = y",
+                                  dt: 0.3 * ms, name: "S3")
+            try S3.connect()
+            try Network(A3, B3, S3, backend: backend).run(1 * ms)
+            result.values("c_x", try B3.x.values.values)
+            result.values("c_lastupdate", try S3.lastupdate.values.values)
+            // (d) clock-driven decay every 0.3 ms, spikes delivered at once, the sum every 0.1 ms
+            let A4 = try NeuronGroup(2, model: "dv/dt = 1/(0.73*ms) : 1", threshold: "v > 1", reset: "v = 0",
+                                     method: .euler, name: "A4")
+            let B4 = try NeuronGroup(2, model: "I : 1", name: "B4")
+            let S4 = try Synapses(A4, B4, model: "dg/dt = -g/(1.7*ms) : 1 (clock-driven)\nI_post = g : 1 (summed)",
+                                  onPre: "g += 1", method: .euler, dt: 0.3 * ms, name: "S4")
+            try S4.connect(j: "i")
+            let I = try StateMonitor(B4, "I")
+            try Network(A4, B4, S4, I, backend: backend).run(3 * ms)
+            result.values("d_I", try I.values("I", index: 0).values)
+            result.values("d_g", try S4.g.values.values)
+            // (e) a Synapses without dt: clock-driven on the default clock, spikes every 0.05 ms
+            let A5 = try NeuronGroup(1, model: "dv/dt = 1/(0.33*ms) : 1", threshold: "v > 1", reset: "v = 0",
+                                     method: .euler, dt: 0.05 * ms, name: "A5")
+            let B5 = try NeuronGroup(1, model: "x : 1", name: "B5")
+            let S5 = try Synapses(A5, B5, model: "dg/dt = -g/(1.7*ms) : 1 (clock-driven)", onPre: "g += 1",
+                                  method: .euler, name: "S5")
+            try S5.connect()
+            let g = try StateMonitor(S5, "g")
+            try Network(A5, B5, S5, g, backend: backend).run(1 * ms)
+            result.values("e_g", try g.values("g", index: 0).values)
+            result.values("e_monitor_times", g.t.values)
+            return result
+        }
+        for key in ["a_spike_times", "a_x", "b_x", "d_I", "d_g", "e_g", "e_monitor_times"] {
+            assertClose(result.numbers(key), try brian.numbers(key), key)
+        }
+        assertClose(result.numbers("c_x"), [try brian.number("c_x")], "c_x")
+        assertClose(result.numbers("c_lastupdate"), [try brian.number("c_lastupdate")], "c_lastupdate")
+    }
 }

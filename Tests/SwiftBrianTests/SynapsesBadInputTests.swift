@@ -151,4 +151,26 @@ final class SynapsesBadInputTests: XCTestCase {
         assertError(try large.connect(n: "i - 498"), "n is -498 for the pair i = 0, j = 0")
         XCTAssertEqual(large.size, 0)
     }
+
+    /// Event-driven and clock-driven variables are updated at different times, so neither may
+    /// read the other (nor a summed variable an event-driven one), directly or through a
+    /// subexpression. Brian 2.9 (`Synapses(G, G, model)`): "EquationError: The clock-driven 'y'
+    /// should not depend on the event-driven variable 'x'." (also "(via 'z')"), "The event-driven
+    /// 'x' should not depend on the clock-driven variable 'y'.", "The summed 'I_post' should not
+    /// depend on the event-driven variable 'x'."; a subexpression of an event-driven variable alone
+    /// is fine.
+    func testEventDrivenAndClockDrivenVariablesDoNotReadEachOther() throws {
+        let (A, B) = try groups()
+        assertError(try Synapses(A, B, model: "dx/dt = -x/ms : 1 (event-driven)\ndy/dt = (x - y)/ms : 1 (clock-driven)"),
+                    "The clock-driven 'y' cannot depend on the event-driven variable 'x'",
+                    caretUnder: "dy/dt = (x - y)/ms : 1")
+        assertError(try Synapses(A, B, model: "dx/dt = -x/ms : 1 (event-driven)\nz = 2*x : 1\n"
+                                 + "dy/dt = (z - y)/ms : 1 (clock-driven)"),
+                    "The clock-driven 'y' cannot depend on the event-driven variable 'x'")
+        assertError(try Synapses(A, B, model: "dx/dt = (y - x)/ms : 1 (event-driven)\ndy/dt = -y/ms : 1 (clock-driven)"),
+                    "The event-driven 'x' cannot depend on the clock-driven variable 'y'")
+        assertError(try Synapses(A, B, model: "dx/dt = -x/ms : 1 (event-driven)\nIsyn_post = x : 1 (summed)"),
+                    "The summed 'Isyn_post' cannot depend on the event-driven variable 'x'")
+        XCTAssertNoThrow(try Synapses(A, B, model: "dx/dt = -x/ms : 1 (event-driven)\nz = 2*x : 1"))
+    }
 }

@@ -62,11 +62,14 @@ extension Synapses {
             if let lastupdate = target("lastupdate") {
                 effect.append(.store(lastupdate, .load(ArrayReference(clock.time, .shared))))
             }
-            add(pathway.name, .synapses, order: pathway.order, delayed ? [
+            // On the clock of the group whose events trigger it, as Brian's pathways: no event is
+            // missed when the Synapses (or the other side) has a longer time step.
+            let eventClock = spiking.clock
+            add(pathway.name, .synapses, order: pathway.order, clock: eventClock, delayed ? [
                 kernel("\(pathway.name)_push", scalar: [.advance(pathway.queue)], synapsesOfSpikes,
-                       [.enqueue(pathway.queue, steps: steps)]),
-                kernel(pathway.name, scalar: code.scalar, .queue(pathway.queue), effect),
-            ] : [kernel(pathway.name, scalar: code.scalar, synapsesOfSpikes, effect)])
+                       [.enqueue(pathway.queue, steps: steps)], clock: eventClock),
+                kernel(pathway.name, scalar: code.scalar, .queue(pathway.queue), effect, clock: eventClock),
+            ] : [kernel(pathway.name, scalar: code.scalar, synapsesOfSpikes, effect, clock: eventClock)])
         }
         return operations
     }
@@ -78,9 +81,11 @@ extension Synapses {
     /// Checks the delays, converts them to whole time steps and makes each queue long enough for
     /// them; checks that no other synapses sum into the same variable.
     func prepareRun(_ network: Network) throws {
-        let dt = clock.dt.value
         for pathway in pathways {
             guard let delay = variables[pathway.delayVariable], let delays = delay.buffer else { continue }
+            // Delays are whole steps of the clock the pathway runs on (its triggering group's).
+            let clock = (pathway.triggeredByPre ? source : target).clock
+            let dt = clock.dt.value
             let limit = Double(SpikeQueue.maximumDelaySteps) * dt
             let steps = pathway.delaySteps
             steps.resize(delays.count, value: 0)

@@ -126,6 +126,7 @@ public final class Synapses: Group {
                                              extraVariables: [j] + own + linked + Synapses.counts)
         connectModel = try AnalyzedEquations(try Equations(""), namespace: namespace, context: .synapses,
                                              extraVariables: [j] + linked + Synapses.counts)
+        try Synapses.checkEventDrivenDependencies(analyzed)
         let hasClockDriven = equations.contains { $0.kind == .differential && !$0.has(.eventDriven) }
         clockDriven = hasClockDriven ? try StateUpdate.make(for: analyzed, method: method) : nil
         eventDriven = try StateUpdate.eventDriven(for: analyzed)
@@ -209,7 +210,9 @@ public final class Synapses: Group {
                                               value: 0) : nil,
                 link: nil, isSettable: equation.kind != .subexpression && !equation.has(.linked))
         }
-        let groupClock = try clock ?? dt.map { try Group.newClock(dt: $0, owner: name) } ?? source.clock
+        // Brian's default is the default clock, whatever the source's (pathways run on the clock
+        // of the group whose events trigger them, see `synapticOperations`).
+        let groupClock = try clock ?? dt.map { try Group.newClock(dt: $0, owner: name) } ?? defaultClock
         super.init(name: name, size: 0, start: 0, clock: groupClock, order: order, variables: variables,
                    model: analyzed, namespace: namespace)
         dependents = []

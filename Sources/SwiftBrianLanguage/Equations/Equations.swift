@@ -19,11 +19,23 @@ public struct Equations: Hashable, Sendable, RandomAccessCollection, CustomStrin
         try self.init(checking: try parser.parse())
     }
 
-    /// Equations made of `equations`, which must define distinct, valid names.
+    /// Equations made of `equations`, which must define distinct, valid names (as in Brian, not
+    /// ending in `_pre` or `_post`, which name the neurons' variables in synapse code, except the
+    /// target of a summed variable) and differential equations only of floating-point variables.
     public init(checking equations: [Equation]) throws {
         var seen: Set<String> = []
         for equation in equations {
             try Identifiers.checkVariableName(equation.name, source: equation.source, span: equation.nameSpan)
+            if !equation.has(.summed), let suffix = ["_pre", "_post"].first(where: { equation.name.hasSuffix($0) }) {
+                throw ModelError(.invalidIdentifier, "'\(equation.name)' cannot be used as a variable name: the "
+                                 + "suffix '\(suffix)' refers to a neuron's variable in synapse code",
+                                 source: equation.source, span: equation.nameSpan)
+            }
+            if equation.kind == .differential, equation.type != .float {
+                throw ModelError(.invalidEquations, "A differential equation can only define a floating-point "
+                                 + "variable, but '\(equation.name)' is \(equation.type.rawValue)",
+                                 source: equation.source, span: equation.unitSpan)
+            }
             guard seen.insert(equation.name).inserted else {
                 throw ModelError(.invalidEquations, "Duplicate definition of variable '\(equation.name)'",
                                  source: equation.source, span: equation.nameSpan)
