@@ -91,18 +91,18 @@ public final class CUDABackend: Backend {
             throw ModelError(.invalidArgument, "CUDA backend: the compiled kernels have no \(launch.entry)")
         }
         let headers = try mirrorArray(launch.buffers.map { try mirror($0).header })
-        let constants = try driver.allocate(launch.constants.count * 8)
+        let constants = try driver.allocate(launch.constants.count * 8, for: "the constants of '\(launch.entry)'")
         try launch.constants.withUnsafeBytes { bytes in
             if let base = bytes.baseAddress { try driver.copy(base, to: constants, bytes: bytes.count) }
         }
-        let status = try driver.allocate(4), error = try driver.allocate(512)
+        let status = try driver.allocate(4, for: "a status"), error = try driver.allocate(512, for: "a message")
         allocations += [constants, status, error]
         return BoundLaunch(function: function, launch: launch, headers: headers, constants: constants, status: status,
                            error: error)
     }
 
     private func mirrorArray(_ pointers: [UInt64]) throws -> UInt64 {
-        let array = try driver.allocate(pointers.count * 8)
+        let array = try driver.allocate(pointers.count * 8, for: "the buffer headers of a launch")
         allocations.append(array)
         try pointers.withUnsafeBytes { bytes in
             if let base = bytes.baseAddress { try driver.copy(base, to: array, bytes: bytes.count) }
@@ -134,6 +134,13 @@ public final class CUDABackend: Backend {
             let names = Set(checks.map(\.variable)).sorted().joined(separator: ", ")
             throw ModelError(.nonFiniteValue, "A value of \(names) became infinite or NaN in '\(kernel)' on the GPU "
                              + "(the CPU backends name the element)")
+        }
+        if status == CEmitter.growthFailedStatus {
+            // Nothing grows on the GPU: a kernel that needed more room than was reserved for it
+            // before the launch drops what did not fit and says so (see CUDATarget).
+            let names = bound.launch.buffers.map { "'\($0.owner)'" }.joined(separator: ", ")
+            throw ModelError(.insufficientMemory, "Out of memory during the run: '\(kernel)' needed more room on the GPU "
+                             + "than was reserved for its buffers (\(names)); what did not fit was dropped")
         }
         if status != 0 { throw ModelError(.invalidArgument, "CUDA backend: '\(kernel)' failed on the GPU (status \(status))") }
     }

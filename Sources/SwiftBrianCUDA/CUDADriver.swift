@@ -76,8 +76,16 @@ final class CUDADriver: @unchecked Sendable {
         return "status \(status)"
     }
 
+    /// The driver's status for memory it could not allocate (`CUDA_ERROR_OUT_OF_MEMORY`).
+    static let outOfMemory: Int32 = 2
+
     private static func check(_ status: Status, _ what: String, _ errorText: ErrorText?) throws {
         guard status != 0 else { return }
+        guard status != outOfMemory else {
+            throw ModelError(.insufficientMemory, "Out of memory on the GPU: \(what) failed (\(describe(status, errorText))). "
+                             + "Make the model smaller (fewer neurons, synapses or recorded values) or use a GPU "
+                             + "with more memory")
+        }
         throw ModelError(.invalidArgument, "CUDA backend: \(what) failed (\(describe(status, errorText)))")
     }
 
@@ -96,10 +104,13 @@ final class CUDADriver: @unchecked Sendable {
         return functions
     }
 
-    /// `bytes` bytes of device memory (at least 1).
-    func allocate(_ bytes: Int) throws -> UInt64 {
+    /// `bytes` bytes of device memory (at least 1) for `what` (a buffer's name, for the error).
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` naming `what` and the size when the GPU has
+    ///   not the memory.
+    func allocate(_ bytes: Int, for what: String) throws -> UInt64 {
         var pointer: UInt64 = 0
-        try check(allocate(&pointer, max(bytes, 1)), "allocating \(bytes) bytes on the GPU")
+        try check(allocate(&pointer, max(bytes, 1)), "allocating \(bytes) bytes for \(what)")
         return pointer
     }
 

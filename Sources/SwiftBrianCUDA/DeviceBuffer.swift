@@ -24,17 +24,25 @@ final class DeviceBuffer {
         self.owner = owner
         elementSize = reference.owner is DoubleBuffer ? MemoryLayout<Double>.stride : MemoryLayout<Int32>.stride
         capacity = Int(host.pointee.capacity)
-        header = try driver.allocate(MemoryLayout<sb_buffer>.stride)
-        data = try driver.allocate(capacity * elementSize)
+        header = try driver.allocate(MemoryLayout<sb_buffer>.stride, for: "the header of '\(reference.owner)'")
+        do {
+            data = try driver.allocate(capacity * elementSize, for: "'\(reference.owner)' (\(capacity) elements)")
+        } catch {
+            driver.release(header)
+            throw error
+        }
     }
 
     /// Copies the elements and the header to the GPU, first growing the device copy to the host
     /// buffer's capacity.
     func upload(_ driver: CUDADriver) throws {
         if Int(host.pointee.capacity) > capacity {
+            // The new memory first: without it, the device copy stays as it was.
+            let grown = Int(host.pointee.capacity)
+            let newData = try driver.allocate(grown * elementSize, for: "'\(owner)' (\(grown) elements)")
             driver.release(data)
-            capacity = Int(host.pointee.capacity)
-            data = try driver.allocate(capacity * elementSize)
+            data = newData
+            capacity = grown
         }
         if let elements = host.pointee.data {
             try driver.copy(elements, to: data, bytes: Int(host.pointee.count) * elementSize)

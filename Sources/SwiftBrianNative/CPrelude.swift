@@ -31,9 +31,16 @@ package enum CPrelude {
 
     /* The first growth that failed (the buffer, the elements asked for, their bytes), checked after
        each kernel that grows a buffer (see BufferGrowth in Swift); a failed growth writes nothing.
+       One record per thread, so that networks run at once on different threads (sharing this
+       library) each see their own failures; on the GPU, where nothing grows, one per launch.
        sb_growths_left: for tests, the growths that succeed before every one fails (-1: no limit). */
-    static sb_buffer *sb_growth_failed = 0;
-    static int64_t sb_growth_failed_elements = 0, sb_growth_failed_bytes = 0;
+    #ifdef __CUDACC_RTC__
+    #define SB_THREAD_LOCAL
+    #else
+    #define SB_THREAD_LOCAL __thread
+    #endif
+    static SB_THREAD_LOCAL sb_buffer *sb_growth_failed = 0;
+    static SB_THREAD_LOCAL int64_t sb_growth_failed_elements = 0, sb_growth_failed_bytes = 0;
     int64_t sb_growths_left = -1;
     static int sb_reserve(sb_buffer *b, int64_t minimum, size_t size) {
         if (minimum <= b->capacity && b->data) return 0;

@@ -19,16 +19,16 @@ final class CUDARuntimeTests: XCTestCase {
         }
     }
 
-    func testAppendsGetRoomForEveryElement() {
-        let spikes = IndexBuffer(name: "spikes", values: [3, 5])
-        let times = DoubleBuffer(name: "t", count: 0, value: 0), indices = IndexBuffer(name: "i", count: 0, value: 0)
+    func testAppendsGetRoomForEveryElement() throws {
+        let spikes = try IndexBuffer(name: "spikes", values: [3, 5])
+        let times = try DoubleBuffer(name: "t", count: 0, value: 0), indices = try IndexBuffer(name: "i", count: 0, value: 0)
         let vector: [KernelOperation] = [.append(.constant(1), times), .when(.constant(1), [.append(.constant(2), times)]),
                                          .appendIndex(.index, indices)]
         let appended = Dictionary(uniqueKeysWithValues: CUDABackend.appendedBuffers(vector).map { (ObjectIdentifier($0.0), $0.1) })
         XCTAssertEqual(appended, [ObjectIdentifier(times): 2, ObjectIdentifier(indices): 1])
         XCTAssertEqual(CUDABackend.iterationBound(.events(spikes, 0, 10)), 2)
         XCTAssertEqual(CUDABackend.iterationBound(.range(4, 10)), 6)
-        let offsets = IndexBuffer(name: "offsets", values: [0, 3, 7])
+        let offsets = try IndexBuffer(name: "offsets", values: [0, 3, 7])
         XCTAssertEqual(CUDABackend.iterationBound(.synapses(events: spikes, lower: 0, upper: 2, offsets: offsets,
                                                             members: nil)), 7)
     }

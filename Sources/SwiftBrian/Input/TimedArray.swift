@@ -44,7 +44,7 @@ public final class TimedArray: FunctionTable {
         dimension = values.dimension
         times = values.count
         indices = nil
-        storage = DoubleBuffer(name: "\(name).values", values: values.values)
+        storage = try DoubleBuffer(name: "\(name).values", values: values.values)
     }
 
     /// A 2-D array of shape (times, indices): `values[k][i]` is the value for index `i` from
@@ -76,7 +76,7 @@ public final class TimedArray: FunctionTable {
         dimension = first.dimension
         times = values.count
         indices = first.count
-        storage = DoubleBuffer(name: "\(name).values", values: values.flatMap(\.values))
+        storage = try DoubleBuffer(name: "\(name).values", values: values.flatMap(\.values))
     }
 
     /// A 1-D array of plain numbers.

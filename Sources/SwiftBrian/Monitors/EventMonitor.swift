@@ -38,11 +38,11 @@ public class EventMonitor: NetworkObject {
         self.dimensions = dimensions
         list = entry.list
         when = entry.when
-        indices = IndexBuffer(name: "\(name).i", count: 0, value: 0)
-        times = DoubleBuffer(name: "\(name).t", count: 0, value: 0)
-        counts = DoubleBuffer(name: "\(name).count", count: source.size, value: 0)
-        samples = Dictionary(uniqueKeysWithValues: variables.map {
-            ($0, DoubleBuffer(name: "\(name).\($0)", count: 0, value: 0))
+        indices = try IndexBuffer(name: "\(name).i", count: 0, value: 0)
+        times = try DoubleBuffer(name: "\(name).t", count: 0, value: 0)
+        counts = try DoubleBuffer(name: "\(name).count", count: source.size, value: 0)
+        samples = Dictionary(uniqueKeysWithValues: try variables.map {
+            ($0, try DoubleBuffer(name: "\(name).\($0)", count: 0, value: 0))
         })
         super.init(name: name, clock: source.clock, order: order ?? entry.order + 1)
     }

@@ -37,8 +37,8 @@ public final class PopulationRateMonitor: NetworkObject {
         self.source = source
         self.when = when
         list = entry.list
-        times = DoubleBuffer(name: "\(name).t", count: 0, value: 0)
-        rates = DoubleBuffer(name: "\(name).rate", count: 0, value: 0)
+        times = try DoubleBuffer(name: "\(name).t", count: 0, value: 0)
+        rates = try DoubleBuffer(name: "\(name).rate", count: 0, value: 0)
         super.init(name: name, clock: source.clock, order: order)
     }
 

@@ -304,13 +304,13 @@ public final class Network {
                              + (known.isEmpty ? "" : " (stored: \(known))"))
         }
         for buffer in allDoubleBuffers {
-            if let values = snapshot.values[ObjectIdentifier(buffer)] { buffer.assign(values) }
+            if let values = snapshot.values[ObjectIdentifier(buffer)] { try buffer.assign(values) }
         }
         for buffer in objects.flatMap(\.indexBuffers) {
-            if let values = snapshot.indices[ObjectIdentifier(buffer)] { buffer.assign(values) }
+            if let values = snapshot.indices[ObjectIdentifier(buffer)] { try buffer.assign(values) }
         }
         for queue in objects.flatMap(\.spikeQueues) {
-            if let pending = snapshot.queues[ObjectIdentifier(queue)] { queue.snapshot = pending }
+            if let pending = snapshot.queues[ObjectIdentifier(queue)] { try queue.restore(pending) }
         }
         for clock in uniqueClocks(objects.map(\.clock)) {
             clock.dt = Quantity(value: clock.dtBuffer[0], dimension: .time)
