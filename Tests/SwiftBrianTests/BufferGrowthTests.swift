@@ -89,4 +89,38 @@ final class BufferGrowthTests: XCTestCase {
             XCTAssertTrue(messages[3].contains(" elements ("), messages[3])
         }
     }
+
+    /// After the error, each monitor keeps only its complete records: a StateMonitor's `t` and
+    /// the rows of every variable, a SpikeMonitor's `i`, `t`, variables and counts, a rate
+    /// monitor's `t` and `rate` agree, whichever growth failed, on every backend.
+    func testMonitorsKeepOnlyTheirCompleteRecordsAfterTheError() throws {
+        for growths in [0, 1, 2, 3, 5, 8] {
+            var monitors: (StateMonitor, SpikeMonitor, PopulationRateMonitor)?
+            var lengths: [[Int]] = []
+            _ = try failingRuns(growths: growths) {
+                let G = try NeuronGroup(40, model: """
+                    dv/dt = (3 + i/10 - v)/(5*ms) : 1
+                    dw/dt = -w/(10*ms) : 1
+                    """, threshold: "v > 1", reset: "v = 0; w += 1", method: .exact, name: "G")
+                let M = try StateMonitor(G, variables: ["v", "w"], record: [0, 3, 7, 11, 39], name: "trace")
+                let S = try SpikeMonitor(G, variables: ["w"], name: "spikes")
+                let R = try PopulationRateMonitor(G, name: "rate")
+                monitors = (M, S, R)
+                return [G, M, S, R]
+            } inspect: { backend, _ in
+                guard let (M, S, R) = monitors else { return XCTFail("no monitors") }
+                let samples = M.t.count
+                for variable in ["v", "w"] {
+                    for row in try M.values(variable) { XCTAssertEqual(row.count, samples, "\(backend) \(growths) \(variable)") }
+                }
+                XCTAssertEqual(S.t.count, S.numEvents, "\(backend) \(growths)")
+                XCTAssertEqual(try S.values("w").count, S.numEvents, "\(backend) \(growths)")
+                XCTAssertEqual(S.count.reduce(0, +), S.numEvents, "\(backend) \(growths): counts of the kept events")
+                XCTAssertEqual(R.t.count, R.rate.count, "\(backend) \(growths)")
+                lengths.append([samples, S.numEvents, R.t.count])
+            }
+            XCTAssertEqual(lengths.count, 4)
+            XCTAssertEqual(Set(lengths.prefix(3)).count, 1, "\(growths): \(lengths)")
+        }
+    }
 }

@@ -93,6 +93,16 @@ public class EventMonitor: NetworkObject {
     }
 
     override var stateBuffers: [DoubleBuffer] { [times, counts] + samples.values }
+
+    /// Keeps the events whose index, time and values all fitted, and counts only those.
+    override func dropIncompleteRecords() {
+        let complete = samples.values.reduce(min(indices.count, times.count)) { min($0, $1.count) }
+        indices.truncate(to: complete)
+        times.truncate(to: complete)
+        for buffer in samples.values { buffer.truncate(to: complete) }
+        for k in 0..<counts.count { counts[k] = 0 }
+        for k in 0..<complete { counts[Int(indices[k])] += 1 }
+    }
     override var indexBuffers: [IndexBuffer] { [indices] }
 }
 

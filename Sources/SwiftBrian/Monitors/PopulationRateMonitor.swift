@@ -121,4 +121,11 @@ public final class PopulationRateMonitor: NetworkObject {
     }
 
     override var stateBuffers: [DoubleBuffer] { [times, rates] }
+
+    /// Keeps the samples whose time and rate both fitted.
+    override func dropIncompleteRecords() {
+        let complete = min(times.count, rates.count)
+        times.truncate(to: complete)
+        rates.truncate(to: complete)
+    }
 }

@@ -111,4 +111,12 @@ public final class StateMonitor: NetworkObject {
     }
 
     override var stateBuffers: [DoubleBuffer] { [times] + samples.values }
+
+    /// Keeps the samples whose time and values of every recorded element all fitted.
+    override func dropIncompleteRecords() {
+        let width = record.count
+        let complete = samples.values.reduce(times.count) { width == 0 ? $0 : min($0, $1.count / width) }
+        times.truncate(to: complete)
+        for buffer in samples.values { buffer.truncate(to: complete * width) }
+    }
 }

@@ -50,6 +50,10 @@ public class NetworkObject {
 
     /// Called once before each run, after every object's operations were built.
     func beforeRun(_ network: Network) throws {}
+
+    /// Called when a run stopped because a buffer could not grow (see `BufferGrowth`): a
+    /// monitor drops the record of which only a part fitted, so that its arrays agree.
+    func dropIncompleteRecords() {}
 }
 
 /// Unique default names: `neurongroup`, `neurongroup_1`, ...
