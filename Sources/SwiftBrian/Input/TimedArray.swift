@@ -44,6 +44,7 @@ public final class TimedArray: FunctionTable {
         dimension = values.dimension
         times = values.count
         indices = nil
+        try MemoryBudget.require(MemoryBudget.bytes(times, each: 8), for: "The \(times) values of the TimedArray '\(name)'")
         storage = try DoubleBuffer(name: "\(name).values", values: values.values)
     }
 
@@ -76,6 +77,8 @@ public final class TimedArray: FunctionTable {
         dimension = first.dimension
         times = values.count
         indices = first.count
+        try MemoryBudget.require(MemoryBudget.bytes(times, each: first.count).flatMap { MemoryBudget.bytes($0, each: 8) },
+                                 for: "The \(times) × \(first.count) values of the TimedArray '\(name)'")
         storage = try DoubleBuffer(name: "\(name).values", values: values.flatMap(\.values))
     }
 

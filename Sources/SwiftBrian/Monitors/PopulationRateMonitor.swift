@@ -122,6 +122,8 @@ public final class PopulationRateMonitor: NetworkObject {
 
     override var stateBuffers: [DoubleBuffer] { [times, rates] }
 
+    override var valuesRecordedPerStep: Int? { 2 }
+
     /// Keeps the samples whose time and rate both fitted.
     override func dropIncompleteRecords() {
         let complete = min(times.count, rates.count)

@@ -112,6 +112,11 @@ public final class StateMonitor: NetworkObject {
 
     override var stateBuffers: [DoubleBuffer] { [times] + samples.values }
 
+    override var valuesRecordedPerStep: Int? {
+        // The time and each recorded variable of each recorded element.
+        MemoryBudget.bytes(record.count, each: variables.count).flatMap { $0 < Int.max ? $0 + 1 : nil }
+    }
+
     /// Keeps the samples whose time and values of every recorded element all fitted.
     override func dropIncompleteRecords() {
         let width = record.count

@@ -133,10 +133,16 @@ public final class Network {
         for object in objects where !object.active { object.willSkipRun() }
 
         let start = t.value, end = t.value + duration.value
+        // Steps are counted in Int: a run of more steps than that is refused, not a trap.
+        if let clock = clocks.first(where: { !(end / $0.dt.value < 0x1p62) }) {
+            throw ModelError(.invalidArgument, "A run of \(duration) is too long for the time step of '\(clock.name)' "
+                             + "(\(clock.dt)): more steps than can be counted")
+        }
         for clock in clocks {
             clock.set(step: clock.step(at: start))
             clock.endStep = clock.step(at: end)
         }
+        try checkRecordingMemory()
         stopped = false
         backend.seed = RandomSeed.current
         var progress = report.map { ProgressTracker($0, start: start, duration: duration.value,
