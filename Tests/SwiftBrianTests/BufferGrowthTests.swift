@@ -1,3 +1,4 @@
+import Foundation
 import SwiftBrian
 import SwiftBrianKernel
 import SwiftBrianNative
@@ -121,6 +122,44 @@ final class BufferGrowthTests: XCTestCase {
             }
             XCTAssertEqual(lengths.count, 4)
             XCTAssertEqual(Set(lengths.prefix(3)).count, 1, "\(growths): \(lengths)")
+        }
+    }
+
+    /// Two networks (the same model, so the same compiled library) whose monitors cannot grow
+    /// run at once on two threads: each reports its own buffer, as the failure record of the
+    /// library is kept per thread.
+    func testNetworksFailingAtOnceOnTwoThreadsEachReportTheirOwnBuffer() throws {
+        let names = ["traceA", "traceB"]
+        let networks = try names.map { name -> Network in
+            let G = try NeuronGroup(30, model: "dv/dt = (2 - v)/(10*ms) : 1", method: .exact, dt: 0.1 * ms,
+                                    name: "G_\(name)")
+            let M = try StateMonitor(G, variables: ["v"], name: name)
+            let net = try Network([G, M], backend: .native, threads: 1)
+            try net.run(1 * ms)
+            return net
+        }
+        for round in 0..<10 {
+            var messages = [String](repeating: "", count: networks.count)
+            let lock = NSLock()
+            BufferGrowth.growthsBeforeFailure = 0
+            DispatchQueue.concurrentPerform(iterations: networks.count) { k in
+                let message: String
+                do {
+                    try networks[k].run(100 * ms)
+                    message = "no error"
+                } catch {
+                    message = (error as? ModelError)?.message ?? "\(error)"
+                }
+                lock.lock()
+                messages[k] = message
+                lock.unlock()
+            }
+            BufferGrowth.growthsBeforeFailure = nil
+            for (k, message) in messages.enumerated() {
+                XCTAssertTrue(message.hasPrefix("Out of memory during the run: '\(names[k])."),
+                              "round \(round), \(names[k]): \(message)")
+            }
+            for net in networks { try net.run(1 * ms) }
         }
     }
 }
