@@ -6,7 +6,7 @@ import SwiftBrianLanguage
 /// Only the calls the CUDA backend makes, each checked: a failure throws a ``ModelError`` with
 /// the driver's own words.
 final class CUDADriver: @unchecked Sendable {
-    private typealias Status = Int32
+    typealias Status = Int32
     private typealias Init = @convention(c) (UInt32) -> Status
     private typealias Count = @convention(c) (UnsafeMutablePointer<Int32>) -> Status
     private typealias Device = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Status
@@ -24,7 +24,7 @@ final class CUDADriver: @unchecked Sendable {
                                                OpaquePointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                                                UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> Status
     private typealias Synchronize = @convention(c) () -> Status
-    private typealias ErrorText = @convention(c) (Status, UnsafeMutablePointer<UnsafePointer<CChar>?>) -> Status
+    typealias ErrorText = @convention(c) (Status, UnsafeMutablePointer<UnsafePointer<CChar>?>) -> Status
 
     private let library: DynamicLibrary
     private let loadModule: LoadModule, getFunction: GetFunction, allocate: Allocate, free: Free
@@ -77,9 +77,11 @@ final class CUDADriver: @unchecked Sendable {
     }
 
     /// The driver's status for memory it could not allocate (`CUDA_ERROR_OUT_OF_MEMORY`).
-    static let outOfMemory: Int32 = 2
+    static let outOfMemory: Status = 2
 
-    private static func check(_ status: Status, _ what: String, _ errorText: ErrorText?) throws {
+    /// Throws unless `status` is success: `insufficientMemory` for ``outOfMemory``, naming `what`
+    /// failed, else the driver's words.
+    static func check(_ status: Status, _ what: String, _ errorText: ErrorText?) throws {
         guard status != 0 else { return }
         guard status != outOfMemory else {
             throw ModelError(.insufficientMemory, "Out of memory on the GPU: \(what) failed (\(describe(status, errorText))). "

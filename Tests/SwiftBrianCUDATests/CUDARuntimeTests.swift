@@ -1,6 +1,7 @@
 import Foundation
 @testable import SwiftBrianCUDA
 import SwiftBrianKernel
+import SwiftBrianLanguage
 import XCTest
 
 /// Finding NVRTC, and the room the GPU backend reserves for what a kernel appends.
@@ -31,5 +32,22 @@ final class CUDARuntimeTests: XCTestCase {
         let offsets = try IndexBuffer(name: "offsets", values: [0, 3, 7])
         XCTAssertEqual(CUDABackend.iterationBound(.synapses(events: spikes, lower: 0, upper: 2, offsets: offsets,
                                                             members: nil)), 7)
+    }
+
+    /// A device allocation that finds no memory (`CUDA_ERROR_OUT_OF_MEMORY`) is the same
+    /// `insufficientMemory` error as on the CPU, naming what was allocated; other failures are
+    /// the driver's words.
+    func testAnAllocationWithoutDeviceMemoryIsInsufficientMemory() {
+        XCTAssertNoThrow(try CUDADriver.check(0, "allocating", nil))
+        XCTAssertThrowsError(try CUDADriver.check(CUDADriver.outOfMemory, "allocating 8000 bytes for 'G.v' (1000 elements)",
+                                                  nil)) { error in
+            XCTAssertEqual((error as? ModelError)?.kind, .insufficientMemory)
+            XCTAssertTrue((error as? ModelError)?.message.hasPrefix("Out of memory on the GPU: allocating 8000 bytes for "
+                                                                    + "'G.v' (1000 elements) failed (status 2)") ?? false,
+                          "\(error)")
+        }
+        XCTAssertThrowsError(try CUDADriver.check(700, "launching", nil)) { error in
+            XCTAssertEqual((error as? ModelError)?.kind, .invalidArgument)
+        }
     }
 }
