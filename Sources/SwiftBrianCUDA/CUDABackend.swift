@@ -132,9 +132,9 @@ public final class CUDABackend: Backend {
         queueMirrors = [:]
         mirroredQueues = []
         if status == 0 {
-            status = try allocate(8)
+            status = try allocate(8, for: "the launches' status")
             // The GPU writes no message (the emulation does): it stays empty there.
-            error = try deviceArray([CChar](repeating: 0, count: 512))
+            error = try deviceArray([CChar](repeating: 0, count: 512), for: "the launches' message")
         }
         var kernels: [PreparedKernel] = []
         for (k, kernel) in schedule.kernels.enumerated() {
@@ -170,15 +170,15 @@ public final class CUDABackend: Backend {
         return !connects(kernel.scalar) && !connects(kernel.vector)
     }
 
-    private func allocate(_ bytes: Int) throws -> UInt64 {
-        let address = try device.allocate(bytes)
+    private func allocate(_ bytes: Int, for what: String) throws -> UInt64 {
+        let address = try device.allocate(bytes, for: what)
         allocations.append(address)
         return address
     }
 
-    /// `values` in device memory.
-    private func deviceArray<T>(_ values: [T]) throws -> UInt64 {
-        let address = try allocate(values.count * MemoryLayout<T>.stride)
+    /// `values` in device memory, for `what` (named when the device has not the memory).
+    private func deviceArray<T>(_ values: [T], for what: String) throws -> UInt64 {
+        let address = try allocate(values.count * MemoryLayout<T>.stride, for: what)
         try values.withUnsafeBytes { bytes in
             if let base = bytes.baseAddress { try device.copy(base, to: address, bytes: bytes.count) }
         }
@@ -192,8 +192,10 @@ public final class CUDABackend: Backend {
         let buffers = try launch.buffers.map { try mirror($0) }
         let queues = try launch.queues.map { try mirror($0) }
         let rows = try launch.shape.rows.map { try mirror(BufferReference(header: $0.header, owner: $0)).header } ?? 0
-        let arguments = LaunchArguments(buffers: try deviceArray(buffers.map(\.header)),
-                                        queues: try deviceArray(queues.map(\.header)), constants: try deviceArray(launch.constants), seed: 0, status: status,
+        let arguments = LaunchArguments(buffers: try deviceArray(buffers.map(\.header), for: "the buffers of '\(launch.entry)'"),
+                                        queues: try deviceArray(queues.map(\.header), for: "the queues of '\(launch.entry)'"),
+                                        constants: try deviceArray(launch.constants, for: "the constants of '\(launch.entry)'"),
+                                        seed: 0, status: status,
                                         error: error, threads: 0, position: Int64(position), rows: rows)
         return BoundLaunch(function: function, shape: launch.shape, buffers: buffers, queues: queues,
                            arguments: arguments)
@@ -292,7 +294,10 @@ public final class CUDABackend: Backend {
             throw ModelError(.nonFiniteValue, "A value of \(names) became infinite or NaN in '\(name)' on the GPU "
                              + "(the CPU backends name the element)")
         case CEmitter.growthFailedStatus:
-            throw ModelError(.invalidArgument, "CUDA backend: '\(name)' needed more room on the device than was reserved")
+            // Nothing grows on the device: a kernel that needed more room than was reserved for
+            // it drops what did not fit and says so (see CUDATarget).
+            throw ModelError(.insufficientMemory, "Out of memory during the run: '\(name)' needed more room on the GPU "
+                             + "than was reserved for its buffers; what did not fit was dropped")
         default:
             throw ModelError(.invalidArgument, "CUDA backend: '\(name)' failed on the device (status \(failure[0]))"
                              + (message.isEmpty ? "" : ": " + message))

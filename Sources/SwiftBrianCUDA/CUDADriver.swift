@@ -8,7 +8,7 @@ import SwiftBrianLanguage
 /// the driver's own words. Launches are queued without waiting; a copy back to the host waits
 /// for them.
 final class CUDADriver: ComputeDevice, @unchecked Sendable {
-    private typealias Status = Int32
+    typealias Status = Int32
     private typealias Init = @convention(c) (UInt32) -> Status
     private typealias Count = @convention(c) (UnsafeMutablePointer<Int32>) -> Status
     private typealias Device = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Status
@@ -25,7 +25,7 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
     private typealias Launch = @convention(c) (OpaquePointer?, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32,
                                                OpaquePointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                                                UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> Status
-    private typealias ErrorText = @convention(c) (Status, UnsafeMutablePointer<UnsafePointer<CChar>?>) -> Status
+    typealias ErrorText = @convention(c) (Status, UnsafeMutablePointer<UnsafePointer<CChar>?>) -> Status
 
     private let library: DynamicLibrary
     private let loadModule: LoadModule, getFunction: GetFunction, allocate: Allocate, free: Free
@@ -82,8 +82,18 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
         return "status \(status)"
     }
 
-    private static func check(_ status: Status, _ what: String, _ errorText: ErrorText?) throws {
+    /// The driver's status for memory it could not allocate (`CUDA_ERROR_OUT_OF_MEMORY`).
+    static let outOfMemory: Status = 2
+
+    /// Throws unless `status` is success: `insufficientMemory` for ``outOfMemory``, naming `what`
+    /// failed, else the driver's words.
+    static func check(_ status: Status, _ what: String, _ errorText: ErrorText?) throws {
         guard status != 0 else { return }
+        guard status != outOfMemory else {
+            throw ModelError(.insufficientMemory, "Out of memory on the GPU: \(what) failed (\(describe(status, errorText))). "
+                             + "Make the model smaller (fewer neurons, synapses or recorded values) or use a GPU "
+                             + "with more memory")
+        }
         throw ModelError(.invalidArgument, "CUDA backend: \(what) failed (\(describe(status, errorText)))")
     }
 
@@ -102,9 +112,13 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
         return functions
     }
 
-    func allocate(_ bytes: Int) throws -> UInt64 {
+    /// `bytes` bytes of device memory (at least 1) for `what` (a buffer's name, for the error).
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` naming `what` and the size when the GPU has
+    ///   not the memory.
+    func allocate(_ bytes: Int, for what: String) throws -> UInt64 {
         var pointer: UInt64 = 0
-        try check(allocate(&pointer, max(bytes, 1)), "allocating \(bytes) bytes on the GPU")
+        try check(allocate(&pointer, max(bytes, 1)), "allocating \(bytes) bytes for \(what)")
         return pointer
     }
 

@@ -23,8 +23,11 @@ enum CUDATarget {
     }
 
     /// NVRTC has no C library headers: the types and constants the prelude uses. Nothing grows on
-    /// the device (buffers get their capacity before a run), so a growth traps; error messages
-    /// are not formatted on the device (the status says what failed).
+    /// the device (buffers get their capacity before each launch), so a growth fails as one
+    /// without memory does on the CPU: the element is dropped and the kernel's status says that
+    /// a buffer could not grow (``CEmitter/growthFailedStatus``), which the backend throws as
+    /// `insufficientMemory`; error messages are not formatted on the device (the status says
+    /// what failed).
     private static let deviceDefinitions = """
         typedef signed char int8_t;
         typedef short int16_t;
@@ -40,7 +43,7 @@ enum CUDATarget {
         #define snprintf(buffer, size, ...) ((void)(buffer))
         #define realloc(pointer, size) sb_no_growth()
         #define SB_GLOBAL extern "C" __global__
-        static void *sb_no_growth(void) { __trap(); return 0; }
+        static void *sb_no_growth(void) { return 0; }
 
         """
 

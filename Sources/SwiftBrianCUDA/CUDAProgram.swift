@@ -77,7 +77,7 @@ struct CUDAProgram {
         // Kernels with the same code (the same model in several groups) share their functions.
         var functions: [String: String] = [:]
         for original in kernels {
-            let (kernel, partition) = KernelPartition.of(original)
+            let (kernel, partition) = try KernelPartition.of(original)
             let code: String, emitter: CEmitter
             do {
                 (code, emitter) = try CEmitter.emitThread(kernel, name: "sb_thread", perThread: partition.perThread)
@@ -115,7 +115,7 @@ struct CUDAProgram {
                     Launch(entry: entry, buffers: parts, queues: [], constants: [Double(lower), Double(upper)],
                            shape: .blocks(count: upper - lower))
                 }
-                list.reserve(upper - lower)
+                try list.reserveCapacity(upper - lower)
                 launches.append([main(.flat(count: upper - lower)), compact("sb_count_flags"),
                                  compact("sb_compact_flags")])
             case .events(let list):

@@ -19,8 +19,11 @@ protocol ComputeDevice: AnyObject {
     /// Loads `program` (generated for ``target`` from `kernels`) and returns its functions
     /// `entries`, by name.
     func load(_ program: CUDAProgram, of kernels: [Kernel], entries: Set<String>) throws -> [String: OpaquePointer]
-    /// `bytes` bytes of device memory (at least 1).
-    func allocate(_ bytes: Int) throws -> UInt64
+    /// `bytes` bytes of device memory (at least 1) for `what` (a buffer's name, for the error).
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` naming `what` and the size when the device
+    ///   has not the memory.
+    func allocate(_ bytes: Int, for what: String) throws -> UInt64
     /// Gives back device memory.
     func release(_ address: UInt64)
     /// Copies `bytes` bytes from the host to the device.

@@ -27,8 +27,13 @@ final class DeviceBuffer {
         self.device = device
         elementSize = reference.owner is DoubleBuffer ? MemoryLayout<Double>.stride : MemoryLayout<Int32>.stride
         capacity = Int(host.pointee.capacity)
-        header = try device.allocate(MemoryLayout<sb_buffer>.stride)
-        data = try device.allocate(capacity * elementSize)
+        header = try device.allocate(MemoryLayout<sb_buffer>.stride, for: "the header of '\(reference.owner)'")
+        do {
+            data = try device.allocate(capacity * elementSize, for: "'\(reference.owner)' (\(capacity) elements)")
+        } catch {
+            device.release(header)
+            throw error
+        }
     }
 
     deinit {
@@ -43,9 +48,12 @@ final class DeviceBuffer {
     /// host buffer's capacity.
     func upload() throws {
         if Int(host.pointee.capacity) > capacity {
+            // The new memory first: without it, the device copy stays as it was.
+            let grown = Int(host.pointee.capacity)
+            let newData = try device.allocate(grown * elementSize, for: "'\(owner)' (\(grown) elements)")
             device.release(data)
-            capacity = Int(host.pointee.capacity)
-            data = try device.allocate(capacity * elementSize)
+            data = newData
+            capacity = grown
         }
         if let elements = host.pointee.data {
             try device.copy(elements, to: data, bytes: Int(host.pointee.count) * elementSize)

@@ -20,8 +20,8 @@ final class DeviceQueue {
         self.queue = queue
         self.device = device
         slots = try queue.slots.map(mirror)
-        header = try device.allocate(MemoryLayout<sb_queue>.stride)
-        slotArray = try device.allocate(max(slots.count, 1) * 8)
+        header = try device.allocate(MemoryLayout<sb_queue>.stride, for: "the spike queue '\(queue.name)'")
+        slotArray = try device.allocate(max(slots.count, 1) * 8, for: "the slots of the spike queue '\(queue.name)'")
         var addresses = slots.map(\.header)
         try device.copy(&addresses, to: slotArray, bytes: addresses.count * 8)
     }

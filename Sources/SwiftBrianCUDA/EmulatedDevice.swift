@@ -68,9 +68,10 @@ final class EmulatedDevice: ComputeDevice {
         return functions
     }
 
-    func allocate(_ bytes: Int) throws -> UInt64 {
+    func allocate(_ bytes: Int, for what: String) throws -> UInt64 {
         guard let memory = calloc(max(bytes, 1), 1) else {
-            throw ModelError(.insufficientMemory, "CUDA backend: no memory for \(bytes) bytes on the emulated GPU")
+            throw ModelError(.insufficientMemory, "Out of memory on the emulated GPU: allocating \(bytes) bytes for \(what) "
+                             + "failed. Make the model smaller (fewer neurons, synapses or recorded values)")
         }
         let address = UInt64(UInt(bitPattern: memory))
         allocations.insert(address)

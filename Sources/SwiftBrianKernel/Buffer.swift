@@ -15,19 +15,39 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
     public let name: String
 
     /// A buffer of `count` elements, each `value`.
-    public init(name: String, count: Int, value: Element) {
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` naming the buffer and its size when the memory
+    ///   for them cannot be allocated (see ``BufferGrowth/allocationError(name:elements:bytes:)``).
+    public init(name: String, count: Int, value: Element) throws {
         self.name = name
         header = .allocate(capacity: 1)
         header.initialize(to: sb_buffer(data: nil, count: 0, capacity: 0))
-        resize(count, value: value)
+        try resize(count, value: value)
     }
 
     /// A buffer holding `values`.
-    public init(name: String, values: [Element]) {
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` when the memory for them cannot be allocated.
+    public init(name: String, values: [Element]) throws {
         self.name = name
         header = .allocate(capacity: 1)
         header.initialize(to: sb_buffer(data: nil, count: 0, capacity: 0))
-        append(contentsOf: values)
+        try reserveCapacity(values.count)
+        try append(contentsOf: values)
+    }
+
+    /// A buffer of one element, `value`, for state the model does not size (a clock's step, time
+    /// and dt). Its few bytes are allocated as Swift allocates any object: a machine without
+    /// them stops the program, as it would at the next Swift allocation.
+    public init(name: String, scalar value: Element) {
+        self.name = name
+        header = .allocate(capacity: 1)
+        let capacity = 4
+        guard let data = malloc(capacity * MemoryLayout<Element>.stride) else {
+            fatalError("Out of memory: \(capacity * MemoryLayout<Element>.stride) bytes for '\(name)'")
+        }
+        data.bindMemory(to: Element.self, capacity: capacity).initialize(to: value)
+        header.initialize(to: sb_buffer(data: data, count: 1, capacity: Int64(capacity)))
     }
 
     deinit {
@@ -35,7 +55,8 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
         header.deallocate()
     }
 
-    /// The first element; valid until the buffer grows.
+    /// The first element; valid until the buffer grows. A buffer always has memory (an
+    /// initializer that cannot allocate it throws), so this is never null.
     @inline(__always)
     public var pointer: UnsafeMutablePointer<Element> {
         header.pointee.data!.assumingMemoryBound(to: Element.self)
@@ -63,33 +84,54 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
         count == 0 ? [] : Array(UnsafeBufferPointer(start: pointer, count: count))
     }
 
-    /// Makes room for at least `minimum` elements, keeping the contents. Without the memory it
-    /// changes nothing, records the failure (see ``BufferGrowth``) and returns false.
+    /// Makes room for at least `minimum` elements, keeping the contents, during a run. Without
+    /// the memory it changes nothing, records the failure on this thread (see ``BufferGrowth``)
+    /// and returns false.
     @discardableResult
     public func reserve(_ minimum: Int) -> Bool {
-        guard minimum > capacity || header.pointee.data == nil else { return true }
+        guard let failure = grow(minimum) else { return true }
+        BufferGrowth.record(name: name, elements: failure.elements, bytes: failure.bytes)
+        return false
+    }
+
+    /// Makes room for at least `minimum` elements, keeping the contents, outside a run (building
+    /// a model, creating synapses, restoring a network).
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` naming the buffer and the size asked for when
+    ///   the memory cannot be allocated; the buffer is unchanged.
+    public func reserveCapacity(_ minimum: Int) throws {
+        guard let failure = grow(minimum) else { return }
+        throw BufferGrowth.allocationError(name: name, elements: failure.elements, bytes: failure.bytes)
+    }
+
+    /// Grows the memory to hold at least `minimum` elements (at least doubling it); nil when that
+    /// worked, else the elements and bytes asked for (`Int.max` bytes: more than can be counted).
+    private func grow(_ minimum: Int) -> (elements: Int, bytes: Int)? {
+        guard minimum > capacity || header.pointee.data == nil else { return nil }
         let newCapacity = Swift.max(minimum, capacity * 2, 4)
-        let (bytes, overflow) = newCapacity.multipliedReportingOverflow(by: MemoryLayout<Element>.stride)
-        guard !overflow, BufferGrowth.allowsGrowth(), let data = realloc(header.pointee.data, bytes) else {
-            if BufferGrowth.failure == nil {
-                BufferGrowth.failure = (name, newCapacity, overflow ? Int.max : bytes)
-            }
-            return false
+        guard let bytes = MemoryBudget.bytes(newCapacity, each: MemoryLayout<Element>.stride) else {
+            return (newCapacity, Int.max)
+        }
+        guard BufferGrowth.allowsGrowth(), let data = realloc(header.pointee.data, bytes) else {
+            return (newCapacity, bytes)
         }
         header.pointee.data = data
         header.pointee.capacity = Int64(newCapacity)
-        return true
+        return nil
     }
 
     /// Sets the number of elements in use; new elements are `value`.
-    /// Without the memory for them (see ``reserve(_:)``), it changes nothing.
-    public func resize(_ newCount: Int, value: Element) {
-        guard reserve(newCount) else { return }
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` (see ``reserveCapacity(_:)``); then it changes
+    ///   nothing.
+    public func resize(_ newCount: Int, value: Element) throws {
+        try reserveCapacity(newCount)
         if newCount > count { (pointer + count).initialize(repeating: value, count: newCount - count) }
         header.pointee.count = Int64(newCount)
     }
 
-    /// Adds `element` at the end; without the memory (see ``reserve(_:)``), it is dropped.
+    /// Adds `element` at the end during a run; without the memory (see ``reserve(_:)``), it is
+    /// dropped.
     @inline(__always)
     public func append(_ element: Element) {
         if count == capacity, !reserve(count + 1) { return }
@@ -97,9 +139,12 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
         header.pointee.count += 1
     }
 
-    /// Adds `elements` at the end, in one copy; without the memory (see ``reserve(_:)``), none.
-    public func append(contentsOf elements: [Element]) {
-        guard !elements.isEmpty, reserve(count + elements.count) else { return }
+    /// Adds `elements` at the end, in one copy.
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` (see ``reserveCapacity(_:)``); then it adds none.
+    public func append(contentsOf elements: [Element]) throws {
+        guard !elements.isEmpty else { return }
+        try reserveCapacity(count + elements.count)
         elements.withUnsafeBufferPointer { source in
             if let base = source.baseAddress { (pointer + count).initialize(from: base, count: source.count) }
         }
@@ -107,9 +152,18 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
     }
 
     /// Replaces the contents with `values`.
-    public func assign(_ values: [Element]) {
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` (see ``reserveCapacity(_:)``); then it changes
+    ///   nothing.
+    public func assign(_ values: [Element]) throws {
+        try reserveCapacity(values.count)
         header.pointee.count = 0
-        append(contentsOf: values)
+        try append(contentsOf: values)
+    }
+
+    /// Keeps the first `newCount` elements (fewer than ``count``), dropping the others.
+    public func truncate(to newCount: Int) {
+        header.pointee.count = Int64(Swift.max(0, Swift.min(newCount, count)))
     }
 
     /// Empties the buffer, keeping its memory.

@@ -112,7 +112,7 @@ public final class CableSystem: Hashable, @unchecked Sendable {
     /// The system of a tree of `sections` (depth first, each compartment in exactly one section),
     /// on the neuron's buffers of potential, capacitance, capacitive current and geometry.
     public init(name: String, sections: [SectionLayout], area: DoubleBuffer, rLength1: DoubleBuffer,
-                rLength2: DoubleBuffer, v: DoubleBuffer, capacitance: DoubleBuffer, capacitiveCurrent: DoubleBuffer) {
+                rLength2: DoubleBuffer, v: DoubleBuffer, capacitance: DoubleBuffer, capacitiveCurrent: DoubleBuffer) throws {
         self.name = name
         count = area.count
         self.area = area
@@ -121,15 +121,15 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         self.v = v
         self.capacitance = capacitance
         self.capacitiveCurrent = capacitiveCurrent
-        func doubles(_ suffix: String, _ count: Int) -> DoubleBuffer {
-            DoubleBuffer(name: "\(name).\(suffix)", count: count, value: 0)
+        func doubles(_ suffix: String, _ count: Int) throws -> DoubleBuffer {
+            try DoubleBuffer(name: "\(name).\(suffix)", count: count, value: 0)
         }
         let n = area.count, nodes = sections.count + 1
-        conductance = doubles("_gtot", n)
-        current = doubles("_I0", n)
-        sectionStart = IndexBuffer(name: "\(name)._starts", values: sections.map { Int32($0.range.lowerBound) })
-        sectionStop = IndexBuffer(name: "\(name)._ends", values: sections.map { Int32($0.range.upperBound) })
-        sectionStartNode = IndexBuffer(name: "\(name)._parent_node", values: sections.map { Int32(($0.parent ?? -1) + 1) })
+        conductance = try doubles("_gtot", n)
+        current = try doubles("_I0", n)
+        sectionStart = try IndexBuffer(name: "\(name)._starts", values: sections.map { Int32($0.range.lowerBound) })
+        sectionStop = try IndexBuffer(name: "\(name)._ends", values: sections.map { Int32($0.range.upperBound) })
+        sectionStartNode = try IndexBuffer(name: "\(name)._parent_node", values: sections.map { Int32(($0.parent ?? -1) + 1) })
         var children = [[Int32]](repeating: [], count: nodes)
         var positions: [Int] = []
         for (s, section) in sections.enumerated() {
@@ -139,29 +139,29 @@ public final class CableSystem: Hashable, @unchecked Sendable {
         }
         var offsets: [Int32] = [0]
         for list in children { offsets.append(offsets[offsets.count - 1] + Int32(list.count)) }
-        childOffsets = IndexBuffer(name: "\(name)._child_offsets", values: offsets)
-        childNodes = IndexBuffer(name: "\(name)._children", values: children.flatMap { $0 })
-        sectionEntry = IndexBuffer(name: "\(name)._child_entry", values: sections.indices.map { s in
+        childOffsets = try IndexBuffer(name: "\(name)._child_offsets", values: offsets)
+        childNodes = try IndexBuffer(name: "\(name)._children", values: children.flatMap { $0 })
+        sectionEntry = try IndexBuffer(name: "\(name)._child_entry", values: sections.indices.map { s in
             offsets[(sections[s].parent ?? -1) + 1] + Int32(positions[s])
         })
-        diagonal = doubles("_diagonal", n)
-        upper = doubles("_upper", n)
-        lower = doubles("_lower", n)
-        startResponse = doubles("_b_minus", n)
-        endResponse = doubles("_b_plus", n)
-        startConductance = doubles("_invr0", sections.count)
-        endConductance = doubles("_invrn", sections.count)
-        dt = doubles("_dt", 1)
-        pivot = doubles("_pivot", n)
-        factoredConductance = doubles("_gtot_factored", n)
-        particular = doubles("_v_star", n)
-        towardsEnd = doubles("_u_plus", n)
-        towardsStart = doubles("_u_minus", n)
-        eliminated = doubles("_c", n)
-        nodeDiagonal = doubles("_P_diag", nodes)
-        nodeParent = doubles("_P_parent", nodes)
-        nodeValue = doubles("_B", nodes)
-        nodeChild = doubles("_P_children", max(childNodes.count, 1))
+        diagonal = try doubles("_diagonal", n)
+        upper = try doubles("_upper", n)
+        lower = try doubles("_lower", n)
+        startResponse = try doubles("_b_minus", n)
+        endResponse = try doubles("_b_plus", n)
+        startConductance = try doubles("_invr0", sections.count)
+        endConductance = try doubles("_invrn", sections.count)
+        dt = try doubles("_dt", 1)
+        pivot = try doubles("_pivot", n)
+        factoredConductance = try doubles("_gtot_factored", n)
+        particular = try doubles("_v_star", n)
+        towardsEnd = try doubles("_u_plus", n)
+        towardsStart = try doubles("_u_minus", n)
+        eliminated = try doubles("_c", n)
+        nodeDiagonal = try doubles("_P_diag", nodes)
+        nodeParent = try doubles("_P_parent", nodes)
+        nodeValue = try doubles("_B", nodes)
+        nodeChild = try doubles("_P_children", max(childNodes.count, 1))
     }
 
     /// The number of values the system keeps per compartment besides the buffers it shares with

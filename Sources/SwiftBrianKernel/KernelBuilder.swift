@@ -91,7 +91,7 @@ public struct KernelBuilder {
         for line in block.lines {
             let statement = line.statement
             if line.isScalar, line.definesTemporary {
-                let buffer = scalarTemporaries[statement.target]
+                let buffer = try scalarTemporaries[statement.target]
                     ?? DoubleBuffer(name: "\(owner)._\(statement.target)", count: 1, value: 0)
                 let value = try lower(statement.value)
                 scalarTemporaries[statement.target] = buffer

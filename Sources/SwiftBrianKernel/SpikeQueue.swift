@@ -18,11 +18,13 @@ public final class SpikeQueue: Hashable, @unchecked Sendable {
     public static let maximumDelaySteps = 1 << 22
 
     /// A queue for delays of up to `maximumDelay` steps.
-    public init(name: String, maximumDelay: Int = 0) {
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` when the slots cannot be allocated.
+    public init(name: String, maximumDelay: Int = 0) throws {
         self.name = name
         header = .allocate(capacity: 1)
         header.initialize(to: sb_queue(slots: nil, count: 0, cursor: 0))
-        setSlots(Array(repeating: [], count: max(maximumDelay, 0) + 1))
+        try setSlots(Array(repeating: [], count: max(maximumDelay, 0) + 1))
         header.pointee.cursor = Int64(slots.count - 1)
     }
 
@@ -32,8 +34,8 @@ public final class SpikeQueue: Hashable, @unchecked Sendable {
     }
 
     /// Replaces the slots with `contents` (by delay from now); the cursor goes to 0.
-    private func setSlots(_ contents: [[Int32]]) {
-        slots = contents.indices.map { IndexBuffer(name: "\(name).slot\($0)", values: contents[$0]) }
+    private func setSlots(_ contents: [[Int32]]) throws {
+        slots = try contents.indices.map { try IndexBuffer(name: "\(name).slot\($0)", values: contents[$0]) }
         header.pointee.slots?.deallocate()
         let pointers = UnsafeMutablePointer<UnsafeMutablePointer<sb_buffer>?>.allocate(capacity: slots.count)
         for (k, slot) in slots.enumerated() { pointers[k] = slot.header }
@@ -64,15 +66,24 @@ public final class SpikeQueue: Hashable, @unchecked Sendable {
     public var current: IndexBuffer { slots[cursor] }
 
     /// Makes room for delays of up to `maximumDelay` steps, keeping what is queued.
-    public func reserve(maximumDelay: Int) {
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` when the slots cannot be allocated; then the
+    ///   queue is unchanged.
+    public func reserve(maximumDelay: Int) throws {
         guard maximumDelay + 1 > slots.count else { return }
-        setSlots(snapshot + Array(repeating: [], count: maximumDelay + 1 - slots.count))
+        try setSlots(snapshot + Array(repeating: [], count: maximumDelay + 1 - slots.count))
     }
 
-    /// The queued synapses by delay from now, for `store`; `restore` puts them back.
+    /// The queued synapses by delay from now, for `store`; ``restore(_:)`` puts them back.
     public var snapshot: [[Int32]] {
-        get { (0..<slots.count).map { slots[(cursor + $0) % slots.count].array } }
-        set { setSlots(newValue.isEmpty ? [[]] : newValue) }
+        (0..<slots.count).map { slots[(cursor + $0) % slots.count].array }
+    }
+
+    /// Puts back the queued synapses of a ``snapshot``.
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` when the slots cannot be allocated.
+    public func restore(_ snapshot: [[Int32]]) throws {
+        try setSlots(snapshot.isEmpty ? [[]] : snapshot)
     }
 
     /// The largest delay, in steps, the queue can hold.

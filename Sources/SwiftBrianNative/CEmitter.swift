@@ -236,7 +236,7 @@ package struct CEmitter {
             declarations.append("\(precision.cType) " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
         }
         if !parallel, enqueues || !grown.isEmpty {
-            body += ["if (sb_growth_failed) { " + CEmitter.growthReport(
+            body += ["if (sb_growth_pending()) { " + CEmitter.growthReport(
                 buffer: "sb_growth_failed", elements: "sb_growth_failed_elements", bytes: "sb_growth_failed_bytes") + " }"]
         }
         if usesTimedArrays {

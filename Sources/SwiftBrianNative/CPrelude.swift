@@ -31,10 +31,39 @@ package enum CPrelude {
 
     /* The first growth that failed (the buffer, the elements asked for, their bytes), checked after
        each kernel that grows a buffer (see BufferGrowth in Swift); a failed growth writes nothing.
+       One record per thread, so that networks run at once on different threads (sharing this
+       library) each see their own failures; sb_growth_any, set once any growth failed, guards
+       every reading of the records, so that a kernel reaches the thread-local storage only after
+       a failure (sb_growth_pending) and the loops that grow buffers never do (the record is
+       written by a function of its own). On the GPU (NVRTC has no thread-local storage) one
+       record for the device, where a growth fails at once (see CUDATarget) and the kernel's
+       status reports it.
        sb_growths_left: for tests, the growths that succeed before every one fails (-1: no limit). */
-    static sb_buffer *sb_growth_failed = 0;
-    static int64_t sb_growth_failed_elements = 0, sb_growth_failed_bytes = 0;
+    #ifdef __CUDACC_RTC__
+    #define SB_THREAD_LOCAL
+    #define SB_COLD
+    #define sb_growth_pending() (sb_growth_any && sb_growth_failed)
+    #else
+    #define SB_THREAD_LOCAL __thread
+    #define SB_COLD __attribute__((noinline, cold))
+    #define sb_growth_pending() (__atomic_load_n(&sb_growth_any, __ATOMIC_RELAXED) && sb_growth_failed)
+    #endif
+    static int sb_growth_any = 0;
+    static SB_THREAD_LOCAL sb_buffer *sb_growth_failed = 0;
+    static SB_THREAD_LOCAL int64_t sb_growth_failed_elements = 0, sb_growth_failed_bytes = 0;
     int64_t sb_growths_left = -1;
+    static SB_COLD void sb_growth_failure(sb_buffer *b, int64_t capacity, size_t size) {
+        if (!sb_growth_failed) {
+            sb_growth_failed = b;
+            sb_growth_failed_elements = capacity;
+            sb_growth_failed_bytes = capacity * (int64_t)size;
+        }
+    #ifdef __CUDACC_RTC__
+        sb_growth_any = 1;
+    #else
+        __atomic_store_n(&sb_growth_any, 1, __ATOMIC_RELAXED);
+    #endif
+    }
     static int sb_reserve(sb_buffer *b, int64_t minimum, size_t size) {
         if (minimum <= b->capacity && b->data) return 0;
         int64_t capacity = b->capacity * 2;
@@ -42,11 +71,7 @@ package enum CPrelude {
         if (capacity < 4) capacity = 4;
         void *data = sb_growths_left == 0 ? 0 : realloc(b->data, (size_t)capacity * size);
         if (!data) {
-            if (!sb_growth_failed) {
-                sb_growth_failed = b;
-                sb_growth_failed_elements = capacity;
-                sb_growth_failed_bytes = capacity * (int64_t)size;
-            }
+            sb_growth_failure(b, capacity, size);
             return 1;
         }
         if (sb_growths_left > 0) sb_growths_left--;

@@ -226,8 +226,8 @@ public final class NativeBackend: Backend {
 
     /// Compiles (or loads from the cache) and runs `kernel` once.
     public func run(_ kernel: Kernel) throws {
-        let clock = ClockBuffers(step: kernel.random.step, time: DoubleBuffer(name: "t", count: 1, value: 0),
-                                 dt: DoubleBuffer(name: "dt", count: 1, value: 1))
+        let clock = ClockBuffers(step: kernel.random.step, time: try DoubleBuffer(name: "t", count: 1, value: 0),
+                                 dt: try DoubleBuffer(name: "dt", count: 1, value: 1))
         let prepared = try prepare(StepSchedule(kernels: [kernel], kernelClocks: [0], clocks: [clock], swiftClocks: []))
         try prepared.kernels[0]()
     }

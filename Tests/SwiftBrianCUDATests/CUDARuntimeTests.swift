@@ -1,6 +1,7 @@
 import Foundation
 @testable import SwiftBrianCUDA
 import SwiftBrianKernel
+import SwiftBrianLanguage
 import XCTest
 
 /// Finding NVRTC, and the room the GPU backend reserves for what a kernel appends.
@@ -19,9 +20,9 @@ final class CUDARuntimeTests: XCTestCase {
         }
     }
 
-    func testAppendsGetRoomForEveryElement() {
-        let spikes = IndexBuffer(name: "spikes", values: [3, 5])
-        let times = DoubleBuffer(name: "t", count: 0, value: 0), indices = IndexBuffer(name: "i", count: 0, value: 0)
+    func testAppendsGetRoomForEveryElement() throws {
+        let spikes = try IndexBuffer(name: "spikes", values: [3, 5])
+        let times = try DoubleBuffer(name: "t", count: 0, value: 0), indices = try IndexBuffer(name: "i", count: 0, value: 0)
         let vector: [KernelOperation] = [.append(.constant(1), times), .when(.constant(1), [.append(.constant(2), times)]),
                                          .appendIndex(.index, indices)]
         let appended = CUDABackend.appendedBuffers(vector)
@@ -29,7 +30,7 @@ final class CUDARuntimeTests: XCTestCase {
                        "in the order they are first appended to")
         XCTAssertEqual(appended.map(\.1), [2, 1])
         // A threshold empties its list first: the list needs room for one step only.
-        let step = DoubleBuffer(name: "step", count: 1, value: 0)
+        let step = try DoubleBuffer(name: "step", count: 1, value: 0)
         let threshold = Kernel(name: "threshold", scalar: [.clear(spikes)], iteration: .range(0, 10),
                                vector: [.when(.constant(1), [.emit(spikes)])], random: RandomKey(stream: 1, step: step))
         let lists = CUDABackend.appended(by: threshold)
@@ -41,8 +42,25 @@ final class CUDARuntimeTests: XCTestCase {
         spikes.reserve(30)
         XCTAssertEqual(CUDABackend.iterationBound(.events(spikes, 0, 10)), 30, "a list's room bounds its count on the device")
         XCTAssertEqual(CUDABackend.iterationBound(.range(4, 10)), 6)
-        let offsets = IndexBuffer(name: "offsets", values: [0, 3, 7])
+        let offsets = try IndexBuffer(name: "offsets", values: [0, 3, 7])
         XCTAssertEqual(CUDABackend.iterationBound(.synapses(events: spikes, lower: 0, upper: 2, offsets: offsets,
                                                             members: nil)), 7)
+    }
+
+    /// A device allocation that finds no memory (`CUDA_ERROR_OUT_OF_MEMORY`) is the same
+    /// `insufficientMemory` error as on the CPU, naming what was allocated; other failures are
+    /// the driver's words.
+    func testAnAllocationWithoutDeviceMemoryIsInsufficientMemory() {
+        XCTAssertNoThrow(try CUDADriver.check(0, "allocating", nil))
+        XCTAssertThrowsError(try CUDADriver.check(CUDADriver.outOfMemory, "allocating 8000 bytes for 'G.v' (1000 elements)",
+                                                  nil)) { error in
+            XCTAssertEqual((error as? ModelError)?.kind, .insufficientMemory)
+            XCTAssertTrue((error as? ModelError)?.message.hasPrefix("Out of memory on the GPU: allocating 8000 bytes for "
+                                                                    + "'G.v' (1000 elements) failed (status 2)") ?? false,
+                          "\(error)")
+        }
+        XCTAssertThrowsError(try CUDADriver.check(700, "launching", nil)) { error in
+            XCTAssertEqual((error as? ModelError)?.kind, .invalidArgument)
+        }
     }
 }

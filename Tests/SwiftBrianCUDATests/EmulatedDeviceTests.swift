@@ -10,7 +10,7 @@ import XCTest
 final class EmulatedDeviceTests: XCTestCase {
     func testMemoryIsSeparateAndReachedOnlyByCopies() throws {
         let device = EmulatedDevice(checksPTX: false)
-        let address = try device.allocate(3 * 8)
+        let address = try device.allocate(3 * 8, for: "a test array")
         var values: [Double] = [1, 2, 3]
         try device.copy(&values, to: address, bytes: 24)
         values = [0, 0, 0]

@@ -7,11 +7,11 @@ import XCTest
 /// Kernels a network of neurons and synapses makes, built by hand: how each is spread over GPU
 /// threads, and the code its threads run.
 final class KernelPartitionTests: XCTestCase {
-    let v = DoubleBuffer(name: "v", count: 8, value: 0), w = DoubleBuffer(name: "w", count: 4, value: 0.5)
-    let spikes = IndexBuffer(name: "spikes", count: 0, value: 0)
-    let post = IndexBuffer(name: "post", values: [1, 2, 2, 3])
-    let offsets = IndexBuffer(name: "offsets", values: [0, 2, 2, 3, 4, 4, 4, 4, 4])
-    let step = DoubleBuffer(name: "step", count: 1, value: 0)
+    let v = try! DoubleBuffer(name: "v", count: 8, value: 0), w = try! DoubleBuffer(name: "w", count: 4, value: 0.5)
+    let spikes = try! IndexBuffer(name: "spikes", count: 0, value: 0)
+    let post = try! IndexBuffer(name: "post", values: [1, 2, 2, 3])
+    let offsets = try! IndexBuffer(name: "offsets", values: [0, 2, 2, 3, 4, 4, 4, 4, 4])
+    let step = try! DoubleBuffer(name: "step", count: 1, value: 0)
 
     func kernel(_ iteration: Iteration, _ vector: [KernelOperation], scalar: [KernelOperation] = []) -> Kernel {
         Kernel(name: "partition_test", scalar: scalar, iteration: iteration, vector: vector,
@@ -31,49 +31,49 @@ final class KernelPartitionTests: XCTestCase {
     }
     var addWeight: KernelExpression { .binary(.add, .load(ArrayReference(v, .mapped(post))), .load(ArrayReference(w, .element))) }
 
-    func testStateUpdatesRunOneThreadPerElement() {
-        guard case .elements(0, 8) = KernelPartition.of(kernel(.range(0, 8), [update])).partition else {
+    func testStateUpdatesRunOneThreadPerElement() throws {
+        guard case .elements(0, 8) = try KernelPartition.of(kernel(.range(0, 8), [update])).partition else {
             return XCTFail("a state update runs element-wise")
         }
     }
 
-    func testThresholdsSetFlagsThenCompact() {
-        let (flagged, partition) = KernelPartition.of(threshold)
+    func testThresholdsSetFlagsThenCompact() throws {
+        let (flagged, partition) = try KernelPartition.of(threshold)
         guard case .threshold(0, 8, let flags, _, let list) = partition else { return XCTFail("\(partition)") }
         XCTAssertTrue(list === spikes)
         XCTAssertTrue(flagged.scalar.isEmpty, "the list is emptied by the compaction")
         XCTAssertEqual(flagged.vector, [.when(.binary(.greater, .load(ArrayReference(v, .element)), .constant(1)),
                                               [.store(ArrayReference(flags, .element), .constant(1))])])
         // Appending without emptying the list first is left to one thread.
-        guard case .single = KernelPartition.of(kernel(.range(0, 8), [.emit(spikes)])).partition else {
+        guard case .single = try KernelPartition.of(kernel(.range(0, 8), [.emit(spikes)])).partition else {
             return XCTFail("appending to a list that is not emptied runs on one thread")
         }
     }
 
-    func testResetsRunOneThreadPerSpike() {
+    func testResetsRunOneThreadPerSpike() throws {
         let reset = kernel(.events(spikes, 0, 8), [.store(ArrayReference(v, .element), .constant(0))])
-        guard case .events(let list) = KernelPartition.of(reset).partition, list === spikes else {
+        guard case .events(let list) = try KernelPartition.of(reset).partition, list === spikes else {
             return XCTFail("a reset runs one thread per spike")
         }
     }
 
     func testPropagationAddsAtomicallyAndOtherWritesRunOnOneThread() throws {
-        guard case .synapses = KernelPartition.of(onPre(addWeight)).partition else { return XCTFail("v_post += w") }
+        guard case .synapses = try KernelPartition.of(onPre(addWeight)).partition else { return XCTFail("v_post += w") }
         let (source, _) = try CEmitter.emitThread(onPre(addWeight), name: "sb_thread", perThread: true)
         XCTAssertTrue(source.contains("sb_atomic_add(&d2[i3[_idx]], d1[_idx]);"), source)
         let subtract = KernelExpression.binary(.subtract, .load(ArrayReference(v, .mapped(post))), .constant(2))
-        guard case .synapses = KernelPartition.of(onPre(subtract)).partition else { return XCTFail("v_post -= 2") }
+        guard case .synapses = try KernelPartition.of(onPre(subtract)).partition else { return XCTFail("v_post -= 2") }
         // Setting (not adding) through the map, or reading what is added to, is left to one thread.
         for value in [KernelExpression.load(ArrayReference(w, .element)),
                       .binary(.add, .load(ArrayReference(v, .mapped(post))), .load(ArrayReference(v, .mapped(post))))] {
-            guard case .single = KernelPartition.of(onPre(value)).partition else { return XCTFail("\(value)") }
+            guard case .single = try KernelPartition.of(onPre(value)).partition else { return XCTFail("\(value)") }
         }
         XCTAssertThrowsError(try CEmitter.emitThread(onPre(.constant(1)), name: "sb_thread", perThread: true))
         // Through a temporary, as synaptic code is lowered: the definition adds atomically and
         // gives the sum, the store is left out.
         let viaTemporary = kernel(.synapses(events: spikes, lower: 0, upper: 8, offsets: offsets, members: nil),
                                   [.define(0, addWeight), .store(ArrayReference(v, .mapped(post)), .temporary(0))])
-        guard case .synapses = KernelPartition.of(viaTemporary).partition else { return XCTFail("_t0 = v_post + w") }
+        guard case .synapses = try KernelPartition.of(viaTemporary).partition else { return XCTFail("_t0 = v_post + w") }
         let (code, _) = try CEmitter.emitThread(viaTemporary, name: "sb_thread", perThread: true)
         XCTAssertTrue(code.contains("_t0 = sb_atomic_add_old(&d2[i3[_idx]], d1[_idx], &_atomic_old);"), code)
         XCTAssertFalse(code.contains("= _t0;"), code)
@@ -81,13 +81,13 @@ final class KernelPartitionTests: XCTestCase {
         let conditional = kernel(.synapses(events: spikes, lower: 0, upper: 8, offsets: offsets, members: nil),
                                  [.define(0, addWeight),
                                   .when(.load(ArrayReference(w, .element)), [.store(ArrayReference(v, .mapped(post)), .temporary(0))])])
-        guard case .single = KernelPartition.of(conditional).partition else { return XCTFail("a conditional store") }
+        guard case .single = try KernelPartition.of(conditional).partition else { return XCTFail("a conditional store") }
     }
 
-    func testMonitorsRunOnOneThread() {
-        let times = DoubleBuffer(name: "t", count: 0, value: 0)
+    func testMonitorsRunOnOneThread() throws {
+        let times = try DoubleBuffer(name: "t", count: 0, value: 0)
         let monitor = kernel(.events(spikes, 0, 8), [.append(.load(ArrayReference(step, .shared)), times)])
-        guard case .single = KernelPartition.of(monitor).partition else { return XCTFail("a monitor appends in order") }
+        guard case .single = try KernelPartition.of(monitor).partition else { return XCTFail("a monitor appends in order") }
     }
 
     /// The device program of these kernels compiles to PTX with NVRTC, with an entry point per

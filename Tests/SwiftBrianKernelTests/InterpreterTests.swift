@@ -5,15 +5,15 @@ import XCTest
 
 /// Kernels executed by the interpreter on small buffers, checked against values worked out by hand.
 final class InterpreterTests: XCTestCase {
-    private let step = DoubleBuffer(name: "step", count: 1, value: 0)
+    private let step = try! DoubleBuffer(name: "step", count: 1, value: 0)
 
     private func kernel(_ iteration: Iteration, scalar: [KernelOperation] = [], _ vector: [KernelOperation]) -> Kernel {
         Kernel(name: "k", scalar: scalar, iteration: iteration, vector: vector, random: RandomKey(stream: 1, step: step))
     }
 
     func testTemporariesStoresAndSharedValues() throws {
-        let v = DoubleBuffer(name: "v", values: [1, 2, 3, 4])
-        let scale = DoubleBuffer(name: "scale", values: [10])
+        let v = try DoubleBuffer(name: "v", values: [1, 2, 3, 4])
+        let scale = try DoubleBuffer(name: "scale", values: [10])
         // _x = v*scale; v = _x + i
         try Interpreter().execute(kernel(.range(0, 4), [
             .define(0, .binary(.multiply, .load(ArrayReference(v)), .load(ArrayReference(scale, .shared)))),
@@ -23,8 +23,8 @@ final class InterpreterTests: XCTestCase {
     }
 
     func testConditionalEmitAndEventIteration() throws {
-        let v = DoubleBuffer(name: "v", values: [0.5, 1.5, 0.2, 2.5])
-        let spikes = IndexBuffer(name: "spikes", values: [7])
+        let v = try DoubleBuffer(name: "v", values: [0.5, 1.5, 0.2, 2.5])
+        let spikes = try IndexBuffer(name: "spikes", values: [7])
         try Interpreter().execute(kernel(.range(0, 4), scalar: [.clear(spikes)], [
             .when(.binary(.greater, .load(ArrayReference(v)), .constant(1)), [.emit(spikes)]),
         ]))
@@ -35,8 +35,8 @@ final class InterpreterTests: XCTestCase {
     }
 
     func testPythonDivisionAndModulo() throws {
-        let out = DoubleBuffer(name: "out", count: 0, value: 0)
-        let x = DoubleBuffer(name: "x", values: [-7, 7])
+        let out = try DoubleBuffer(name: "out", count: 0, value: 0)
+        let x = try DoubleBuffer(name: "x", values: [-7, 7])
         try Interpreter().execute(kernel(.range(0, 2), [
             .append(.binary(.floorDivide, .load(ArrayReference(x)), .constant(2)), out),
             .append(.binary(.modulo, .load(ArrayReference(x)), .constant(3)), out),
@@ -47,9 +47,9 @@ final class InterpreterTests: XCTestCase {
     }
 
     func testRandomDrawsDoNotDependOnIterationOrder() throws {
-        let forward = DoubleBuffer(name: "a", count: 3, value: 0)
-        let subset = DoubleBuffer(name: "b", count: 3, value: 0)
-        let order = IndexBuffer(name: "order", values: [2, 0])
+        let forward = try DoubleBuffer(name: "a", count: 3, value: 0)
+        let subset = try DoubleBuffer(name: "b", count: 3, value: 0)
+        let order = try IndexBuffer(name: "order", values: [2, 0])
         try Interpreter(seed: 5).execute(kernel(.range(0, 3), [.store(ArrayReference(forward), .random(.uniform, site: 0))]))
         try Interpreter(seed: 5).execute(kernel(.indices(order), [.store(ArrayReference(subset), .random(.uniform, site: 0))]))
         XCTAssertEqual(subset[2], forward[2])

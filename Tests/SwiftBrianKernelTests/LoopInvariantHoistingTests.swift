@@ -6,9 +6,9 @@ import XCTest
 /// ``Kernel/hoistingLoopInvariants()``: what moves out of the loop, what stays, and that the
 /// results do not change.
 final class LoopInvariantHoistingTests: XCTestCase {
-    private let step = DoubleBuffer(name: "step", count: 1, value: 0)
-    private let dt = DoubleBuffer(name: "dt", values: [1e-4])
-    private let tau = DoubleBuffer(name: "tau", values: [0.02])
+    private let step = try! DoubleBuffer(name: "step", count: 1, value: 0)
+    private let dt = try! DoubleBuffer(name: "dt", values: [1e-4])
+    private let tau = try! DoubleBuffer(name: "tau", values: [0.02])
 
     private func kernel(scalar: [KernelOperation] = [], _ vector: [KernelOperation]) -> Kernel {
         Kernel(name: "k", scalar: scalar, iteration: .range(0, 4), vector: vector, random: RandomKey(stream: 3, step: step))
@@ -29,7 +29,7 @@ final class LoopInvariantHoistingTests: XCTestCase {
     /// `dt**0.5` (twice, computed once) and `sqrt(tau)/tau` move to the scalar part; the draw, `v`
     /// and `i` stay; the results are the same bits.
     func testInvariantArithmeticMovesOutOfTheLoop() throws {
-        let v = DoubleBuffer(name: "v", values: [1, 2, 3, 4]), w = DoubleBuffer(name: "w", values: [1, 2, 3, 4])
+        let v = try DoubleBuffer(name: "v", values: [1, 2, 3, 4]), w = try DoubleBuffer(name: "w", values: [1, 2, 3, 4])
         let hoisted = noisyUpdate(w, root: root, scale: scale).hoistingLoopInvariants()
         XCTAssertEqual(hoisted.scalar, [.define(0, root), .define(1, scale)])
         XCTAssertEqual(hoisted.vector, noisyUpdate(w, root: .temporary(0), scale: .temporary(1)).vector)
@@ -41,8 +41,8 @@ final class LoopInvariantHoistingTests: XCTestCase {
 
     /// A refractory period's threshold (`_quotient_threshold(dt, steps)`, a kernel function of
     /// its own) is computed once, with its arguments.
-    func testTheRefractoryThresholdMovesOutOfTheLoop() {
-        let lastspike = DoubleBuffer(name: "lastspike", values: [0, 0, 0, 0]), flag = DoubleBuffer(name: "flag", values: [0, 0, 0, 0])
+    func testTheRefractoryThresholdMovesOutOfTheLoop() throws {
+        let lastspike = try DoubleBuffer(name: "lastspike", values: [0, 0, 0, 0]), flag = try DoubleBuffer(name: "flag", values: [0, 0, 0, 0])
         let steps = KernelExpression.call(.builtin("int"), [.binary(.divide, .constant(5e-3), shared(dt))])
         let threshold = KernelExpression.call(.builtin(KernelFunctionNames.quotientThreshold), [shared(dt), steps])
         func gate(_ threshold: KernelExpression) -> Kernel {
@@ -57,8 +57,8 @@ final class LoopInvariantHoistingTests: XCTestCase {
     /// without invariant arithmetic are left as they are; the hoisted values follow the scalar
     /// part's own operations, which may change what they read.
     func testWhatStaysInTheLoop() throws {
-        let total = DoubleBuffer(name: "total", values: [0])
-        let v = DoubleBuffer(name: "v", values: [1, 2, 3, 4])
+        let total = try DoubleBuffer(name: "total", values: [0])
+        let v = try DoubleBuffer(name: "v", values: [1, 2, 3, 4])
         let written = kernel([.store(ArrayReference(total, .shared),
                                      .binary(.add, .binary(.multiply, shared(total), .constant(2)), .load(ArrayReference(v))))])
         XCTAssertEqual(written.hoistingLoopInvariants(), written)
@@ -76,10 +76,10 @@ final class LoopInvariantHoistingTests: XCTestCase {
     /// its own (`lastupdate = t`) moves out too, so that the inner loop can vectorize; the results
     /// are the same.
     func testASharedValueMovesOutOfTheLoopsOfASynapsesIteration() throws {
-        let t = DoubleBuffer(name: "t", values: [0.25])
-        let lastupdate = DoubleBuffer(name: "lastupdate", values: [0, 0, 0])
-        let spikes = IndexBuffer(name: "spikes", values: [0])
-        let offsets = IndexBuffer(name: "offsets", values: [0, 3])
+        let t = try DoubleBuffer(name: "t", values: [0.25])
+        let lastupdate = try DoubleBuffer(name: "lastupdate", values: [0, 0, 0])
+        let spikes = try IndexBuffer(name: "spikes", values: [0])
+        let offsets = try IndexBuffer(name: "offsets", values: [0, 3])
         func update(_ now: KernelExpression) -> Kernel {
             Kernel(name: "k", iteration: .synapses(events: spikes, lower: 0, upper: 1, offsets: offsets, members: nil),
                    vector: [.store(ArrayReference(lastupdate), now)], random: RandomKey(stream: 3, step: step))
@@ -94,8 +94,8 @@ final class LoopInvariantHoistingTests: XCTestCase {
     /// Hoisted values are temporaries numbered after the kernel's own, and the interpreter keeps
     /// them for a kernel it runs one element at a time (one writing through a map that repeats).
     func testHoistedValuesReachEveryElement() throws {
-        let v = DoubleBuffer(name: "v", values: [0, 0])
-        let target = ArrayReference(v, .mapped(IndexBuffer(name: "map", values: [1, 1, 0])))
+        let v = try DoubleBuffer(name: "v", values: [0, 0])
+        let target = ArrayReference(v, .mapped(try IndexBuffer(name: "map", values: [1, 1, 0])))
         let hoisted = Kernel(name: "k", iteration: .range(0, 3), vector: [
             .define(0, .index),
             .store(target, .binary(.add, .load(target), .binary(.add, .temporary(0), root))),
@@ -110,7 +110,7 @@ final class LoopInvariantHoistingTests: XCTestCase {
     /// A division by a value the same for every element (`v / tau`) is a multiplication by its
     /// reciprocal, computed once: no division in the loop, and within 1 ulp of the quotient.
     func testDivisionByAnInvariantIsAMultiplicationByItsReciprocal() throws {
-        let v = DoubleBuffer(name: "v", values: [1, 2, 3, 0.1])
+        let v = try DoubleBuffer(name: "v", values: [1, 2, 3, 0.1])
         let quotient = KernelExpression.binary(.divide, .load(ArrayReference(v)), shared(tau))
         let hoisted = kernel([.store(ArrayReference(v), quotient)]).hoistingLoopInvariants()
         XCTAssertEqual(hoisted.scalar, [.define(0, .binary(.divide, .constant(1), shared(tau)))])
@@ -125,8 +125,8 @@ final class LoopInvariantHoistingTests: XCTestCase {
     /// A quotient rounded to a whole number keeps its division: `int(i/49)` is 1 at i = 49, and
     /// `i * (1/49)` is just below 1.
     func testRoundedQuotientsKeepTheirDivision() throws {
-        let n = DoubleBuffer(name: "n", values: [49])
-        let v = DoubleBuffer(name: "v", values: [0, 0, 0, 0])
+        let n = try DoubleBuffer(name: "n", values: [49])
+        let v = try DoubleBuffer(name: "v", values: [0, 0, 0, 0])
         let quotient = KernelExpression.binary(.divide, .binary(.add, .index, .constant(46)), shared(n))
         let rounded = kernel([.store(ArrayReference(v), .call(.builtin("int"), [quotient]))])
         let hoisted = rounded.hoistingLoopInvariants()

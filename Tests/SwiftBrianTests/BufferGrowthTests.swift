@@ -1,3 +1,4 @@
+import Foundation
 import SwiftBrian
 import SwiftBrianKernel
 import SwiftBrianNative
@@ -78,11 +79,87 @@ final class BufferGrowthTests: XCTestCase {
             // CUDA emulation has buffers of its own (a threshold's flags and block counts).
             XCTAssertEqual(Set(messages.prefix(3)).count, 1, "\(messages)")
             if growths == 3 { XCTAssertTrue(messages[0].contains("'S_pre_queue.slot"), messages[0]) }
-            for message in messages {
+            for message in messages.prefix(3) {
                 XCTAssertTrue(message.hasPrefix("Out of memory during the run: '"), message)
                 XCTAssertTrue(message.contains(" elements ("), message)
                 XCTAssertTrue(message.contains(" bytes). Record fewer"), message)
             }
+            // The emulation's own buffers are allocated when the run is prepared: without the
+            // memory for them, the run does not start.
+            XCTAssertTrue(messages[3].hasPrefix("Out of memory"), messages[3])
+            XCTAssertTrue(messages[3].contains(" elements ("), messages[3])
+        }
+    }
+
+    /// After the error, each monitor keeps only its complete records: a StateMonitor's `t` and
+    /// the rows of every variable, a SpikeMonitor's `i`, `t`, variables and counts, a rate
+    /// monitor's `t` and `rate` agree, whichever growth failed, on every backend.
+    func testMonitorsKeepOnlyTheirCompleteRecordsAfterTheError() throws {
+        for growths in [0, 1, 2, 3, 5, 8] {
+            var monitors: (StateMonitor, SpikeMonitor, PopulationRateMonitor)?
+            var lengths: [[Int]] = []
+            _ = try failingRuns(growths: growths) {
+                let G = try NeuronGroup(40, model: """
+                    dv/dt = (3 + i/10 - v)/(5*ms) : 1
+                    dw/dt = -w/(10*ms) : 1
+                    """, threshold: "v > 1", reset: "v = 0; w += 1", method: .exact, name: "G")
+                let M = try StateMonitor(G, variables: ["v", "w"], record: [0, 3, 7, 11, 39], name: "trace")
+                let S = try SpikeMonitor(G, variables: ["w"], name: "spikes")
+                let R = try PopulationRateMonitor(G, name: "rate")
+                monitors = (M, S, R)
+                return [G, M, S, R]
+            } inspect: { backend, _ in
+                guard let (M, S, R) = monitors else { return XCTFail("no monitors") }
+                let samples = M.t.count
+                for variable in ["v", "w"] {
+                    for row in try M.values(variable) { XCTAssertEqual(row.count, samples, "\(backend) \(growths) \(variable)") }
+                }
+                XCTAssertEqual(S.t.count, S.numEvents, "\(backend) \(growths)")
+                XCTAssertEqual(try S.values("w").count, S.numEvents, "\(backend) \(growths)")
+                XCTAssertEqual(S.count.reduce(0, +), S.numEvents, "\(backend) \(growths): counts of the kept events")
+                XCTAssertEqual(R.t.count, R.rate.count, "\(backend) \(growths)")
+                lengths.append([samples, S.numEvents, R.t.count])
+            }
+            XCTAssertEqual(lengths.count, 4)
+            XCTAssertEqual(Set(lengths.prefix(3)).count, 1, "\(growths): \(lengths)")
+        }
+    }
+
+    /// Two networks (the same model, so the same compiled library) whose monitors cannot grow
+    /// run at once on two threads: each reports its own buffer, as the failure record of the
+    /// library is kept per thread.
+    func testNetworksFailingAtOnceOnTwoThreadsEachReportTheirOwnBuffer() throws {
+        let names = ["traceA", "traceB"]
+        let networks = try names.map { name -> Network in
+            let G = try NeuronGroup(30, model: "dv/dt = (2 - v)/(10*ms) : 1", method: .exact, dt: 0.1 * ms,
+                                    name: "G_\(name)")
+            let M = try StateMonitor(G, variables: ["v"], name: name)
+            let net = try Network([G, M], backend: .native, threads: 1)
+            try net.run(1 * ms)
+            return net
+        }
+        for round in 0..<10 {
+            var messages = [String](repeating: "", count: networks.count)
+            let lock = NSLock()
+            BufferGrowth.growthsBeforeFailure = 0
+            DispatchQueue.concurrentPerform(iterations: networks.count) { k in
+                let message: String
+                do {
+                    try networks[k].run(100 * ms)
+                    message = "no error"
+                } catch {
+                    message = (error as? ModelError)?.message ?? "\(error)"
+                }
+                lock.lock()
+                messages[k] = message
+                lock.unlock()
+            }
+            BufferGrowth.growthsBeforeFailure = nil
+            for (k, message) in messages.enumerated() {
+                XCTAssertTrue(message.hasPrefix("Out of memory during the run: '\(names[k])."),
+                              "round \(round), \(names[k]): \(message)")
+            }
+            for net in networks { try net.run(1 * ms) }
         }
     }
 }

@@ -6,13 +6,13 @@ import XCTest
 /// proving it (it cannot past a few buffers); loops where an iteration may reach another's
 /// memory are not.
 final class CEmitterVectorizationTests: XCTestCase {
-    private let x = DoubleBuffer(name: "x", count: 4, value: 0), y = DoubleBuffer(name: "y", count: 4, value: 0)
-    private let tau = DoubleBuffer(name: "tau", count: 1, value: 1)
+    private let x = try! DoubleBuffer(name: "x", count: 4, value: 0), y = try! DoubleBuffer(name: "y", count: 4, value: 0)
+    private let tau = try! DoubleBuffer(name: "tau", count: 1, value: 1)
 
     private func source(_ vector: [KernelOperation]) throws -> String {
         let kernel = Kernel(name: "loop_test", iteration: .range(0, 4), vector: vector,
                             random: RandomKey(stream: RandomKey.stream(named: "loop_test"),
-                                              step: DoubleBuffer(name: "step", count: 1, value: 0)))
+                                              step: try DoubleBuffer(name: "step", count: 1, value: 0)))
         return try CEmitter.emit(kernel, name: "loop_test").0
     }
 
@@ -30,12 +30,12 @@ final class CEmitterVectorizationTests: XCTestCase {
     /// updates: a marked range loop; through a member list, or with a write to the target
     /// (`v_post += w`), the synapses are visited one by one.
     func testTheSynapsesOfAnEventAreARangeLoopWhenIndependent() throws {
-        let spikes = IndexBuffer(name: "spikes", values: [0]), offsets = IndexBuffer(name: "offsets", values: [0, 4])
-        let members = IndexBuffer(name: "members", values: [3, 2, 1, 0]), targets = IndexBuffer(name: "post", values: [0, 0, 0, 0])
+        let spikes = try IndexBuffer(name: "spikes", values: [0]), offsets = try IndexBuffer(name: "offsets", values: [0, 4])
+        let members = try IndexBuffer(name: "members", values: [3, 2, 1, 0]), targets = try IndexBuffer(name: "post", values: [0, 0, 0, 0])
         func source(members: IndexBuffer?, _ vector: [KernelOperation]) throws -> String {
             let kernel = Kernel(name: "post_test", iteration: .synapses(events: spikes, lower: 0, upper: 1, offsets: offsets,
                                                                         members: members),
-                                vector: vector, random: RandomKey(stream: 1, step: DoubleBuffer(name: "step", count: 1, value: 0)))
+                                vector: vector, random: RandomKey(stream: 1, step: try DoubleBuffer(name: "step", count: 1, value: 0)))
             return try CEmitter.emit(kernel, name: "post_test").0
         }
         let decay = KernelOperation.store(ArrayReference(x, .element),
@@ -65,7 +65,7 @@ final class CEmitterVectorizationTests: XCTestCase {
     /// one again after the loop: no copy of previous values.
     func testGuardedStoresKeepTheLoopVectorized() throws {
         let check = FiniteCheck(target: ArrayReference(x, .element), variable: "'x' of 'G'", element: "neuron", unit: "",
-                                time: DoubleBuffer(name: "t", count: 1, value: 0))
+                                time: try DoubleBuffer(name: "t", count: 1, value: 0))
         let guarded = try source([
             .define(0, .binary(.multiply, .load(ArrayReference(x, .element)), .constant(0.5))),
             .checkFinite(.temporary(0), check),
@@ -82,7 +82,7 @@ final class CEmitterVectorizationTests: XCTestCase {
     /// vectorizes and notes whether any is true: a block with none is not read back), then read
     /// back; not when the condition reads what another element's operations write.
     func testThresholdsAreScannedInBlocks() throws {
-        let spikes = IndexBuffer(name: "spikes", count: 0, value: 0)
+        let spikes = try IndexBuffer(name: "spikes", count: 0, value: 0)
         let above = KernelExpression.binary(.greater, .load(ArrayReference(x, .element)), .load(ArrayReference(tau, .shared)))
         let threshold = try source([.when(above, [.emit(spikes), .store(ArrayReference(y, .element), .constant(0))])])
         XCTAssertTrue(threshold.contains("unsigned char _mask[256] = {0}, _any = 0;"), threshold)
@@ -98,7 +98,7 @@ final class CEmitterVectorizationTests: XCTestCase {
     /// A store through an index map (a synaptic effect on its target), an element read at another
     /// position than it is written, a shared element the loop writes, and an append are not.
     func testLoopsThatMayReachOtherIterationsAreNot() throws {
-        let targets = IndexBuffer(name: "post", values: [0, 0, 1, 1])
+        let targets = try IndexBuffer(name: "post", values: [0, 0, 1, 1])
         let cases: [[KernelOperation]] = [
             [.store(ArrayReference(x, .mapped(targets)), .constant(1))],
             [.store(ArrayReference(x, .element), .load(ArrayReference(x, .offset(1))))],

@@ -10,14 +10,14 @@ final class PairSamplingBackendTests: XCTestCase {
     /// synapses it makes on `backend`.
     private func created(_ space: PairSpace, keep: KernelExpression?, skipInvalid: Bool = false, targetSize: Int,
                          on backend: (Kernel) throws -> Void) throws -> [[Int32]] {
-        let pre = IndexBuffer(name: "pre", count: 0, value: 0), post = IndexBuffer(name: "post", count: 0, value: 0)
+        let pre = try IndexBuffer(name: "pre", count: 0, value: 0), post = try IndexBuffer(name: "post", count: 0, value: 0)
         let sink = SynapseSink(pre: pre, post: post, sourceStart: 3, targetStart: 7, targetSize: targetSize,
                                skipInvalid: skipInvalid)
         let create = KernelOperation.connect(sink, count: .constant(1))
         let kernel = Kernel(name: "sampling_test", iteration: .pairs(space),
                             vector: [keep.map { .when($0, [create]) } ?? create],
                             random: RandomKey(stream: RandomKey.stream(named: "sampling_test"),
-                                              step: DoubleBuffer(name: "step", count: 1, value: 0)))
+                                              step: try DoubleBuffer(name: "step", count: 1, value: 0)))
         try backend(kernel)
         return [pre.array, post.array]
     }

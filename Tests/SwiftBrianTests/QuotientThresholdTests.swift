@@ -51,9 +51,9 @@ final class QuotientThresholdTests: XCTestCase {
 
     /// The refractory condition `int(x/dt) >= steps` with steps the same for every neuron loses
     /// its division; a condition with another divisor or per-neuron steps is kept.
-    func testOnlyAUniformStepCountOverTheTimeStepIsRewritten() {
-        let dt = DoubleBuffer(name: "dt", count: 1, value: 1e-4), other = DoubleBuffer(name: "other", count: 1, value: 1)
-        let lastspike = DoubleBuffer(name: "lastspike", count: 4, value: 0)
+    func testOnlyAUniformStepCountOverTheTimeStepIsRewritten() throws {
+        let dt = try DoubleBuffer(name: "dt", count: 1, value: 1e-4), other = try DoubleBuffer(name: "other", count: 1, value: 1)
+        let lastspike = try DoubleBuffer(name: "lastspike", count: 4, value: 0)
         let x = KernelExpression.binary(.subtract, .constant(1), .load(ArrayReference(lastspike, .element)))
         func condition(_ divisor: DoubleBuffer, _ steps: KernelExpression) -> KernelExpression {
             .binary(.greaterEqual, .call(.builtin("int"), [.binary(.divide, x, .load(ArrayReference(divisor, .shared)))]), steps)
@@ -72,12 +72,12 @@ final class QuotientThresholdTests: XCTestCase {
         guard NativeBackend.compilerAvailable else { throw XCTSkip("no C compiler") }
         let pairs = divisors.flatMap { d in counts.map { (d, $0) } }
         func thresholds(_ run: (Kernel) throws -> Void) throws -> [Double] {
-            let d = DoubleBuffer(name: "d", values: pairs.map(\.0)), n = DoubleBuffer(name: "n", values: pairs.map(\.1))
-            let y = DoubleBuffer(name: "y", count: pairs.count, value: 0)
+            let d = try DoubleBuffer(name: "d", values: pairs.map(\.0)), n = try DoubleBuffer(name: "n", values: pairs.map(\.1))
+            let y = try DoubleBuffer(name: "y", count: pairs.count, value: 0)
             let call = KernelExpression.call(.builtin(KernelFunctionNames.quotientThreshold),
                                              [.load(ArrayReference(d, .element)), .load(ArrayReference(n, .element))])
             try run(Kernel(name: "threshold_test", iteration: .range(0, pairs.count), vector: [.store(ArrayReference(y, .element), call)],
-                           random: RandomKey(stream: 1, step: DoubleBuffer(name: "step", count: 1, value: 0))))
+                           random: RandomKey(stream: 1, step: try DoubleBuffer(name: "step", count: 1, value: 0))))
             return y.array
         }
         let expected = pairs.map { QuotientThreshold.least(divisor: $0.0, reaching: $0.1).bitPattern }

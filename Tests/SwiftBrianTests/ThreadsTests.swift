@@ -216,12 +216,12 @@ final class ThreadsTests: XCTestCase {
     /// variable at another element and a store before the loop are not. A threshold is split
     /// with its spike list in parts, a pathway by its targets.
     func testWhichKernelsAreSplit() throws {
-        let v = DoubleBuffer(name: "v", count: 8, value: 0), w = DoubleBuffer(name: "w", count: 8, value: 0)
-        let spikes = IndexBuffer(name: "spikes", count: 0, value: 0)
-        let map = IndexBuffer(name: "map", count: 8, value: 0)
+        let v = try DoubleBuffer(name: "v", count: 8, value: 0), w = try DoubleBuffer(name: "w", count: 8, value: 0)
+        let spikes = try IndexBuffer(name: "spikes", count: 0, value: 0)
+        let map = try IndexBuffer(name: "map", count: 8, value: 0)
         func kernel(_ vector: [KernelOperation], scalar: [KernelOperation] = []) -> Kernel {
             Kernel(name: "threads_test", scalar: scalar, iteration: .range(0, 8), vector: vector,
-                   random: RandomKey(stream: 1, step: DoubleBuffer(name: "step", count: 1, value: 0)))
+                   random: RandomKey(stream: 1, step: DoubleBuffer(name: "step", scalar: 0)))
         }
         let update = KernelOperation.store(ArrayReference(v, .element),
                                            .binary(.add, .load(ArrayReference(v, .element)), .load(ArrayReference(w, .shared))))
@@ -237,7 +237,7 @@ final class ThreadsTests: XCTestCase {
                                scalar: [.clear(spikes)])
         XCTAssertTrue(threshold.parallelEvents === spikes)
         XCTAssertFalse(threshold.runsElementwise)
-        let other = IndexBuffer(name: "other", count: 0, value: 0)
+        let other = try IndexBuffer(name: "other", count: 0, value: 0)
         XCTAssertNil(kernel([.when(.load(ArrayReference(v, .element)), [.emit(other)])], scalar: [.clear(spikes)]).parallelEvents)
         XCTAssertNil(kernel([.when(.eventCount(spikes, 0, 8), [.emit(spikes)])], scalar: [.clear(spikes)]).parallelEvents)
         XCTAssertNil(kernel([.when(.load(ArrayReference(v, .element)), [.emit(spikes)])]).parallelEvents)
@@ -247,11 +247,11 @@ final class ThreadsTests: XCTestCase {
         // A pathway writing through the postsynaptic indices is split by target; one writing
         // through two maps, reading a written variable through another map, or over the synapses
         // of targets (on_post) is not.
-        let post = IndexBuffer(name: "post", count: 8, value: 0), pre = IndexBuffer(name: "pre", count: 8, value: 0)
-        let offsets = IndexBuffer(name: "offsets", count: 9, value: 0)
+        let post = try IndexBuffer(name: "post", count: 8, value: 0), pre = try IndexBuffer(name: "pre", count: 8, value: 0)
+        let offsets = try IndexBuffer(name: "offsets", count: 9, value: 0)
         func pathway(_ vector: [KernelOperation], members: IndexBuffer? = nil) -> Kernel {
             Kernel(name: "threads_test", iteration: .synapses(events: spikes, lower: 0, upper: 8, offsets: offsets, members: members),
-                   vector: vector, random: RandomKey(stream: 1, step: DoubleBuffer(name: "step", count: 1, value: 0)))
+                   vector: vector, random: RandomKey(stream: 1, step: DoubleBuffer(name: "step", scalar: 0)))
         }
         let effect = KernelOperation.store(ArrayReference(v, .mapped(post)),
                                            .binary(.add, .load(ArrayReference(v, .mapped(post))), .load(ArrayReference(w, .element))))

@@ -322,7 +322,7 @@ public class Group: NetworkObject {
         let name = "\(self.name)_\(purpose)_\(oneOffCount)"
         // Keyed by the group's name and a count of such executions, not by the clock, so that a
         // model built again with the same seed gets the same values.
-        let key = RandomKey(stream: RandomKey.stream(named: name), step: DoubleBuffer(name: name, count: 1, value: 0))
+        let key = RandomKey(stream: RandomKey.stream(named: name), step: try DoubleBuffer(name: name, count: 1, value: 0))
         try ImmediateExecution.execute(
             Kernel(name: name, scalar: scalar, iteration: iteration ?? allElements, vector: operations, random: key),
             work: size)

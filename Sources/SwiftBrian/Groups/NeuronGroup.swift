@@ -104,24 +104,24 @@ public class NeuronGroup: Group {
             let stored = equation.kind != .subexpression || equation.has(.constantOverDt)
             variables[equation.name] = GroupVariable(
                 description: description,
-                buffer: stored ? DoubleBuffer(name: "\(name).\(equation.name)", count: equation.has(.shared) ? 1 : N,
+                buffer: stored ? try DoubleBuffer(name: "\(name).\(equation.name)", count: equation.has(.shared) ? 1 : N,
                                               value: 0) : nil,
                 link: nil, isSettable: equation.kind != .subexpression && !equation.has(.linked))
         }
         for description in refractoryVariables {
             variables[description.name] = GroupVariable(
                 description: description,
-                buffer: DoubleBuffer(name: "\(name).\(description.name)", count: N,
+                buffer: try DoubleBuffer(name: "\(name).\(description.name)", count: N,
                                      value: description.name == "lastspike" ? -1e4 : 1),
                 link: nil, isSettable: true)
         }
         super.init(name: name, size: N, start: 0, clock: groupClock, order: order, variables: variables,
                    model: analyzed, namespace: namespace)
         if threshold != nil {
-            eventLists["spike"] = (IndexBuffer(name: "\(name).spikes", count: 0, value: 0), .thresholds, order)
+            eventLists["spike"] = (try IndexBuffer(name: "\(name).spikes", count: 0, value: 0), .thresholds, order)
         }
         for event in customEvents {
-            eventLists[event.name] = (IndexBuffer(name: "\(name).\(event.name)", count: 0, value: 0),
+            eventLists[event.name] = (try IndexBuffer(name: "\(name).\(event.name)", count: 0, value: 0),
                                       .afterThresholds, order)
         }
     }

@@ -58,7 +58,7 @@ public struct VariableView {
         let expression = try Expression(parsing: name, role: "variable")
         var builder = group.builder()
         let value = try builder.lower(try group.inlined(expression))
-        let output = DoubleBuffer(name: "\(group.name).\(name)", count: 0, value: 0)
+        let output = try DoubleBuffer(name: "\(group.name).\(name)", count: 0, value: 0)
         try group.executeNow([], iteration: nil, [.append(value, output)], purpose: "get_\(name)")
         return output.array
     }
@@ -160,14 +160,14 @@ public struct VariableView {
                 throw ModelError(.invalidArgument, "The index linking '\(name)' of '\(group.name)' contains \(bad), "
                                  + "but '\(source.group.name)' has \(source.group.size) elements")
             }
-            map = IndexMap.mapped(elementMap(index.map { source.group.start + $0 }))
+            map = IndexMap.mapped(try elementMap(index.map { source.group.start + $0 }))
         } else if target.isShared {
             map = .shared
         } else if source.group.size == group.size {
             map = .offset(source.group.start - group.start)
         } else if source.group.size == 1 {
             // Every element, and scalar code, reads the one element.
-            map = source.group.start == 0 ? .shared : .mapped(IndexBuffer(name: "\(group.name).\(name)_index",
+            map = source.group.start == 0 ? .shared : .mapped(try IndexBuffer(name: "\(group.name).\(name)_index",
                                                                           count: group.stop,
                                                                           value: Int32(source.group.start)))
         } else {
@@ -222,8 +222,8 @@ public struct VariableView {
     }
 
     /// An index map from this group's elements (absolute indices) to `elements`.
-    private func elementMap(_ elements: [Int]) -> IndexBuffer {
-        let buffer = IndexBuffer(name: "\(group.name).\(name)_index", count: group.stop, value: 0)
+    private func elementMap(_ elements: [Int]) throws -> IndexBuffer {
+        let buffer = try IndexBuffer(name: "\(group.name).\(name)_index", count: group.stop, value: 0)
         for (k, element) in elements.enumerated() { buffer[group.start + k] = Int32(element) }
         return buffer
     }

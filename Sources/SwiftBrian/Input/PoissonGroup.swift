@@ -48,7 +48,7 @@ public final class PoissonGroup: Group {
         super.init(name: parts.name, size: N, start: 0, clock: parts.clock, order: order,
                    variables: parts.variables, model: parts.model, namespace: parts.namespace)
         try VariableView(group: self, name: "rates").set(rates.count == 1 ? rates[0] : nil, or: rates)
-        addSpikeList(when: when)
+        try addSpikeList(when: when)
     }
 
     /// `N` neurons firing at the rate given by `rates`, an expression in Hz evaluated for each
@@ -68,7 +68,7 @@ public final class PoissonGroup: Group {
         self.when = when
         super.init(name: parts.name, size: N, start: 0, clock: parts.clock, order: order,
                    variables: parts.variables, model: parts.model, namespace: parts.namespace)
-        addSpikeList(when: when)
+        try addSpikeList(when: when)
     }
 
     /// Throws unless every rate (in Hz) is finite and not negative.
@@ -100,14 +100,14 @@ public final class PoissonGroup: Group {
             let stored = equation.kind != .subexpression
             variables[equation.name] = GroupVariable(
                 description: description,
-                buffer: stored ? DoubleBuffer(name: "\(name).\(equation.name)", count: N, value: 0) : nil,
+                buffer: stored ? try DoubleBuffer(name: "\(name).\(equation.name)", count: N, value: 0) : nil,
                 link: nil, isSettable: stored)
         }
         return (name, groupClock, model, variables, namespace)
     }
 
-    private func addSpikeList(when: When) {
-        eventLists["spike"] = (IndexBuffer(name: "\(name).spikes", count: 0, value: 0), when, order)
+    private func addSpikeList(when: When) throws {
+        eventLists["spike"] = (try IndexBuffer(name: "\(name).spikes", count: 0, value: 0), when, order)
     }
 
     override func scheduledOperations() throws -> [ScheduledOperation] {

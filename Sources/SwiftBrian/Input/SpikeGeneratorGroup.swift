@@ -48,14 +48,14 @@ public final class SpikeGeneratorGroup: Group {
         let groupClock = try clock ?? dt.map { try Group.newClock(dt: $0, owner: name) } ?? defaultClock
         let model = try AnalyzedEquations(Equations(""))
         self.when = when
-        steps = DoubleBuffer(name: "\(name).timebins", count: 0, value: 0)
-        neurons = IndexBuffer(name: "\(name).neuron_index", count: 0, value: 0)
-        cursor = DoubleBuffer(name: "\(name).lastindex", count: 1, value: 0)
-        bound = DoubleBuffer(name: "\(name).bound", count: 1, value: 0)
-        previousBound = DoubleBuffer(name: "\(name).previous_bound", count: 1, value: -1)
+        steps = try DoubleBuffer(name: "\(name).timebins", count: 0, value: 0)
+        neurons = try IndexBuffer(name: "\(name).neuron_index", count: 0, value: 0)
+        cursor = try DoubleBuffer(name: "\(name).lastindex", count: 1, value: 0)
+        bound = try DoubleBuffer(name: "\(name).bound", count: 1, value: 0)
+        previousBound = try DoubleBuffer(name: "\(name).previous_bound", count: 1, value: -1)
         super.init(name: name, size: N, start: 0, clock: groupClock, order: order,
                    variables: Group.builtinVariables(model), model: model, namespace: Namespace())
-        eventLists["spike"] = (IndexBuffer(name: "\(name).spikes", count: 0, value: 0), when, order)
+        eventLists["spike"] = (try IndexBuffer(name: "\(name).spikes", count: 0, value: 0), when, order)
         try setSpikes(indices: indices, times: times, period: period)
     }
 
@@ -166,8 +166,8 @@ public final class SpikeGeneratorGroup: Group {
         let spikesChanged = stepsDt == nil
         let values = try SpikeGeneratorGroup.steps(of: times, indices: indices, period: period, clock: clock,
                                                    name: name).spikes
-        steps.assign(values)
-        neurons.assign(indices.map { Int32($0) })
+        try steps.assign(values)
+        try neurons.assign(indices.map { Int32($0) })
         stepsDt = dt
         guard spikesChanged else { return }
         // Spikes before the start of the run are skipped, as in Brian.

@@ -44,7 +44,8 @@ public final class TimedArray: FunctionTable {
         dimension = values.dimension
         times = values.count
         indices = nil
-        storage = DoubleBuffer(name: "\(name).values", values: values.values)
+        try MemoryBudget.require(MemoryBudget.bytes(times, each: 8), for: "The \(times) values of the TimedArray '\(name)'")
+        storage = try DoubleBuffer(name: "\(name).values", values: values.values)
     }
 
     /// A 2-D array of shape (times, indices): `values[k][i]` is the value for index `i` from
@@ -76,7 +77,9 @@ public final class TimedArray: FunctionTable {
         dimension = first.dimension
         times = values.count
         indices = first.count
-        storage = DoubleBuffer(name: "\(name).values", values: values.flatMap(\.values))
+        try MemoryBudget.require(MemoryBudget.bytes(times, each: first.count).flatMap { MemoryBudget.bytes($0, each: 8) },
+                                 for: "The \(times) × \(first.count) values of the TimedArray '\(name)'")
+        storage = try DoubleBuffer(name: "\(name).values", values: values.flatMap(\.values))
     }
 
     /// A 1-D array of plain numbers.

@@ -38,11 +38,11 @@ public class EventMonitor: NetworkObject {
         self.dimensions = dimensions
         list = entry.list
         when = entry.when
-        indices = IndexBuffer(name: "\(name).i", count: 0, value: 0)
-        times = DoubleBuffer(name: "\(name).t", count: 0, value: 0)
-        counts = DoubleBuffer(name: "\(name).count", count: source.size, value: 0)
-        samples = Dictionary(uniqueKeysWithValues: variables.map {
-            ($0, DoubleBuffer(name: "\(name).\($0)", count: 0, value: 0))
+        indices = try IndexBuffer(name: "\(name).i", count: 0, value: 0)
+        times = try DoubleBuffer(name: "\(name).t", count: 0, value: 0)
+        counts = try DoubleBuffer(name: "\(name).count", count: source.size, value: 0)
+        samples = Dictionary(uniqueKeysWithValues: try variables.map {
+            ($0, try DoubleBuffer(name: "\(name).\($0)", count: 0, value: 0))
         })
         super.init(name: name, clock: source.clock, order: order ?? entry.order + 1)
     }
@@ -93,6 +93,16 @@ public class EventMonitor: NetworkObject {
     }
 
     override var stateBuffers: [DoubleBuffer] { [times, counts] + samples.values }
+
+    /// Keeps the events whose index, time and values all fitted, and counts only those.
+    override func dropIncompleteRecords() {
+        let complete = samples.values.reduce(min(indices.count, times.count)) { min($0, $1.count) }
+        indices.truncate(to: complete)
+        times.truncate(to: complete)
+        for buffer in samples.values { buffer.truncate(to: complete) }
+        for k in 0..<counts.count { counts[k] = 0 }
+        for k in 0..<complete { counts[Int(indices[k])] += 1 }
+    }
     override var indexBuffers: [IndexBuffer] { [indices] }
 }
 

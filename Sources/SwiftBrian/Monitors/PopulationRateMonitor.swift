@@ -37,8 +37,8 @@ public final class PopulationRateMonitor: NetworkObject {
         self.source = source
         self.when = when
         list = entry.list
-        times = DoubleBuffer(name: "\(name).t", count: 0, value: 0)
-        rates = DoubleBuffer(name: "\(name).rate", count: 0, value: 0)
+        times = try DoubleBuffer(name: "\(name).t", count: 0, value: 0)
+        rates = try DoubleBuffer(name: "\(name).rate", count: 0, value: 0)
         super.init(name: name, clock: source.clock, order: order)
     }
 
@@ -121,4 +121,13 @@ public final class PopulationRateMonitor: NetworkObject {
     }
 
     override var stateBuffers: [DoubleBuffer] { [times, rates] }
+
+    override var valuesRecordedPerStep: Int? { 2 }
+
+    /// Keeps the samples whose time and rate both fitted.
+    override func dropIncompleteRecords() {
+        let complete = min(times.count, rates.count)
+        times.truncate(to: complete)
+        rates.truncate(to: complete)
+    }
 }

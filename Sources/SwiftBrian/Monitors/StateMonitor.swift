@@ -43,11 +43,11 @@ public final class StateMonitor: NetworkObject {
         self.when = when
         self.dimensions = dimensions
         let stored = source.elementOrder
-        recordList = IndexBuffer(name: "\(name).record",
+        recordList = try IndexBuffer(name: "\(name).record",
                                  values: record.map { k in Int32(source.start + (stored.map { Int($0[k]) } ?? k)) })
-        times = DoubleBuffer(name: "\(name).t", count: 0, value: 0)
-        samples = Dictionary(uniqueKeysWithValues: variables.map {
-            ($0, DoubleBuffer(name: "\(name).\($0)", count: 0, value: 0))
+        times = try DoubleBuffer(name: "\(name).t", count: 0, value: 0)
+        samples = Dictionary(uniqueKeysWithValues: try variables.map {
+            ($0, try DoubleBuffer(name: "\(name).\($0)", count: 0, value: 0))
         })
         let clock = try dt.map { try Group.newClock(dt: $0, owner: name) } ?? source.clock
         super.init(name: name, clock: clock, order: order)
@@ -111,4 +111,17 @@ public final class StateMonitor: NetworkObject {
     }
 
     override var stateBuffers: [DoubleBuffer] { [times] + samples.values }
+
+    override var valuesRecordedPerStep: Int? {
+        // The time and each recorded variable of each recorded element.
+        MemoryBudget.bytes(record.count, each: variables.count).flatMap { $0 < Int.max ? $0 + 1 : nil }
+    }
+
+    /// Keeps the samples whose time and values of every recorded element all fitted.
+    override func dropIncompleteRecords() {
+        let width = record.count
+        let complete = samples.values.reduce(times.count) { width == 0 ? $0 : min($0, $1.count / width) }
+        times.truncate(to: complete)
+        for buffer in samples.values { buffer.truncate(to: complete * width) }
+    }
 }

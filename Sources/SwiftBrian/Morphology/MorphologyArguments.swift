@@ -1,3 +1,5 @@
+import SwiftBrianKernel
+
 /// Checks of the values a user gives to ``Soma``, ``Cylinder`` and ``Section``: lengths in metres,
 /// finite, positive where a size is meant, arrays of the right count.
 enum MorphologyArguments {
@@ -43,6 +45,8 @@ enum MorphologyArguments {
         if let expected, expected != n {
             throw ModelError(.invalidArgument, "n is \(n), but \(what) give\(expected == 1 ? "s" : "") \(expected) compartment\(expected == 1 ? "" : "s")")
         }
+        // Each compartment's diameters, length and points (six values) before any is computed.
+        try MemoryBudget.require(MemoryBudget.bytes(n + 1, each: 6 * 8), for: "A section of \(n) compartments")
         return n
     }
 

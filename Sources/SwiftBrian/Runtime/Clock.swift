@@ -26,9 +26,9 @@ public final class Clock {
     public init(dt: Quantity, name: String = "clock") {
         self.dt = dt
         self.name = name
-        timestep = DoubleBuffer(name: "\(name).timestep", count: 1, value: 0)
-        time = DoubleBuffer(name: "\(name).t", count: 1, value: 0)
-        dtBuffer = DoubleBuffer(name: "\(name).dt", count: 1, value: dt.value)
+        timestep = DoubleBuffer(name: "\(name).timestep", scalar: 0)
+        time = DoubleBuffer(name: "\(name).t", scalar: 0)
+        dtBuffer = DoubleBuffer(name: "\(name).dt", scalar: dt.value)
     }
 
     /// The current time.

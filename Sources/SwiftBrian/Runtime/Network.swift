@@ -100,6 +100,16 @@ public final class Network {
     ///
     /// A run ends early, at the end of a time step, after ``stop()`` or
     /// ``RunInterruption/request()``.
+    ///
+    /// - Throws: `ModelError(.insufficientMemory)` when a monitor, spike list or spike queue finds
+    ///   no memory to grow during the run, naming the buffer and the size it asked for. The run
+    ///   stops in that step: the kernels before the failing one ran, ``t`` and the clocks stay at
+    ///   that step, and the state (variables, synapses, queues) is as those kernels left it.
+    ///   Every monitor keeps its complete records only — a StateMonitor's `t` and each recorded
+    ///   variable have the same number of samples, a SpikeMonitor's `i`, `t`, variables and
+    ///   `count` the same events — so all it recorded can be read and exported; the network can
+    ///   run on once memory is available. `ModelError(.nonFiniteValue)` when a checked value
+    ///   becomes NaN or infinite (see `checkFinite`).
     public func run(_ duration: Quantity, namespace: Namespace = Namespace(), report: ProgressReport? = nil,
                     reportPeriod: Quantity? = nil) throws {
         guard duration.dimension == .time else {
@@ -123,10 +133,16 @@ public final class Network {
         for object in objects where !object.active { object.willSkipRun() }
 
         let start = t.value, end = t.value + duration.value
+        // Steps are counted in Int: a run of more steps than that is refused, not a trap.
+        if let clock = clocks.first(where: { !(end / $0.dt.value < 0x1p62) }) {
+            throw ModelError(.invalidArgument, "A run of \(duration) is too long for the time step of '\(clock.name)' "
+                             + "(\(clock.dt)): more steps than can be counted")
+        }
         for clock in clocks {
             clock.set(step: clock.step(at: start))
             clock.endStep = clock.step(at: end)
         }
+        try checkRecordingMemory()
         stopped = false
         backend.seed = RandomSeed.current
         var progress = report.map { ProgressTracker($0, start: start, duration: duration.value,
@@ -206,7 +222,8 @@ public final class Network {
 
     /// Runs `body`; when a value it stores is not finite or a buffer it grows finds no memory
     /// (see `BufferGrowth`), the network stops at the failing step (its state is kept) and the
-    /// error says so.
+    /// error says so. After a buffer that could not grow, each monitor keeps only its complete
+    /// records (see ``NetworkObject/dropIncompleteRecords()``): its arrays agree in length.
     private func keepingStateOnFailure<Result>(_ clocks: [Clock], _ body: () throws -> Result) throws -> Result {
         do {
             let result = try body()
@@ -214,11 +231,15 @@ public final class Network {
             return result
         } catch var error as ModelError where error.kind == .nonFiniteValue || error.kind == .insufficientMemory {
             BufferGrowth.failure = nil
+            if error.kind == .insufficientMemory {
+                for object in objects { object.dropIncompleteRecords() }
+            }
             t = Quantity(value: clocks.map(\.t.value).min() ?? t.value, dimension: .time)
             error.message += error.kind == .nonFiniteValue
                 ? ". The run stopped there, its state kept for inspection (the network's t is \(t)); "
                     + "Network(..., checkFinite: false) turns this check off"
-                : ". The run stopped in the step at \(t), after the kernels before the failing one"
+                : ". The run stopped in the step at \(t), after the kernels before the failing one; the monitors "
+                    + "keep the records that fitted whole"
             throw error
         }
     }
@@ -304,13 +325,13 @@ public final class Network {
                              + (known.isEmpty ? "" : " (stored: \(known))"))
         }
         for buffer in allDoubleBuffers {
-            if let values = snapshot.values[ObjectIdentifier(buffer)] { buffer.assign(values) }
+            if let values = snapshot.values[ObjectIdentifier(buffer)] { try buffer.assign(values) }
         }
         for buffer in objects.flatMap(\.indexBuffers) {
-            if let values = snapshot.indices[ObjectIdentifier(buffer)] { buffer.assign(values) }
+            if let values = snapshot.indices[ObjectIdentifier(buffer)] { try buffer.assign(values) }
         }
         for queue in objects.flatMap(\.spikeQueues) {
-            if let pending = snapshot.queues[ObjectIdentifier(queue)] { queue.snapshot = pending }
+            if let pending = snapshot.queues[ObjectIdentifier(queue)] { try queue.restore(pending) }
         }
         for clock in uniqueClocks(objects.map(\.clock)) {
             clock.dt = Quantity(value: clock.dtBuffer[0], dimension: .time)

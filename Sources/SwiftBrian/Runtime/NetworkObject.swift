@@ -50,6 +50,16 @@ public class NetworkObject {
 
     /// Called once before each run, after every object's operations were built.
     func beforeRun(_ network: Network) throws {}
+
+    /// The values the object records in each step of its clock, known before a run (a
+    /// StateMonitor's time and samples; nil: more than can be counted), for the memory check of
+    /// a run (see `Network.checkRecordingMemory`); 0 for objects that record nothing or what
+    /// cannot be told in advance (events).
+    var valuesRecordedPerStep: Int? { 0 }
+
+    /// Called when a run stopped because a buffer could not grow (see `BufferGrowth`): a
+    /// monitor drops the record of which only a part fitted, so that its arrays agree.
+    func dropIncompleteRecords() {}
 }
 
 /// Unique default names: `neurongroup`, `neurongroup_1`, ...

@@ -86,13 +86,13 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
         let name = name ?? ObjectNames.unique("spatialneuron")
         try MemoryBudget.require(MemoryBudget.bytes(flat.count, each: 8 * CableSystem.valuesPerCompartment),
                                  for: "the cable equation of \(flat.count) compartments")
-        func buffer(_ variable: String) -> DoubleBuffer {
-            DoubleBuffer(name: "\(name).\(variable)", count: flat.count, value: 0)
+        func buffer(_ variable: String) throws -> DoubleBuffer {
+            try DoubleBuffer(name: "\(name).\(variable)", count: flat.count, value: 0)
         }
-        cable = CableSystem(name: name, sections: flat.sections.map {
+        cable = try CableSystem(name: name, sections: flat.sections.map {
             CableSystem.SectionLayout(range: $0.compartments, parent: $0.parent)
-        }, area: buffer("area"), rLength1: buffer("r_length_1"), rLength2: buffer("r_length_2"), v: buffer("v"),
-           capacitance: buffer("Cm"), capacitiveCurrent: buffer("Ic"))
+        }, area: try buffer("area"), rLength1: try buffer("r_length_1"), rLength2: try buffer("r_length_2"),
+           v: try buffer("v"), capacitance: try buffer("Cm"), capacitiveCurrent: try buffer("Ic"))
         try super.init(flat.count, model: equations, threshold: threshold, reset: reset, refractory: refractory,
                        method: method, methodChoices: IntegrationMethod.spatialChoices, events: events,
                        namespace: namespace, dt: dt, clock: clock, order: order, name: name, kind: "SpatialNeuron",
@@ -113,7 +113,7 @@ public final class SpatialNeuron: NeuronGroup, CompartmentTree {
             values += [("x", coordinates.x), ("y", coordinates.y), ("z", coordinates.z)]
         }
         for (variable, array) in values {
-            variables[variable]?.buffer?.assign(array)
+            try variables[variable]?.buffer?.assign(array)
         }
     }
 

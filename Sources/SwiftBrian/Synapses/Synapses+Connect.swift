@@ -174,15 +174,15 @@ extension Synapses {
         default:
             throw ModelError(.invalidArgument, "n must be a whole number or a string")
         }
-        let created = (IndexBuffer(name: "\(name).new_pre", count: 0, value: 0),
-                       IndexBuffer(name: "\(name).new_post", count: 0, value: 0))
+        let created = (try IndexBuffer(name: "\(name).new_pre", count: 0, value: 0),
+                       try IndexBuffer(name: "\(name).new_post", count: 0, value: 0))
         let limit = synapseLimit()
         let sink = SynapseSink(pre: created.0, post: created.1, sourceStart: source.start, targetStart: target.start,
                                targetSize: target.size, skipInvalid: skipInvalid, limit: limit.count)
         let create = KernelOperation.connect(sink, count: count)
         connectCount += 1
         let kernelName = "\(name)_connect_\(connectCount)"
-        let key = RandomKey(stream: RandomKey.stream(named: kernelName), step: DoubleBuffer(name: kernelName, count: 1, value: 0))
+        let key = RandomKey(stream: RandomKey.stream(named: kernelName), step: try DoubleBuffer(name: kernelName, count: 1, value: 0))
         // Work: the candidates visited, as far as known before the kernel runs.
         var fraction = 1.0
         if case .constant(let probability) = space.probability { fraction = min(max(probability, 0), 1) }
@@ -228,17 +228,17 @@ extension Synapses {
         let oldCount = size
         let perSynapse = perSynapseBuffers
         _ = presynaptic
-        pre.append(contentsOf: newPre)
-        post.append(contentsOf: newPost)
-        for buffer in perSynapse { buffer.resize(oldCount + newPre.count, value: 0) }
+        try pre.append(contentsOf: newPre)
+        try post.append(contentsOf: newPost)
+        for buffer in perSynapse { try buffer.resize(oldCount + newPre.count, value: 0) }
         size = oldCount + newPre.count
         // One connect call creates synapses i by i, so usually they are in order already.
         let sorted = (1..<max(size, 1)).allSatisfy { pre[$0 - 1] <= pre[$0] }
         if !sorted {
             let order = (0..<size).sorted { a, b in pre[a] != pre[b] ? pre[a] < pre[b] : a < b }
-            pre.assign(order.map { pre[$0] })
-            post.assign(order.map { post[$0] })
-            for buffer in perSynapse { buffer.assign(order.map { buffer[$0] }) }
+            try pre.assign(order.map { pre[$0] })
+            try post.assign(order.map { post[$0] })
+            for buffer in perSynapse { try buffer.assign(order.map { buffer[$0] }) }
             // Users number synapses in creation order, as Brian does.
             var userOf = (0..<oldCount).map(Int32.init)   // a stored synapse's number, before sorting
             for (user, stored) in (creationOrder ?? []).enumerated() { userOf[Int(stored)] = Int32(user) }
@@ -250,7 +250,7 @@ extension Synapses {
         } else if let previous = creationOrder {
             creationOrder = previous + (oldCount..<size).map(Int32.init)
         }
-        rebuildIndices()
+        try rebuildIndices()
         numberMultisynapses()
         // Kept only if code reads it (see `presynaptic`).
         pre.removeAll()
@@ -271,7 +271,7 @@ extension Synapses {
     }
 
     /// Offsets of each source element's synapses, the synapses sorted by target, and the counts.
-    private func rebuildIndices() {
+    private func rebuildIndices() throws {
         var preCounts = [Int32](repeating: 0, count: source.size)
         var postCounts = [Int32](repeating: 0, count: target.size)
         for s in 0..<size {
@@ -280,10 +280,10 @@ extension Synapses {
         }
         var offsets: [Int32] = [0]
         for count in preCounts { offsets.append(offsets.last! + count) }
-        preOffsets.assign(offsets)
+        try preOffsets.assign(offsets)
         offsets = [0]
         for count in postCounts { offsets.append(offsets.last! + count) }
-        postOffsets.assign(offsets)
+        try postOffsets.assign(offsets)
         // The synapses sorted by target are only needed for on_post code.
         guard pathways.contains(where: { !$0.triggeredByPre }) else {
             postMembers.removeAll()
@@ -301,7 +301,7 @@ extension Synapses {
             next[k] += 1
         }
         // Synapses already in target order need no list: the synapses of a target are a range.
-        if inOrder { postMembers.removeAll() } else { postMembers.assign(members) }
+        if inOrder { postMembers.removeAll() } else { try postMembers.assign(members) }
         for (k, count) in preCounts.enumerated() { outgoing[source.start + k] = Double(count) }
         for (k, count) in postCounts.enumerated() { incoming[target.start + k] = Double(count) }
     }

@@ -88,7 +88,7 @@ extension Synapses {
             let dt = clock.dt.value
             let limit = Double(SpikeQueue.maximumDelaySteps) * dt
             let steps = pathway.delaySteps
-            steps.resize(delays.count, value: 0)
+            try steps.resize(delays.count, value: 0)
             var longest: Int32 = 0
             // One pass over the delays (millions with one per synapse): checked and converted.
             for k in 0..<delays.count {
@@ -106,7 +106,7 @@ extension Synapses {
                 steps[k] = Int32(SpikeQueue.steps(value / dt))
                 longest = max(longest, steps[k])
             }
-            pathway.queue.reserve(maximumDelay: Int(longest))
+            try pathway.queue.reserve(maximumDelay: Int(longest))
         }
         for summed in summedVariables {
             for other in network.objects.compactMap({ $0 as? Synapses }) where other !== self {

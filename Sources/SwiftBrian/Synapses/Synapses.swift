@@ -153,7 +153,7 @@ public final class Synapses: Group {
                         : "The pathway '\(pathway)' of '\(name)' is triggered by the event '\(event)', which "
                           + "'\(group.name)' does not have")
                 }
-                pathways.append(SynapticPathway(name: pathway, triggeredByPre: triggeredByPre, event: event,
+                pathways.append(try SynapticPathway(name: pathway, triggeredByPre: triggeredByPre, event: event,
                                                 code: try analyzed.checkCode(text, role: role, allowsSharedWrites: false),
                                                 owner: name))
             }
@@ -170,20 +170,20 @@ public final class Synapses: Group {
         fixedDelays = Set(givenDelays.keys.map(SynapticPathway.delayVariable(of:)))
         self.source = source
         self.target = target
-        pre = IndexBuffer(name: "\(name).pre", count: 0, value: 0)
-        post = IndexBuffer(name: "\(name).post", count: 0, value: 0)
-        preOffsets = IndexBuffer(name: "\(name).pre_offsets", count: source.size + 1, value: 0)
-        postOffsets = IndexBuffer(name: "\(name).post_offsets", count: target.size + 1, value: 0)
-        postMembers = IndexBuffer(name: "\(name).post_members", count: 0, value: 0)
-        incoming = DoubleBuffer(name: "\(name).N_incoming", count: target.stop, value: 0)
-        outgoing = DoubleBuffer(name: "\(name).N_outgoing", count: source.stop, value: 0)
+        pre = try IndexBuffer(name: "\(name).pre", count: 0, value: 0)
+        post = try IndexBuffer(name: "\(name).post", count: 0, value: 0)
+        preOffsets = try IndexBuffer(name: "\(name).pre_offsets", count: source.size + 1, value: 0)
+        postOffsets = try IndexBuffer(name: "\(name).post_offsets", count: target.size + 1, value: 0)
+        postMembers = try IndexBuffer(name: "\(name).post_members", count: 0, value: 0)
+        incoming = try DoubleBuffer(name: "\(name).N_incoming", count: target.stop, value: 0)
+        outgoing = try DoubleBuffer(name: "\(name).N_outgoing", count: source.stop, value: 0)
 
         var variables = Group.builtinVariables(analyzed)
         for description in own {
             let perSynapse = !description.isShared
             variables[description.name] = GroupVariable(
                 description: description,
-                buffer: DoubleBuffer(name: "\(name).\(description.name)", count: perSynapse ? 0 : 1,
+                buffer: try DoubleBuffer(name: "\(name).\(description.name)", count: perSynapse ? 0 : 1,
                                      value: description.name == "delay" ? (delay?.value ?? 0) : 0),
                 link: nil, isSettable: description.name == "delay")
         }
@@ -193,7 +193,7 @@ public final class Synapses: Group {
             description.name = pathway.delayVariable
             variables[description.name] = GroupVariable(
                 description: description,
-                buffer: DoubleBuffer(name: "\(name).\(description.name)", count: 1,
+                buffer: try DoubleBuffer(name: "\(name).\(description.name)", count: 1,
                                      value: givenDelays[pathway.name]?.value ?? 0),
                 link: nil, isSettable: true)
         }
@@ -206,7 +206,7 @@ public final class Synapses: Group {
             let stored = equation.kind != .subexpression || equation.has(.constantOverDt)
             variables[equation.name] = GroupVariable(
                 description: analyzed.variable(equation.name)!,
-                buffer: stored ? DoubleBuffer(name: "\(name).\(equation.name)", count: equation.has(.shared) ? 1 : 0,
+                buffer: stored ? try DoubleBuffer(name: "\(name).\(equation.name)", count: equation.has(.shared) ? 1 : 0,
                                               value: 0) : nil,
                 link: nil, isSettable: equation.kind != .subexpression && !equation.has(.linked))
         }
@@ -396,7 +396,7 @@ public final class Synapses: Group {
         }
         var perSynapse = delay
         perSynapse.description.isShared = false
-        perSynapse.buffer = DoubleBuffer(name: shared.name, count: size, value: shared[0])
+        perSynapse.buffer = try DoubleBuffer(name: shared.name, count: size, value: shared[0])
         variables[name] = perSynapse
     }
 

@@ -25,14 +25,14 @@ struct SynapticPathway {
     /// does, so that a spike's synapses are queued without dividing and rounding each delay.
     let delaySteps: IndexBuffer
 
-    init(name: String, triggeredByPre: Bool, event: String, code: CodeBlock, owner: String) {
+    init(name: String, triggeredByPre: Bool, event: String, code: CodeBlock, owner: String) throws {
         self.name = name
         self.triggeredByPre = triggeredByPre
         self.event = event
         self.code = code
         order = triggeredByPre ? -1 : 1
-        queue = SpikeQueue(name: "\(owner)_\(name)_queue")
-        delaySteps = IndexBuffer(name: "\(owner)_\(name)_delay_steps", values: [])
+        queue = try SpikeQueue(name: "\(owner)_\(name)_queue")
+        delaySteps = try IndexBuffer(name: "\(owner)_\(name)_delay_steps", values: [])
     }
 
     /// The variable holding the delay of the pathway `name`.
