@@ -158,16 +158,10 @@ public final class CUDABackend: Backend {
     /// the kernel creates no synapses (their buffers grow).
     static func runsOnDevice(_ kernel: Kernel, _ launches: [CUDAProgram.Launch]?) -> Bool {
         guard launches != nil else { return false }
-        func connects(_ operations: [KernelOperation]) -> Bool {
-            operations.contains { operation in
-                switch operation {
-                case .connect: return true
-                case .when(_, let inner): return connects(inner)
-                default: return false
-                }
-            }
+        return !(kernel.scalar + kernel.vector).flattened.contains { operation in
+            if case .connect = operation { return true }
+            return false
         }
-        return !connects(kernel.scalar) && !connects(kernel.vector)
     }
 
     private func allocate(_ bytes: Int, for what: String) throws -> UInt64 {
@@ -374,12 +368,9 @@ public final class CUDABackend: Backend {
 
     /// The queues `operations` push synapses into.
     static func enqueued(by operations: [KernelOperation]) -> [SpikeQueue] {
-        unique(operations.flatMap { operation -> [SpikeQueue] in
-            switch operation {
-            case .enqueue(let queue, _): return [queue]
-            case .when(_, let inner): return enqueued(by: inner)
-            default: return []
-            }
+        unique(operations.flattened.compactMap { operation -> SpikeQueue? in
+            if case .enqueue(let queue, _) = operation { return queue }
+            return nil
         })
     }
 
@@ -394,25 +385,20 @@ public final class CUDABackend: Backend {
     /// one element appends.
     static func appendedBuffers(_ operations: [KernelOperation]) -> [(HostBuffer, Int)] {
         var counts: [(HostBuffer, Int)] = []
-        func add(_ buffer: HostBuffer) {
+        for operation in operations.flattened {
+            let buffer: HostBuffer
+            switch operation {
+            case .emit(let list): buffer = list
+            case .append(_, let values): buffer = values
+            case .appendIndex(_, let indices): buffer = indices
+            default: continue
+            }
             if let k = counts.firstIndex(where: { $0.0 === buffer }) {
                 counts[k].1 += 1
             } else {
                 counts.append((buffer, 1))
             }
         }
-        func visit(_ operations: [KernelOperation]) {
-            for operation in operations {
-                switch operation {
-                case .emit(let list): add(list)
-                case .append(_, let buffer): add(buffer)
-                case .appendIndex(_, let buffer): add(buffer)
-                case .when(_, let inner): visit(inner)
-                default: break
-                }
-            }
-        }
-        visit(operations)
         return counts
     }
 

@@ -30,3 +30,14 @@ public indirect enum KernelOperation: Hashable, Sendable {
     /// Checks that a value about to be stored is finite (see ``FiniteCheck``); stores nothing.
     case checkFinite(KernelExpression, FiniteCheck)
 }
+
+extension Array where Element == KernelOperation {
+    /// Every operation, those under a condition included, in the order the code reads them (a
+    /// conditional block before the operations inside it).
+    public var flattened: [KernelOperation] {
+        flatMap { operation -> [KernelOperation] in
+            if case .when(_, let inner) = operation { return [operation] + inner.flattened }
+            return [operation]
+        }
+    }
+}
