@@ -4,13 +4,17 @@
 /// parallel kernel and kept until `sb_threads_stop` (called before the library is closed), and
 /// the calling thread. Networks of the same model share the library and so the pool: one at a
 /// time uses it, and a kernel that finds it busy (another network running in another thread)
-/// runs on its own thread, with the same result. A parallel kernel is one call of its function
-/// per thread, each on its part `sb_part` of `sb_parts`; a barrier starts the parts and another
-/// waits for them (then the calling thread joins a threshold's parts' spikes). Every element
-/// (every target of a pathway) is computed by one thread with the same operations in the same
-/// order as on one thread, so results do not depend on the number of threads. A failure is
-/// reported from the part with the lowest `sb_fail_order` (where one thread would have met it:
-/// a pathway sets it) and among those the lowest part, which holds the first failing element.
+/// runs on its own thread, with the same result. A parallel kernel is a job of `SB_THREADS`
+/// parts, one call of its function each, on its part `sb_part` of `sb_parts`: the calling thread
+/// publishes the job (a new generation of the pool's ticket), and it and the workers claim its
+/// parts one at a time until none is left, then the calling thread waits until all are done (and
+/// joins a threshold's parts' spikes). Which thread runs a part does not matter: a worker that
+/// another program keeps off its core leaves its part to the calling thread instead of holding
+/// up the step. Every element (every target of a pathway) is computed by one part with the same
+/// operations in the same order as on one thread, so results do not depend on the number of
+/// threads. A failure is reported from the part with the lowest `sb_fail_order` (where one
+/// thread would have met it: a pathway sets it) and among those the lowest part, which holds
+/// the first failing element.
 enum CThreadPool {
     /// What kernels need before their definitions: which part of its range this thread runs
     /// (part 0 of 1 outside parallel kernels), and the pool with each part's event list and count
@@ -18,17 +22,23 @@ enum CThreadPool {
     static func declarations(threads: Int) -> String {
         """
         #include <pthread.h>
+        #include <sched.h>
         #include <stdatomic.h>
         #define SB_THREADS \(threads)
         static _Thread_local int64_t sb_part = 0, sb_parts = 1, sb_fail_order = 0;
         typedef int (*sb_part_function)(sb_buffer **, sb_queue **, const double *, uint64_t, char *);
         static struct {
-            int running, stop;
+            int running;
+            _Atomic int stop;
             pthread_t workers[SB_THREADS];
             pthread_mutex_t busy, lock;
             pthread_cond_t wake;
-            _Atomic int parties, arrived;
-            _Atomic unsigned generation;
+            /* The job's generation (high 32 bits) and its next unclaimed part; the parts done; the
+               workers asleep on `wake`: each on a cache line of its own. */
+            _Alignas(64) _Atomic uint64_t ticket;
+            _Alignas(64) _Atomic int done;
+            _Alignas(64) _Atomic int sleepers;
+            uint64_t first;
             sb_part_function function;
             sb_buffer **b;
             sb_queue **q;
@@ -44,51 +54,84 @@ enum CThreadPool {
         """
     }
 
-    /// The pool: `sb_parallel` runs a kernel on all threads (starting them if they are not
+    /// The pool: `sb_parallel` runs a kernel's parts on all threads (starting them if they are not
     /// running), then its join, if any, on the calling thread; `sb_threads_stop` ends them.
     static let source = #"""
-        /* Waits until every party has arrived: spinning a little (the next kernel usually comes
-           soon), then sleeping, so that an idle pool costs no processor time. */
-        static void sb_barrier_wait(void) {
-            unsigned generation = atomic_load(&sb_pool.generation);
-            if (atomic_fetch_add(&sb_pool.arrived, 1) == atomic_load(&sb_pool.parties) - 1) {
-                atomic_store(&sb_pool.arrived, 0);
-                pthread_mutex_lock(&sb_pool.lock);
-                atomic_fetch_add(&sb_pool.generation, 1);
-                pthread_cond_broadcast(&sb_pool.wake);
-                pthread_mutex_unlock(&sb_pool.lock);
-                return;
-            }
-            for (int spin = 0; spin < 4000; spin++) {
-                if (atomic_load(&sb_pool.generation) != generation) return;
+        static inline void sb_pause(void) {
         #if defined(__x86_64__) || defined(__i386__)
-                __builtin_ia32_pause();
+            __builtin_ia32_pause();
         #endif
+        }
+
+        /* Runs parts of the job of `generation` until none is left. A part is claimed by moving the
+           ticket on, which fails once a new job was published, so a thread that comes late to a job
+           runs nothing of it; the job's function and arguments are read before the claim, while
+           the calling thread cannot yet be publishing the next job (it waits for this part). */
+        static void sb_pool_claim(uint64_t generation) {
+            for (;;) {
+                uint64_t ticket = atomic_load(&sb_pool.ticket);
+                const int64_t part = (int64_t)(ticket & 0xFFFFFFFFu);
+                if (ticket >> 32 != generation || part >= SB_THREADS) return;
+                const sb_part_function function = sb_pool.function;
+                sb_buffer **const b = sb_pool.b;
+                sb_queue **const q = sb_pool.q;
+                const double *const c = sb_pool.c;
+                const uint64_t seed = sb_pool.seed;
+                if (!atomic_compare_exchange_weak(&sb_pool.ticket, &ticket, ticket + 1)) continue;
+                sb_part = part;
+                sb_parts = SB_THREADS;
+                sb_fail_order = 0;
+                sb_pool.status[part] = function(b, q, c, seed, sb_pool.errors[part]);
+                sb_pool.order[part] = sb_fail_order;
+                atomic_fetch_add(&sb_pool.done, 1);
+            }
+        }
+
+        /* Waits for a job after that of `generation` and gives its generation: spinning a little
+           (the next kernel usually comes soon), then sleeping, so that an idle pool costs no
+           processor time. A sleeper is counted under the lock before it looks at the ticket again,
+           so that the publisher, which looks at the count after moving the ticket, wakes it. */
+        static uint64_t sb_pool_wait(uint64_t generation) {
+            for (int spin = 0; spin < 4000; spin++) {
+                const uint64_t now = atomic_load(&sb_pool.ticket) >> 32;
+                if (now != generation) return now;
+                sb_pause();
             }
             pthread_mutex_lock(&sb_pool.lock);
-            while (atomic_load(&sb_pool.generation) == generation) pthread_cond_wait(&sb_pool.wake, &sb_pool.lock);
+            atomic_fetch_add(&sb_pool.sleepers, 1);
+            while (atomic_load(&sb_pool.ticket) >> 32 == generation) pthread_cond_wait(&sb_pool.wake, &sb_pool.lock);
+            atomic_fetch_sub(&sb_pool.sleepers, 1);
             pthread_mutex_unlock(&sb_pool.lock);
+            return atomic_load(&sb_pool.ticket) >> 32;
+        }
+
+        /* Publishes a new job whose first unclaimed part is `first_part` (SB_THREADS: none, to stop
+           the workers), waking the workers only when one sleeps; gives its generation. */
+        static uint64_t sb_pool_publish(int64_t first_part) {
+            const uint64_t generation = ((atomic_load(&sb_pool.ticket) >> 32) + 1) & 0xFFFFFFFFu;
+            atomic_store(&sb_pool.ticket, generation << 32 | (uint64_t)first_part);
+            if (atomic_load(&sb_pool.sleepers)) {
+                pthread_mutex_lock(&sb_pool.lock);
+                pthread_cond_broadcast(&sb_pool.wake);
+                pthread_mutex_unlock(&sb_pool.lock);
+            }
+            return generation;
         }
 
         static void *sb_pool_worker(void *argument) {
-            sb_part = (int64_t)(intptr_t)argument;
-            sb_parts = SB_THREADS;
+            (void)argument;
+            uint64_t generation = sb_pool.first;
             for (;;) {
-                sb_barrier_wait();
-                if (sb_pool.stop) return NULL;
-                sb_fail_order = 0;
-                sb_pool.status[sb_part] = sb_pool.function(sb_pool.b, sb_pool.q, sb_pool.c, sb_pool.seed,
-                                                           sb_pool.errors[sb_part]);
-                sb_pool.order[sb_part] = sb_fail_order;
-                sb_barrier_wait();
+                generation = sb_pool_wait(generation);
+                if (atomic_load(&sb_pool.stop)) return NULL;
+                sb_pool_claim(generation);
             }
         }
 
-        /* Ends the workers of the first `started` (1 is the calling thread). */
+        /* Ends the workers of the first `started` threads (1 is the calling thread). */
         static void sb_threads_end(int started) {
-            atomic_store(&sb_pool.parties, started);
-            sb_pool.stop = 1;
-            sb_barrier_wait();
+            atomic_store(&sb_pool.stop, 1);
+            sb_pool_publish(SB_THREADS);
             for (int i = 1; i < started; i++) pthread_join(sb_pool.workers[i], NULL);
             sb_pool.running = 0;
         }
@@ -105,11 +148,10 @@ enum CThreadPool {
 
         static int sb_threads_start(char *error) {
             if (sb_pool.running) return 0;
-            sb_pool.stop = 0;
-            atomic_store(&sb_pool.parties, SB_THREADS);
-            atomic_store(&sb_pool.arrived, 0);
+            atomic_store(&sb_pool.stop, 0);
+            sb_pool.first = atomic_load(&sb_pool.ticket) >> 32;
             for (int i = 1; i < SB_THREADS; i++) {
-                int failure = pthread_create(&sb_pool.workers[i], NULL, sb_pool_worker, (void *)(intptr_t)i);
+                int failure = pthread_create(&sb_pool.workers[i], NULL, sb_pool_worker, NULL);
                 if (failure) {
                     sb_threads_end(i);
                     snprintf(error, 512, "Cannot start thread %d of %d: %s; use fewer threads", i + 1, SB_THREADS,
@@ -133,13 +175,15 @@ enum CThreadPool {
             sb_pool.q = q;
             sb_pool.c = c;
             sb_pool.seed = seed;
-            sb_barrier_wait();
-            sb_parts = SB_THREADS;
-            sb_fail_order = 0;
-            sb_pool.status[0] = function(b, q, c, seed, sb_pool.errors[0]);
-            sb_pool.order[0] = sb_fail_order;
+            atomic_store(&sb_pool.done, 0);
+            sb_pool_claim(sb_pool_publish(0));
+            sb_part = 0;
             sb_parts = 1;
-            sb_barrier_wait();
+            /* A worker still running a part: spin a little, then let other work have the core. */
+            for (int spin = 0; atomic_load(&sb_pool.done) < SB_THREADS; spin++) {
+                if (spin < 4000) sb_pause();
+                else sched_yield();
+            }
             int failed = -1;
             for (int i = 0; i < SB_THREADS; i++) {
                 if (sb_pool.status[i] && (failed < 0 || sb_pool.order[i] < sb_pool.order[failed])) failed = i;
