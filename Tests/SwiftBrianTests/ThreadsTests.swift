@@ -173,6 +173,62 @@ final class ThreadsTests: XCTestCase {
         XCTAssertGreaterThan(alone.1.i.count, 0)
     }
 
+    /// The pool's workers spin a little after a kernel, then sleep until the next one is
+    /// published: a network operation that pauses 3 ms at every step sends them to sleep between
+    /// the steps' kernels, so that every kernel wakes them; the same bits on 1 to 4 threads and on
+    /// the interpreter.
+    func testWorkersAsleepBetweenKernelsAreWoken() throws {
+        try onBothBackends("asleep") { backend in
+            try ThreadsTests.pathwayNetwork(name: "asleep", backend: backend) {
+                [try NetworkOperation(dt: 0.1 * ms) { _ in usleep(3000) }]
+            }
+        }
+    }
+
+    /// A worker that other work keeps off its core leaves its parts to the calling thread, which
+    /// claims whatever part is not yet taken: with the run's threads (the pool started by this
+    /// test's model) confined to one core, the calling thread runs most parts, in any order; the
+    /// same bits on 1 to 4 threads and on the interpreter.
+    func testPartsOfWorkersKeptOffTheirCoresRunOnTheCallingThread() throws {
+        #if os(Linux)
+        // sched_getaffinity and sched_setaffinity (glibc declares them for _GNU_SOURCE only).
+        typealias Affinity = @convention(c) (pid_t, Int, UnsafeMutableRawPointer) -> Int32
+        guard let get = dlsym(nil, "sched_getaffinity"), let set = dlsym(nil, "sched_setaffinity") else {
+            return XCTFail("no sched_setaffinity")
+        }
+        let getAffinity = unsafeBitCast(get, to: Affinity.self), setAffinity = unsafeBitCast(set, to: Affinity.self)
+        var allowed = [UInt8](repeating: 0, count: 128)
+        XCTAssertEqual(getAffinity(0, allowed.count, &allowed), 0)
+        guard let byte = allowed.firstIndex(where: { $0 != 0 }) else { return XCTFail("no core allowed") }
+        var single = [UInt8](repeating: 0, count: 128)
+        single[byte] = allowed[byte] & (~allowed[byte] &+ 1)
+        XCTAssertEqual(setAffinity(0, single.count, &single), 0)
+        defer { _ = setAffinity(0, allowed.count, &allowed) }
+        try onBothBackends("one core") { backend in
+            try ThreadsTests.pathwayNetwork(name: "onecore", backend: backend) { [] }
+        }
+        #endif
+    }
+
+    /// A noisy group of 500 neurons named `name` with a threshold, a reset and a pathway onto
+    /// itself, run 5 ms with the objects `extra` makes: its spikes and final potentials.
+    private static func pathwayNetwork(name: String, backend: BackendKind,
+                                       extra: () throws -> [NetworkObject]) throws -> CaseResult {
+        seed(17)
+        let G = try NeuronGroup(500, model: "dv/dt = (1.1 - v)/(10*ms) + 0.3*xi/sqrt(ms) : 1",
+                                threshold: "v > 1", reset: "v = 0", name: name)
+        let S = try Synapses(G, G, model: "w : 1", onPre: "v_post += w", name: "\(name)_synapses")
+        try S.connect(p: 0.1)
+        try S.w.set("0.02*rand()")
+        let spikes = try SpikeMonitor(G)
+        try Network([G, S, spikes] + (try extra()), backend: backend).run(5 * ms)
+        XCTAssertGreaterThan(spikes.i.count, 0)
+        var result = CaseResult()
+        result.spikes("spikes", spikes)
+        result.final("\(name).v", try G.v.values)
+        return result
+    }
+
     /// Brian's HH speed test diverges in its most driven neurons (in Brian too): the run stops with
     /// the same message, naming the first neuron that failed, on every thread count and backend.
     func testANonFiniteValueIsReportedAsOnOneThread() throws {
