@@ -6,11 +6,11 @@
 /// time uses it, and a kernel that finds it busy (another network running in another thread)
 /// runs on its own thread, with the same result. A parallel kernel is a job of `SB_THREADS`
 /// parts, one call of its function each, on its part `sb_part` of `sb_parts`: the calling thread
-/// publishes the job (a new generation of the pool's ticket), and it and the workers claim its
-/// parts one at a time until none is left, then the calling thread waits until all are done (and
-/// joins a threshold's parts' spikes). Which thread runs a part does not matter: a worker that
-/// another program keeps off its core leaves its part to the calling thread instead of holding
-/// up the step. Every element (every target of a pathway) is computed by one part with the same
+/// publishes the job (a new generation), and it and the workers each claim their own part (thread
+/// i part i: the same elements at every kernel, whose values its cache holds), then any part not
+/// yet claimed, and the calling thread waits until all are done (then joins a threshold's parts'
+/// spikes). Which thread runs a part does not matter: a worker that another program keeps off its
+/// core leaves its part to the calling thread instead of holding up the step. Every element (every target of a pathway) is computed by one part with the same
 /// operations in the same order as on one thread, so results do not depend on the number of
 /// threads. A failure is reported from the part with the lowest `sb_fail_order` (where one
 /// thread would have met it: a pathway sets it) and among those the lowest part, which holds
@@ -33,12 +33,13 @@ enum CThreadPool {
             pthread_t workers[SB_THREADS];
             pthread_mutex_t busy, lock;
             pthread_cond_t wake;
-            /* The job's generation (high 32 bits) and its next unclaimed part; the parts done; the
-               workers asleep on `wake`: each on a cache line of its own. */
-            _Alignas(64) _Atomic uint64_t ticket;
+            /* The job's generation, the parts done, the workers asleep on `wake` and whether each
+               part is claimed: each on a cache line of its own. */
+            _Alignas(64) _Atomic unsigned generation;
             _Alignas(64) _Atomic int done;
             _Alignas(64) _Atomic int sleepers;
-            uint64_t first;
+            struct { _Alignas(64) _Atomic int claimed; } parts[SB_THREADS];
+            unsigned first;
             sb_part_function function;
             sb_buffer **b;
             sb_queue **q;
@@ -63,25 +64,19 @@ enum CThreadPool {
         #endif
         }
 
-        /* Runs parts of the job of `generation` until none is left. A part is claimed by moving the
-           ticket on, which fails once a new job was published, so a thread that comes late to a job
-           runs nothing of it; the job's function and arguments are read before the claim, while
-           the calling thread cannot yet be publishing the next job (it waits for this part). */
-        static void sb_pool_claim(uint64_t generation) {
-            for (;;) {
-                uint64_t ticket = atomic_load(&sb_pool.ticket);
-                const int64_t part = (int64_t)(ticket & 0xFFFFFFFFu);
-                if (ticket >> 32 != generation || part >= SB_THREADS) return;
-                const sb_part_function function = sb_pool.function;
-                sb_buffer **const b = sb_pool.b;
-                sb_queue **const q = sb_pool.q;
-                const double *const c = sb_pool.c;
-                const uint64_t seed = sb_pool.seed;
-                if (!atomic_compare_exchange_weak(&sb_pool.ticket, &ticket, ticket + 1)) continue;
+        /* Runs the parts of the current job that no thread has claimed, from part `own` on. The
+           calling thread sets the job's function and arguments before it clears the parts' claims,
+           and clears them only once every part of the last job is done: so a part claimed is one
+           of the job whose arguments the claim then reads, even for a thread that comes late. */
+        static void sb_pool_run(int64_t own) {
+            for (int64_t k = 0; k < SB_THREADS; k++) {
+                const int64_t part = (own + k) % SB_THREADS;
+                if (atomic_load_explicit(&sb_pool.parts[part].claimed, memory_order_relaxed)
+                    || atomic_exchange(&sb_pool.parts[part].claimed, 1)) continue;
                 sb_part = part;
                 sb_parts = SB_THREADS;
                 sb_fail_order = 0;
-                sb_pool.status[part] = function(b, q, c, seed, sb_pool.errors[part]);
+                sb_pool.status[part] = sb_pool.function(sb_pool.b, sb_pool.q, sb_pool.c, sb_pool.seed, sb_pool.errors[part]);
                 sb_pool.order[part] = sb_fail_order;
                 atomic_fetch_add(&sb_pool.done, 1);
             }
@@ -89,49 +84,46 @@ enum CThreadPool {
 
         /* Waits for a job after that of `generation` and gives its generation: spinning a little
            (the next kernel usually comes soon), then sleeping, so that an idle pool costs no
-           processor time. A sleeper is counted under the lock before it looks at the ticket again,
-           so that the publisher, which looks at the count after moving the ticket, wakes it. */
-        static uint64_t sb_pool_wait(uint64_t generation) {
+           processor time. A sleeper is counted under the lock before it looks at the generation again,
+           so that the publisher, which looks at the count after moving the generation on, wakes it. */
+        static unsigned sb_pool_wait(unsigned generation) {
             for (int spin = 0; spin < 4000; spin++) {
-                const uint64_t now = atomic_load(&sb_pool.ticket) >> 32;
+                const unsigned now = atomic_load(&sb_pool.generation);
                 if (now != generation) return now;
                 sb_pause();
             }
             pthread_mutex_lock(&sb_pool.lock);
             atomic_fetch_add(&sb_pool.sleepers, 1);
-            while (atomic_load(&sb_pool.ticket) >> 32 == generation) pthread_cond_wait(&sb_pool.wake, &sb_pool.lock);
+            while (atomic_load(&sb_pool.generation) == generation) pthread_cond_wait(&sb_pool.wake, &sb_pool.lock);
             atomic_fetch_sub(&sb_pool.sleepers, 1);
             pthread_mutex_unlock(&sb_pool.lock);
-            return atomic_load(&sb_pool.ticket) >> 32;
+            return atomic_load(&sb_pool.generation);
         }
 
-        /* Publishes a new job whose first unclaimed part is `first_part` (SB_THREADS: none, to stop
-           the workers), waking the workers only when one sleeps; gives its generation. */
-        static uint64_t sb_pool_publish(int64_t first_part) {
-            const uint64_t generation = ((atomic_load(&sb_pool.ticket) >> 32) + 1) & 0xFFFFFFFFu;
-            atomic_store(&sb_pool.ticket, generation << 32 | (uint64_t)first_part);
+        /* Publishes a new job (or the stop), waking the workers only when one sleeps. */
+        static void sb_pool_publish(void) {
+            atomic_fetch_add(&sb_pool.generation, 1);
             if (atomic_load(&sb_pool.sleepers)) {
                 pthread_mutex_lock(&sb_pool.lock);
                 pthread_cond_broadcast(&sb_pool.wake);
                 pthread_mutex_unlock(&sb_pool.lock);
             }
-            return generation;
         }
 
         static void *sb_pool_worker(void *argument) {
-            (void)argument;
-            uint64_t generation = sb_pool.first;
+            const int64_t own = (int64_t)(intptr_t)argument;
+            unsigned generation = sb_pool.first;
             for (;;) {
                 generation = sb_pool_wait(generation);
                 if (atomic_load(&sb_pool.stop)) return NULL;
-                sb_pool_claim(generation);
+                sb_pool_run(own);
             }
         }
 
         /* Ends the workers of the first `started` threads (1 is the calling thread). */
         static void sb_threads_end(int started) {
             atomic_store(&sb_pool.stop, 1);
-            sb_pool_publish(SB_THREADS);
+            sb_pool_publish();
             for (int i = 1; i < started; i++) pthread_join(sb_pool.workers[i], NULL);
             sb_pool.running = 0;
         }
@@ -149,9 +141,9 @@ enum CThreadPool {
         static int sb_threads_start(char *error) {
             if (sb_pool.running) return 0;
             atomic_store(&sb_pool.stop, 0);
-            sb_pool.first = atomic_load(&sb_pool.ticket) >> 32;
+            sb_pool.first = atomic_load(&sb_pool.generation);
             for (int i = 1; i < SB_THREADS; i++) {
-                int failure = pthread_create(&sb_pool.workers[i], NULL, sb_pool_worker, NULL);
+                int failure = pthread_create(&sb_pool.workers[i], NULL, sb_pool_worker, (void *)(intptr_t)i);
                 if (failure) {
                     sb_threads_end(i);
                     snprintf(error, 512, "Cannot start thread %d of %d: %s; use fewer threads", i + 1, SB_THREADS,
@@ -176,7 +168,9 @@ enum CThreadPool {
             sb_pool.c = c;
             sb_pool.seed = seed;
             atomic_store(&sb_pool.done, 0);
-            sb_pool_claim(sb_pool_publish(0));
+            for (int i = 0; i < SB_THREADS; i++) atomic_store(&sb_pool.parts[i].claimed, 0);
+            sb_pool_publish();
+            sb_pool_run(0);
             sb_part = 0;
             sb_parts = 1;
             /* A worker still running a part: spin a little, then let other work have the core. */
