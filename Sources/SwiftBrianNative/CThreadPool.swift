@@ -10,11 +10,11 @@
 /// i part i: the same elements at every kernel, whose values its cache holds), then any part not
 /// yet claimed, and the calling thread waits until all are done (then joins a threshold's parts'
 /// spikes). Which thread runs a part does not matter: a worker that another program keeps off its
-/// core leaves its part to the calling thread instead of holding up the step. Every element (every target of a pathway) is computed by one part with the same
-/// operations in the same order as on one thread, so results do not depend on the number of
-/// threads. A failure is reported from the part with the lowest `sb_fail_order` (where one
-/// thread would have met it: a pathway sets it) and among those the lowest part, which holds
-/// the first failing element.
+/// core leaves its part to the calling thread instead of holding up the step. Every element
+/// (every target of a pathway) is computed by one part with the same operations in the same
+/// order as on one thread, so results do not depend on the number of threads. A failure is
+/// reported from the part with the lowest `sb_fail_order` (where one thread would have met it:
+/// a pathway sets it) and among those the lowest part, which holds the first failing element.
 enum CThreadPool {
     /// What kernels need before their definitions: which part of its range this thread runs
     /// (part 0 of 1 outside parallel kernels), and the pool with each part's event list and count
@@ -84,8 +84,8 @@ enum CThreadPool {
 
         /* Waits for a job after that of `generation` and gives its generation: spinning a little
            (the next kernel usually comes soon), then sleeping, so that an idle pool costs no
-           processor time. A sleeper is counted under the lock before it looks at the generation again,
-           so that the publisher, which looks at the count after moving the generation on, wakes it. */
+           processor time. A sleeper is counted under the lock before it looks at the generation
+           again, so that the publisher, which looks at the count after moving it on, wakes it. */
         static unsigned sb_pool_wait(unsigned generation) {
             for (int spin = 0; spin < 4000; spin++) {
                 const unsigned now = atomic_load(&sb_pool.generation);
