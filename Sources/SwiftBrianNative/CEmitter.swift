@@ -71,6 +71,9 @@ package struct CEmitter {
     private(set) var joins = false
     /// Whether the source has a function measuring the step's work (see ``workFunction(name:)``).
     private(set) var measuresWork = false
+    /// The number of targets a parallel pathway splits among the threads (the elements of the
+    /// first postsynaptic variable it writes), when the kernel is one.
+    private(set) var targetCount: Int?
     private let stepVariable = "_step"
 
     /// The function for `kernel`, named `name`, computing in `precision` (buffers always hold
@@ -517,6 +520,7 @@ package struct CEmitter {
         }
         find(kernel.vector)
         guard let written else { return [] }
+        targetCount = written.count
         return ["const int64_t _tn = \(header(written))->count;",
                 "const int64_t _tlo = sb_part == 0 ? INT64_MIN : _tn * sb_part / sb_parts;",
                 "const int64_t _thi = sb_part == sb_parts - 1 ? INT64_MAX : _tn * (sb_part + 1) / sb_parts;"]

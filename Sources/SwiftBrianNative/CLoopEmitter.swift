@@ -16,7 +16,7 @@
 ///
 /// The kernels with a `parallel` entry run on the threads of ``CThreadPool`` (whose source must
 /// come before the loop when any has one), the others on the calling thread; a kernel that
-/// measures its work runs there only in steps with at least `minimumWork` (its synapses),
+/// measures its work runs there only in steps with at least its `minimumWork` (its synapses),
 /// otherwise on the calling thread alone.
 enum CLoopEmitter {
     /// How a kernel runs on the threads: its function's companions, by name.
@@ -25,9 +25,11 @@ enum CLoopEmitter {
         var join: String?
         /// What measures the kernel's work in a step (a pathway's synapses).
         var work: String?
+        /// The work below which the kernel runs on the calling thread alone.
+        var minimumWork = 0
     }
 
-    static func source(kernelNames: [String], kernelClocks: [Int], parallel: [Parallel?], minimumWork: Int,
+    static func source(kernelNames: [String], kernelClocks: [Int], parallel: [Parallel?],
                        clockCount: Int, swiftClocks: Set<Int>) -> String {
         var lines: [String] = []
         let threaded = parallel.contains { $0 != nil }
@@ -49,6 +51,7 @@ enum CLoopEmitter {
             lines.append("static const sb_kernel_function sb_kernel_joins[] = {\(parallel.map { $0?.join ?? "0" }.joined(separator: ", "))};")
             lines.append("typedef int64_t (*sb_work_function)(sb_buffer **, sb_queue **);")
             lines.append("static const sb_work_function sb_kernel_works[] = {\(parallel.map { $0?.work ?? "0" }.joined(separator: ", "))};")
+            lines.append("static const int64_t sb_kernel_minimum_works[] = {\(parallel.map { String($0?.minimumWork ?? 0) }.joined(separator: ", "))};")
         }
         lines.append("int sb_run(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,")
         lines.append("           double **steps, double **times, double **dts, const int64_t *ends,")
@@ -68,7 +71,7 @@ enum CLoopEmitter {
         lines.append("        for (int k = 0; k < \(kernelNames.count); k++) {")
         lines.append("            if (!current[sb_kernel_clocks[k]]) continue;")
         if threaded {
-            lines.append("            int s = sb_kernel_parallel[k] && (!sb_kernel_works[k] || sb_kernel_works[k](kb[k], kq[k]) >= \(minimumWork))")
+            lines.append("            int s = sb_kernel_parallel[k] && (!sb_kernel_works[k] || sb_kernel_works[k](kb[k], kq[k]) >= sb_kernel_minimum_works[k])")
             lines.append("                ? sb_parallel(sb_kernels[k], sb_kernel_joins[k], kb[k], kq[k], kc[k], seed, error)")
             lines.append("                : sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")
         } else {

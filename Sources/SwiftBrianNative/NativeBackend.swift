@@ -29,15 +29,17 @@ public final class NativeBackend: Backend {
 
     /// The threads of the whole-run loop (1: one thread, the loop's code as without threads).
     /// With more, the kernels over at least ``minimumParallelElements`` elements (neurons, or
-    /// synapses of a pathway) that can be split run on that many threads: element-wise code
+    /// synapses of a pathway in a step; any synapse when the pathway's target group has that
+    /// many neurons) that can be split run on that many threads: element-wise code
     /// (state updates, see `Kernel.runsElementwise`) and thresholds (`Kernel.parallelEvents`) each
     /// on a contiguous part of the elements, pathways writing postsynaptic variables
     /// (`Kernel.targetPartition`) each on the synapses of a part of the targets; the rest runs on
     /// one thread. Results are the same for every number of threads.
     public let threads: Int
 
-    /// The fewest elements (neurons, or a pathway's synapses) for which a kernel is split across
-    /// threads (below, starting the threads costs more than the work saved). It changes no result.
+    /// The fewest elements (neurons, or a pathway's synapses in a step, or its targets) for which
+    /// a kernel is split across threads (below, starting the threads costs more than the work
+    /// saved). It changes no result.
     public var minimumParallelElements = NativeBackend.defaultMinimumParallelElements
 
     /// The ``minimumParallelElements`` of backends created from now on (1000); tests set it to 1
@@ -125,8 +127,14 @@ public final class NativeBackend: Backend {
         let native = emitted.indices.filter { emitted[$0] != nil }
         let parallel = native.map { k -> CLoopEmitter.Parallel? in
             guard let (name, emitter) = emitted[k], emitter.parallel else { return nil }
+            // A pathway onto a group whose kernels are split runs split whenever it has a synapse
+            // to run: each thread then adds to the targets whose values its cache holds (run on
+            // one thread, it pulls them to its core, and the other threads fetch them back at
+            // the next state update); onto a smaller group, only when its synapses are enough.
+            let splitTargets = emitter.targetCount.map { $0 >= minimumParallelElements } ?? false
             return CLoopEmitter.Parallel(join: emitter.joins ? name + "_join" : nil,
-                                         work: emitter.measuresWork ? name + "_work" : nil)
+                                         work: emitter.measuresWork ? name + "_work" : nil,
+                                         minimumWork: splitTargets ? 1 : minimumParallelElements)
         }
         let threaded = parallel.contains { $0 != nil }
         var source = CPrelude.source + CCableStep.source + (threaded ? CThreadPool.declarations(threads: threads) : "")
@@ -138,7 +146,6 @@ public final class NativeBackend: Backend {
         source += (threaded ? CThreadPool.source : "")
             + CLoopEmitter.source(kernelNames: native.map { emitted[$0]!.name },
                                   kernelClocks: native.map { schedule.kernelClocks[$0] }, parallel: parallel,
-                                  minimumWork: minimumParallelElements,
                                   clockCount: schedule.clocks.count, swiftClocks: swiftClocks)
         let started = Date()
         let path: String, compiled: Bool

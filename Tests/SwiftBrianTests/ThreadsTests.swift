@@ -229,6 +229,34 @@ final class ThreadsTests: XCTestCase {
         return result
     }
 
+    /// A pathway onto a group whose kernels are split (at least `minimumParallelElements`
+    /// neurons) runs split in every step with a synapse to run, however few; one onto a smaller
+    /// group only with `minimumParallelElements` synapses or more: the same bits on 1, 2 and 3
+    /// threads either way.
+    func testPathwaysOntoSplitGroupsRunSplitWithFewSynapses() throws {
+        func simulate(threads: Int) throws -> [UInt64] {
+            seed(23)
+            let G = try NeuronGroup(300, model: "dv/dt = (1.05 - v)/(10*ms) + 0.2*xi/sqrt(ms) : 1",
+                                    threshold: "v > 1", reset: "v = 0", name: "fewsynapses")
+            let small = try NeuronGroup(40, model: "dv/dt = -v/(10*ms) : 1", name: "fewsynapses_small")
+            let onto = try Synapses(G, G, model: "w : 1", onPre: "v_post += w", name: "fewsynapses_onto")
+            try onto.connect(p: 0.05)
+            try onto.w.set("0.05*rand()")
+            let toSmall = try Synapses(G, small, onPre: "v_post += 0.1", name: "fewsynapses_to_small")
+            try toSmall.connect(p: 0.2)
+            let spikes = try SpikeMonitor(G)
+            let net = try Network(G, small, onto, toSmall, spikes, threads: threads)
+            (net.backend as? NativeBackend)?.minimumParallelElements = 100
+            try net.run(20 * ms)
+            XCTAssertGreaterThan(spikes.i.count, 0)
+            return (try G.v.values.values + small.v.values.values + spikes.t.values).map(\.bitPattern)
+                + spikes.i.map { UInt64($0) }
+        }
+        let one = try simulate(threads: 1)
+        XCTAssertEqual(try simulate(threads: 2), one)
+        XCTAssertEqual(try simulate(threads: 3), one)
+    }
+
     /// Brian's HH speed test diverges in its most driven neurons (in Brian too): the run stops with
     /// the same message, naming the first neuron that failed, on every thread count and backend.
     func testANonFiniteValueIsReportedAsOnOneThread() throws {
@@ -319,8 +347,16 @@ final class ThreadsTests: XCTestCase {
         let (pathwaySource, pathwayEmitter) = try CEmitter.emit(pathway([effect]), name: "threads_test", threads: 2)
         XCTAssertTrue(pathwayEmitter.parallel)
         XCTAssertTrue(pathwaySource.contains("_tlo") && pathwaySource.contains("int64_t threads_test_work("), pathwaySource)
+        XCTAssertEqual(pathwayEmitter.targetCount, 8)
+        // The loop runs a pathway split from its own least number of synapses in a step.
+        let loop = CLoopEmitter.source(kernelNames: ["a", "b", "c"], kernelClocks: [0, 0, 0],
+                                       parallel: [nil, .init(work: "b_work", minimumWork: 1),
+                                                  .init(work: "c_work", minimumWork: 1000)],
+                                       clockCount: 1, swiftClocks: [])
+        XCTAssertTrue(loop.contains("sb_kernel_minimum_works[] = {0, 1, 1000};"), loop)
         let (source, emitter) = try CEmitter.emit(kernel([update]), name: "threads_test", threads: 2)
         XCTAssertTrue(emitter.parallel)
+        XCTAssertNil(emitter.targetCount)
         XCTAssertTrue(source.contains("sb_part"), source)
         let (single, one) = try CEmitter.emit(kernel([update]), name: "threads_test", threads: 1)
         XCTAssertFalse(one.parallel)
