@@ -21,13 +21,18 @@ public struct StepSchedule {
     /// The clocks on whose steps Swift code (a network operation) runs too: a native loop hands
     /// such steps back to Swift.
     public var swiftClocks: Set<Int>
+    /// Runs of kernels whose members are independent of each other (see ``IndependentGroup``), in
+    /// schedule order, not overlapping; a backend may run their members on several threads.
+    public var independentGroups: [IndependentGroup]
 
-    /// A schedule of `kernels` on `clocks`.
-    public init(kernels: [Kernel], kernelClocks: [Int], clocks: [ClockBuffers], swiftClocks: Set<Int>) {
+    /// A schedule of `kernels` on `clocks`, with `independentGroups` among them.
+    public init(kernels: [Kernel], kernelClocks: [Int], clocks: [ClockBuffers], swiftClocks: Set<Int>,
+                independentGroups: [IndependentGroup] = []) {
         self.kernels = kernels
         self.kernelClocks = kernelClocks
         self.clocks = clocks
         self.swiftClocks = swiftClocks
+        self.independentGroups = independentGroups
     }
 }
 

@@ -128,7 +128,16 @@ public final class NativeBackend: Backend {
             return CLoopEmitter.Parallel(join: emitter.joins ? name + "_join" : nil,
                                          work: emitter.measuresWork ? name + "_work" : nil)
         }
-        let threaded = parallel.contains { $0 != nil }
+        // Independent members run on the threads (each member on one), when they all run natively
+        // and none joins parts of its own: as bounds into the loop's kernels (each member's first,
+        // then one past the last).
+        let position = Dictionary(uniqueKeysWithValues: native.enumerated().map { ($1, $0) })
+        let groups = threads == 1 ? [] : schedule.independentGroups.compactMap { group -> [Int]? in
+            guard let last = group.kernels.last.flatMap({ position[$0] }),
+                  group.kernels.allSatisfy({ k in position[k].map { parallel[$0]?.join == nil } ?? false }) else { return nil }
+            return group.members.compactMap { position[$0.lowerBound] } + [last + 1]
+        }
+        let threaded = parallel.contains { $0 != nil } || !groups.isEmpty
         var source = CPrelude.source + CCableStep.source + (threaded ? CThreadPool.declarations(threads: threads) : "")
         source += userFunctions.code(startingAtLine: source.split(separator: "\n", omittingEmptySubsequences: false).count)
         source += kernelSource
@@ -137,7 +146,7 @@ public final class NativeBackend: Backend {
         for (k, entry) in emitted.enumerated() where entry == nil { swiftClocks.insert(schedule.kernelClocks[k]) }
         source += (threaded ? CThreadPool.source : "")
             + CLoopEmitter.source(kernelNames: native.map { emitted[$0]!.name },
-                                  kernelClocks: native.map { schedule.kernelClocks[$0] }, parallel: parallel,
+                                  kernelClocks: native.map { schedule.kernelClocks[$0] }, parallel: parallel, groups: groups,
                                   minimumWork: minimumParallelElements,
                                   clockCount: schedule.clocks.count, swiftClocks: swiftClocks)
         let started = Date()

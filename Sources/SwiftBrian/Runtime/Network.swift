@@ -190,7 +190,9 @@ public final class Network {
         func index(_ clock: Clock) -> Int { clocks.firstIndex { $0 === clock }! }
         var kernels: [Kernel] = [], kernelClocks: [Int] = [], swiftClocks: Set<Int> = []
         let checks = checkFinite ? FiniteChecks(objects) : nil
+        var ranges: [(operation: ScheduledOperation, kernels: Range<Int>)] = []
         for operation in schedule {
+            let start = kernels.count
             switch operation.action {
             case .kernels(let list):
                 kernels += list.map { (checks?.adding(to: $0, time: operation.clock.time) ?? $0).hoistingLoopInvariants() }
@@ -198,11 +200,12 @@ public final class Network {
             case .swift:
                 swiftClocks.insert(index(operation.clock))
             }
+            ranges.append((operation, start..<kernels.count))
         }
         let prepared = try backend.prepare(StepSchedule(
             kernels: kernels, kernelClocks: kernelClocks,
             clocks: clocks.map { ClockBuffers(step: $0.timestep, time: $0.time, dt: $0.dtBuffer) },
-            swiftClocks: swiftClocks))
+            swiftClocks: swiftClocks, independentGroups: CableStepGroups.groups(ranges, kernels: kernels)))
         var runs = prepared.kernels[...]
         let steps = schedule.flatMap { operation -> [(Clock, () throws -> Void)] in
             switch operation.action {
