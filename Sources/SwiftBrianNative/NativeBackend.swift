@@ -19,6 +19,17 @@ public final class NativeBackend: Backend {
     private let interpreter = Interpreter()
     private let compiler: CCompiler?
     private var libraries: [UnsafeMutableRawPointer] = []
+    /// The C of each kernel the last `prepare` emitted, by the kernel and the threads it was split
+    /// across: a network run again rebuilds the same kernels (on the same buffers), and a
+    /// population's thousands of them then need no new C text (only those without user functions,
+    /// whose C may change under the same name, are kept).
+    private var emittedBefore: [Emission: (code: String, emitter: CEmitter)] = [:]
+
+    /// A kernel emitted with its iteration split across `parts` threads.
+    private struct Emission: Hashable {
+        var kernel: Kernel
+        var parts: Int
+    }
     nonisolated(unsafe) private static var warned = false
 
     /// Whether the compiler may trade exactness for speed (see ``CCompiler/fastFlags``).
@@ -100,13 +111,18 @@ public final class NativeBackend: Backend {
         // Kernels with the same code (the same model in several groups, which differ only in
         // their buffers and constants) share one function.
         var functions: [String: String] = [:]
+        var emittedNow: [Emission: (code: String, emitter: CEmitter)] = [:]
+        defer { emittedBefore = emittedNow }
         for kernel in schedule.kernels {
             do {
                 // A range is split when it is long enough; a pathway is split when the synapses it
                 // runs in a step are enough (see CLoopEmitter).
                 var parts = threads
                 if case .range(let lower, let upper) = kernel.iteration, upper - lower < minimumParallelElements { parts = 1 }
-                let (code, emitter) = try CEmitter.emit(kernel, name: "sb_kernel", precision: precision, threads: parts)
+                let key = Emission(kernel: kernel, parts: parts)
+                let (code, emitter) = try emittedBefore[key] ?? CEmitter.emit(kernel, name: "sb_kernel", precision: precision,
+                                                                               threads: parts)
+                if emitter.userFunctions.isEmpty { emittedNow[key] = (code, emitter) }
                 if let name = functions[code] {
                     emitted.append((name, emitter))
                     continue

@@ -15,25 +15,27 @@ enum CableStepGroups {
     static func groups(_ operations: [(operation: ScheduledOperation, kernels: Range<Int>)],
                        kernels: [Kernel]) -> [IndependentGroup] {
         var groups: [IndependentGroup] = []
-        var members: [Range<Int>] = [], accesses: [Access] = [], first: ScheduledOperation?
+        // What the group's members so far read and write, all together.
+        var members: [Range<Int>] = [], access = Access(), first: ScheduledOperation?
         func flush() {
             if members.count > 1 { groups.append(IndependentGroup(members: members)) }
             members = []
-            accesses = []
+            access = Access()
             first = nil
         }
         for (operation, range) in operations {
-            guard !range.isEmpty, let access = Access(kernels[range]) else {
+            guard !range.isEmpty, let member = Access(kernels[range]) else {
                 flush()
                 continue
             }
             if let leader = first, !(leader.when == operation.when && leader.order == operation.order
-                                      && leader.clock === operation.clock && accesses.allSatisfy(access.isIndependent)) {
+                                      && leader.clock === operation.clock && member.isIndependent(of: access)) {
                 flush()
             }
             if first == nil { first = operation }
             members.append(range)
-            accesses.append(access)
+            access.reads.formUnion(member.reads)
+            access.writes.formUnion(member.writes)
         }
         flush()
         return groups
@@ -42,6 +44,9 @@ enum CableStepGroups {
     /// The buffers a member reads and writes.
     private struct Access {
         var reads: Set<ObjectIdentifier> = [], writes: Set<ObjectIdentifier> = []
+
+        /// No access.
+        init() {}
 
         /// The access of `kernels`, nil unless they solve cables and otherwise only store values
         /// at range elements (no events, queues, appended values or user functions).
