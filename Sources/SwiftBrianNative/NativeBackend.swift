@@ -44,7 +44,9 @@ public final class NativeBackend: Backend {
     /// (state updates, see `Kernel.runsElementwise`) and thresholds (`Kernel.parallelEvents`) each
     /// on a contiguous part of the elements, pathways writing postsynaptic variables
     /// (`Kernel.targetPartition`) each on the synapses of a part of the targets; the rest runs on
-    /// one thread. Results are the same for every number of threads.
+    /// one thread; so do the members of an ``IndependentGroup`` (a population's cable steps) whose
+    /// kernels loop over that many elements in all, each member on one thread. Results are the same
+    /// for every number of threads.
     public let threads: Int
 
     /// The fewest elements (neurons, or a pathway's synapses) for which a kernel is split across
@@ -144,12 +146,16 @@ public final class NativeBackend: Backend {
             return CLoopEmitter.Parallel(join: emitter.joins ? name + "_join" : nil,
                                          work: emitter.measuresWork ? name + "_work" : nil)
         }
-        // Independent members run on the threads (each member on one), when they all run natively
-        // and none joins parts of its own: as bounds into the loop's kernels (each member's first,
-        // then one past the last).
+        // Independent members run on the threads (each member on one), when they all run natively,
+        // none joins parts of its own and their kernels loop over at least minimumParallelElements
+        // elements in all: as bounds into the loop's kernels (each member's first, then one past
+        // the last).
         let position = Dictionary(uniqueKeysWithValues: native.enumerated().map { ($1, $0) })
         let groups = threads == 1 ? [] : schedule.independentGroups.compactMap { group -> [Int]? in
-            guard let last = group.kernels.last.flatMap({ position[$0] }),
+            let elements = group.kernels.reduce(0) { total, k in
+                if case .range(let lower, let upper) = schedule.kernels[k].iteration { total + upper - lower } else { total }
+            }
+            guard elements >= minimumParallelElements, let last = group.kernels.last.flatMap({ position[$0] }),
                   group.kernels.allSatisfy({ k in position[k].map { parallel[$0]?.join == nil } ?? false }) else { return nil }
             return group.members.compactMap { position[$0.lowerBound] } + [last + 1]
         }
