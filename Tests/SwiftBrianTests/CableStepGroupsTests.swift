@@ -14,9 +14,15 @@ extension CableBatchingTests {
     func testGroupsAreSplitWhereAMemberReadsAnotherOnesPotential() throws {
         let cells = try (0..<12).map { try cell($0) }
         let reader = try self.reader(of: cells[1])
-        func groups(_ neurons: [SpatialNeuron]) throws -> (groups: [IndependentGroup], members: [Range<Int>], names: [String]) {
-            let steps = try neurons.sorted { $0.name < $1.name }.flatMap { try $0.scheduledOperations() }
+        // A point neuron's state update, scheduled after `cell6`'s step (`inBetween`).
+        let point = try NeuronGroup(5, model: "dv/dt = -v/ms : 1", name: "point")
+        func groups(_ neurons: [SpatialNeuron], inBetween: Bool = false)
+            throws -> (groups: [IndependentGroup], members: [Range<Int>], names: [String]) {
+            var steps = try neurons.sorted { $0.name < $1.name }.flatMap { try $0.scheduledOperations() }
                 .filter { $0.cableStep != nil }
+            if inBetween, let index = steps.firstIndex(where: { $0.name.hasPrefix("cell6_") }) {
+                steps.insert(contentsOf: try point.scheduledOperations().prefix(1), at: index + 1)
+            }
             var kernels: [Kernel] = []
             let ranges = CableBatching.merged(steps).map { operation -> (operation: ScheduledOperation, kernels: Range<Int>) in
                 guard case .kernels(let list) = operation.action else { return (operation, kernels.count..<kernels.count) }
@@ -36,6 +42,10 @@ extension CableBatchingTests {
         let linked = try groups(cells + [reader])
         XCTAssertEqual(linked.names, ["cell0", "cell6", "cell7"])
         XCTAssertEqual(linked.groups, [IndependentGroup(members: Array(linked.members.prefix(2)))])
+        // cell0 … cell5 | cell6 ‖ point ‖ cell7, cell8, cell9: the point neuron runs between them.
+        let split = try groups(cells, inBetween: true)
+        XCTAssertEqual(split.names, ["cell0", "cell6", "point_stateupdater", "cell7"])
+        XCTAssertEqual(split.groups, [IndependentGroup(members: Array(split.members.prefix(2)))])
     }
 
     /// A cell whose current is infinite stops the run with the same error at the same time on
