@@ -35,7 +35,7 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
     /// The GPU's name (`NVIDIA H100 80GB HBM3`).
     let name: String
     let target = CUDATarget.device
-    private(set) var copiesToDevice = 0, copiesToHost = 0
+    private(set) var traffic = DeviceTraffic()
 
     /// The driver with a context on the first GPU made current on this thread, compiling with
     /// NVRTC.
@@ -126,13 +126,13 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
 
     func copy(_ source: UnsafeRawPointer, to destination: UInt64, bytes: Int) throws {
         guard bytes > 0 else { return }
-        copiesToDevice += 1
+        traffic.countToDevice(bytes)
         try check(toDevice(destination, source, bytes), "copying to the GPU")
     }
 
     func copy(_ source: UInt64, to destination: UnsafeMutableRawPointer, bytes: Int) throws {
         guard bytes > 0 else { return }
-        copiesToHost += 1
+        traffic.countToHost(bytes)
         try check(toHost(destination, source, bytes), "copying from the GPU")
     }
 

@@ -11,10 +11,8 @@ protocol ComputeDevice: AnyObject {
     var name: String { get }
     /// What the program is generated as for this device.
     var target: CUDATarget { get }
-    /// The copies from the host to the device made so far.
-    var copiesToDevice: Int { get }
-    /// The copies from the device to the host made so far.
-    var copiesToHost: Int { get }
+    /// The copies between the host and the device made so far.
+    var traffic: DeviceTraffic { get }
 
     /// Loads `program` (generated for ``target`` from `kernels`) and returns its functions
     /// `entries`, by name.

@@ -24,12 +24,13 @@ enum KernelPartition {
     static let blockSize = 256
 
     /// The partition of `kernel`, and the kernel its threads run (a threshold's appends become
-    /// stores of flags, and its clearing of the list moves to the compaction).
-    static func of(_ kernel: Kernel) throws -> (kernel: Kernel, partition: KernelPartition) {
+    /// stores of flags, and its clearing of the list moves to the compaction); a threshold takes
+    /// its flags and counts from `reusing` where it has them for its list and size.
+    static func of(_ kernel: Kernel, reusing: [ThresholdBuffers] = []) throws -> (kernel: Kernel, partition: KernelPartition) {
         switch kernel.iteration {
         case .range(let lower, let upper):
             if kernel.runsElementwise { return (kernel, .elements(lower: lower, upper: upper)) }
-            if let flagged = try flaggingThreshold(kernel, lower: lower, upper: upper) { return flagged }
+            if let flagged = try flaggingThreshold(kernel, lower: lower, upper: upper, reusing: reusing) { return flagged }
         case .events(let list, _, _):
             if onlyDefines(kernel.scalar), Kernel.independentIterations(kernel.vector) { return (kernel, .events(list)) }
         case .synapses(let events, let lower, let upper, let offsets, _):
@@ -65,12 +66,16 @@ enum KernelPartition {
 
     /// A threshold: a range kernel that first empties a list and appends elements to it, and
     /// otherwise runs element-wise once the appends are stores of flags.
-    private static func flaggingThreshold(_ kernel: Kernel, lower: Int, upper: Int) throws
+    private static func flaggingThreshold(_ kernel: Kernel, lower: Int, upper: Int, reusing: [ThresholdBuffers]) throws
         -> (kernel: Kernel, partition: KernelPartition)? {
         guard case .clear(let list) = kernel.scalar.first, onlyDefines(Array(kernel.scalar.dropFirst())) else {
             return nil
         }
-        let flags = try DoubleBuffer(name: "\(list.name)_flags", count: upper, value: 0)
+        let blocks = (upper - lower + blockSize - 1) / blockSize
+        let buffers = try reusing.first { $0.list === list && $0.flags.count == upper && $0.counts.count == max(blocks, 1) }
+            ?? ThresholdBuffers(list: list, flags: DoubleBuffer(name: "\(list.name)_flags", count: upper, value: 0),
+                                counts: DoubleBuffer(name: "\(list.name)_block_counts", count: max(blocks, 1), value: 0))
+        let flags = buffers.flags
         var foreign = false
         func flagging(_ operations: [KernelOperation]) -> [KernelOperation] {
             operations.map { operation in
@@ -87,9 +92,7 @@ enum KernelPartition {
         flagged.scalar = Array(kernel.scalar.dropFirst())
         flagged.vector = flagging(kernel.vector)
         guard !foreign, flagged.vector != kernel.vector, flagged.runsElementwise else { return nil }
-        let blocks = (upper - lower + blockSize - 1) / blockSize
-        let counts = try DoubleBuffer(name: "\(list.name)_block_counts", count: max(blocks, 1), value: 0)
-        return (flagged, .threshold(lower: lower, upper: upper, flags: flags, counts: counts, list: list))
+        return (flagged, .threshold(lower: lower, upper: upper, flags: flags, counts: buffers.counts, list: list))
     }
 
     /// Whether the synapses of an event can run in parallel: every store is either to the
