@@ -519,8 +519,7 @@ public final class CUDABackend: Backend {
 }
 
 /// A buffer whose capacity can be reserved, whatever its element type.
-protocol HostBuffer: AnyObject {
-    var version: UInt64 { get }
+protocol HostBuffer: VersionedStorage {
     var count: Int { get }
     var capacity: Int { get }
     func reserve(_ minimum: Int) -> Bool

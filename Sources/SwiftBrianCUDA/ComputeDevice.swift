@@ -28,6 +28,9 @@ protocol ComputeDevice: AnyObject {
     func copy(_ source: UnsafeRawPointer, to destination: UInt64, bytes: Int) throws
     /// Copies `bytes` bytes from the device to the host (after every launch before it ended).
     func copy(_ source: UInt64, to destination: UnsafeMutableRawPointer, bytes: Int) throws
+    /// Copies `bytes` bytes within the device's memory (after every launch before it; no copy
+    /// between the host and the device, not counted in ``traffic``).
+    func move(_ source: UInt64, to destination: UInt64, bytes: Int) throws
     /// Launches `function` on a grid of `x` × `y` blocks of ``KernelPartition/blockSize`` threads;
     /// it may return before the launch ends.
     func launch(_ function: OpaquePointer, x: Int, y: Int, arguments: LaunchArguments) throws

@@ -73,24 +73,35 @@ final class DeviceBuffer {
         agreedVersion = nil
     }
 
-    /// Copies the elements and the header to the device, first growing the device copy to the
-    /// host buffer's capacity (and first copying back what the device changed, so that nothing
-    /// of it is lost).
+    /// Brings the device copy up to date (first copying back what the device changed, which the
+    /// backend has always done before: nothing is lost): grown to the host buffer's capacity, its
+    /// elements moved within the device, and, where the host changed the buffer, its elements
+    /// copied to the device; the header too where either changed.
     func upload() throws {
         if deviceChanged { try download() }
-        if Int(host.pointee.capacity) > capacity {
+        let hostChangedContents = agreedVersion != owner.version
+        let grows = Int(host.pointee.capacity) > capacity
+        if grows {
             // The new memory first: without it, the device copy stays as it was.
             let grown = Int(host.pointee.capacity)
             let newData = try device.allocate(grown * elementSize, for: "'\(owner)' (\(grown) elements)")
+            do {
+                if !hostChangedContents { try device.move(data, to: newData, bytes: capacity * elementSize) }
+            } catch {
+                device.release(newData)
+                throw error
+            }
             device.release(data)
             data = newData
             capacity = grown
         }
-        if let elements = host.pointee.data {
+        if hostChangedContents, let elements = host.pointee.data {
             try device.copy(elements, to: data, bytes: Int(host.pointee.count) * elementSize)
         }
-        var fields: [Int64] = [Int64(bitPattern: data), host.pointee.count, Int64(capacity)]
-        try fields.withUnsafeMutableBytes { try device.copy($0.baseAddress!, to: header, bytes: $0.count) }
+        if hostChangedContents || grows {
+            var fields: [Int64] = [Int64(bitPattern: data), host.pointee.count, Int64(capacity)]
+            try fields.withUnsafeMutableBytes { try device.copy($0.baseAddress!, to: header, bytes: $0.count) }
+        }
         agreedVersion = owner.version
     }
 

@@ -95,6 +95,11 @@ final class EmulatedDevice: ComputeDevice {
         destination.copyMemory(from: try memory(source), byteCount: bytes)
     }
 
+    func move(_ source: UInt64, to destination: UInt64, bytes: Int) throws {
+        guard bytes > 0 else { return }
+        try memory(destination).copyMemory(from: try memory(source), byteCount: bytes)
+    }
+
     func launch(_ function: OpaquePointer, x: Int, y: Int, arguments: LaunchArguments) throws {
         guard let launcher else { throw ModelError(.invalidArgument, "CUDA backend: a launch before the program was loaded") }
         launcher(function, UInt32(x), UInt32(y), UInt32(KernelPartition.blockSize), arguments.buffers, arguments.queues,

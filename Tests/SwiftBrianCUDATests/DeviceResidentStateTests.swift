@@ -1,0 +1,165 @@
+import Foundation
+import SwiftBrian
+import SwiftBrianCUDA
+import XCTest
+
+/// The state stays on the device between runs: a run copies to the device only what the host
+/// changed since the device last had it, and copies back only what its launches may have written
+/// (of a monitor's records, the new ones). Measured in the emulated device's copies and bytes;
+/// the results stay the interpreter's bit for bit, and every copy believed to agree with the host
+/// is checked to (``CUDABackend/checksCopies``).
+final class DeviceResidentStateTests: XCTestCase {
+    override func setUp() {
+        CUDABackend.checksCopies = true
+    }
+
+    /// A CUBA network of 400 neurons with refractoriness, two pathways, a spike and a state monitor.
+    private func cuba(_ backend: BackendKind) throws -> (network: Network, group: NeuronGroup, spikes: SpikeMonitor,
+                                                         trace: StateMonitor) {
+        seed(3)
+        defaultClock.dt = 0.1 * ms
+        let namespace: Namespace = ["taum": 20 * ms, "taue": 5 * ms, "taui": 10 * ms, "Vt": -50 * mV,
+                                    "Vr": -60 * mV, "El": -49 * mV, "we": 1.62 * mV, "wi": -9 * mV, "Ne": 320]
+        let P = try NeuronGroup(400, model: """
+            dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
+            dge/dt = -ge/taue : volt
+            dgi/dt = -gi/taui : volt
+            """, threshold: "v > Vt", reset: "v = Vr", refractory: 5 * ms, method: .exact,
+            namespace: namespace, name: "P")
+        try P.v.set("Vr + rand() * (Vt - Vr)")
+        let Ce = try Synapses(P, P, onPre: "ge += we", namespace: namespace, name: "Ce")
+        let Ci = try Synapses(P, P, onPre: "gi += wi", namespace: namespace, name: "Ci")
+        try Ce.connect(condition: "i < Ne", p: 0.1)
+        try Ci.connect(condition: "i >= Ne", p: 0.1)
+        let spikes = try SpikeMonitor(P)
+        let trace = try StateMonitor(P, variables: ["v"], record: [0, 17, 399])
+        return (try Network(P, Ce, Ci, spikes, trace, backend: backend), P, spikes, trace)
+    }
+
+    private func traffic(_ network: Network) throws -> DeviceTraffic {
+        try XCTUnwrap(network.backend as? CUDABackend).traffic
+    }
+
+    /// Three runs: the second copies no state to the device (only, for a monitor's buffer given
+    /// more room for the run's records, the header with its new address and room: 24 bytes); before
+    /// the third the host sets `v`, and that buffer alone (its elements and header) is copied. The
+    /// results are the interpreter's.
+    func testARunCopiesToTheDeviceOnlyWhatTheHostChanged() throws {
+        func threeRuns(_ backend: BackendKind) throws -> (values: [Double], uploads: [DeviceTraffic]) {
+            let (network, P, spikes, trace) = try cuba(backend)
+            var uploads: [DeviceTraffic] = []
+            for k in 0..<3 {
+                if k == 2 { try P.v.set("Vr + 0.001*i*(Vt - Vr)") }
+                let before = backend == .cudaEmulated ? try traffic(network) : DeviceTraffic()
+                try network.run(10 * ms)
+                if backend == .cudaEmulated { uploads.append(try traffic(network).since(before)) }
+            }
+            XCTAssertGreaterThan(spikes.numEvents, 50)
+            return (spikes.i.map(Double.init) + spikes.t.values + (try P.v.values.values) + (try P.ge.values.values)
+                    + (try trace.values("v").flatMap(\.values)), uploads)
+        }
+        let interpreted = try threeRuns(.interpreter).values
+        let (emulated, uploads) = try threeRuns(.cudaEmulated)
+        XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
+        print("Copies to the device in three runs: \(uploads.map { "\($0.copiesToDevice) (\($0.bytesToDevice) bytes)" })")
+        XCTAssertGreaterThan(uploads[0].bytesToDevice, 400 * 8 * 3, "the first run copies the whole state")
+        XCTAssertEqual(uploads[1].bytesToDevice, 24 * uploads[1].copiesToDevice,
+                       "nothing changed on the host: no state is copied to the device, only grown buffers' headers")
+        XCTAssertLessThanOrEqual(uploads[1].copiesToDevice, 3, "the monitors' buffers at most")
+        XCTAssertEqual(uploads[2].bytesToDevice - 400 * 8, 24 * (uploads[2].copiesToDevice - 1),
+                       "v (400 values and its header) and grown buffers' headers")
+    }
+
+    /// A group with a written variable, five constant parameters and a monitor recording every
+    /// neuron: a second run (of one step, so one chunk) copies back the variable, the clocks and
+    /// the monitor's new records, not the parameters nor the records of the first run.
+    func testARunCopiesBackOnlyWhatItsLaunchesWroteAndTheNewRecords() throws {
+        CUDABackend.checksCopies = false
+        seed(1)
+        defaultClock.dt = 0.1 * ms
+        let n = 2000
+        let G = try NeuronGroup(n, model: """
+            dv/dt = (p1 + p2 + p3 + p4 + p5 - v)/(10*ms) : 1
+            p1 : 1 (constant)
+            p2 : 1 (constant)
+            p3 : 1 (constant)
+            p4 : 1 (constant)
+            p5 : 1 (constant)
+            """, method: .exact, name: "G")
+        try G.p1.set("0.001*i")
+        let trace = try StateMonitor(G, variables: ["v"], record: Array(0..<n))
+        let network = try Network(G, trace, backend: .cudaEmulated)
+        try network.run(1 * ms)
+        let before = try traffic(network)
+        try network.run(0.1 * ms)
+        let second = try traffic(network).since(before)
+        let records = n * 8, variable = n * 8
+        print("The second run copied back \(second.bytesToHost) bytes in \(second.copiesToHost) copies "
+              + "(new records \(records), v \(variable), the parameters \(5 * variable), the first run's records \(10 * records))")
+        XCTAssertGreaterThanOrEqual(second.bytesToHost, records + variable)
+        XCTAssertLessThan(second.bytesToHost, records + variable + 1024,
+                          "neither the constant parameters nor the first run's records are copied back")
+        XCTAssertEqual(trace.t.values.count, 11)
+        XCTAssertEqual(try trace.values("v").map { $0.values.count }, Array(repeating: 11, count: n))
+        CUDABackend.checksCopies = true
+    }
+
+    /// Store, run, restore and run again, with heterogeneous delays (spikes in transit in the
+    /// device's queue are stored and restored) and a network operation changing the state: the
+    /// interpreter's results, and the run after the restore repeats the one after the store.
+    func testStoreAndRestoreWithQueuesAndNetworkOperations() throws {
+        func runs(_ backend: BackendKind) throws -> [[Double]] {
+            seed(5)
+            defaultClock.dt = 0.1 * ms
+            let G = try NeuronGroup(50, model: "dv/dt = (1.2 + 0.1*i/50 - v)/(10*ms) : 1", threshold: "v > 1",
+                                    reset: "v = 0", method: .exact, name: "G")
+            let S = try Synapses(G, G, model: "w : 1", onPre: "v += 0.02*w", name: "S")
+            try S.connect(condition: "i != j", p: 0.3)
+            try S.w.set("rand()")
+            try S.delay.set("(i % 4) * ms")
+            let spikes = try SpikeMonitor(G)
+            let kick = try NetworkOperation(dt: 2 * ms) { _ in
+                try G.v.set(try G.v.values.values.map { $0 * 0.99 })
+            }
+            let network = try Network(G, S, spikes, kick, backend: backend)
+            try network.run(12 * ms)
+            network.store()
+            var results: [[Double]] = []
+            for _ in 0..<2 {
+                try network.restore()
+                let first = spikes.numEvents
+                try network.run(10 * ms)
+                results.append(Array(spikes.t.values[first...]) + (try G.v.values.values))
+            }
+            XCTAssertGreaterThan(spikes.numEvents, 20)
+            return results
+        }
+        let interpreted = try runs(.interpreter), emulated = try runs(.cudaEmulated)
+        XCTAssertEqual(emulated.map { $0.map(\.bitPattern) }, interpreted.map { $0.map(\.bitPattern) })
+        XCTAssertEqual(emulated[0].map(\.bitPattern), emulated[1].map(\.bitPattern), "the restored run repeats")
+    }
+
+    /// The same group run in turn by a network on the native backend (whose C code writes the
+    /// buffers through their headers, then notes the change) and by one on the emulated device:
+    /// each sees the other's state, as when the interpreter runs both.
+    func testChangesByTheNativeBackendReachTheDevice() throws {
+        func alternate(_ device: BackendKind, _ other: BackendKind) throws -> [Double] {
+            seed(2)
+            defaultClock.dt = 0.1 * ms
+            let G = try NeuronGroup(20, model: "dv/dt = (2 - v)/(10*ms) + 0.1*xi/sqrt(ms) : 1", threshold: "v > 1",
+                                    reset: "v = 0", method: .euler, name: "G")
+            let spikes = try SpikeMonitor(G)
+            let onDevice = try Network(G, spikes, backend: device)
+            let elsewhere = try Network(G, spikes, backend: other)
+            var values: [Double] = []
+            for network in [onDevice, elsewhere, onDevice, elsewhere, onDevice] {
+                try network.run(3 * ms)
+                values += try G.v.values.values
+            }
+            XCTAssertGreaterThan(spikes.numEvents, 5)
+            return values + spikes.t.values + spikes.i.map(Double.init)
+        }
+        let interpreted = try alternate(.interpreter, .interpreter), native = try alternate(.cudaEmulated, .native)
+        XCTAssertEqual(native.map(\.bitPattern), interpreted.map(\.bitPattern))
+    }
+}
