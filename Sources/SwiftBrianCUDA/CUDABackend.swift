@@ -180,7 +180,7 @@ public final class CUDABackend: Backend {
             try bind(CUDAProgram.Launch(entry: "sb_clock_step", buffers: [clock.step, clock.time, clock.dt].map {
                 BufferReference(header: $0.header, owner: $0)
             }, queues: [], constants: [], shape: .flat(count: 1), writes: LaunchWrites(changed: [clock.step, clock.time])),
-                     functions, position: -1, into: &used)
+                     functions, position: CUDABackend.clockPosition, into: &used)
         }
         try keepOnly(used)
         for threshold in program.thresholds {
@@ -189,8 +189,12 @@ public final class CUDABackend: Backend {
         let loop = DeviceStepLoop(backend: self, kernels: kernels, kernelClocks: schedule.kernelClocks,
                                   clocks: schedule.clocks, clockLaunches: clocks, swiftClocks: schedule.swiftClocks)
         return PreparedSchedule(kernels: kernels.map { kernel in { [unowned self] in try self.runAlone(kernel) } },
-                                loop: { endSteps, maxSteps in try loop.run(endSteps: endSteps, maxSteps: maxSteps) })
+                                loop: { endSteps, maxSteps in try loop.run(endSteps: endSteps, maxSteps: maxSteps) },
+                                finish: { [unowned self] in try self.downloadChanged() })
     }
+
+    /// The position of a clock's step among the launches (no kernel's).
+    static let clockPosition = -1
 
     /// Whether the device runs `kernel`, whose launches are `launches`: the program has them, and
     /// the kernel creates no synapses (their buffers grow).
@@ -278,7 +282,14 @@ public final class CUDABackend: Backend {
         queueMirrors = queueMirrors.filter { queues.contains(ObjectIdentifier($0.value)) }
         mirrors = mirrors.filter { buffers.contains(ObjectIdentifier($0.value)) }
         let changed = used.values.reduce(into: Set<ObjectIdentifier>()) { $0.formUnion($1.writes.changed) }
-        for buffer in mirrored { buffer.appendedOnly = !changed.contains(ObjectIdentifier(buffer.owner)) }
+        let appended = used.values.reduce(into: Set<ObjectIdentifier>()) { $0.formUnion($1.writes.appended) }
+        let clocks = used.filter { $0.key.position == CUDABackend.clockPosition }
+            .reduce(into: Set<ObjectIdentifier>()) { $0.formUnion($1.value.writes.changed) }
+        for buffer in mirrored {
+            let id = ObjectIdentifier(buffer.owner)
+            buffer.appendedOnly = !changed.contains(id)
+            buffer.readBetweenChunks = appended.contains(id) || clocks.contains(id)
+        }
     }
 
     private func mirror(_ reference: BufferReference) throws -> DeviceBuffer {
@@ -341,18 +352,22 @@ public final class CUDABackend: Backend {
     }
 
     /// Copies back the buffers and queues launches may have changed since the host last had
-    /// them (with ``checksCopies``, then checks that every other copy equals the host's).
-    func downloadChanged() throws {
-        for buffer in mirrored where buffer.deviceChanged { try buffer.download() }
-        for queue in mirroredQueues where queue.deviceChanged { try queue.download() }
+    /// them, or, `pausing` (between the chunks of a run), those of them the host reads there (see
+    /// ``DeviceBuffer/readBetweenChunks``); with ``checksCopies``, then checks that every copy
+    /// neither side changed since equals the host's.
+    func downloadChanged(pausing: Bool = false) throws {
+        for buffer in mirrored where buffer.deviceChanged && (!pausing || buffer.readBetweenChunks) {
+            try buffer.download()
+        }
+        for queue in mirroredQueues where queue.deviceChanged && !pausing { try queue.download() }
         guard CUDABackend.checksCopies else { return }
-        for buffer in mirrored where !buffer.deviceOnly && !buffer.hostChanged {
+        for buffer in mirrored where !buffer.deviceOnly && !buffer.hostChanged && !buffer.deviceChanged {
             guard try buffer.agreesWithHost() else {
                 throw ModelError(.invalidArgument, "CUDA backend: the device's copy of '\(buffer.owner)' differs from "
                                  + "the host's, but neither side was known to have changed it")
             }
         }
-        for queue in mirroredQueues where !queue.hostChanged {
+        for queue in mirroredQueues where !queue.hostChanged && !queue.deviceChanged {
             guard try queue.agreesWithHost() else {
                 throw ModelError(.invalidArgument, "CUDA backend: the device's cursor of the spike queue "
                                  + "'\(queue.queue.name)' differs from the host's, but neither side was known to have moved it")

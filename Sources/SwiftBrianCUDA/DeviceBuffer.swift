@@ -28,6 +28,10 @@ final class DeviceBuffer {
     var deviceOnly = false
     /// Whether the launches only append to the buffer: copying it back copies the new elements.
     var appendedOnly = false
+    /// Whether the host reads the buffer between the chunks of a run (a clock, a buffer appended
+    /// to, whose count bounds the next chunk's room): copied back at every chunk's end, the others
+    /// only when Swift runs next (a network operation, the run's end).
+    var readBetweenChunks = false
     /// The host buffer's version the device copy was made from or copied back at (nil before
     /// the first copy).
     private var agreedVersion: UInt64?

@@ -4,7 +4,9 @@ import SwiftBrianKernel
 /// of steps reserves room for what its kernels append, copies to the device what the host changed
 /// since the device last had it (nothing, after a chunk that paused), launches every step's
 /// kernels and clock steps with no copy between them, and copies back what the launches may have
-/// changed. The host follows the clocks with the same arithmetic as the device (and the C loop of
+/// changed: at a pause (the run goes on with the next chunk) only what the host reads between
+/// chunks, the clocks and the monitors' records; the rest when Swift runs next (a network
+/// operation, the run's end: ``CUDABackend``'s `finish`) or an error stops the run. The host follows the clocks with the same arithmetic as the device (and the C loop of
 /// the native backend, `CLoopEmitter`) to know which kernels each step runs. A kernel the host
 /// runs copies back what the device changed before it, and what it changed to the device after it.
 struct DeviceStepLoop {
@@ -20,6 +22,17 @@ struct DeviceStepLoop {
     /// in `swiftClocks` is due, or for at most `maxSteps` steps (fewer when what the kernels
     /// append has room for fewer).
     func run(endSteps: [Int], maxSteps: Int) throws -> LoopStop {
+        do {
+            return try runChunk(endSteps: endSteps, maxSteps: maxSteps)
+        } catch {
+            // The state the host keeps for inspection is the device's.
+            try backend.downloadChanged()
+            throw error
+        }
+    }
+
+    /// ``run(endSteps:maxSteps:)``, the state left on the device if it throws.
+    private func runChunk(endSteps: [Int], maxSteps: Int) throws -> LoopStop {
         guard !clocks.isEmpty else { return .finished }
         let onHost = kernels.contains { $0.launches == nil }
         // A kernel on the host may grow a list whose room bounds a launch: then a chunk is a step.
@@ -59,7 +72,7 @@ struct DeviceStepLoop {
             }
         }
         backend.copiesWhileStepping += backend.traffic.copies - before
-        try backend.downloadChanged()
+        try backend.downloadChanged(pausing: stop == .paused)
         try backend.checkStatus(kernels)
         return stop
     }

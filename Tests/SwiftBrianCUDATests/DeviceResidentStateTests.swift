@@ -104,6 +104,30 @@ final class DeviceResidentStateTests: XCTestCase {
         CUDABackend.checksCopies = true
     }
 
+    /// A run of several chunks (a run's first chunk is one step, then the run goes on with the
+    /// next) copies back at its pauses only what the host reads there (the clocks), and `v`, which
+    /// every step writes, once, at the run's end: the interpreter's values.
+    func testPausesCopyBackOnlyTheClocks() throws {
+        CUDABackend.checksCopies = false
+        defer { CUDABackend.checksCopies = true }
+        func run(_ backend: BackendKind) throws -> (v: [Double], traffic: DeviceTraffic) {
+            seed(1)
+            defaultClock.dt = 0.1 * ms
+            let G = try NeuronGroup(5000, model: "dv/dt = (1 + 0.0001*i - v)/(10*ms) : 1", method: .exact, name: "G")
+            let network = try Network(G, backend: backend)
+            try network.run(0.1 * ms)
+            let before = (network.backend as? CUDABackend)?.traffic ?? DeviceTraffic()
+            try network.run(5 * ms)
+            return (try G.v.values.values, ((network.backend as? CUDABackend)?.traffic ?? DeviceTraffic()).since(before))
+        }
+        let interpreted = try run(.interpreter).v
+        let (emulated, traffic) = try run(.cudaEmulated)
+        XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
+        print("A run of 50 steps copied back \(traffic.bytesToHost) bytes in \(traffic.copiesToHost) copies (v: 40000)")
+        XCTAssertGreaterThanOrEqual(traffic.bytesToHost, 5000 * 8)
+        XCTAssertLessThan(traffic.bytesToHost, 5000 * 8 + 2048, "v once, not at every chunk's end")
+    }
+
     /// Store, run, restore and run again, with heterogeneous delays (spikes in transit in the
     /// device's queue are stored and restored) and a network operation changing the state: the
     /// interpreter's results, and the run after the restore repeats the one after the store.
