@@ -34,6 +34,8 @@ struct CUDAProgram {
         case grouped(events: IndexBuffer, longestRow: Int)
         /// One block per ``KernelPartition/blockSize`` elements of `count` (at least one).
         case blocks(count: Int)
+        /// A thread per synapse the fullest slot of the queue has room for.
+        case perSlotEntry(SpikeQueue)
 
         /// The grid (x, y) and the threads `threads` the entry point is told about, where `room`
         /// gives a list's room on the device.
@@ -49,6 +51,9 @@ struct CUDAProgram {
                 return (room(events), (longestRow + size - 1) / size, 0)
             case .blocks(let count):
                 return (max((count + size - 1) / size, 1), 1, count)
+            case .perSlotEntry(let queue):
+                let n = queue.slots.map(room).max() ?? 0
+                return ((n + size - 1) / size, 1, n)
             }
         }
 
@@ -131,6 +136,8 @@ struct CUDAProgram {
                 let rows = offsets.array
                 let longest = zip(rows.dropFirst(), rows).map { Int($0 - $1) }.max() ?? 0
                 launches.append([main(.grouped(events: events, longestRow: longest))])
+            case .queued(let queue):
+                launches.append([main(.perSlotEntry(queue))])
             case .single:
                 launches.append([main(.flat(count: 1))])
             }

@@ -3,8 +3,9 @@ import SwiftBrianNative
 
 /// How a kernel's work is spread over GPU threads, as Brian2CUDA partitions it: one thread per
 /// neuron for state updates, thresholds with a compacted spike list, one thread per spike for
-/// resets, and propagation parallel over (spike × synapse of it) with atomic additions. Every
-/// other kernel runs its whole loop on one thread, exactly as the C backend does.
+/// resets, propagation parallel over (spike × synapse of it) with atomic additions, and the effects
+/// of delayed spikes parallel over the synapses due. Every other kernel runs its whole loop on one
+/// thread, exactly as the C backend does.
 enum KernelPartition {
     /// One thread per element of the range `lower..<upper` (element-wise kernels).
     case elements(lower: Int, upper: Int)
@@ -17,6 +18,9 @@ enum KernelPartition {
     /// A group of threads per event of `events`, one thread per synapse of the event; stores through
     /// a synapse's index map are atomic additions.
     case synapses(events: IndexBuffer, lower: Int, upper: Int, offsets: IndexBuffer)
+    /// One thread per synapse in the current slot of `queue` (the effects of delayed spikes);
+    /// stores through a synapse's index map are atomic additions.
+    case queued(SpikeQueue)
     /// One thread runs the whole loop (monitors, spike queues, synapse creation, ...).
     case single
 
@@ -37,6 +41,8 @@ enum KernelPartition {
             if onlyDefines(kernel.scalar), addsThroughMaps(kernel.vector) {
                 return (kernel, .synapses(events: events, lower: lower, upper: upper, offsets: offsets))
             }
+        case .queue(let queue):
+            if onlyDefines(kernel.scalar), addsThroughMaps(kernel.vector) { return (kernel, .queued(queue)) }
         default:
             break
         }
@@ -50,6 +56,7 @@ enum KernelPartition {
         case .threshold: return "threshold"
         case .events: return "events"
         case .synapses: return "synapses"
+        case .queued: return "queued"
         case .single: return "single"
         }
     }

@@ -55,8 +55,8 @@ final class EmulatedNetworkTests: XCTestCase {
     }
 
     /// A network whose pathway has heterogeneous delays: its spike queue lives on the device (its
-    /// slots with room for every synapse), pushed into and delivered from on one thread, with no
-    /// copy between steps; and a group whose update calls a user function, which runs on the
+    /// slots with room for every synapse), pushed into on one thread and delivered from on one
+    /// thread per queued synapse, with no copy between steps; and a group whose update calls a user function, which runs on the
     /// host's interpreter with the state copied around it. Both give the interpreter's results.
     func delayed(_ backend: BackendKind, userFunction: Bool) throws -> (values: [Double], network: Network) {
         seed(5)
@@ -82,6 +82,8 @@ final class EmulatedNetworkTests: XCTestCase {
         XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
         let backend = try XCTUnwrap(network.backend as? CUDABackend)
         XCTAssertFalse(backend.partitions.contains { $0.partition == "interpreter" }, "\(backend.partitions)")
+        XCTAssertEqual(backend.partitions.first { $0.partition == "queued" }?.kernel, "S_pre",
+                       "the delayed effects run one thread per queued synapse: \(backend.partitions)")
         XCTAssertEqual(backend.copiesWhileStepping, 0, "the queue stays on the device between steps")
     }
 
