@@ -1,14 +1,15 @@
 import SwiftBrianKernel
 
-/// The steps of a run on the device, the host only launching (``CUDABackend``'s loop): a chunk
-/// of steps reserves room for what its kernels append, copies to the device what the host changed
-/// since the device last had it (nothing, after a chunk that paused), launches every step's
-/// kernels and clock steps with no copy between them, and copies back what the launches may have
-/// changed: at a pause (the run goes on with the next chunk) only what the host reads between
-/// chunks, the clocks and the monitors' records; the rest when Swift runs next (a network
-/// operation, the run's end: ``CUDABackend``'s `finish`) or an error stops the run. The host follows the clocks with the same arithmetic as the device (and the C loop of
-/// the native backend, `CLoopEmitter`) to know which kernels each step runs. A kernel the host
-/// runs copies back what the device changed before it, and what it changed to the device after it.
+/// The steps of a run on the device, the host only launching (``CUDABackend``'s loop): a chunk of
+/// steps reserves room for what its kernels append, copies to the device what the host changed
+/// since the device last had it (nothing, after a chunk that paused), launches every step's kernels
+/// and clock steps with no copy between them, and copies back what the launches may have changed:
+/// at a pause (the run goes on with the next chunk) only what the host reads between chunks, the
+/// clocks and the monitors' records; the rest when Swift runs next (a network operation, the run's
+/// end: ``CUDABackend``'s `finish`) or an error stops the run. The host follows the clocks with the
+/// same arithmetic as the device (and the C loop of the native backend, `CLoopEmitter`) to know
+/// which kernels each step runs. A kernel the host runs copies back what the device changed before
+/// it, and what it changed to the device after it.
 struct DeviceStepLoop {
     unowned let backend: CUDABackend
     let kernels: [CUDABackend.PreparedKernel]

@@ -9,24 +9,7 @@ import XCTest
 /// synapse of a pathway adds the same weight, so the order of the atomic additions cannot matter).
 final class EmulatedNetworkTests: XCTestCase {
     func cuba(_ backend: BackendKind) throws -> (result: [Double], network: Network) {
-        seed(3)
-        defaultClock.dt = 0.1 * ms
-        let namespace: Namespace = ["taum": 20 * ms, "taue": 5 * ms, "taui": 10 * ms, "Vt": -50 * mV,
-                                    "Vr": -60 * mV, "El": -49 * mV, "we": 1.62 * mV, "wi": -9 * mV, "Ne": 320]
-        let P = try NeuronGroup(400, model: """
-            dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
-            dge/dt = -ge/taue : volt
-            dgi/dt = -gi/taui : volt
-            """, threshold: "v > Vt", reset: "v = Vr", refractory: 5 * ms, method: .exact,
-            namespace: namespace, name: "P")
-        try P.v.set("Vr + rand() * (Vt - Vr)")
-        let Ce = try Synapses(P, P, onPre: "ge += we", namespace: namespace, name: "Ce")
-        let Ci = try Synapses(P, P, onPre: "gi += wi", namespace: namespace, name: "Ci")
-        try Ce.connect(condition: "i < Ne", p: 0.1)
-        try Ci.connect(condition: "i >= Ne", p: 0.1)
-        let spikes = try SpikeMonitor(P)
-        let trace = try StateMonitor(P, variables: ["v"], record: [0, 17, 399])
-        let network = try Network(P, Ce, Ci, spikes, trace, backend: backend)
+        let (network, P, spikes, trace) = try cubaNetwork(backend)
         try network.run(50 * ms)
         XCTAssertGreaterThan(spikes.numEvents, 100, "the network spikes, so thresholds, resets and propagation run")
         let samples = try trace.values("v").flatMap(\.values)
