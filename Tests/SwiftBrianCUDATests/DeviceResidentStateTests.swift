@@ -105,6 +105,30 @@ final class DeviceResidentStateTests: XCTestCase {
         XCTAssertLessThan(traffic.bytesToHost, 5000 * 8 + 2048, "v once, not at every chunk's end")
     }
 
+    /// A run stopped between two chunks (a stop request made at a progress report) ends with the
+    /// state the device reached: what the launches wrote comes back when the run ends, though no
+    /// chunk's end copied it.
+    func testARunStoppedAtAPauseEndsWithTheDevicesState() throws {
+        defer { RunInterruption.reset() }
+        func network(_ backend: BackendKind) throws -> (network: Network, group: NeuronGroup) {
+            seed(4)
+            defaultClock.dt = 0.1 * ms
+            let G = try NeuronGroup(100, model: "dv/dt = (2 + 0.01*i - v)/(10*ms) : 1", threshold: "v > 1",
+                                    reset: "v = 0", method: .exact, name: "G")
+            return (try Network(G, backend: backend), G)
+        }
+        let (stopped, G) = try network(.cudaEmulated)
+        try stopped.run(100 * ms, report: .custom(every: 0 * second) { fraction, _ in
+            if fraction > 0 { RunInterruption.request() }
+        })
+        RunInterruption.reset()
+        XCTAssertGreaterThan(stopped.t.value, 0)
+        XCTAssertLessThan(stopped.t.value, 0.1, "the run stopped early")
+        let (reference, H) = try network(.interpreter)
+        try reference.run(stopped.t)
+        XCTAssertEqual(try G.v.values.values.map(\.bitPattern), try H.v.values.values.map(\.bitPattern))
+    }
+
     /// Store, run, restore and run again, with heterogeneous delays (spikes in transit in the
     /// device's queue are stored and restored) and a network operation changing the state: the
     /// interpreter's results, and the run after the restore repeats the one after the store.
