@@ -10,23 +10,25 @@ import SwiftBrianNative
 /// or, for `backend: .cudaEmulated` (``emulated(checksPTX:)``), the GPU emulated on the CPU, with
 /// memory of its own: the backend's every copy, binding and launch is the same on both.
 ///
-/// A run's steps run on the device with the host only launching, and the state stays there
-/// between runs: when a chunk of steps starts (see `LoopChunking`), what the host changed since
-/// the device last had it is copied to the device (a buffer whose ``Buffer/version`` changed, a
-/// queue whose cursor moved; nothing when the host changed nothing); every step's launches follow
-/// with no copy between them (the clocks step on the device); and when the chunk ends, what the
-/// launches may have written (see ``LaunchWrites``) is copied back — of a monitor's records, the
-/// new ones — so that network operations, progress reports and reading values see the device's
-/// results. The program, its launches' arguments and the buffers' copies are kept from one run to
-/// the next as long as a run uses them. Launches whose size depends on a count only the device knows (a spike list's) are
-/// sized by the list's room, their threads past the count returning at once; what kernels append
-/// (monitors) gets room for the whole chunk before it. A failing thread records its status, after
-/// which every launch returns at once, so the state copied back is the failing step's.
-/// Spike queues (synaptic delays) live on the device too, their slots with room for every synapse
-/// of the pathways pushing into them; the kernels pushing into them and delivering from them run
-/// on one thread. Kernels the device does not run — those creating synapses or calling user
-/// functions — run on the host's interpreter, the state copied back before them and to the device
-/// after them (in the steps they run in).
+/// A run's steps run on the device with the host only launching, and the state stays there between
+/// runs: when a chunk of steps starts (see `LoopChunking`), what the host changed since the device
+/// last had it is copied to the device (a buffer whose ``Buffer/version`` changed, a queue whose
+/// cursor moved; nothing when the host changed nothing); every step's launches follow with no copy
+/// between them (the clocks step on the device); and what the launches may have written (see
+/// ``LaunchWrites``) is copied back — of a monitor's records, the new ones — at a pause between
+/// chunks only what the host reads there (the clocks, the records), the rest when Swift runs next
+/// (a network operation, the run's end, an error), so that network operations, progress reports and
+/// reading values see the device's results. The program, its launches' arguments and the buffers'
+/// copies are kept from one run to the next as long as a run uses them. Launches whose size depends
+/// on a count only the device knows (a spike list's) are sized by the list's room, their threads
+/// past the count returning at once; what kernels append (monitors) gets room for the whole chunk
+/// before it. A failing thread records its status, after which every launch returns at once, so the
+/// state copied back is the failing step's. Spike queues (synaptic delays) live on the device too,
+/// their slots with room for every synapse of the pathways pushing into them; pushing into them
+/// runs on one thread, delivering from them one thread per synapse due where the effects add to
+/// their targets. Kernels the device does not run — those creating synapses or calling user
+/// functions — run on the host's interpreter, what the device changed copied back before them and
+/// what they changed to the device after them (in the steps they run in).
 public final class CUDABackend: Backend {
     /// The seed of every random draw.
     public var seed: UInt64 = 0
@@ -62,7 +64,8 @@ public final class CUDABackend: Backend {
     public internal(set) var copiesWhileStepping = 0
     /// How the last `prepare` spread each kernel over threads, by kernel name: `elements` (one
     /// thread per element), `threshold` (flags, then an ordered compaction), `events` (one thread
-    /// per spike), `synapses` (one thread per synapse of each spike), `single` (one thread runs
+    /// per spike), `synapses` (one thread per synapse of each spike), `queued` (one thread per
+    /// synapse due from a spike queue), `single` (one thread runs
     /// the loop) or `interpreter` (it runs on the host).
     public private(set) var partitions: [(kernel: String, partition: String)] = []
     /// Whether backends from ``emulated(checksPTX:)`` compile their programs to PTX too, by
