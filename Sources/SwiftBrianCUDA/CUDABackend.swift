@@ -65,8 +65,8 @@ public final class CUDABackend: Backend {
     /// How the last `prepare` spread each kernel over threads, by kernel name: `elements` (one
     /// thread per element), `threshold` (flags, then an ordered compaction), `events` (one thread
     /// per spike), `synapses` (one thread per synapse of each spike), `queued` (one thread per
-    /// synapse due from a spike queue), `single` (one thread runs
-    /// the loop) or `interpreter` (it runs on the host).
+    /// synapse due from a spike queue), `single` (one thread runs the loop) or `interpreter` (it
+    /// runs on the host).
     public private(set) var partitions: [(kernel: String, partition: String)] = []
     /// Whether backends from ``emulated(checksPTX:)`` compile their programs to PTX too, by
     /// default (tests set it).
