@@ -59,10 +59,15 @@ public struct PreparedSchedule {
     /// Runs steps until every clock reached its end step, until a step of a clock in
     /// `swiftClocks` is due (which Swift must run), or for at most `maxSteps` steps.
     public var loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?
+    /// Runs once after the run's last step, however the run ended but by an error (a backend
+    /// whose loop leaves state on a device between the chunks of a run copies it back here).
+    public var finish: (() throws -> Void)?
 
-    public init(kernels: [() throws -> Void], loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?) {
+    public init(kernels: [() throws -> Void], loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?,
+                finish: (() throws -> Void)? = nil) {
         self.kernels = kernels
         self.loop = loop
+        self.finish = finish
     }
 }
 

@@ -224,6 +224,7 @@ public final class NativeBackend: Backend {
                 run(loop.buffers, loop.queues, loop.constants, self.seed, &message, loop.steps, loop.times, loop.dts,
                     ends.baseAddress, Int64(maxSteps), &done)
             }
+            loop.noteChanges()
             guard let stop = LoopStop(rawValue: status) else {
                 let text = String(cString: message)
                 if status == -3 { throw Binding.growthError(text, in: loopBindings) }
@@ -244,6 +245,7 @@ public final class NativeBackend: Backend {
         { [unowned self] in
             var message = [CChar](repeating: 0, count: 512)
             let status = function(binding.buffers, binding.queues, binding.constants, self.seed, &message)
+            binding.noteChanges()
             if status == CEmitter.nonFiniteStatus {
                 throw ModelError(.nonFiniteValue, CEmitter.nonFiniteMessage(String(cString: message), checks: checks))
             }
@@ -293,6 +295,15 @@ package final class Binding {
         owners = references.map(\.owner) + spikeQueues
     }
 
+    /// Records that the kernel may have changed its buffers (the C code writes them through their
+    /// headers; see `Buffer.version`).
+    package func noteChanges() {
+        for owner in owners {
+            (owner as? VersionedStorage)?.noteChange()
+            (owner as? SpikeQueue)?.slots.forEach { $0.noteChange() }
+        }
+    }
+
     deinit {
         buffers.deallocate()
         queues.deallocate()
@@ -328,6 +339,15 @@ private final class LoopBinding {
             dts[k] = UnsafeMutableRawPointer(clock.dt.pointer)
         }
         owners = bindings + clocks.flatMap { [$0.step, $0.time, $0.dt] as [AnyObject] }
+    }
+
+    /// Records that the loop may have changed its kernels' buffers and its clocks (see
+    /// ``Binding/noteChanges()``).
+    func noteChanges() {
+        for owner in owners {
+            (owner as? Binding)?.noteChanges()
+            (owner as? VersionedStorage)?.noteChange()
+        }
     }
 
     deinit {

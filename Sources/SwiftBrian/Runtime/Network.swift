@@ -174,6 +174,7 @@ public final class Network {
             for clock in current { clock.set(step: clock.step + 1) }
             progress?.update(simulated: (clocks.map(\.t.value).min() ?? end) - start)
         }
+        try prepared.finish?()
         let endedEarly = stopped || interrupted
         t = Quantity(value: endedEarly ? (clocks.map(\.t.value).min() ?? end) : end, dimension: .time)
         runs.append(RunRecord(start: Quantity(value: start, dimension: .time), duration: duration, end: t,
@@ -184,9 +185,10 @@ public final class Network {
 
     /// What runs in a step, in schedule order, with its clock — the backend's prepared kernels (their
     /// loop-invariant work hoisted, see ``Kernel/hoistingLoopInvariants()``) and the network
-    /// operations — and the backend's whole-step loop, if it has one.
+    /// operations — and the backend's whole-step loop and end of a run, if it has them.
     private func prepare(_ schedule: [ScheduledOperation], clocks: [Clock])
-        throws -> (steps: [(Clock, () throws -> Void)], loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?) {
+        throws -> (steps: [(Clock, () throws -> Void)], loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?,
+                   finish: (() throws -> Void)?) {
         func index(_ clock: Clock) -> Int { clocks.firstIndex { $0 === clock }! }
         var kernels: [Kernel] = [], kernelClocks: [Int] = [], swiftClocks: Set<Int> = []
         let checks = checkFinite ? FiniteChecks(objects) : nil
@@ -220,7 +222,7 @@ public final class Network {
         }
         return (steps, prepared.loop.map { loop in { [unowned self] endSteps, maxSteps in
             try self.keepingStateOnFailure(clocks) { try loop(endSteps, maxSteps) }
-        } })
+        } }, prepared.finish.map { finish in { [unowned self] in try self.keepingStateOnFailure(clocks, finish) } })
     }
 
     /// Runs `body`; when a value it stores is not finite or a buffer it grows finds no memory
