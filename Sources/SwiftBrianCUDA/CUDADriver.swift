@@ -22,6 +22,7 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
     private typealias Free = @convention(c) (UInt64) -> Status
     private typealias ToDevice = @convention(c) (UInt64, UnsafeRawPointer, Int) -> Status
     private typealias ToHost = @convention(c) (UnsafeMutableRawPointer, UInt64, Int) -> Status
+    private typealias Within = @convention(c) (UInt64, UInt64, Int) -> Status
     private typealias Launch = @convention(c) (OpaquePointer?, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32,
                                                OpaquePointer?, UnsafeMutablePointer<UnsafeMutableRawPointer?>?,
                                                UnsafeMutablePointer<UnsafeMutableRawPointer?>?) -> Status
@@ -29,13 +30,13 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
 
     private let library: DynamicLibrary
     private let loadModule: LoadModule, getFunction: GetFunction, allocate: Allocate, free: Free
-    private let toDevice: ToDevice, toHost: ToHost, launchKernel: Launch
+    private let toDevice: ToDevice, toHost: ToHost, within: Within, launchKernel: Launch
     private let errorText: ErrorText?
     private let nvrtc: NVRTC
     /// The GPU's name (`NVIDIA H100 80GB HBM3`).
     let name: String
     let target = CUDATarget.device
-    private(set) var copiesToDevice = 0, copiesToHost = 0
+    private(set) var traffic = DeviceTraffic()
 
     /// The driver with a context on the first GPU made current on this thread, compiling with
     /// NVRTC.
@@ -54,6 +55,7 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
         free = try library.function("cuMemFree_v2", as: Free.self)
         toDevice = try library.function("cuMemcpyHtoD_v2", as: ToDevice.self)
         toHost = try library.function("cuMemcpyDtoH_v2", as: ToHost.self)
+        within = try library.function("cuMemcpyDtoD_v2", as: Within.self)
         launchKernel = try library.function("cuLaunchKernel", as: Launch.self)
         let initialize = try library.function("cuInit", as: Init.self)
         let status = initialize(0)
@@ -126,14 +128,19 @@ final class CUDADriver: ComputeDevice, @unchecked Sendable {
 
     func copy(_ source: UnsafeRawPointer, to destination: UInt64, bytes: Int) throws {
         guard bytes > 0 else { return }
-        copiesToDevice += 1
+        traffic.countToDevice(bytes)
         try check(toDevice(destination, source, bytes), "copying to the GPU")
     }
 
     func copy(_ source: UInt64, to destination: UnsafeMutableRawPointer, bytes: Int) throws {
         guard bytes > 0 else { return }
-        copiesToHost += 1
+        traffic.countToHost(bytes)
         try check(toHost(destination, source, bytes), "copying from the GPU")
+    }
+
+    func move(_ source: UInt64, to destination: UInt64, bytes: Int) throws {
+        guard bytes > 0 else { return }
+        try check(within(destination, source, bytes), "copying within the GPU")
     }
 
     func launch(_ function: OpaquePointer, x: Int, y: Int, arguments: LaunchArguments) throws {

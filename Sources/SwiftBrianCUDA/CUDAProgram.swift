@@ -17,6 +17,8 @@ struct CUDAProgram {
         let constants: [Double]
         /// How the threads are laid out.
         let shape: Shape
+        /// What it may change on the device.
+        let writes: LaunchWrites
     }
 
     /// A launch's threads: blocks of ``KernelPartition/blockSize`` threads. Its size never
@@ -32,6 +34,8 @@ struct CUDAProgram {
         case grouped(events: IndexBuffer, longestRow: Int)
         /// One block per ``KernelPartition/blockSize`` elements of `count` (at least one).
         case blocks(count: Int)
+        /// A thread per synapse the fullest slot of the queue has room for.
+        case perSlotEntry(SpikeQueue)
 
         /// The grid (x, y) and the threads `threads` the entry point is told about, where `room`
         /// gives a list's room on the device.
@@ -47,6 +51,9 @@ struct CUDAProgram {
                 return (room(events), (longestRow + size - 1) / size, 0)
             case .blocks(let count):
                 return (max((count + size - 1) / size, 1), 1, count)
+            case .perSlotEntry(let queue):
+                let n = queue.slots.map(room).max() ?? 0
+                return ((n + size - 1) / size, 1, n)
             }
         }
 
@@ -67,17 +74,21 @@ struct CUDAProgram {
     /// For each kernel, the name of its partition (``KernelPartition/name``), or `interpreter`
     /// where it calls a user function.
     let partitions: [String]
+    /// The buffers of its thresholds' compactions, which only the device uses.
+    let thresholds: [ThresholdBuffers]
 
-    /// The program of `kernels` for `target`.
-    init(_ kernels: [Kernel], target: CUDATarget) throws {
+    /// The program of `kernels` for `target`; its thresholds take their buffers from `reusing`
+    /// where it has them (see ``KernelPartition/of(_:reusing:)``).
+    init(_ kernels: [Kernel], target: CUDATarget, reusing: [ThresholdBuffers] = []) throws {
         var source = target.prelude
         var launches: [[Launch]?] = []
         var checks: [[FiniteCheck]] = []
         var partitions: [String] = []
+        var thresholds: [ThresholdBuffers] = []
         // Kernels with the same code (the same model in several groups) share their functions.
         var functions: [String: String] = [:]
         for original in kernels {
-            let (kernel, partition) = try KernelPartition.of(original)
+            let (kernel, partition) = try KernelPartition.of(original, reusing: reusing)
             let code: String, emitter: CEmitter
             do {
                 (code, emitter) = try CEmitter.emitThread(kernel, name: "sb_thread", perThread: partition.perThread)
@@ -102,7 +113,7 @@ struct CUDAProgram {
             }
             let main = { (shape: Shape) in
                 Launch(entry: "\(name)_global", buffers: emitter.buffers, queues: emitter.queues,
-                       constants: emitter.constants, shape: shape)
+                       constants: emitter.constants, shape: shape, writes: LaunchWrites(kernel, buffers: emitter.buffers))
             }
             switch partition {
             case .elements(let lower, let upper):
@@ -113,8 +124,9 @@ struct CUDAProgram {
                              BufferReference(header: list.header, owner: list)]
                 let compact = { (entry: String) in
                     Launch(entry: entry, buffers: parts, queues: [], constants: [Double(lower), Double(upper)],
-                           shape: .blocks(count: upper - lower))
+                           shape: .blocks(count: upper - lower), writes: LaunchWrites(changed: [flags, counts, list]))
                 }
+                thresholds.append(ThresholdBuffers(list: list, flags: flags, counts: counts))
                 try list.reserveCapacity(upper - lower)
                 launches.append([main(.flat(count: upper - lower)), compact("sb_count_flags"),
                                  compact("sb_compact_flags")])
@@ -124,6 +136,8 @@ struct CUDAProgram {
                 let rows = offsets.array
                 let longest = zip(rows.dropFirst(), rows).map { Int($0 - $1) }.max() ?? 0
                 launches.append([main(.grouped(events: events, longestRow: longest))])
+            case .queued(let queue):
+                launches.append([main(.perSlotEntry(queue))])
             case .single:
                 launches.append([main(.flat(count: 1))])
             }
@@ -133,6 +147,7 @@ struct CUDAProgram {
         self.launches = launches
         finiteChecks = checks
         self.partitions = partitions
+        self.thresholds = thresholds
     }
 
     /// The `__global__` entry point of the thread function `sb_thread`: the thread's index in

@@ -11,10 +11,8 @@ protocol ComputeDevice: AnyObject {
     var name: String { get }
     /// What the program is generated as for this device.
     var target: CUDATarget { get }
-    /// The copies from the host to the device made so far.
-    var copiesToDevice: Int { get }
-    /// The copies from the device to the host made so far.
-    var copiesToHost: Int { get }
+    /// The copies between the host and the device made so far.
+    var traffic: DeviceTraffic { get }
 
     /// Loads `program` (generated for ``target`` from `kernels`) and returns its functions
     /// `entries`, by name.
@@ -30,6 +28,9 @@ protocol ComputeDevice: AnyObject {
     func copy(_ source: UnsafeRawPointer, to destination: UInt64, bytes: Int) throws
     /// Copies `bytes` bytes from the device to the host (after every launch before it ended).
     func copy(_ source: UInt64, to destination: UnsafeMutableRawPointer, bytes: Int) throws
+    /// Copies `bytes` bytes within the device's memory (after every launch before it; no copy
+    /// between the host and the device, not counted in ``traffic``).
+    func move(_ source: UInt64, to destination: UInt64, bytes: Int) throws
     /// Launches `function` on a grid of `x` × `y` blocks of ``KernelPartition/blockSize`` threads;
     /// it may return before the launch ends.
     func launch(_ function: OpaquePointer, x: Int, y: Int, arguments: LaunchArguments) throws

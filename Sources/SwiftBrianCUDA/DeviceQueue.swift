@@ -4,7 +4,9 @@ import SwiftBrianKernel
 /// A spike queue's copy on a device: an `sb_queue` header pointing to an array of its slots'
 /// headers (the slots themselves are ``DeviceBuffer``s, copied with the other buffers), as the
 /// generated code reads queues. Its slots get room for every synapse that can be queued in them
-/// before a run's steps, since nothing grows on the device.
+/// before a run's steps, since nothing grows on the device. Like a buffer's copy, it is copied
+/// only when a side changed it: the host (its cursor is not the one the copy has) or the device
+/// (a launch moved the cursor, ``deviceChanged``).
 final class DeviceQueue {
     /// The device address of the header.
     let header: UInt64
@@ -12,6 +14,10 @@ final class DeviceQueue {
     let queue: SpikeQueue
     /// The copies of its slots, in order.
     let slots: [DeviceBuffer]
+    /// Whether a launch may have moved the device's cursor since the host last had it.
+    private(set) var deviceChanged = false
+    /// The cursor the device copy has (nil before the first copy).
+    private var agreedCursor: Int?
     private let slotArray: UInt64
     private let device: ComputeDevice
 
@@ -31,10 +37,26 @@ final class DeviceQueue {
         device.release(slotArray)
     }
 
-    /// Copies the header (the slots' array, their number and the cursor) to the device.
+    /// Whether the copy is of the queue's present slots (restoring a queue replaces them).
+    var hasTheQueuesSlots: Bool {
+        slots.count == queue.slots.count && zip(slots, queue.slots).allSatisfy { $0.owner === $1 }
+    }
+
+    /// Whether the host moved the cursor since the device copy was made or copied back.
+    var hostChanged: Bool { agreedCursor != queue.cursor }
+
+    /// Notes that a launch may have moved the device's cursor.
+    func noteDeviceChange() {
+        deviceChanged = true
+    }
+
+    /// Copies the header (the slots' array, their number and the cursor) to the device, first
+    /// copying back a cursor the device moved.
     func upload() throws {
+        if deviceChanged { try download() }
         var fields: [Int64] = [Int64(bitPattern: slotArray), Int64(slots.count), Int64(queue.cursor)]
         try device.copy(&fields, to: header, bytes: 24)
+        agreedCursor = queue.cursor
     }
 
     /// Copies the cursor back.
@@ -42,5 +64,14 @@ final class DeviceQueue {
         var fields: [Int64] = [0, 0, 0]
         try device.copy(header, to: &fields, bytes: 24)
         queue.header.pointee.cursor = fields[2]
+        agreedCursor = queue.cursor
+        deviceChanged = false
+    }
+
+    /// Whether the device's cursor is the host's (see ``DeviceBuffer/agreesWithHost()``).
+    func agreesWithHost() throws -> Bool {
+        var fields: [Int64] = [0, 0, 0]
+        try device.copy(header, to: &fields, bytes: 24)
+        return fields[2] == Int64(queue.cursor)
     }
 }

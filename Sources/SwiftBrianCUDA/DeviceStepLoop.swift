@@ -1,12 +1,15 @@
 import SwiftBrianKernel
 
-/// The steps of a run on the device, the host only launching (``CUDABackend``'s loop): a chunk
-/// of steps reserves room for what its kernels append, copies the state to the device (unless the
-/// chunk before paused: then the device has it), launches every step's kernels and clock steps
-/// with no copy between them, and copies the state back. The
-/// host follows the clocks with the same arithmetic as the device (and the C loop of the native
-/// backend, `CLoopEmitter`) to know which kernels each step runs. A kernel the host runs copies
-/// the state back before it and to the device after it.
+/// The steps of a run on the device, the host only launching (``CUDABackend``'s loop): a chunk of
+/// steps reserves room for what its kernels append, copies to the device what the host changed
+/// since the device last had it (nothing, after a chunk that paused), launches every step's kernels
+/// and clock steps with no copy between them, and copies back what the launches may have changed:
+/// at a pause (the run goes on with the next chunk) only what the host reads between chunks, the
+/// clocks and the monitors' records; the rest when Swift runs next (a network operation, the run's
+/// end: ``CUDABackend``'s `finish`) or an error stops the run. The host follows the clocks with the
+/// same arithmetic as the device (and the C loop of the native backend, `CLoopEmitter`) to know
+/// which kernels each step runs. A kernel the host runs copies back what the device changed before
+/// it, and what it changed to the device after it.
 struct DeviceStepLoop {
     unowned let backend: CUDABackend
     let kernels: [CUDABackend.PreparedKernel]
@@ -20,16 +23,26 @@ struct DeviceStepLoop {
     /// in `swiftClocks` is due, or for at most `maxSteps` steps (fewer when what the kernels
     /// append has room for fewer).
     func run(endSteps: [Int], maxSteps: Int) throws -> LoopStop {
+        do {
+            return try runChunk(endSteps: endSteps, maxSteps: maxSteps)
+        } catch {
+            // The state the host keeps for inspection is the device's.
+            try backend.downloadChanged()
+            throw error
+        }
+    }
+
+    /// ``run(endSteps:maxSteps:)``, the state left on the device if it throws.
+    private func runChunk(endSteps: [Int], maxSteps: Int) throws -> LoopStop {
         guard !clocks.isEmpty else { return .finished }
         let onHost = kernels.contains { $0.launches == nil }
         // A kernel on the host may grow a list whose room bounds a launch: then a chunk is a step.
         // Otherwise room is made for the steps the run has left at most.
         let left = zip(clocks, endSteps).reduce(0) { $0 + max($1.1 - Int($1.0.step[0]), 0) }
         let steps = try backend.reserveRoom(for: kernels, steps: onHost ? 1 : max(min(maxSteps, left), 1))
-        try backend.uploadAll(onlyGrown: backend.deviceIsCurrent)
-        backend.deviceIsCurrent = false
+        try backend.uploadChanged()
         try backend.clearStatus()
-        let before = backend.copies
+        let before = backend.traffic.copies
         var step = clocks.map { $0.step[0] }, time = clocks.map { $0.time[0] }
         let dt = clocks.map { $0.dt[0] }
         var stop = LoopStop.paused
@@ -59,22 +72,19 @@ struct DeviceStepLoop {
                 time[i] = step[i] * dt[i]
             }
         }
-        backend.copiesWhileStepping += backend.copies - before
-        try backend.downloadAll()
+        backend.copiesWhileStepping += backend.traffic.copies - before
+        try backend.downloadChanged(pausing: stop == .paused)
         try backend.checkStatus(kernels)
-        // After a pause, the run goes on with the next chunk, the state unchanged (a progress
-        // report only reads the clocks); otherwise Swift runs next, and may change it.
-        backend.deviceIsCurrent = stop == .paused
         return stop
     }
 
     /// Runs `kernel` on the host with the device's state (after throwing the error of a launch
     /// that failed before it: the state is then the failing step's).
     private func runOnHost(_ kernel: Kernel) throws {
-        try backend.downloadAll()
+        try backend.downloadChanged()
         try backend.checkStatus(kernels)
         try backend.runOnHost(kernel)
         try backend.reserveRoom(for: kernels, steps: 1)
-        try backend.uploadAll()
+        try backend.uploadChanged()
     }
 }

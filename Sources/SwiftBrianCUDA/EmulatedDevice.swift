@@ -15,7 +15,7 @@ import SwiftBrianNative
 final class EmulatedDevice: ComputeDevice {
     let name = "the GPU emulated on the CPU"
     let target = CUDATarget.emulation
-    private(set) var copiesToDevice = 0, copiesToHost = 0
+    private(set) var traffic = DeviceTraffic()
     /// Whether ``load(_:of:entries:)`` also compiles the program for the GPU to PTX.
     let checksPTX: Bool
     /// The PTX of the last load (empty without ``checksPTX`` or NVRTC).
@@ -85,14 +85,19 @@ final class EmulatedDevice: ComputeDevice {
 
     func copy(_ source: UnsafeRawPointer, to destination: UInt64, bytes: Int) throws {
         guard bytes > 0 else { return }
-        copiesToDevice += 1
+        traffic.countToDevice(bytes)
         try memory(destination).copyMemory(from: source, byteCount: bytes)
     }
 
     func copy(_ source: UInt64, to destination: UnsafeMutableRawPointer, bytes: Int) throws {
         guard bytes > 0 else { return }
-        copiesToHost += 1
+        traffic.countToHost(bytes)
         destination.copyMemory(from: try memory(source), byteCount: bytes)
+    }
+
+    func move(_ source: UInt64, to destination: UInt64, bytes: Int) throws {
+        guard bytes > 0 else { return }
+        try memory(destination).copyMemory(from: try memory(source), byteCount: bytes)
     }
 
     func launch(_ function: OpaquePointer, x: Int, y: Int, arguments: LaunchArguments) throws {

@@ -3,8 +3,9 @@ import SwiftBrianNative
 
 /// How a kernel's work is spread over GPU threads, as Brian2CUDA partitions it: one thread per
 /// neuron for state updates, thresholds with a compacted spike list, one thread per spike for
-/// resets, and propagation parallel over (spike × synapse of it) with atomic additions. Every
-/// other kernel runs its whole loop on one thread, exactly as the C backend does.
+/// resets, propagation parallel over (spike × synapse of it) with atomic additions, and the effects
+/// of delayed spikes parallel over the synapses due. Every other kernel runs its whole loop on one
+/// thread, exactly as the C backend does.
 enum KernelPartition {
     /// One thread per element of the range `lower..<upper` (element-wise kernels).
     case elements(lower: Int, upper: Int)
@@ -17,6 +18,9 @@ enum KernelPartition {
     /// A group of threads per event of `events`, one thread per synapse of the event; stores through
     /// a synapse's index map are atomic additions.
     case synapses(events: IndexBuffer, lower: Int, upper: Int, offsets: IndexBuffer)
+    /// One thread per synapse in the current slot of `queue` (the effects of delayed spikes);
+    /// stores through a synapse's index map are atomic additions.
+    case queued(SpikeQueue)
     /// One thread runs the whole loop (monitors, spike queues, synapse creation, ...).
     case single
 
@@ -24,18 +28,21 @@ enum KernelPartition {
     static let blockSize = 256
 
     /// The partition of `kernel`, and the kernel its threads run (a threshold's appends become
-    /// stores of flags, and its clearing of the list moves to the compaction).
-    static func of(_ kernel: Kernel) throws -> (kernel: Kernel, partition: KernelPartition) {
+    /// stores of flags, and its clearing of the list moves to the compaction); a threshold takes
+    /// its flags and counts from `reusing` where it has them for its list and size.
+    static func of(_ kernel: Kernel, reusing: [ThresholdBuffers] = []) throws -> (kernel: Kernel, partition: KernelPartition) {
         switch kernel.iteration {
         case .range(let lower, let upper):
             if kernel.runsElementwise { return (kernel, .elements(lower: lower, upper: upper)) }
-            if let flagged = try flaggingThreshold(kernel, lower: lower, upper: upper) { return flagged }
+            if let flagged = try flaggingThreshold(kernel, lower: lower, upper: upper, reusing: reusing) { return flagged }
         case .events(let list, _, _):
             if onlyDefines(kernel.scalar), Kernel.independentIterations(kernel.vector) { return (kernel, .events(list)) }
         case .synapses(let events, let lower, let upper, let offsets, _):
             if onlyDefines(kernel.scalar), addsThroughMaps(kernel.vector) {
                 return (kernel, .synapses(events: events, lower: lower, upper: upper, offsets: offsets))
             }
+        case .queue(let queue):
+            if onlyDefines(kernel.scalar), addsThroughMaps(kernel.vector) { return (kernel, .queued(queue)) }
         default:
             break
         }
@@ -49,6 +56,7 @@ enum KernelPartition {
         case .threshold: return "threshold"
         case .events: return "events"
         case .synapses: return "synapses"
+        case .queued: return "queued"
         case .single: return "single"
         }
     }
@@ -65,12 +73,16 @@ enum KernelPartition {
 
     /// A threshold: a range kernel that first empties a list and appends elements to it, and
     /// otherwise runs element-wise once the appends are stores of flags.
-    private static func flaggingThreshold(_ kernel: Kernel, lower: Int, upper: Int) throws
+    private static func flaggingThreshold(_ kernel: Kernel, lower: Int, upper: Int, reusing: [ThresholdBuffers]) throws
         -> (kernel: Kernel, partition: KernelPartition)? {
         guard case .clear(let list) = kernel.scalar.first, onlyDefines(Array(kernel.scalar.dropFirst())) else {
             return nil
         }
-        let flags = try DoubleBuffer(name: "\(list.name)_flags", count: upper, value: 0)
+        let blocks = (upper - lower + blockSize - 1) / blockSize
+        let buffers = try reusing.first { $0.list === list && $0.flags.count == upper && $0.counts.count == max(blocks, 1) }
+            ?? ThresholdBuffers(list: list, flags: DoubleBuffer(name: "\(list.name)_flags", count: upper, value: 0),
+                                counts: DoubleBuffer(name: "\(list.name)_block_counts", count: max(blocks, 1), value: 0))
+        let flags = buffers.flags
         var foreign = false
         func flagging(_ operations: [KernelOperation]) -> [KernelOperation] {
             operations.map { operation in
@@ -87,9 +99,7 @@ enum KernelPartition {
         flagged.scalar = Array(kernel.scalar.dropFirst())
         flagged.vector = flagging(kernel.vector)
         guard !foreign, flagged.vector != kernel.vector, flagged.runsElementwise else { return nil }
-        let blocks = (upper - lower + blockSize - 1) / blockSize
-        let counts = try DoubleBuffer(name: "\(list.name)_block_counts", count: max(blocks, 1), value: 0)
-        return (flagged, .threshold(lower: lower, upper: upper, flags: flags, counts: counts, list: list))
+        return (flagged, .threshold(lower: lower, upper: upper, flags: flags, counts: buffers.counts, list: list))
     }
 
     /// Whether the synapses of an event can run in parallel: every store is either to the

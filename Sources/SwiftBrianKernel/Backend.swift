@@ -21,13 +21,18 @@ public struct StepSchedule {
     /// The clocks on whose steps Swift code (a network operation) runs too: a native loop hands
     /// such steps back to Swift.
     public var swiftClocks: Set<Int>
+    /// Runs of kernels whose members are independent of each other (see ``IndependentGroup``), in
+    /// schedule order, not overlapping; a backend may run their members on several threads.
+    public var independentGroups: [IndependentGroup]
 
-    /// A schedule of `kernels` on `clocks`.
-    public init(kernels: [Kernel], kernelClocks: [Int], clocks: [ClockBuffers], swiftClocks: Set<Int>) {
+    /// A schedule of `kernels` on `clocks`, with `independentGroups` among them.
+    public init(kernels: [Kernel], kernelClocks: [Int], clocks: [ClockBuffers], swiftClocks: Set<Int>,
+                independentGroups: [IndependentGroup] = []) {
         self.kernels = kernels
         self.kernelClocks = kernelClocks
         self.clocks = clocks
         self.swiftClocks = swiftClocks
+        self.independentGroups = independentGroups
     }
 }
 
@@ -54,10 +59,15 @@ public struct PreparedSchedule {
     /// Runs steps until every clock reached its end step, until a step of a clock in
     /// `swiftClocks` is due (which Swift must run), or for at most `maxSteps` steps.
     public var loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?
+    /// Runs once after the run's last step, however the run ended but by an error (a backend
+    /// whose loop leaves state on a device between the chunks of a run copies it back here).
+    public var finish: (() throws -> Void)?
 
-    public init(kernels: [() throws -> Void], loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?) {
+    public init(kernels: [() throws -> Void], loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?,
+                finish: (() throws -> Void)? = nil) {
         self.kernels = kernels
         self.loop = loop
+        self.finish = finish
     }
 }
 

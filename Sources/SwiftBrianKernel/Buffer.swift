@@ -55,10 +55,30 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
         header.deallocate()
     }
 
-    /// The first element; valid until the buffer grows. A buffer always has memory (an
-    /// initializer that cannot allocate it throws), so this is never null.
+    /// A number that changes whenever the contents or the count change through this object (its
+    /// methods, its subscript's setter, ``pointer`` or ``noteChange()``); code that changes them
+    /// through ``header`` itself (generated C code) says so with ``noteChange()``. A backend that
+    /// keeps a copy of the buffer elsewhere (a GPU's memory) compares it with the version its copy
+    /// was made from, to copy only buffers the host changed.
+    public private(set) var version: UInt64 = 0
+
+    /// Records that the contents or the count changed (see ``version``).
+    @inline(__always)
+    public func noteChange() { version &+= 1 }
+
+    /// The first element, for reading and writing; valid until the buffer grows. Taking it counts
+    /// as a change (see ``version``): to read only, use the subscript, ``array`` or
+    /// ``array(in:)``. A buffer always has memory (an initializer that cannot allocate it
+    /// throws), so this is never null.
     @inline(__always)
     public var pointer: UnsafeMutablePointer<Element> {
+        noteChange()
+        return elements
+    }
+
+    /// The first element, without counting a change.
+    @inline(__always)
+    private var elements: UnsafeMutablePointer<Element> {
         header.pointee.data!.assumingMemoryBound(to: Element.self)
     }
 
@@ -75,13 +95,16 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
     /// The element at `index`.
     @inline(__always)
     public subscript(index: Int) -> Element {
-        get { pointer[index] }
+        get { elements[index] }
         set { pointer[index] = newValue }
     }
 
     /// The elements in use, copied.
-    public var array: [Element] {
-        count == 0 ? [] : Array(UnsafeBufferPointer(start: pointer, count: count))
+    public var array: [Element] { array(in: 0..<count) }
+
+    /// The elements at the positions `range` (within ``count``), copied.
+    public func array(in range: Range<Int>) -> [Element] {
+        range.isEmpty ? [] : Array(UnsafeBufferPointer(start: elements + range.lowerBound, count: range.count))
     }
 
     /// Makes room for at least `minimum` elements, keeping the contents, during a run. Without
@@ -128,6 +151,7 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
         try reserveCapacity(newCount)
         if newCount > count { (pointer + count).initialize(repeating: value, count: newCount - count) }
         header.pointee.count = Int64(newCount)
+        noteChange()
     }
 
     /// Adds `element` at the end during a run; without the memory (see ``reserve(_:)``), it is
@@ -158,16 +182,21 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
     public func assign(_ values: [Element]) throws {
         try reserveCapacity(values.count)
         header.pointee.count = 0
+        noteChange()
         try append(contentsOf: values)
     }
 
     /// Keeps the first `newCount` elements (fewer than ``count``), dropping the others.
     public func truncate(to newCount: Int) {
         header.pointee.count = Int64(Swift.max(0, Swift.min(newCount, count)))
+        noteChange()
     }
 
     /// Empties the buffer, keeping its memory.
-    public func removeAll() { header.pointee.count = 0 }
+    public func removeAll() {
+        header.pointee.count = 0
+        noteChange()
+    }
 
     /// Gives back the memory beyond the elements in use.
     public func shrinkToFit() {

@@ -415,6 +415,11 @@ package struct CEmitter {
                     "const int64_t _s = \(offset)[_e - \(lower)] + _thread;",
                     "if (_s >= \(offset)[_e - \(lower) + 1]) return 0;",
                     "_idx = \(members.map { "\(ints($0))[_s]" } ?? "_s");"] + body
+        case .queue(let spikeQueue):
+            let queue = self.queue(spikeQueue)
+            return ["const sb_buffer *const _slot = \(queue)->slots[\(queue)->cursor];",
+                    "if (_thread >= _slot->count) return 0;",
+                    "_idx = ((const int32_t *)_slot->data)[_thread];"] + body
         default:
             throw Unsupported(reason: "a kernel over \(iteration) does not run one element per thread")
         }

@@ -17,7 +17,13 @@
 /// The kernels with a `parallel` entry run on the threads of ``CThreadPool`` (whose source must
 /// come before the loop when any has one), the others on the calling thread; a kernel that
 /// measures its work runs there only in steps with at least its `minimumWork` (its synapses),
-/// otherwise on the calling thread alone.
+/// otherwise on the calling thread alone. The kernels of an independent group (`groups`: each
+/// member's first kernel, then one past the last member's last) run as one parallel part function,
+/// `sb_group_G`, which gets the whole tables (`kb`, `kq`, `kc`, cast to a kernel's argument types)
+/// and runs its thread's share of the members, a contiguous run of whole members, one kernel after
+/// the other with `sb_parts` 1: each member's values are those of one thread. A failing kernel
+/// stops its thread's share and reports its position (`sb_fail_order`, so that the first failure
+/// in schedule order wins; the status it returns is `sb_failed`'s, already negative).
 enum CLoopEmitter {
     /// How a kernel runs on the threads: its function's companions, by name.
     struct Parallel {
@@ -29,10 +35,10 @@ enum CLoopEmitter {
         var minimumWork = 0
     }
 
-    static func source(kernelNames: [String], kernelClocks: [Int], parallel: [Parallel?],
+    static func source(kernelNames: [String], kernelClocks: [Int], parallel: [Parallel?], groups: [[Int]],
                        clockCount: Int, swiftClocks: Set<Int>) -> String {
         var lines: [String] = []
-        let threaded = parallel.contains { $0 != nil }
+        let threaded = parallel.contains { $0 != nil } || !groups.isEmpty
         // A failed finite check's numbers get the kernel's position in front (see NativeBackend).
         lines.append("static int sb_failed(int status, int kernel, char *error) {")
         lines.append("    if (status == \(CEmitter.growthFailedStatus)) return -3;")
@@ -53,6 +59,7 @@ enum CLoopEmitter {
             lines.append("static const sb_work_function sb_kernel_works[] = {\(parallel.map { $0?.work ?? "0" }.joined(separator: ", "))};")
             lines.append("static const int64_t sb_kernel_minimum_works[] = {\(parallel.map { String($0?.minimumWork ?? 0) }.joined(separator: ", "))};")
         }
+        if !groups.isEmpty { lines += groupSource(groups, kernelCount: kernelNames.count) }
         lines.append("int sb_run(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,")
         lines.append("           double **steps, double **times, double **dts, const int64_t *ends,")
         lines.append("           int64_t max_steps, int64_t *done) {")
@@ -70,6 +77,14 @@ enum CLoopEmitter {
         // The kernels as a table, not as a call each, so that a network of many groups compiles fast.
         lines.append("        for (int k = 0; k < \(kernelNames.count); k++) {")
         lines.append("            if (!current[sb_kernel_clocks[k]]) continue;")
+        if !groups.isEmpty {
+            lines.append("            if (sb_kernel_groups[k]) {")
+            lines.append("                int s = sb_parallel(sb_kernel_groups[k], 0, (sb_buffer **)kb, (sb_queue **)kq, (const double *)kc, seed, error);")
+            lines.append("                if (s) { *done = n; return s < 0 ? s : sb_failed(s, k, error); }")
+            lines.append("                k = sb_kernel_group_ends[k] - 1;")
+            lines.append("                continue;")
+            lines.append("            }")
+        }
         if threaded {
             lines.append("            int s = sb_kernel_parallel[k] && (!sb_kernel_works[k] || sb_kernel_works[k](kb[k], kq[k]) >= sb_kernel_minimum_works[k])")
             lines.append("                ? sb_parallel(sb_kernels[k], sb_kernel_joins[k], kb[k], kq[k], kc[k], seed, error)")
@@ -86,5 +101,43 @@ enum CLoopEmitter {
         lines.append("    return 2;")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The part functions of `groups` (bounds into the kernels, see ``source(kernelNames:kernelClocks:parallel:groups:clockCount:swiftClocks:)``)
+    /// and, per kernel, the group starting there (or 0) and where it ends.
+    private static func groupSource(_ groups: [[Int]], kernelCount: Int) -> [String] {
+        var lines = [
+            "static int sb_group_members(const int *bounds, int members, sb_buffer ***kb, sb_queue ***kq, const double **kc,",
+            "                            uint64_t seed, char *error) {",
+            "    int64_t part = sb_part, parts = sb_parts;",
+            "    int first = (int)(members * part / parts), last = (int)(members * (part + 1) / parts), status = 0;",
+            "    sb_part = 0;",
+            "    sb_parts = 1;",
+            "    for (int k = bounds[first]; k < bounds[last]; k++) {",
+            "        status = sb_kernels[k](kb[k], kq[k], kc[k], seed, error);",
+            "        if (status) {",
+            "            status = sb_failed(status, k, error);",
+            "            sb_fail_order = k;",
+            "            break;",
+            "        }",
+            "    }",
+            "    sb_part = part;",
+            "    sb_parts = parts;",
+            "    return status;",
+            "}",
+        ]
+        var starts = [String](repeating: "0", count: kernelCount), ends = [String](repeating: "0", count: kernelCount)
+        for (g, bounds) in groups.enumerated() {
+            lines.append("static const int sb_group_\(g)_bounds[] = {\(bounds.map(String.init).joined(separator: ", "))};")
+            lines.append("static int sb_group_\(g)(sb_buffer **b, sb_queue **q, const double *c, uint64_t seed, char *error) {")
+            lines.append("    return sb_group_members(sb_group_\(g)_bounds, \(bounds.count - 1), (sb_buffer ***)b, (sb_queue ***)q,")
+            lines.append("                            (const double **)c, seed, error);")
+            lines.append("}")
+            starts[bounds[0]] = "sb_group_\(g)"
+            ends[bounds[0]] = String(bounds[bounds.count - 1])
+        }
+        lines.append("static const sb_kernel_function sb_kernel_groups[] = {\(starts.joined(separator: ", "))};")
+        lines.append("static const int sb_kernel_group_ends[] = {\(ends.joined(separator: ", "))};")
+        return lines
     }
 }

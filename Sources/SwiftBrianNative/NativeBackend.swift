@@ -19,6 +19,17 @@ public final class NativeBackend: Backend {
     private let interpreter = Interpreter()
     private let compiler: CCompiler?
     private var libraries: [UnsafeMutableRawPointer] = []
+    /// The C of each kernel the last `prepare` emitted, by the kernel and the threads it was split
+    /// across: a network run again rebuilds the same kernels (on the same buffers), and a
+    /// population's thousands of them then need no new C text (only those without user functions,
+    /// whose C may change under the same name, are kept).
+    private var emittedBefore: [Emission: (code: String, emitter: CEmitter)] = [:]
+
+    /// A kernel emitted with its iteration split across `parts` threads.
+    private struct Emission: Hashable {
+        var kernel: Kernel
+        var parts: Int
+    }
     nonisolated(unsafe) private static var warned = false
 
     /// Whether the compiler may trade exactness for speed (see ``CCompiler/fastFlags``).
@@ -34,7 +45,9 @@ public final class NativeBackend: Backend {
     /// (state updates, see `Kernel.runsElementwise`) and thresholds (`Kernel.parallelEvents`) each
     /// on a contiguous part of the elements, pathways writing postsynaptic variables
     /// (`Kernel.targetPartition`) each on the synapses of a part of the targets; the rest runs on
-    /// one thread. Results are the same for every number of threads.
+    /// one thread; so do the members of an ``IndependentGroup`` (a population's cable steps) whose
+    /// kernels loop over that many elements in all, each member on one thread. Results are the same
+    /// for every number of threads.
     public let threads: Int
 
     /// The fewest elements (neurons, or a pathway's synapses in a step, or its targets) for which
@@ -102,13 +115,18 @@ public final class NativeBackend: Backend {
         // Kernels with the same code (the same model in several groups, which differ only in
         // their buffers and constants) share one function.
         var functions: [String: String] = [:]
+        var emittedNow: [Emission: (code: String, emitter: CEmitter)] = [:]
+        defer { emittedBefore = emittedNow }
         for kernel in schedule.kernels {
             do {
                 // A range is split when it is long enough; a pathway is split when the synapses it
                 // runs in a step are enough (see CLoopEmitter).
                 var parts = threads
                 if case .range(let lower, let upper) = kernel.iteration, upper - lower < minimumParallelElements { parts = 1 }
-                let (code, emitter) = try CEmitter.emit(kernel, name: "sb_kernel", precision: precision, threads: parts)
+                let key = Emission(kernel: kernel, parts: parts)
+                let (code, emitter) = try emittedBefore[key] ?? CEmitter.emit(kernel, name: "sb_kernel", precision: precision,
+                                                                               threads: parts)
+                if emitter.userFunctions.isEmpty { emittedNow[key] = (code, emitter) }
                 if let name = functions[code] {
                     emitted.append((name, emitter))
                     continue
@@ -136,7 +154,20 @@ public final class NativeBackend: Backend {
                                          work: emitter.measuresWork ? name + "_work" : nil,
                                          minimumWork: splitTargets ? 1 : minimumParallelElements)
         }
-        let threaded = parallel.contains { $0 != nil }
+        // Independent members run on the threads (each member on one), when they all run natively,
+        // none joins parts of its own and their kernels loop over at least minimumParallelElements
+        // elements in all: as bounds into the loop's kernels (each member's first, then one past
+        // the last).
+        let position = Dictionary(uniqueKeysWithValues: native.enumerated().map { ($1, $0) })
+        let groups = threads == 1 ? [] : schedule.independentGroups.compactMap { group -> [Int]? in
+            let elements = group.kernels.reduce(0) { total, k in
+                if case .range(let lower, let upper) = schedule.kernels[k].iteration { total + upper - lower } else { total }
+            }
+            guard elements >= minimumParallelElements, let last = group.kernels.last.flatMap({ position[$0] }),
+                  group.kernels.allSatisfy({ k in position[k].map { parallel[$0]?.join == nil } ?? false }) else { return nil }
+            return group.members.compactMap { position[$0.lowerBound] } + [last + 1]
+        }
+        let threaded = parallel.contains { $0 != nil } || !groups.isEmpty
         var source = CPrelude.source + CCableStep.source + (threaded ? CThreadPool.declarations(threads: threads) : "")
         source += userFunctions.code(startingAtLine: source.split(separator: "\n", omittingEmptySubsequences: false).count)
         source += kernelSource
@@ -145,7 +176,7 @@ public final class NativeBackend: Backend {
         for (k, entry) in emitted.enumerated() where entry == nil { swiftClocks.insert(schedule.kernelClocks[k]) }
         source += (threaded ? CThreadPool.source : "")
             + CLoopEmitter.source(kernelNames: native.map { emitted[$0]!.name },
-                                  kernelClocks: native.map { schedule.kernelClocks[$0] }, parallel: parallel,
+                                  kernelClocks: native.map { schedule.kernelClocks[$0] }, parallel: parallel, groups: groups,
                                   clockCount: schedule.clocks.count, swiftClocks: swiftClocks)
         let started = Date()
         let path: String, compiled: Bool
@@ -200,6 +231,7 @@ public final class NativeBackend: Backend {
                 run(loop.buffers, loop.queues, loop.constants, self.seed, &message, loop.steps, loop.times, loop.dts,
                     ends.baseAddress, Int64(maxSteps), &done)
             }
+            loop.noteChanges()
             guard let stop = LoopStop(rawValue: status) else {
                 let text = String(cString: message)
                 if status == -3 { throw Binding.growthError(text, in: loopBindings) }
@@ -220,6 +252,7 @@ public final class NativeBackend: Backend {
         { [unowned self] in
             var message = [CChar](repeating: 0, count: 512)
             let status = function(binding.buffers, binding.queues, binding.constants, self.seed, &message)
+            binding.noteChanges()
             if status == CEmitter.nonFiniteStatus {
                 throw ModelError(.nonFiniteValue, CEmitter.nonFiniteMessage(String(cString: message), checks: checks))
             }
@@ -269,6 +302,15 @@ package final class Binding {
         owners = references.map(\.owner) + spikeQueues
     }
 
+    /// Records that the kernel may have changed its buffers (the C code writes them through their
+    /// headers; see `Buffer.version`).
+    package func noteChanges() {
+        for owner in owners {
+            (owner as? VersionedStorage)?.noteChange()
+            (owner as? SpikeQueue)?.slots.forEach { $0.noteChange() }
+        }
+    }
+
     deinit {
         buffers.deallocate()
         queues.deallocate()
@@ -304,6 +346,15 @@ private final class LoopBinding {
             dts[k] = UnsafeMutableRawPointer(clock.dt.pointer)
         }
         owners = bindings + clocks.flatMap { [$0.step, $0.time, $0.dt] as [AnyObject] }
+    }
+
+    /// Records that the loop may have changed its kernels' buffers and its clocks (see
+    /// ``Binding/noteChanges()``).
+    func noteChanges() {
+        for owner in owners {
+            (owner as? Binding)?.noteChanges()
+            (owner as? VersionedStorage)?.noteChange()
+        }
     }
 
     deinit {

@@ -17,9 +17,10 @@ final class EmulatedDeviceTests: XCTestCase {
         var back: [Double] = [9, 9, 9]
         try device.copy(address, to: &back, bytes: 24)
         XCTAssertEqual(back, [1, 2, 3], "the device kept its copy when the host's changed")
-        XCTAssertEqual([device.copiesToDevice, device.copiesToHost], [1, 1])
+        XCTAssertEqual([device.traffic.copiesToDevice, device.traffic.copiesToHost], [1, 1])
+        XCTAssertEqual([device.traffic.bytesToDevice, device.traffic.bytesToHost], [24, 24])
         try device.copy(&values, to: address, bytes: 0)
-        XCTAssertEqual(device.copiesToDevice, 1, "copying nothing is no copy")
+        XCTAssertEqual(device.traffic.copiesToDevice, 1, "copying nothing is no copy")
         device.release(address)
     }
 

@@ -9,24 +9,7 @@ import XCTest
 /// synapse of a pathway adds the same weight, so the order of the atomic additions cannot matter).
 final class EmulatedNetworkTests: XCTestCase {
     func cuba(_ backend: BackendKind) throws -> (result: [Double], network: Network) {
-        seed(3)
-        defaultClock.dt = 0.1 * ms
-        let namespace: Namespace = ["taum": 20 * ms, "taue": 5 * ms, "taui": 10 * ms, "Vt": -50 * mV,
-                                    "Vr": -60 * mV, "El": -49 * mV, "we": 1.62 * mV, "wi": -9 * mV, "Ne": 320]
-        let P = try NeuronGroup(400, model: """
-            dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)
-            dge/dt = -ge/taue : volt
-            dgi/dt = -gi/taui : volt
-            """, threshold: "v > Vt", reset: "v = Vr", refractory: 5 * ms, method: .exact,
-            namespace: namespace, name: "P")
-        try P.v.set("Vr + rand() * (Vt - Vr)")
-        let Ce = try Synapses(P, P, onPre: "ge += we", namespace: namespace, name: "Ce")
-        let Ci = try Synapses(P, P, onPre: "gi += wi", namespace: namespace, name: "Ci")
-        try Ce.connect(condition: "i < Ne", p: 0.1)
-        try Ci.connect(condition: "i >= Ne", p: 0.1)
-        let spikes = try SpikeMonitor(P)
-        let trace = try StateMonitor(P, variables: ["v"], record: [0, 17, 399])
-        let network = try Network(P, Ce, Ci, spikes, trace, backend: backend)
+        let (network, P, spikes, trace) = try cubaNetwork(backend)
         try network.run(50 * ms)
         XCTAssertGreaterThan(spikes.numEvents, 100, "the network spikes, so thresholds, resets and propagation run")
         let samples = try trace.values("v").flatMap(\.values)
@@ -47,15 +30,16 @@ final class EmulatedNetworkTests: XCTestCase {
         }
         XCTAssertNil(kinds["interpreter"])
         XCTAssertEqual(backend.copiesWhileStepping, 0, "the state stays on the device between the steps of a chunk")
-        print("Copies between the host and the emulated GPU: \(backend.copies) in the run of 500 steps "
-              + "(\(backend.copiesToDevice) to it), \(backend.copiesWhileStepping) between the steps of a chunk")
-        XCTAssertLessThan(backend.copiesToDevice * 2, backend.copies,
+        let traffic = backend.traffic
+        print("Copies between the host and the emulated GPU: \(traffic.copies) in the run of 500 steps "
+              + "(\(traffic.copiesToDevice) to it), \(backend.copiesWhileStepping) between the steps of a chunk")
+        XCTAssertLessThan(traffic.copiesToDevice * 2, traffic.copies,
                           "after the first chunk, the device has the state: chunks copy it back only")
     }
 
     /// A network whose pathway has heterogeneous delays: its spike queue lives on the device (its
-    /// slots with room for every synapse), pushed into and delivered from on one thread, with no
-    /// copy between steps; and a group whose update calls a user function, which runs on the
+    /// slots with room for every synapse), pushed into on one thread and delivered from on one
+    /// thread per queued synapse, with no copy between steps; and a group whose update calls a user function, which runs on the
     /// host's interpreter with the state copied around it. Both give the interpreter's results.
     func delayed(_ backend: BackendKind, userFunction: Bool) throws -> (values: [Double], network: Network) {
         seed(5)
@@ -81,6 +65,8 @@ final class EmulatedNetworkTests: XCTestCase {
         XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
         let backend = try XCTUnwrap(network.backend as? CUDABackend)
         XCTAssertFalse(backend.partitions.contains { $0.partition == "interpreter" }, "\(backend.partitions)")
+        XCTAssertEqual(backend.partitions.first { $0.partition == "queued" }?.kernel, "S_pre",
+                       "the delayed effects run one thread per queued synapse: \(backend.partitions)")
         XCTAssertEqual(backend.copiesWhileStepping, 0, "the queue stays on the device between steps")
     }
 

@@ -84,6 +84,29 @@ final class KernelPartitionTests: XCTestCase {
         guard case .single = try KernelPartition.of(conditional).partition else { return XCTFail("a conditional store") }
     }
 
+    /// The effects of delayed spikes: one thread per synapse of the queue's current slot, adding
+    /// atomically; a launch has a thread per entry the fullest slot has room for. Pushing (which
+    /// moves the queue first) runs on one thread.
+    func testDelayedEffectsRunOneThreadPerQueuedSynapse() throws {
+        let queue = try SpikeQueue(name: "queue", maximumDelay: 2)
+        let effect = kernel(.queue(queue), [.store(ArrayReference(v, .mapped(post)), addWeight)])
+        guard case .queued(let partitioned) = try KernelPartition.of(effect).partition, partitioned === queue else {
+            return XCTFail("a delayed v_post += w runs one thread per queued synapse")
+        }
+        let (source, _) = try CEmitter.emitThread(effect, name: "sb_thread", perThread: true)
+        XCTAssertTrue(source.contains("if (_thread >= _slot->count) return 0;"), source)
+        XCTAssertTrue(source.contains("sb_atomic_add(&d2[i3[_idx]], d1[_idx]);"), source)
+        let setting = kernel(.queue(queue), [.store(ArrayReference(v, .mapped(post)), .constant(0))])
+        guard case .single = try KernelPartition.of(setting).partition else { return XCTFail("v_post = 0 runs in order") }
+        let push = kernel(.synapses(events: spikes, lower: 0, upper: 8, offsets: offsets, members: nil),
+                          [.enqueue(queue, steps: .constant(1))], scalar: [.advance(queue)])
+        guard case .single = try KernelPartition.of(push).partition else { return XCTFail("pushing runs on one thread") }
+        queue.slots[1].reserve(300)
+        let program = try CUDAProgram([effect], target: .emulation)
+        guard case .perSlotEntry = program.launches[0]?.first?.shape else { return XCTFail("launched per slot entry") }
+        XCTAssertEqual(program.launches[0]?.first?.shape.layout { $0.capacity }.threads, 300, "the fullest slot's room")
+    }
+
     func testMonitorsRunOnOneThread() throws {
         let times = try DoubleBuffer(name: "t", count: 0, value: 0)
         let monitor = kernel(.events(spikes, 0, 8), [.append(.load(ArrayReference(step, .shared)), times)])

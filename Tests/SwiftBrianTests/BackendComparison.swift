@@ -107,7 +107,7 @@ func assertIdentical(_ native: CaseResult, _ interpreted: CaseResult, _ what: St
 /// Runs `model` on the interpreter, on the native backend on 1, 2, 3 and 4 threads (in that
 /// order, each building its model afresh; every element-wise kernel split across the threads,
 /// however small) and on the emulated CUDA backend (its program also compiled to PTX where NVRTC
-/// is found), requires bit-identical results, and returns the native one on one thread;
+/// is found; its copies of the state checked against the host's at every chunk end), requires bit-identical results, and returns the native one on one thread;
 /// `mismatches` is given the keys that differ, if any.
 @discardableResult
 func onBothBackends(_ what: String = "", file: StaticString = #filePath, line: UInt = #line,
@@ -122,6 +122,7 @@ func onBothBackends(_ what: String = "", file: StaticString = #filePath, line: U
         results.append(native)
     }
     CUDABackend.emulationChecksPTX = true
+    CUDABackend.checksCopies = true
     differing += assertIdentical(try model(.cudaEmulated), interpreted, "\(what) (emulated CUDA)", file: file, line: line)
     if !differing.isEmpty { mismatches(Array(Set(differing)).sorted()) }
     return results[0]

@@ -20,12 +20,14 @@ final class BufferGrowthTests: XCTestCase {
 
     private static let backends: [(BackendKind, Int)] = [(.interpreter, 1), (.native, 1), (.native, 4), (.cudaEmulated, 1)]
 
-    /// For each backend: builds a network with `make`, runs it for 1 ms, then for 100 ms with
-    /// `growths` growths allowed; returns the errors' messages, and checks what `inspect` checks.
-    private func failingRuns(growths: Int, _ make: () throws -> [NetworkObject],
+    /// For each of `backends`: builds a network with `make`, runs it for 1 ms, then for 100 ms
+    /// with `growths` growths allowed; returns the errors' messages, and checks what `inspect`
+    /// checks.
+    private func failingRuns(growths: Int, backends: [(BackendKind, Int)] = BufferGrowthTests.backends,
+                             _ make: () throws -> [NetworkObject],
                              inspect: (BackendKind, Network) throws -> Void = { _, _ in }) throws -> [String] {
         var messages: [String] = []
-        for (backend, threads) in BufferGrowthTests.backends {
+        for (backend, threads) in backends {
             let net = try Network(make(), backend: backend, threads: threads)
             (net.backend as? NativeBackend)?.minimumParallelElements = 1
             try net.run(1 * ms)
@@ -65,7 +67,10 @@ final class BufferGrowthTests: XCTestCase {
 
     func testASpikeMonitorAndASpikeQueueThatCannotGrowStopTheRunOnEveryBackend() throws {
         for growths in [0, 1, 3] {
-            let messages = try failingRuns(growths: growths) {
+            // The CUDA backend keeps its own buffers (a threshold's flags) from the first run and
+            // makes a chunk's room at a time: three growths are enough for its run.
+            let backends = growths == 3 ? Array(BufferGrowthTests.backends.dropLast()) : BufferGrowthTests.backends
+            let messages = try failingRuns(growths: growths, backends: backends) {
                 let G = try NeuronGroup(40, model: "dv/dt = (3 + i/10 - v)/(5*ms) : 1", threshold: "v > 1",
                                         reset: "v = 0", method: .exact, name: "G")
                 let S = try Synapses(G, G, model: "w : 1", onPre: "v += 0.01*w", name: "S")
@@ -74,9 +79,9 @@ final class BufferGrowthTests: XCTestCase {
                 let M = try SpikeMonitor(G, name: "spikes")
                 return [G, S, M]
             }
-            XCTAssertEqual(messages.count, 4)
+            XCTAssertEqual(messages.count, backends.count)
             // The interpreter and the native backend grow the same buffers in the same order; the
-            // CUDA emulation has buffers of its own (a threshold's flags and block counts).
+            // CUDA emulation makes room for a chunk of steps at once.
             XCTAssertEqual(Set(messages.prefix(3)).count, 1, "\(messages)")
             if growths == 3 { XCTAssertTrue(messages[0].contains("'S_pre_queue.slot"), messages[0]) }
             for message in messages.prefix(3) {
@@ -84,10 +89,10 @@ final class BufferGrowthTests: XCTestCase {
                 XCTAssertTrue(message.contains(" elements ("), message)
                 XCTAssertTrue(message.contains(" bytes). Record fewer"), message)
             }
-            // The emulation's own buffers are allocated when the run is prepared: without the
-            // memory for them, the run does not start.
-            XCTAssertTrue(messages[3].hasPrefix("Out of memory"), messages[3])
-            XCTAssertTrue(messages[3].contains(" elements ("), messages[3])
+            for message in messages.dropFirst(3) {
+                XCTAssertTrue(message.hasPrefix("Out of memory"), message)
+                XCTAssertTrue(message.contains(" elements ("), message)
+            }
         }
     }
 

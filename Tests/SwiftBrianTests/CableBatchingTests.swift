@@ -17,7 +17,7 @@ final class CableBatchingTests: XCTestCase {
 
     /// Soma, a dendrite of 20 compartments with two children of 5 (`branched`), or a soma with one
     /// dendrite of 12 (a different layout).
-    private func morphology(branched: Bool) throws -> Morphology {
+    func morphology(branched: Bool) throws -> Morphology {
         let morpho = try Soma(diameter: 30 * um)
         morpho.dend = try Cylinder(diameter: 2 * um, length: 300 * um, n: branched ? 20 : 12)
         if branched {
@@ -28,9 +28,9 @@ final class CableBatchingTests: XCTestCase {
     }
 
     /// Cell `k` of a population of 12: passive cells of the branched layout, each with its own
-    /// leak and current, except cell 3, whose conductance changes every step (its sections are
-    /// factorized anew while its neighbours keep theirs), and cell 6, of another layout.
-    private func cell(_ k: Int) throws -> SpatialNeuron {
+    /// leak and current (or `current`), except cell 3, whose conductance changes every step (its
+    /// sections are factorized anew while its neighbours keep theirs), and cell 6, of another layout.
+    func cell(_ k: Int, current: Quantity? = nil) throws -> SpatialNeuron {
         let active = k == 3
         let model = active ? """
             Im = gL*(EL - v) + gw*w*(Ew - v) : amp/meter**2
@@ -48,13 +48,24 @@ final class CableBatchingTests: XCTestCase {
                                        name: "cell\(k)")
         try neuron.v.set(-70 * mV + Double(k) * mV)
         try neuron.gL.set(1e-4 * siemens / cm2 * (1 + 0.1 * Double(k)))
-        try neuron.I.set(0.05 * nA * Double(k + 1), where: "i == \(neuron.size - 1 - k % 4)")
+        try neuron.I.set(current ?? 0.05 * nA * Double(k + 1), where: "i == \(neuron.size - 1 - k % 4)")
         return neuron
+    }
+
+    /// A cell of the branched layout, named `cell7a` (it sorts after cell7), whose coefficients read
+    /// `other`'s `v` (through a linked variable).
+    func reader(of other: SpatialNeuron) throws -> SpatialNeuron {
+        let reader = try SpatialNeuron(morphology: try morphology(branched: true), model: """
+            Im = gL*(EL - v) + gL*(other - v) : amp/meter**2
+            other : volt (linked)
+            """, namespace: ["EL": -70 * mV, "gL": 1e-4 * siemens / cm2], name: "cell7a")
+        try reader.other.link(to: other.v)
+        return reader
     }
 
     /// The potentials of every cell after 2 ms, with every cell in one network.
     private func population(_ backend: BackendKind) throws -> CaseResult {
-        let cells = try (0..<12).map(cell)
+        let cells = try (0..<12).map { try cell($0) }
         try Network(cells, backend: backend).run(2 * ms)
         var result = CaseResult()
         for neuron in cells {
@@ -81,12 +92,8 @@ final class CableBatchingTests: XCTestCase {
     /// operation; a cell of another layout, or one whose coefficients read an earlier cell's `v`,
     /// starts a new one.
     func testOnlyNeighboursOfOneLayoutAreMerged() throws {
-        let cells = try (0..<12).map(cell)
-        let reader = try SpatialNeuron(morphology: try morphology(branched: true), model: """
-            Im = gL*(EL - v) + gL*(other - v) : amp/meter**2
-            other : volt (linked)
-            """, namespace: ["EL": -70 * mV, "gL": 1e-4 * siemens / cm2], name: "cell7a")
-        try reader.other.link(to: cells[7].v)
+        let cells = try (0..<12).map { try cell($0) }
+        let reader = try self.reader(of: cells[7])
         let steps = try (cells + [reader]).sorted { $0.name < $1.name }.flatMap { try $0.scheduledOperations() }
             .filter { $0.cableStep != nil }
         let merged = CableBatching.merged(steps)

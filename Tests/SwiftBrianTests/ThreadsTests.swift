@@ -352,7 +352,7 @@ final class ThreadsTests: XCTestCase {
         let loop = CLoopEmitter.source(kernelNames: ["a", "b", "c"], kernelClocks: [0, 0, 0],
                                        parallel: [nil, .init(work: "b_work", minimumWork: 1),
                                                   .init(work: "c_work", minimumWork: 1000)],
-                                       clockCount: 1, swiftClocks: [])
+                                       groups: [], clockCount: 1, swiftClocks: [])
         XCTAssertTrue(loop.contains("sb_kernel_minimum_works[] = {0, 1, 1000};"), loop)
         let (source, emitter) = try CEmitter.emit(kernel([update]), name: "threads_test", threads: 2)
         XCTAssertTrue(emitter.parallel)

@@ -20,7 +20,7 @@ public struct VariableView {
             if let buffer = variable.buffer, variable.link == nil {
                 let values = variable.isShared ? [buffer[0]]
                     : group.elementOrder.map { order in order.map { buffer[group.start + Int($0)] } }
-                    ?? Array(UnsafeBufferPointer(start: buffer.pointer + group.start, count: group.size))
+                    ?? buffer.array(in: group.start..<group.start + group.size)
                 return QuantityArray(values: values, dimension: variable.dimension)
             }
             let values = try evaluate()

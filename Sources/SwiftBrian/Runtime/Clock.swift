@@ -47,10 +47,13 @@ public final class Clock {
         }
     }
 
-    /// Moves the clock to `step`.
+    /// Moves the clock to `step`; a buffer already holding its value is not written (so that a
+    /// backend keeping a copy elsewhere sees no change, see `Buffer.version`).
     func set(step: Int) {
-        timestep[0] = Double(step)
-        time[0] = Double(step) * dt.value
+        for (buffer, value) in [(timestep, Double(step)), (time, Double(step) * dt.value)]
+        where buffer[0].bitPattern != value.bitPattern {
+            buffer[0] = value
+        }
     }
 
     /// Brian's rule for the step at time `t` (seconds): the nearest step if it is within 1e-4 dt,

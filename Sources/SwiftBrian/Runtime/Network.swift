@@ -174,6 +174,7 @@ public final class Network {
             for clock in current { clock.set(step: clock.step + 1) }
             progress?.update(simulated: (clocks.map(\.t.value).min() ?? end) - start)
         }
+        try prepared.finish?()
         let endedEarly = stopped || interrupted
         t = Quantity(value: endedEarly ? (clocks.map(\.t.value).min() ?? end) : end, dimension: .time)
         runs.append(RunRecord(start: Quantity(value: start, dimension: .time), duration: duration, end: t,
@@ -184,13 +185,16 @@ public final class Network {
 
     /// What runs in a step, in schedule order, with its clock — the backend's prepared kernels (their
     /// loop-invariant work hoisted, see ``Kernel/hoistingLoopInvariants()``) and the network
-    /// operations — and the backend's whole-step loop, if it has one.
+    /// operations — and the backend's whole-step loop and end of a run, if it has them.
     private func prepare(_ schedule: [ScheduledOperation], clocks: [Clock])
-        throws -> (steps: [(Clock, () throws -> Void)], loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?) {
+        throws -> (steps: [(Clock, () throws -> Void)], loop: ((_ endSteps: [Int], _ maxSteps: Int) throws -> LoopStop)?,
+                   finish: (() throws -> Void)?) {
         func index(_ clock: Clock) -> Int { clocks.firstIndex { $0 === clock }! }
         var kernels: [Kernel] = [], kernelClocks: [Int] = [], swiftClocks: Set<Int> = []
         let checks = checkFinite ? FiniteChecks(objects) : nil
+        var ranges: [(operation: ScheduledOperation, kernels: Range<Int>)] = []
         for operation in schedule {
+            let start = kernels.count
             switch operation.action {
             case .kernels(let list):
                 kernels += list.map { (checks?.adding(to: $0, time: operation.clock.time) ?? $0).hoistingLoopInvariants() }
@@ -198,11 +202,12 @@ public final class Network {
             case .swift:
                 swiftClocks.insert(index(operation.clock))
             }
+            ranges.append((operation, start..<kernels.count))
         }
         let prepared = try backend.prepare(StepSchedule(
             kernels: kernels, kernelClocks: kernelClocks,
             clocks: clocks.map { ClockBuffers(step: $0.timestep, time: $0.time, dt: $0.dtBuffer) },
-            swiftClocks: swiftClocks))
+            swiftClocks: swiftClocks, independentGroups: CableStepGroups.groups(ranges, kernels: kernels)))
         var runs = prepared.kernels[...]
         let steps = schedule.flatMap { operation -> [(Clock, () throws -> Void)] in
             switch operation.action {
@@ -217,7 +222,7 @@ public final class Network {
         }
         return (steps, prepared.loop.map { loop in { [unowned self] endSteps, maxSteps in
             try self.keepingStateOnFailure(clocks) { try loop(endSteps, maxSteps) }
-        } })
+        } }, prepared.finish.map { finish in { [unowned self] in try self.keepingStateOnFailure(clocks, finish) } })
     }
 
     /// Runs `body`; when a value it stores is not finite or a buffer it grows finds no memory
