@@ -20,8 +20,9 @@
 # --no-check-finite`, targets native-nocheck and native-fastmath-nocheck; Brian has no such check).
 # DURATION (seconds, multicompartment, Brunel-Hakim and dendrify_network models only; default: the scripts' 20 ms
 # and 1 s) sets the simulated time of both sides. THREADS (default 1) runs ours with --threads
-# THREADS and Brian cpp_standalone with prefs.devices.cpp_standalone.openmp_threads = THREADS,
-# both pinned to cores 0..THREADS-1 (cython and NEST stay on one thread, on core 0).
+# THREADS and Brian cpp_standalone with prefs.devices.cpp_standalone.openmp_threads = THREADS (for
+# THREADS=1 Brian's default, 0: no OpenMP), both pinned to cores 0..THREADS-1 (cython and NEST stay
+# on one thread, on core 0).
 #
 # BRIAN_TARGETS (default "cython cpp_standalone") names Brian's targets to time; NEST=0 leaves NEST
 # out (its COBAHH at 40,000 takes five minutes), e.g. for a sitting of ours against Brian
@@ -48,9 +49,11 @@ swift build -c release --product swiftbrian >/dev/null
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1
 THREADS=${THREADS:-1}
 CORES=0-$((THREADS - 1))
-# Brian reads ./brian_preferences: its standalone runs start in a folder holding one.
+# Brian reads ./brian_preferences: its standalone runs start in a folder holding one. One thread is
+# Brian's default, openmp_threads = 0 (no OpenMP at all); 1 would compile and run OpenMP regions.
 PREFERENCES=$(mktemp -d)
-echo "devices.cpp_standalone.openmp_threads = $THREADS" > "$PREFERENCES/brian_preferences"
+echo "devices.cpp_standalone.openmp_threads = $([ "$THREADS" = 1 ] && echo 0 || echo "$THREADS")" \
+  > "$PREFERENCES/brian_preferences"
 
 spatial() { [ "$1" = rallpack3 ] || [ "$1" = ball_and_stick ]; }
 brunel() { [ "$1" = brunel_hakim ] || [ "$1" = brunel_hakim_hetero ]; }
