@@ -285,6 +285,10 @@ package final class Binding {
     package let queues: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     package let constants: UnsafeMutablePointer<Double>
     let owners: [AnyObject]
+    /// What `noteChanges()` marks: the buffers, and the queues (whose slots it reads at each call,
+    /// since a queue's slots may be replaced).
+    private let versioned: [VersionedStorage]
+    private let spikeQueues: [SpikeQueue]
 
     /// The arrays of the function `emitter` emitted.
     package convenience init(_ emitter: CEmitter) {
@@ -300,15 +304,15 @@ package final class Binding {
         constants = .allocate(capacity: max(values.count, 1))
         constants.initialize(from: values, count: values.count)
         owners = references.map(\.owner) + spikeQueues
+        versioned = references.compactMap { $0.owner as? VersionedStorage }
+        self.spikeQueues = spikeQueues
     }
 
     /// Records that the kernel may have changed its buffers (the C code writes them through their
     /// headers; see `Buffer.version`).
     package func noteChanges() {
-        for owner in owners {
-            (owner as? VersionedStorage)?.noteChange()
-            (owner as? SpikeQueue)?.slots.forEach { $0.noteChange() }
-        }
+        for storage in versioned { storage.noteChange() }
+        for queue in spikeQueues { queue.slots.forEach { $0.noteChange() } }
     }
 
     deinit {
@@ -326,7 +330,9 @@ private final class LoopBinding {
     let steps: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     let times: UnsafeMutablePointer<UnsafeMutableRawPointer?>
     let dts: UnsafeMutablePointer<UnsafeMutableRawPointer?>
-    let owners: [AnyObject]
+    /// The kernels' bindings and the clocks' buffers, kept alive while the loop runs.
+    private let bindings: [Binding]
+    private let clockBuffers: [VersionedStorage]
 
     init(_ bindings: [Binding], clocks: [ClockBuffers]) {
         buffers = .allocate(capacity: max(bindings.count, 1))
@@ -345,16 +351,15 @@ private final class LoopBinding {
             times[k] = UnsafeMutableRawPointer(clock.time.pointer)
             dts[k] = UnsafeMutableRawPointer(clock.dt.pointer)
         }
-        owners = bindings + clocks.flatMap { [$0.step, $0.time, $0.dt] as [AnyObject] }
+        self.bindings = bindings
+        clockBuffers = clocks.flatMap { [$0.step, $0.time, $0.dt] as [VersionedStorage] }
     }
 
     /// Records that the loop may have changed its kernels' buffers and its clocks (see
     /// ``Binding/noteChanges()``).
     func noteChanges() {
-        for owner in owners {
-            (owner as? Binding)?.noteChanges()
-            (owner as? VersionedStorage)?.noteChange()
-        }
+        for binding in bindings { binding.noteChanges() }
+        for storage in clockBuffers { storage.noteChange() }
     }
 
     deinit {
