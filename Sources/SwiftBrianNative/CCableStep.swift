@@ -198,18 +198,57 @@ package enum CCableStep {
         }
     }
 
+    /* Whether a neuron of the group keeps its factorization in the same storage as an earlier one
+       (the native backend binds the factorizations of neurons with equal coefficients to one copy). */
+    static int sb_cable_shares_factorization(const sb_cable *group, int64_t lanes) {
+        for (int64_t c = 1; c < lanes; c++) {
+            for (int64_t d = 0; d < c; d++) {
+                if (group[c].pivot == group[d].pivot) return 1;
+            }
+        }
+        return 0;
+    }
+
+    /* Whether every section of every neuron of the group keeps its factorization. */
+    static int sb_cable_all_unchanged(const sb_cable_layout *layout, const sb_cable *group, int64_t lanes) {
+        int unchanged = 1;
+        for (int64_t c = 0; c < lanes; c++) {
+            for (int64_t s = 0; s < layout->sections; s++) {
+                unchanged &= sb_cable_unchanged(&group[c], layout->starts[s], layout->stops[s]);
+            }
+        }
+        return unchanged;
+    }
+
     __attribute__((noinline)) static void sb_cable_steps(const sb_cable_layout *layout, const sb_cable *cells,
                                                          int64_t n) {
         for (int64_t g = 0; g < n; g += SB_CABLE_LANES) {
             const sb_cable *group = cells + g;
             const int64_t lanes = n - g < SB_CABLE_LANES ? n - g : SB_CABLE_LANES;
+            /* Neurons sharing a factorization: a new one would replace the one another neuron still
+               reads (its unit responses, in the node system), so unless all keep theirs each neuron is
+               solved whole before the next. */
+            int all_kept = 0;
+            if (sb_cable_shares_factorization(group, lanes)) {
+                all_kept = sb_cable_all_unchanged(layout, group, lanes);
+                if (!all_kept) {
+                    for (int64_t c = 0; c < lanes; c++) {
+                        for (int64_t s = 0; s < layout->sections; s++) {
+                            const int64_t first = layout->starts[s], stop = layout->stops[s];
+                            sb_cable_section(&group[c], first, stop, !sb_cable_unchanged(&group[c], first, stop));
+                        }
+                        sb_cable_nodes(layout, &group[c]);
+                    }
+                    continue;
+                }
+            }
             for (int64_t s = 0; s < layout->sections; s++) {
                 /* The neurons whose section keeps its factorization together, the others alone. */
                 const int64_t first = layout->starts[s], stop = layout->stops[s];
                 const sb_cable *kept[SB_CABLE_LANES];
                 int64_t n_kept = 0;
                 for (int64_t c = 0; c < lanes; c++) {
-                    if (sb_cable_unchanged(&group[c], first, stop)) {
+                    if (all_kept || sb_cable_unchanged(&group[c], first, stop)) {
                         kept[n_kept++] = &group[c];
                     } else {
                         sb_cable_section(&group[c], first, stop, 1);

@@ -200,6 +200,7 @@ public final class NativeBackend: Backend {
         Binding.limitGrowths(of: library)
         var bindings: [Binding?] = []
         var kernels: [() throws -> Void] = []
+        let sharing = CableSharing(schedule.kernels)
         for (kernel, entry) in zip(schedule.kernels, emitted) {
             guard let (name, emitter) = entry else {
                 bindings.append(nil)
@@ -212,7 +213,7 @@ public final class NativeBackend: Backend {
             guard let symbol = dlsym(library, name) else {
                 throw ModelError(.invalidArgument, "The compiled model \(path) has no function \(name)")
             }
-            let binding = Binding(emitter)
+            let binding = Binding(emitter, sharing: sharing)
             bindings.append(binding)
             kernels.append(call(unsafeBitCast(symbol, to: Function.self), binding, checks: emitter.finiteChecks))
         }
@@ -290,9 +291,10 @@ package final class Binding {
     private let versioned: [VersionedStorage]
     private let spikeQueues: [SpikeQueue]
 
-    /// The arrays of the function `emitter` emitted.
-    package convenience init(_ emitter: CEmitter) {
-        self.init(buffers: emitter.buffers, queues: emitter.queues, constants: emitter.constants)
+    /// The arrays of the function `emitter` emitted, with the cable buffers `sharing` binds to one
+    /// copy.
+    convenience init(_ emitter: CEmitter, sharing: CableSharing) {
+        self.init(buffers: emitter.buffers.map(sharing.binding), queues: emitter.queues, constants: emitter.constants)
     }
 
     /// Arrays holding `buffers`, `queues` and `constants`, in order.
