@@ -1,0 +1,140 @@
+import Foundation
+@testable import SwiftBrian
+import SwiftBrianKernel
+@testable import SwiftBrianNative
+import XCTest
+
+/// The native backend binds the coefficients, node work space and kept factorization of identical
+/// cells to one copy (``CableSharing``): only cells whose values are equal share, a value changed
+/// between runs ends the sharing, and the results are those of separate copies, bit for bit.
+final class CableSharingTests: XCTestCase {
+    override func setUp() {
+        defaultClock.dt = 25 * us
+    }
+
+    override func tearDown() {
+        defaultClock.dt = 0.1 * ms
+    }
+
+    /// A cable of a soma and a dendrite of 6 compartments, its coefficients computed for `cm`.
+    private func system(_ name: String, cm: Double) throws -> CableSystem {
+        func buffer(_ variable: String, _ value: Double) throws -> DoubleBuffer {
+            try DoubleBuffer(name: "\(name).\(variable)", count: 7, value: value)
+        }
+        let system = try CableSystem(name: name, sections: [.init(range: 0..<1, parent: nil), .init(range: 1..<7, parent: 0)],
+                                     area: try buffer("area", 1e-9), rLength1: try buffer("r_length_1", 1e-4),
+                                     rLength2: try buffer("r_length_2", 1e-4), v: try buffer("v", -0.07),
+                                     capacitance: try buffer("Cm", cm), capacitiveCurrent: try buffer("Ic", 0))
+        system.prepare(dt: 25e-6, axialResistivity: 1.5)
+        return system
+    }
+
+    private func sharing(_ systems: [CableSystem]) throws -> CableSharing {
+        let step = try DoubleBuffer(name: "step", count: 1, value: 0)
+        return CableSharing([Kernel(name: "cables", scalar: [.solveCables(systems)], iteration: .range(0, 0), vector: [],
+                                    random: RandomKey(stream: 1, step: step))])
+    }
+
+    func testOnlyCellsWithEqualValuesShare() throws {
+        let first = try system("a", cm: 0.01), same = try system("b", cm: 0.01), other = try system("c", cm: 0.02)
+        var shared = try sharing([first, same, other])
+        // The first of equal cells keeps its own; the second binds the first's.
+        for buffer in [first.pivot, first.towardsEnd, first.diagonal, first.nodeValue] {
+            XCTAssertFalse(shared.isShared(buffer), buffer.name)
+        }
+        for buffer in [same.pivot, same.factoredConductance, same.eliminated, same.towardsEnd, same.towardsStart,
+                       same.diagonal, same.lower, same.dt, same.nodeDiagonal, same.nodeValue] {
+            XCTAssertTrue(shared.isShared(buffer), buffer.name)
+        }
+        // Another capacitance: other coefficients and factorization, the same work space and dt.
+        for buffer in [other.pivot, other.towardsEnd, other.diagonal] { XCTAssertFalse(shared.isShared(buffer), buffer.name) }
+        for buffer in [other.nodeValue, other.dt, other.upper] { XCTAssertTrue(shared.isShared(buffer), buffer.name) }
+        // What a cell's own values are is never shared.
+        for buffer in [same.v, same.particular, same.conductance, same.current, same.capacitiveCurrent] {
+            XCTAssertFalse(shared.isShared(buffer), buffer.name)
+        }
+        // Changed between runs: the sharing follows the values then set.
+        try same.capacitance.assign(Array(repeating: 0.03, count: 7))
+        same.prepare(dt: 25e-6, axialResistivity: 1.5)
+        try other.capacitance.assign(Array(repeating: 0.01, count: 7))
+        other.prepare(dt: 25e-6, axialResistivity: 1.5)
+        shared = try sharing([first, same, other])
+        XCTAssertFalse(shared.isShared(same.pivot))
+        XCTAssertFalse(shared.isShared(same.diagonal))
+        XCTAssertTrue(shared.isShared(other.pivot))
+        XCTAssertTrue(shared.isShared(other.diagonal))
+    }
+
+    func testFactorizationIsSharedOnlyWithinOneSolve() throws {
+        let first = try system("a", cm: 0.01), second = try system("b", cm: 0.01)
+        let step = try DoubleBuffer(name: "step", count: 1, value: 0)
+        let kernels = [first, second].map {
+            Kernel(name: $0.name, scalar: [.solveCables([$0])], iteration: .range(0, 0), vector: [],
+                   random: RandomKey(stream: 1, step: step))
+        }
+        // Separate operations may run on separate threads: constants only.
+        let shared = CableSharing(kernels)
+        XCTAssertTrue(shared.isShared(second.diagonal))
+        XCTAssertFalse(shared.isShared(second.pivot))
+        XCTAssertFalse(shared.isShared(second.nodeValue))
+    }
+
+    /// Cell `k` of 10 ball-and-stick cells: all alike but for their current, except cell 4 (another
+    /// capacitance) and cell 7, whose conductance changes every step: it shares the factorization of
+    /// the cells solved with it (cell 0 to 7), and replaces it at every step.
+    private func cell(_ k: Int) throws -> SpatialNeuron {
+        let morpho = try Soma(diameter: 30 * um)
+        morpho.dend = try Cylinder(diameter: 2 * um, length: 300 * um, n: 12)
+        let active = k == 7
+        let model = active ? """
+            Im = gL*(EL - v) + gw*w*(Ew - v) : amp/meter**2
+            dw/dt = (1 - w)/(2*ms) : 1
+            I : amp (point current)
+            """ : """
+            Im = gL*(EL - v) : amp/meter**2
+            I : amp (point current)
+            """
+        let neuron = try SpatialNeuron(morphology: morpho, model: model, Cm: (k == 4 ? 2 : 1) * uF / cm2,
+                                       Ri: 150 * ohm * cm, namespace: ["gL": 1e-4 * siemens / cm2, "EL": -70 * mV,
+                                                                       "Ew": 0 * mV, "gw": 2e-4 * siemens / cm2],
+                                       name: "cell\(k)")
+        try neuron.v.set(-70 * mV)
+        try neuron.I.set(0.05 * nA * Double(k + 1), where: "i == \(neuron.size - 1)")
+        return neuron
+    }
+
+    /// Two runs of the population, cell 2's capacitance changed between them (it then shares no
+    /// more): the potentials and capacitive currents after each.
+    private func population(_ backend: BackendKind) throws -> CaseResult {
+        let cells = try (0..<10).map(cell)
+        let network = try Network(cells, backend: backend)
+        var result = CaseResult()
+        for run in 0..<2 {
+            if run == 1 { try cells[2].Cm.set(1.5 * uF / cm2) }
+            try network.run(1 * ms)
+            for neuron in cells {
+                result.final("\(neuron.name).v.\(run)", try neuron.v.values)
+                result.final("\(neuron.name).Ic.\(run)", try neuron.Ic.values)
+            }
+        }
+        return result
+    }
+
+    func testSharedCellsGetWhatSeparateCopiesGive() throws {
+        // Interpreted (no sharing), native on 1 to 4 threads and emulated CUDA alike, bit for bit.
+        let shared = try onBothBackends("population") { try population($0) }
+        // And each cell as alone in a network of its own.
+        for k in 0..<10 {
+            let alone = try cell(k)
+            let network = try Network(alone)
+            for run in 0..<2 {
+                if run == 1, k == 2 { try alone.Cm.set(1.5 * uF / cm2) }
+                try network.run(1 * ms)
+                XCTAssertEqual(shared.numbers("\(alone.name).v.\(run)").map(\.bitPattern),
+                               try alone.v.plainValues.map(\.bitPattern), "cell \(k), run \(run)")
+                XCTAssertEqual(shared.numbers("\(alone.name).Ic.\(run)").map(\.bitPattern),
+                               try alone.Ic.plainValues.map(\.bitPattern), "cell \(k), run \(run)")
+            }
+        }
+    }
+}
