@@ -52,8 +52,9 @@ final class CheckedLanesTests: XCTestCase {
 
     /// One neuron spiking onto 20 (two lanes of eight and four more): synapse 9 (the second lane
     /// of the second eight) fails its second statement, synapse 10 its first, 18 (after the lanes)
-    /// both. Every backend names synapse 9's target and `u`, and all keep the same state (every
-    /// synapse stored its values: the pathway runs to its end).
+    /// both. Every backend names synapse 9's target and `u`, and the interpreter and the native
+    /// backend (one thread, three) keep the same state (every synapse stored its values: the
+    /// pathway runs to its end).
     func testTheFirstFailureInLoopOrderIsReported() throws {
         var messages: [String] = [], states: [[UInt64]] = []
         for (backend, threads) in [(BackendKind.interpreter, 1), (.native, 1), (.native, 3), (.cudaEmulated, 1)] {
@@ -71,11 +72,13 @@ final class CheckedLanesTests: XCTestCase {
                 XCTAssertEqual((error as? ModelError)?.kind, .nonFiniteValue, "\(error)")
                 messages.append((error as? ModelError)?.message ?? "\(error)")
             }
+            // The CUDA emulation stops at the first failing thread: only its message is compared.
+            guard backend != .cudaEmulated else { continue }
             let vs = try H.v.values.values, us = try H.variable("u").values.values
             XCTAssertEqual(vs[3], 1, "\(backend): the others were updated")
             XCTAssertEqual(us[19], 2, "\(backend)")
             XCTAssertEqual(vs[10], .infinity, "\(backend): every synapse stored its value")
-            if backend != .cudaEmulated { states.append((vs + us).map(\.bitPattern)) }
+            states.append((vs + us).map(\.bitPattern))
         }
         XCTAssertTrue(messages[0].hasPrefix("'u' of 'H' became +inf for neuron 9 at t = 0 s (last finite value: 1e+308)"),
                       messages[0])
