@@ -585,17 +585,22 @@ package struct CEmitter {
     /// Whether `operations` (one synapse's effects) may run ``checkedLaneCount`` elements at a
     /// time with their finite checks taken together: they check values, and are only definitions,
     /// stores and checks (no condition, append or queue, whose order of effects the lanes would
-    /// have to keep in other ways).
+    /// have to keep in other ways) of arithmetic without function calls (eight copies of STDP's
+    /// on_pre, with its `exp`, took half as long again to compile and ran no faster).
     private static func lanesCheckTogether(_ operations: [KernelOperation]) -> Bool {
-        var checks = false
+        var checks = false, calls = false
         for operation in operations {
+            let value: KernelExpression
             switch operation {
-            case .define, .store: break
-            case .checkFinite: checks = true
+            case .define(_, let defined), .store(_, let defined): value = defined
+            case .checkFinite(let checked, _):
+                value = checked
+                checks = true
             default: return false
             }
+            value.visit { if case .call = $0 { calls = true } }
         }
-        return checks
+        return checks && !calls
     }
 
     /// The elements `counter..<last` (a variable declared before, left at the first element not

@@ -4,7 +4,7 @@ import SwiftBrianKernel
 import XCTest
 
 /// The native backend runs the synapses of an event eight at a time when their effects are only
-/// definitions, stores and finite checks, taking the eight checks together; a failed check is
+/// definitions, stores and finite checks of arithmetic, taking the eight checks together; a failed check is
 /// still the first in loop order (synapse, then statement), with the same state on every backend.
 final class CheckedLanesTests: XCTestCase {
     override func setUp() {
@@ -35,7 +35,8 @@ final class CheckedLanesTests: XCTestCase {
     }
 
     /// Checked additions run in lanes; the checks keep one number each (the element loop after
-    /// the lanes numbers them as the lanes do). With a condition, the synapses run one by one.
+    /// the lanes numbers them as the lanes do). With a condition, without a check or with a
+    /// function call, the synapses run one by one.
     func testCheckedAdditionsRunInLanes() throws {
         let (source, emitter) = try emitted(addition(v, 0) + addition(u, 1))
         XCTAssertTrue(source.contains("for (; _s + 8 <= _last; _s += 8) {"), source)
@@ -48,6 +49,9 @@ final class CheckedLanesTests: XCTestCase {
         XCTAssertFalse(conditional.contains("_ok &="), conditional)
         XCTAssertFalse(try emitted([.store(ArrayReference(v, .mapped(targets)), .constant(1))]).source.contains("_ok &="),
                        "no check, nothing to take together")
+        var decay = addition(v, 0)
+        decay[0] = .define(0, .call(.builtin("exp"), [.load(ArrayReference(v, .mapped(targets)))]))
+        XCTAssertFalse(try emitted(decay).source.contains("_ok &="), "a call: one by one")
     }
 
     /// One neuron spiking onto 20 (two lanes of eight and four more): synapse 9 (the second lane
