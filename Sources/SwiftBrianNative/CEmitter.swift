@@ -370,13 +370,12 @@ package struct CEmitter {
             }
             if partTargets == nil, CEmitter.lanesCheckTogether(operations) {
                 // The checks of finite values of a run of synapses at once (see ``checkedLanes``).
-                let lanes = try checkedLanes(counter: "_s", last: "_last", lane: { position in member.map { "\($0)[\(position)]" } ?? position },
-                                             operations)
+                let synapse = { (position: String) in member.map { "\($0)[\(position)]" } ?? position }
+                let lanes = try checkedLanes(counter: "_s", last: "_last", lane: synapse, operations)
                 body = try operations.flatMap { try operation($0, indent: "        ") }
                 return event + ["    const int64_t _last = \(offset)[_e - \(lower) + 1];",
                                 "    int64_t _s = \(offset)[_e - \(lower)];"] + lanes.map { "    " + $0 }
-                    + ["    for (; _s < _last; _s++) {", "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"]
-                    + body + ["    }", "}"]
+                    + ["    for (; _s < _last; _s++) {", "        _idx = \(synapse("_s"));"] + body + ["    }", "}"]
             }
             body = try operations.flatMap { try operation($0, indent: "        ") }
             return Array(owned.dropLast()) + event
