@@ -269,7 +269,9 @@ package enum CPrelude {
        rewrite x - x) the exponent's bits: all ones carry into the sign bit. */
     #ifdef SB_FAST_MATH
     static inline uint64_t sb_nonfinite_bits(double x) {
-        return ((sb_bits(x) & 0x7FF0000000000000ull) + 0x0010000000000000ull) & 0x8000000000000000ull;
+        uint64_t bits;
+        memcpy(&bits, &x, sizeof bits);
+        return ((bits & 0x7FF0000000000000ull) + 0x0010000000000000ull) & 0x8000000000000000ull;
     }
     #else
     static inline uint64_t sb_nonfinite_bits(double x) { return sb_bits(x - x); }

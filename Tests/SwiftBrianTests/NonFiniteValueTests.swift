@@ -141,6 +141,22 @@ final class NonFiniteValueTests: XCTestCase {
         }
     }
 
+    /// Checked blocks find a failing element with fast math (where `sb_nonfinite_bits` reads the
+    /// exponent's bits) and in single precision too.
+    func testCheckedBlocksFindAFailingElementWithFastMathAndInSinglePrecision() throws {
+        for (fastMath, precision) in [(true, Precision.double), (false, .single)] {
+            let G = try NeuronGroup(3000, model: "dv/dt = v/ms : 1", method: .exact, name: "F")
+            try G.v.set("1 + i")
+            try G.v.set(1.7e308, where: "i == 700")
+            let net = try Network(G, fastMath: fastMath, precision: precision)
+            XCTAssertThrowsError(try net.run(1 * ms)) { error in
+                let message = (error as? ModelError)?.message ?? "\(error)"
+                XCTAssertTrue(message.hasPrefix("'v' of 'F' became +inf for neuron 700 at t = 0 s"), message)
+            }
+            XCTAssertEqual(try G.v.values.values[700], 1.7e308, "fast math \(fastMath), \(precision)")
+        }
+    }
+
     /// Runs the group `make` builds for 1 ms on the interpreter, the native backend on one thread
     /// and on three (in parts of any size) and the CUDA emulation, expecting each run to fail;
     /// `inspect` reads the group after each failure. Returns the error messages, in that order.
