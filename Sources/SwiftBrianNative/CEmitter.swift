@@ -634,7 +634,8 @@ package struct CEmitter {
     private static let checkedBlockSize = 256
 
     /// The most arithmetic operations (and calls) an element's values may take for a range loop
-    /// to run in checked blocks, which compute them twice.
+    /// to run in checked blocks, which compute them twice (never with a user's function, which
+    /// runs once an element).
     private static let checkedBlockOperations = 4
 
     /// The most bytes of the buffers a range loop reads for a loop to run in checked blocks: they
@@ -661,11 +662,12 @@ package struct CEmitter {
                                         elements: Int?, pragma: [String]) throws -> [String]? {
         guard let elements, case .when(.call(.builtin(KernelFunctionNames.finite), let checked), let stores)? = operations.last
         else { return nil }
-        var count = 0, read: Set<ObjectIdentifier> = []
+        var count = 0, read: Set<ObjectIdentifier> = [], userCalls = false
         for operation in operations {
             for value in CEmitter.parts(of: operation).values {
                 value.visit {
                     switch $0 {
+                    case .call(.user, _): userCalls = true
                     case .unary, .binary, .call, .random: count += 1
                     case .load(let reference): read.insert(ObjectIdentifier(reference.buffer))
                     default: break
@@ -674,8 +676,8 @@ package struct CEmitter {
             }
         }
         let bytes = elements.multipliedReportingOverflow(by: 8 * max(read.count, 1))
-        guard count <= CEmitter.checkedBlockOperations, !bytes.overflow, bytes.partialValue <= CEmitter.checkedBlockBytes
-        else { return nil }
+        guard !userCalls, count <= CEmitter.checkedBlockOperations, !bytes.overflow,
+              bytes.partialValue <= CEmitter.checkedBlockBytes else { return nil }
         let size = CEmitter.checkedBlockSize
         let computed = try operations.dropLast().flatMap { try operation($0, indent: "        ") }
         let flags = try checked.map { "sb_nonfinite_bits(\(try expression($0)))" }

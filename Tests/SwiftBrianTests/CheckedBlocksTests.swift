@@ -1,4 +1,5 @@
 import SwiftBrianKernel
+import SwiftBrianLanguage
 @testable import SwiftBrianNative
 import XCTest
 
@@ -7,11 +8,15 @@ import XCTest
 /// the same either way (`NonFiniteValueTests`).
 final class CheckedBlocksTests: XCTestCase {
     /// The C of `x = x * factor` (or of `x = ((x * factor + 1) * factor + 1) * factor` when
-    /// `expensive`) over `count` elements, its store guarded by the value being finite.
-    private func source(count: Int, expensive: Bool = false) throws -> String {
+    /// `expensive`, of `x = twice(x) * factor` with a user's function) over `count` elements, its
+    /// store guarded by the value being finite.
+    private func source(count: Int, expensive: Bool = false, userFunction: Bool = false) throws -> String {
         let x = try DoubleBuffer(name: "x", count: count, value: 1)
         let element = ArrayReference(x, .element)
-        var value = KernelExpression.binary(.multiply, .load(element), .constant(1.5))
+        let twice = Function("twice", arguments: [.dimensionless], result: .dimensionless, implementation: { 2 * $0[0] },
+                             c: CImplementation(code: "double twice(double x) { return 2 * x; }"))
+        let operand = userFunction ? KernelExpression.call(.user(twice), [.load(element)]) : .load(element)
+        var value = KernelExpression.binary(.multiply, operand, .constant(1.5))
         if expensive {
             value = .binary(.multiply, .binary(.add, value, .constant(1)), .constant(1.5))
             value = .binary(.multiply, .binary(.add, value, .constant(1)), .constant(1.5))
@@ -30,8 +35,11 @@ final class CheckedBlocksTests: XCTestCase {
         XCTAssertTrue(code.contains("for (_idx = _base; _idx < 4000; _idx++) {"), code)
     }
 
+    /// Loops over more elements, costlier ones and ones calling a user's function (which runs once
+    /// an element) do not.
     func testLargerOrCostlierLoopsDoNot() throws {
-        for code in [try source(count: 40000), try source(count: 4000, expensive: true)] {
+        for code in [try source(count: 40000), try source(count: 4000, expensive: true),
+                     try source(count: 4000, userFunction: true)] {
             XCTAssertFalse(code.contains("sb_nonfinite_bits(_t0)"), code)
             XCTAssertTrue(code.contains("_firstbad = sb_min_index("), code)
         }
