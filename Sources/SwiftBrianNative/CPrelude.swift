@@ -264,6 +264,18 @@ package enum CPrelude {
     }
     /* The smaller of two indices (the first element of a loop whose values were not finite). */
     static inline int64_t sb_min_index(int64_t a, int64_t b) { return b < a ? b : a; }
+    /* Not zero exactly when x is NaN or infinite, for an `or` over a block of values (see CEmitter's
+       checked blocks): x - x is +0 for every finite x and NaN otherwise. With fast math (which may
+       rewrite x - x) the exponent's bits: all ones carry into the sign bit. */
+    #ifdef SB_FAST_MATH
+    static inline uint64_t sb_nonfinite_bits(double x) {
+        uint64_t bits;
+        memcpy(&bits, &x, sizeof bits);
+        return ((bits & 0x7FF0000000000000ull) + 0x0010000000000000ull) & 0x8000000000000000ull;
+    }
+    #else
+    static inline uint64_t sb_nonfinite_bits(double x) { return sb_bits(x - x); }
+    #endif
 
     static inline double sb_mod(double a, double b) {
         double r = fmod(a, b);

@@ -114,6 +114,49 @@ final class NonFiniteValueTests: XCTestCase {
         XCTAssertTrue(results.allSatisfy { $0 == results[0] })
     }
 
+    /// A cheap update of a few thousand neurons runs in checked blocks (see `CEmitter.checkedBlocks`):
+    /// a failing element in a whole block (the second, or the first of a thread's part) or after the
+    /// last whole block is found, and every other element stored, as without blocks, on every
+    /// backend and thread count (the CUDA emulation stops at the first failing thread: only its
+    /// message and the failing elements are compared).
+    func testFailingElementsOfCheckedBlocksAreReportedAsWithoutBlocks() throws {
+        for (failing, first) in [([300, 1000, 2900], 300), ([2900], 2900), ([1000, 1001], 1000)] {
+            var results: [[UInt64]] = []
+            let messages = try failingRuns {
+                let G = try NeuronGroup(3000, model: "dv/dt = v/ms : 1", method: .exact, name: "B")
+                try G.v.set("1 + i")
+                for element in failing { try G.v.set(1.7e308, where: "i == \(element)") }
+                return G
+            } inspect: { backend, G in
+                let v = try G.v.values.values
+                for element in failing { XCTAssertEqual(v[element], 1.7e308, "\(backend): neuron \(element) is kept") }
+                XCTAssertEqual(v[0], exp(0.1), accuracy: 1e-12, "\(backend): the others took the step")
+                if backend != .cudaEmulated { results.append(v.map(\.bitPattern)) }
+            }
+            XCTAssertTrue(messages[0].hasPrefix("'v' of 'B' became +inf for neuron \(first) at t = 0 s "
+                                                + "(last finite value: 1.7e+308)"), messages[0])
+            XCTAssertEqual(Set(messages).count, 1, "\(messages)")
+            XCTAssertEqual(results.count, 3)
+            XCTAssertEqual(Set(results).count, 1)
+        }
+    }
+
+    /// Checked blocks find a failing element with fast math (where `sb_nonfinite_bits` reads the
+    /// exponent's bits) and in single precision too.
+    func testCheckedBlocksFindAFailingElementWithFastMathAndInSinglePrecision() throws {
+        for (fastMath, precision) in [(true, Precision.double), (false, .single)] {
+            let G = try NeuronGroup(3000, model: "dv/dt = v/ms : 1", method: .exact, name: "F")
+            try G.v.set("1 + i")
+            try G.v.set(1.7e308, where: "i == 700")
+            let net = try Network(G, fastMath: fastMath, precision: precision)
+            XCTAssertThrowsError(try net.run(1 * ms)) { error in
+                let message = (error as? ModelError)?.message ?? "\(error)"
+                XCTAssertTrue(message.hasPrefix("'v' of 'F' became +inf for neuron 700 at t = 0 s"), message)
+            }
+            XCTAssertEqual(try G.v.values.values[700], 1.7e308, "fast math \(fastMath), \(precision)")
+        }
+    }
+
     /// Runs the group `make` builds for 1 ms on the interpreter, the native backend on one thread
     /// and on three (in parts of any size) and the CUDA emulation, expecting each run to fail;
     /// `inspect` reads the group after each failure. Returns the error messages, in that order.
