@@ -33,9 +33,6 @@ enum CLoopEmitter {
         var work: String?
         /// The work below which the kernel runs on the calling thread alone.
         var minimumWork = 0
-        /// The parts of each thread's share (1 to ``CThreadPool/shares``): more than one lets a
-        /// thread that has done its share take parts of a late thread's.
-        var shares = 1
     }
 
     static func source(kernelNames: [String], kernelClocks: [Int], parallel: [Parallel?], groups: [[Int]],
@@ -60,7 +57,6 @@ enum CLoopEmitter {
             lines.append("static const sb_kernel_function sb_kernel_joins[] = {\(parallel.map { $0?.join ?? "0" }.joined(separator: ", "))};")
             lines.append("typedef int64_t (*sb_work_function)(sb_buffer **, sb_queue **);")
             lines.append("static const sb_work_function sb_kernel_works[] = {\(parallel.map { $0?.work ?? "0" }.joined(separator: ", "))};")
-            lines.append("static const int sb_kernel_shares[] = {\(parallel.map { String($0?.shares ?? 1) }.joined(separator: ", "))};")
             lines.append("static const int64_t sb_kernel_minimum_works[] = {\(parallel.map { String($0?.minimumWork ?? 0) }.joined(separator: ", "))};")
         }
         if !groups.isEmpty { lines += groupSource(groups, kernelCount: kernelNames.count) }
@@ -83,7 +79,7 @@ enum CLoopEmitter {
         lines.append("            if (!current[sb_kernel_clocks[k]]) continue;")
         if !groups.isEmpty {
             lines.append("            if (sb_kernel_groups[k]) {")
-            lines.append("                int s = sb_parallel(sb_kernel_groups[k], 0, 1, (sb_buffer **)kb, (sb_queue **)kq, (const double *)kc, seed, error);")
+            lines.append("                int s = sb_parallel(sb_kernel_groups[k], 0, (sb_buffer **)kb, (sb_queue **)kq, (const double *)kc, seed, error);")
             lines.append("                if (s) { *done = n; return s < 0 ? s : sb_failed(s, k, error); }")
             lines.append("                k = sb_kernel_group_ends[k] - 1;")
             lines.append("                continue;")
@@ -91,7 +87,7 @@ enum CLoopEmitter {
         }
         if threaded {
             lines.append("            int s = sb_kernel_parallel[k] && (!sb_kernel_works[k] || sb_kernel_works[k](kb[k], kq[k]) >= sb_kernel_minimum_works[k])")
-            lines.append("                ? sb_parallel(sb_kernels[k], sb_kernel_joins[k], sb_kernel_shares[k], kb[k], kq[k], kc[k], seed, error)")
+            lines.append("                ? sb_parallel(sb_kernels[k], sb_kernel_joins[k], kb[k], kq[k], kc[k], seed, error)")
             lines.append("                : sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")
         } else {
             lines.append("            int s = sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")

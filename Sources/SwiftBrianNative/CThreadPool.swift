@@ -5,24 +5,17 @@
 /// the calling thread. Networks of the same model share the library and so the pool: one at a
 /// time uses it, and a kernel that finds it busy (another network running in another thread)
 /// runs on its own thread, with the same result. A parallel kernel is a job of `SB_THREADS`
-/// shares of `shares` parts each (see ``CLoopEmitter/Parallel/shares``), one call of its function
-/// per part, on its part `sb_part` of `sb_parts`: the calling thread publishes the job (a new
-/// generation), and it and the workers each claim the parts of their own share (thread i share i:
-/// the same elements at every kernel, whose values its cache holds), then any part not yet
-/// claimed, and the calling thread waits until all are done (then joins a threshold's parts'
+/// parts, one call of its function each, on its part `sb_part` of `sb_parts`: the calling thread
+/// publishes the job (a new generation), and it and the workers each claim their own part (thread
+/// i part i: the same elements at every kernel, whose values its cache holds), then any part not
+/// yet claimed, and the calling thread waits until all are done (then joins a threshold's parts'
 /// spikes). Which thread runs a part does not matter: a worker that another program keeps off its
-/// core leaves its parts to the calling thread instead of holding up the step, and with several
-/// parts to a share it holds up the step for one part at most. Every element
+/// core leaves its part to the calling thread instead of holding up the step. Every element
 /// (every target of a pathway) is computed by one part with the same operations in the same
 /// order as on one thread, so results do not depend on the number of threads. A failure is
 /// reported from the part with the lowest `sb_fail_order` (where one thread would have met it:
 /// a pathway sets it) and among those the lowest part, which holds the first failing element.
 enum CThreadPool {
-    /// The most parts of a thread's share (`SB_SHARES`): an element-wise kernel runs in this many
-    /// parts per thread, so that a thread that has done its share takes the parts of a thread
-    /// that another program keeps off its core, instead of waiting for its whole share.
-    static let shares = 4
-
     /// What kernels need before their definitions: which part of its range this thread runs
     /// (part 0 of 1 outside parallel kernels), and the pool with each part's event list and count
     /// (see `CEmitter.joinedEvents`).
@@ -32,7 +25,6 @@ enum CThreadPool {
         #include <sched.h>
         #include <stdatomic.h>
         #define SB_THREADS \(threads)
-        #define SB_SHARES \(shares)
         static _Thread_local int64_t sb_part = 0, sb_parts = 1, sb_fail_order = 0;
         typedef int (*sb_part_function)(sb_buffer **, sb_queue **, const double *, uint64_t, char *);
         static struct {
@@ -41,23 +33,22 @@ enum CThreadPool {
             pthread_t workers[SB_THREADS];
             pthread_mutex_t busy, lock;
             pthread_cond_t wake;
-            /* The job's generation, the parts done and the workers asleep on `wake`, each on a cache
-               line of its own; then the job, written by the calling thread only. */
+            /* The job's generation, the parts done, the workers asleep on `wake` and whether each
+               part is claimed: each on a cache line of its own. */
             _Alignas(64) _Atomic unsigned generation;
             _Alignas(64) _Atomic int done;
             _Alignas(64) _Atomic int sleepers;
-            _Alignas(64) unsigned first;
-            int64_t parts;
+            struct { _Alignas(64) _Atomic int claimed; } parts[SB_THREADS];
+            unsigned first;
             sb_part_function function;
             sb_buffer **b;
             sb_queue **q;
             const double *c;
             uint64_t seed;
-            /* Whether each part is claimed: thread i's share of the parts on a cache line of its own. */
-            struct { _Alignas(64) _Atomic unsigned char claimed[SB_SHARES]; } shares[SB_THREADS];
-            /* What each part gave, each on lines of its own. */
-            struct { _Alignas(64) int status; int64_t order; char error[512]; } results[SB_THREADS * SB_SHARES];
-            _Alignas(64) sb_buffer scratch[SB_THREADS];
+            int status[SB_THREADS];
+            int64_t order[SB_THREADS];
+            char errors[SB_THREADS][512];
+            sb_buffer scratch[SB_THREADS];
             int64_t counts[SB_THREADS];
         } sb_pool = {.busy = PTHREAD_MUTEX_INITIALIZER, .lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
 
@@ -65,8 +56,7 @@ enum CThreadPool {
     }
 
     /// The pool: `sb_parallel` runs a kernel's parts on all threads (starting them if they are not
-    /// running), `shares` parts per thread, then its join, if any, on the calling thread;
-    /// `sb_threads_stop` ends them.
+    /// running), then its join, if any, on the calling thread; `sb_threads_stop` ends them.
     static let source = #"""
         static inline void sb_pause(void) {
         #if defined(__x86_64__) || defined(__i386__)
@@ -74,29 +64,22 @@ enum CThreadPool {
         #endif
         }
 
-        /* Runs the parts of the current job that no thread has claimed: thread `own`'s share first,
-           then the others', from their last part back (their threads take them from the first on). The calling thread sets the job's function, arguments and parts before it
-           clears the parts' claims (those past the job's parts stay claimed), and clears them only once
-           every part of the last job is done: so a part claimed is one of the job whose arguments the
-           claim then reads, even for a thread that comes late. */
+        /* Runs the parts of the current job that no thread has claimed, from part `own` on. The
+           calling thread sets the job's function and arguments before it clears the parts' claims,
+           and clears them only once every part of the last job is done: so a part claimed is one
+           of the job whose arguments the claim then reads, even for a thread that comes late. */
         static void sb_pool_run(int64_t own) {
-            int ran = 0;
             for (int64_t k = 0; k < SB_THREADS; k++) {
-                const int64_t thread = (own + k) % SB_THREADS;
-                for (int64_t i = 0; i < SB_SHARES; i++) {
-                    const int64_t s = k == 0 ? i : SB_SHARES - 1 - i;
-                    _Atomic unsigned char *const claimed = &sb_pool.shares[thread].claimed[s];
-                    if (atomic_load_explicit(claimed, memory_order_relaxed) || atomic_exchange(claimed, 1)) continue;
-                    const int64_t parts = sb_pool.parts, part = thread * (parts / SB_THREADS) + s;
-                    sb_part = part;
-                    sb_parts = parts;
-                    sb_fail_order = 0;
-                    sb_pool.results[part].status = sb_pool.function(sb_pool.b, sb_pool.q, sb_pool.c, sb_pool.seed, sb_pool.results[part].error);
-                    sb_pool.results[part].order = sb_fail_order;
-                    ran++;
-                }
+                const int64_t part = (own + k) % SB_THREADS;
+                if (atomic_load_explicit(&sb_pool.parts[part].claimed, memory_order_relaxed)
+                    || atomic_exchange(&sb_pool.parts[part].claimed, 1)) continue;
+                sb_part = part;
+                sb_parts = SB_THREADS;
+                sb_fail_order = 0;
+                sb_pool.status[part] = sb_pool.function(sb_pool.b, sb_pool.q, sb_pool.c, sb_pool.seed, sb_pool.errors[part]);
+                sb_pool.order[part] = sb_fail_order;
+                atomic_fetch_add(&sb_pool.done, 1);
             }
-            if (ran) atomic_fetch_add(&sb_pool.done, ran);
         }
 
         /* Waits for a job after that of `generation` and gives its generation: spinning a little
@@ -158,8 +141,6 @@ enum CThreadPool {
         static int sb_threads_start(char *error) {
             if (sb_pool.running) return 0;
             atomic_store(&sb_pool.stop, 0);
-            for (int i = 0; i < SB_THREADS; i++)
-                for (int s = 0; s < SB_SHARES; s++) atomic_store(&sb_pool.shares[i].claimed[s], 1);
             sb_pool.first = atomic_load(&sb_pool.generation);
             for (int i = 1; i < SB_THREADS; i++) {
                 int failure = pthread_create(&sb_pool.workers[i], NULL, sb_pool_worker, (void *)(intptr_t)i);
@@ -174,42 +155,37 @@ enum CThreadPool {
             return 0;
         }
 
-        /* Runs `function` in `shares` parts per thread (1 to SB_SHARES; more parts let a thread that
-           has done its share take some of a late thread's), then `join`, if any, on the calling thread. */
-        static int sb_parallel(sb_part_function function, sb_part_function join, int shares, sb_buffer **b, sb_queue **q,
+        static int sb_parallel(sb_part_function function, sb_part_function join, sb_buffer **b, sb_queue **q,
                                const double *c, uint64_t seed, char *error) {
             if (pthread_mutex_trylock(&sb_pool.busy)) return function(b, q, c, seed, error);
             if (sb_threads_start(error)) {
                 pthread_mutex_unlock(&sb_pool.busy);
                 return 1;
             }
-            const int64_t parts = (int64_t)SB_THREADS * shares;
             sb_pool.function = function;
             sb_pool.b = b;
             sb_pool.q = q;
             sb_pool.c = c;
             sb_pool.seed = seed;
-            sb_pool.parts = parts;
             atomic_store(&sb_pool.done, 0);
-            for (int i = 0; i < SB_THREADS; i++)
-                for (int s = 0; s < shares; s++) atomic_store(&sb_pool.shares[i].claimed[s], 0);
+            for (int i = 0; i < SB_THREADS; i++) atomic_store(&sb_pool.parts[i].claimed, 0);
             sb_pool_publish();
             sb_pool_run(0);
             sb_part = 0;
             sb_parts = 1;
             /* A worker still running a part: spin a little, then let other work have the core. */
-            for (int spin = 0; atomic_load(&sb_pool.done) < parts; spin++) {
+            for (int spin = 0; atomic_load(&sb_pool.done) < SB_THREADS; spin++) {
                 if (spin < 4000) sb_pause();
                 else sched_yield();
             }
             int failed = -1;
-            for (int i = 0; i < parts; i++) {
-                if (sb_pool.results[i].status && (failed < 0 || sb_pool.results[i].order < sb_pool.results[failed].order)) failed = i;
+            for (int i = 0; i < SB_THREADS; i++) {
+                if (sb_pool.status[i] && (failed < 0 || sb_pool.order[i] < sb_pool.order[failed])) failed = i;
             }
             int status = 0;
             if (failed >= 0) {
-                memcpy(error, sb_pool.results[failed].error, 512);
-                status = sb_pool.results[failed].status;
+                memcpy(error, sb_pool.errors[failed], 512);
+                status = sb_pool.status[failed];
             }
             if (!status && join) status = join(b, q, c, seed, error);
             pthread_mutex_unlock(&sb_pool.busy);

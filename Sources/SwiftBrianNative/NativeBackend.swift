@@ -150,12 +150,9 @@ public final class NativeBackend: Backend {
             // one thread, it pulls them to its core, and the other threads fetch them back at
             // the next state update); onto a smaller group, only when its synapses are enough.
             let splitTargets = emitter.targetCount.map { $0 >= minimumParallelElements } ?? false
-            // Element-wise kernels (neither a threshold's join nor a pathway's work) run in several
-            // parts per thread; a pathway in more parts would scan its synapses more often.
             return CLoopEmitter.Parallel(join: emitter.joins ? name + "_join" : nil,
                                          work: emitter.measuresWork ? name + "_work" : nil,
-                                         minimumWork: splitTargets ? 1 : minimumParallelElements,
-                                         shares: emitter.joins || emitter.measuresWork ? 1 : CThreadPool.shares)
+                                         minimumWork: splitTargets ? 1 : minimumParallelElements)
         }
         // Independent members run on the threads (each member on one), when they all run natively,
         // none joins parts of its own and their kernels loop over at least minimumParallelElements

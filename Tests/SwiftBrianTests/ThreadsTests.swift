@@ -354,12 +354,6 @@ final class ThreadsTests: XCTestCase {
                                                   .init(work: "c_work", minimumWork: 1000)],
                                        groups: [], clockCount: 1, swiftClocks: [])
         XCTAssertTrue(loop.contains("sb_kernel_minimum_works[] = {0, 1, 1000};"), loop)
-        // An element-wise kernel runs in several parts per thread, the others in one.
-        let shared = CLoopEmitter.source(kernelNames: ["a", "b"], kernelClocks: [0, 0],
-                                         parallel: [.init(shares: CThreadPool.shares), .init(join: "b_join")],
-                                         groups: [], clockCount: 1, swiftClocks: [])
-        XCTAssertTrue(shared.contains("sb_kernel_shares[] = {\(CThreadPool.shares), 1};"), shared)
-        XCTAssertTrue(shared.contains("sb_parallel(sb_kernels[k], sb_kernel_joins[k], sb_kernel_shares[k],"), shared)
         let (source, emitter) = try CEmitter.emit(kernel([update]), name: "threads_test", threads: 2)
         XCTAssertTrue(emitter.parallel)
         XCTAssertNil(emitter.targetCount)
