@@ -29,10 +29,48 @@ final class CableSharingTests: XCTestCase {
         return system
     }
 
-    private func sharing(_ systems: [CableSystem]) throws -> CableSharing {
+    /// The sharing of one solve of `systems`, each `gtot` stored from `conductance` (by default
+    /// a constant) by a kernel before it.
+    private func sharing(_ systems: [CableSystem],
+                         conductance: (CableSystem) -> KernelExpression = { _ in .constant(1e-4) }) throws -> CableSharing {
         let step = try DoubleBuffer(name: "step", count: 1, value: 0)
-        return CableSharing([Kernel(name: "cables", scalar: [.solveCables(systems)], iteration: .range(0, 0), vector: [],
-                                    random: RandomKey(stream: 1, step: step))])
+        let coefficients = systems.map {
+            Kernel(name: "\($0.name)_coefficients", iteration: .range(0, 7),
+                   vector: [.store(ArrayReference($0.conductance), conductance($0))], random: RandomKey(stream: 1, step: step))
+        }
+        return CableSharing(coefficients + [Kernel(name: "cables", scalar: [.solveCables(systems)], iteration: .range(0, 0),
+                                                   vector: [], random: RandomKey(stream: 1, step: step))])
+    }
+
+    func testFactorizationIsSharedOnlyWithTheSameConductanceAtEveryStep() throws {
+        let cells = try ["a", "b", "c", "d"].map { try system($0, cm: 0.01) }
+        func factorizationShared(_ conductance: @escaping (CableSystem) -> KernelExpression) throws -> [Bool] {
+            let shared = try sharing(cells, conductance: conductance)
+            return cells.map { shared.isShared($0.pivot) }
+        }
+        // gL per compartment: b has a's values, c others; d's are written by a kernel (a state).
+        let gL = try cells.map { try DoubleBuffer(name: "\($0.name).gL", count: 7, value: $0.name == "c" ? 2e-4 : 1e-4) }
+        let state = gL[3]
+        func load(_ system: CableSystem) -> KernelExpression {
+            let buffer = gL[cells.firstIndex { $0 === system } ?? 0]
+            return .binary(.multiply, .constant(2), .load(ArrayReference(buffer)))
+        }
+        let step = try DoubleBuffer(name: "step", count: 1, value: 0)
+        let writer = Kernel(name: "state", iteration: .range(0, 7), vector: [.store(ArrayReference(state), .constant(1e-4))],
+                            random: RandomKey(stream: 1, step: step))
+        let withWriter = CableSharing([writer] + cells.map {
+            Kernel(name: "\($0.name)_coefficients", iteration: .range(0, 7),
+                   vector: [.store(ArrayReference($0.conductance), load($0))], random: RandomKey(stream: 1, step: step))
+        } + [Kernel(name: "cables", scalar: [.solveCables(cells)], iteration: .range(0, 0), vector: [],
+                    random: RandomKey(stream: 1, step: step))])
+        XCTAssertEqual(cells.map { withWriter.isShared($0.pivot) }, [false, true, false, false])
+        // The same constant everywhere: all share a's; constants that differ: none.
+        XCTAssertEqual(try factorizationShared { _ in .constant(1e-4) }, [false, true, true, true])
+        XCTAssertEqual(try factorizationShared { $0.name == "c" ? .constant(2e-4) : .constant(1e-4) }, [false, true, false, true])
+        // A random draw is not the same at every step.
+        XCTAssertEqual(try factorizationShared { _ in .random(.uniform, site: 0) }, [false, false, false, false])
+        // The work space is shared all the same.
+        XCTAssertTrue(try sharing(cells) { _ in .random(.uniform, site: 0) }.isShared(cells[1].nodeValue))
     }
 
     func testOnlyCellsWithEqualValuesShare() throws {
@@ -80,8 +118,8 @@ final class CableSharingTests: XCTestCase {
     }
 
     /// Cell `k` of 10 ball-and-stick cells: all alike but for their current, except cell 4 (another
-    /// capacitance) and cell 7, whose conductance changes every step: it shares the factorization of
-    /// the cells solved with it (cell 0 to 7), and replaces it at every step.
+    /// capacitance) and cell 7, whose conductance changes every step (it keeps its own
+    /// factorization); the others solved together (cells 0 to 7) share one, made at the first step.
     private func cell(_ k: Int) throws -> SpatialNeuron {
         let morpho = try Soma(diameter: 30 * um)
         morpho.dend = try Cylinder(diameter: 2 * um, length: 300 * um, n: 12)
