@@ -26,12 +26,14 @@ struct CableSharing {
 
     /// The sharing of the cable systems the kernels solve.
     init(_ kernels: [Kernel]) {
-        var constants: [[UInt64]: DoubleBuffer] = [:]
-        /// The buffer standing for `buffer`'s contents: the first seen with them.
-        func representative(_ buffer: DoubleBuffer) -> DoubleBuffer {
+        // The first buffer seen with given contents, among the coefficients (bound in place of the
+        // others) and among what conductances read (only compared: a user's buffer that a network
+        // operation may change is never bound in place of another).
+        var coefficientContents: [[UInt64]: DoubleBuffer] = [:], readContents: [[UInt64]: DoubleBuffer] = [:]
+        func representative(_ buffer: DoubleBuffer, in contents: inout [[UInt64]: DoubleBuffer]) -> DoubleBuffer {
             let key = [UInt64(buffer.count)] + buffer.array.map(\.bitPattern)
-            let shared = constants[key] ?? buffer
-            constants[key] = shared
+            let shared = contents[key] ?? buffer
+            contents[key] = shared
             return shared
         }
         var written: Set<ObjectIdentifier> = [], conductances: [ObjectIdentifier: KernelExpression] = [:]
@@ -56,7 +58,7 @@ struct CableSharing {
                     default: return nil
                     }
                     guard !written.contains(ObjectIdentifier(reference.buffer)) else { return nil }
-                    return .load(ArrayReference(representative(reference.buffer), reference.index))
+                    return .load(ArrayReference(representative(reference.buffer, in: &readContents), reference.index))
                 case .unary(let op, let x): return constant(x).map { .unary(op, $0) }
                 case .binary(let op, let x, let y):
                     guard let x = constant(x), let y = constant(y) else { return nil }
@@ -80,7 +82,7 @@ struct CableSharing {
                     let coefficients = [system.diagonal, system.upper, system.lower, system.endResponse,
                                         system.startResponse, system.startConductance, system.endConductance, system.dt]
                         .map { buffer -> ObjectIdentifier in
-                            let shared = representative(buffer)
+                            let shared = representative(buffer, in: &coefficientContents)
                             if shared !== buffer { replacements[ObjectIdentifier(buffer)] = shared }
                             return ObjectIdentifier(shared)
                         }
