@@ -158,6 +158,38 @@ final class CableSharingTests: XCTestCase {
         return result
     }
 
+    /// Eight alike cells with `gL` a parameter of equal values (they share a factorization), one
+    /// of whose `gL` a network operation changes during the run: its `gtot` then differs from the
+    /// others' in the shared factorization, and each cell of the group is solved whole before the
+    /// next (``CCableStep``'s `sb_cable_steps`), as the interpreter's separate copies give.
+    func testAConductanceChangedDuringTheRunGetsWhatSeparateCopiesGive() throws {
+        _ = try onBothBackends("changed during the run") { backend in
+            let morpho = try Soma(diameter: 30 * um)
+            morpho.dend = try Cylinder(diameter: 2 * um, length: 300 * um, n: 12)
+            let cells = try (0..<8).map { k -> SpatialNeuron in
+                let neuron = try SpatialNeuron(morphology: morpho, model: """
+                    Im = gL*(EL - v) : amp/meter**2
+                    I : amp (point current)
+                    gL : siemens/meter**2
+                    """, Cm: 1 * uF / cm2, Ri: 150 * ohm * cm, namespace: ["EL": -70 * mV], name: "cell\(k)")
+                try neuron.gL.set(1e-4 * siemens / cm2)
+                try neuron.v.set(-70 * mV)
+                try neuron.I.set(0.05 * nA * Double(k + 1), where: "i == \(neuron.size - 1)")
+                return neuron
+            }
+            var calls = 0
+            let change = try NetworkOperation(dt: 0.5 * ms) { _ in
+                calls += 1
+                if calls == 2 { try cells[3].gL.set(3e-4 * siemens / cm2) }  // at 0.5 ms
+            }
+            try Network(cells + [change], backend: backend).run(1 * ms)
+            var result = CaseResult()
+            for neuron in cells { result.final("\(neuron.name).v", try neuron.v.values) }
+            XCTAssertEqual(try cells[3].gL.plainValues[0], 3, accuracy: 1e-12)  // 3e-4 S/cm², in S/m²
+            return result
+        }
+    }
+
     func testSharedCellsGetWhatSeparateCopiesGive() throws {
         // Interpreted (no sharing), native on 1 to 4 threads and emulated CUDA alike, bit for bit.
         let shared = try onBothBackends("population") { try population($0) }
