@@ -82,6 +82,8 @@ final class NetworkTests: XCTestCase {
         // The operation runs at 0, 1, 2, 3 ms; at 3 ms v = 0.3 and the run stops after that step,
         // whose update adds 0.01.
         XCTAssertEqual(seen.count, 4)
+        // Each saw the time of its step.
+        for (k, time) in seen.enumerated() { XCTAssertEqual(time, 0.001 * Double(k), accuracy: 1e-12) }
         XCTAssertEqual(try G.v[0].value, 0.31, accuracy: 1e-12)
         XCTAssertEqual(net.t.value, 0.0031, accuracy: 1e-12)
     }

@@ -170,6 +170,8 @@ public final class Network {
                 }
             }
             guard let current = nextClocks(clocks) else { break }
+            // The time of the step, as network operations read it (`net.t`, Brian's `t`).
+            t = current[0].t
             for (clock, step) in prepared.steps where current.contains(where: { $0 === clock }) { try step() }
             for clock in current { clock.set(step: clock.step + 1) }
             progress?.update(simulated: (clocks.map(\.t.value).min() ?? end) - start)
