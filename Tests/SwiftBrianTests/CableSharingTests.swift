@@ -30,11 +30,15 @@ final class CableSharingTests: XCTestCase {
     }
 
     /// The sharing of one solve of `systems`, each `gtot` stored from `conductance` (by default
-    /// a constant) by a kernel before it.
-    private func sharing(_ systems: [CableSystem],
+    /// a constant) by a kernel before it, after a kernel storing into each of `written`.
+    private func sharing(_ systems: [CableSystem], written: [DoubleBuffer] = [],
                          conductance: (CableSystem) -> KernelExpression = { _ in .constant(1e-4) }) throws -> CableSharing {
         let step = try DoubleBuffer(name: "step", count: 1, value: 0)
-        let coefficients = systems.map {
+        let writers = written.map {
+            Kernel(name: "\($0.name)_writer", iteration: .range(0, 7), vector: [.store(ArrayReference($0), .constant(1e-4))],
+                   random: RandomKey(stream: 1, step: step))
+        }
+        let coefficients = writers + systems.map {
             Kernel(name: "\($0.name)_coefficients", iteration: .range(0, 7),
                    vector: [.store(ArrayReference($0.conductance), conductance($0))], random: RandomKey(stream: 1, step: step))
         }
@@ -55,16 +59,9 @@ final class CableSharingTests: XCTestCase {
             let buffer = gL[cells.firstIndex { $0 === system } ?? 0]
             return .binary(.multiply, .constant(2), .load(ArrayReference(buffer)))
         }
-        let step = try DoubleBuffer(name: "step", count: 1, value: 0)
-        let writer = Kernel(name: "state", iteration: .range(0, 7), vector: [.store(ArrayReference(state), .constant(1e-4))],
-                            random: RandomKey(stream: 1, step: step))
-        let withWriter = CableSharing([writer] + cells.map {
-            Kernel(name: "\($0.name)_coefficients", iteration: .range(0, 7),
-                   vector: [.store(ArrayReference($0.conductance), load($0))], random: RandomKey(stream: 1, step: step))
-        } + [Kernel(name: "cables", scalar: [.solveCables(cells)], iteration: .range(0, 0), vector: [],
-                    random: RandomKey(stream: 1, step: step))])
+        let withWriter = try sharing(cells, written: [state], conductance: load)
         XCTAssertEqual(cells.map { withWriter.isShared($0.pivot) }, [false, true, false, false])
-        // The same constant everywhere: all share a's; constants that differ: none.
+        // The same constant everywhere: all share a's; c's other constant: c keeps its own.
         XCTAssertEqual(try factorizationShared { _ in .constant(1e-4) }, [false, true, true, true])
         XCTAssertEqual(try factorizationShared { $0.name == "c" ? .constant(2e-4) : .constant(1e-4) }, [false, true, false, true])
         // A random draw is not the same at every step.
