@@ -673,8 +673,8 @@ package struct CEmitter {
 
     /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it draws normal
     /// random numbers (see ``elementLoop(_:_:_:normals:pragma:)``). When the operations end in a
-    /// guard of finite values (see `FiniteChecks`), the loop stores under that condition (masked
-    /// stores) and notes the first element where it failed (`_firstbad`, a minimum, so the loop
+    /// guard of finite values (see `FiniteChecks`), the loop stores under that condition (the
+    /// element's own value kept where it fails, see ``ownElement(_:)``) and notes the first element where it failed (`_firstbad`, a minimum, so the loop
     /// still vectorizes); that element kept its values, so computing it again with the checks (the
     /// operations emitted with ``checksGuarded`` off, drawing with `sb_normal`, which gives the
     /// block's values) finds the first check that failed, its value and the last finite one, as
@@ -725,9 +725,10 @@ package struct CEmitter {
     /// ``checkedBlockBytes`` of their buffers, for blocks of ``checkedBlockSize`` whole
     /// elements from `lower` on: a loop computes the block's checked values and `or`s a word that
     /// is not zero if any is not finite (`sb_nonfinite_bits`), storing nothing; when none is, a
-    /// second loop computes the block again and stores, without the masks and the note of a
-    /// first failing element, which cost more than the computation in such a loop (linear at N =
-    /// 4000: 0.16 → 0.10–0.13 ns per neuron-step, measured on its generated C). The first block
+    /// second loop computes the block again and stores, without the choice of each stored value
+    /// and the note of a first failing element, which cost more than the computation in such a
+    /// loop (linear at N = 4000: 0.16 → 0.10–0.13 ns per neuron-step, measured on its generated
+    /// C when the guarded loop still stored through masks). The first block
     /// with a value that is not finite, and what follows the last whole block, are left to the
     /// guarded loop from `_base` on, which finds the same element and stores the same values as
     /// it would have from `lower` (nothing of that block was stored). Nil for other loops: where
@@ -838,6 +839,20 @@ package struct CEmitter {
     /// no `INT64_MAX`).
     private static let noElement = "0x7FFFFFFFFFFFFFFFLL"
 
+    /// Whether a store through `index` writes the loop's own element (no other iteration writes
+    /// it): a store guarded by its values being finite is then written as a choice between the
+    /// new value and the element's own (`x[i] = sb_fresh_if(finite, new, x[i])`, bitwise), the
+    /// same bits, which the compiler vectorizes with plain stores. Under `if` (or as `finite ? new
+    /// : x[i]`), clang stores through masks, which some processors run slowly (AMD Zen 3:
+    /// `vmaskmovpd` is microcoded; CUBA at N = 4,000 took 2.7 times as long with the check as
+    /// without).
+    private static func ownElement(_ index: IndexMap) -> Bool {
+        switch index {
+        case .element, .offset: return true
+        case .shared, .mapped, .row, .column: return false
+        }
+    }
+
     /// A loop of the form "for each element: if condition, then operations" (thresholds, Poisson
     /// draws, events) whose condition can be computed for a block of elements before any of the
     /// operations runs: the condition reads no buffer the operations write, except element-wise
@@ -914,10 +929,21 @@ package struct CEmitter {
         case .appendIndex(let value, let buffer):
             return ["\(indent)sb_append_i32(\(header(buffer)), (int32_t)(\(try expression(value))));"]
         case .when(.call(.builtin(KernelFunctionNames.finite), let values), let inner) where checksGuarded:
-            let finite = try values.map { "isfinite(\(try expression($0)))" }.joined(separator: " && ")
-            return ["\(indent)const int _finite = \(finite);", "\(indent)if (_finite) {"]
-                + (try inner.flatMap { try self.operation($0, indent: indent + "    ") })
-                + ["\(indent)}", "\(indent)_firstbad = sb_min_index(_firstbad, _finite ? \(CEmitter.noElement) : _idx);"]
+            // Without `&&`, whose branches clang would turn back into stores under a condition.
+            let nonfinite = try values.map { "sb_nonfinite_bits(\(try expression($0)))" }.joined(separator: " | ")
+            let finite = "(\(nonfinite)) == 0"
+            var kept: [String] = [], guarded: [String] = []
+            for operation in inner {
+                if case .store(let reference, let value) = operation, CEmitter.ownElement(reference.index) {
+                    let target = try element(reference)
+                    kept.append("\(indent)\(target) = sb_fresh_if(_finite, \(try expression(value)), \(target));")
+                } else {
+                    guarded += try self.operation(operation, indent: indent + "    ")
+                }
+            }
+            return ["\(indent)const int _finite = \(finite);"] + kept
+                + (guarded.isEmpty ? [] : ["\(indent)if (_finite) {"] + guarded + ["\(indent)}"])
+                + ["\(indent)_firstbad = sb_min_index(_firstbad, _finite ? \(CEmitter.noElement) : _idx);"]
         case .when(let condition, let inner):
             return ["\(indent)if ((\(try expression(condition))) != 0) {"]
                 + (try inner.flatMap { try self.operation($0, indent: indent + "    ") }) + ["\(indent)}"]

@@ -274,8 +274,27 @@ package enum CPrelude {
         return ((bits & 0x7FF0000000000000ull) + 0x0010000000000000ull) & 0x8000000000000000ull;
     }
     #else
-    static inline uint64_t sb_nonfinite_bits(double x) { return sb_bits(x - x); }
+    static inline uint64_t sb_nonfinite_bits(double x) {
+        const double difference = x - x;
+        uint64_t bits;
+        memcpy(&bits, &difference, sizeof bits);
+        return bits;
+    }
     #endif
+
+    /* `fresh` where `finite` is not zero, else `kept`: a store guarded by its values being finite
+       (see CEmitter's ownElement), x[i] = sb_fresh_if(finite, new, x[i]). Bitwise, so that the
+       compiler stores with a plain vector store: written as `finite ? new : x[i]`, clang turns it
+       into a masked store, which some processors run slowly (AMD Zen 3). */
+    static inline double sb_fresh_if(int finite, double fresh, double kept) {
+        const uint64_t mask = (uint64_t)0 - (uint64_t)(finite != 0);
+        uint64_t f, k;
+        memcpy(&f, &fresh, sizeof f);
+        memcpy(&k, &kept, sizeof k);
+        k ^= (k ^ f) & mask;
+        memcpy(&kept, &k, sizeof k);
+        return kept;
+    }
 
     static inline double sb_mod(double a, double b) {
         double r = fmod(a, b);
