@@ -79,7 +79,8 @@ ours() {
 }
 
 brian() {
-  local script=("$(cd "$REFERENCE" && pwd)/brian2_bench.py" "$1" "$2")
+  # brian2_run.py: the reference script with Python's max (see there).
+  local script=("$PWD/scripts/brian2_run.py" "$(cd "$REFERENCE" && pwd)/brian2_bench.py" "$1" "$2")
   if spatial "$1"; then
     script=("$PWD/scripts/brian2_spatial_bench.py" "$1" "$2")
   elif brunel "$1"; then
