@@ -131,10 +131,12 @@ final class PortableMathTests: XCTestCase {
     }
 
     /// Arguments where earlier evaluations broke the bounds: exp 1.17 ulp at 707.36 (`e^r` as
-    /// `(T r + 1) r + 1`), cosh 1.55 at 12.17 (the same).
+    /// `(T r + 1) r + 1`), cosh 1.55 at 12.17 (the same), expm1 1.24 ulp at 37.07 and exprel 2.38
+    /// at 36.87 (`2^k (1 + m) - 1` rounded twice for `k = 53`, `54`).
     private static let formerlyInaccurate: [Double] = [
         -666.4532332428247, -0.9983846487136314, 707.3596457964296, -704.584095175576, 0.3951925286933743,
-        12.170710933771147, -1.7433150800925739,
+        12.170710933771147, -1.7433150800925739, 37.06507666952935, 37.07237956321217, 36.82608055626834,
+        36.87154914916684,
     ]
 
     /// The arguments of the exponential family: those of exp, the tiny ones, 5,000 in [-1, 1] and
