@@ -14,7 +14,7 @@ extension PortableMath {
         scaledExp(x, tail: -0.0, scale: 0)
     }
 
-    /// `e^x - 1`, within 1 ulp (0.86 measured over 10^7 arguments; exact for tiny `x`, `±0` kept):
+    /// `e^x - 1`, within 1 ulp (0.92 measured over 10^7 arguments; exact for tiny `x`, `±0` kept):
     /// with `x = k ln 2 + r + c` as in ``exp(_:)`` (`c` the rounding error of `r`),
     /// `e^(r + c) - 1 = m + c (1 + m)` where `m = r + r² T(r)` in two parts, then
     /// `(2^k - 1) + 2^k m` (exact scalings, the sum in two parts) for `k <= 53`, where `2^k - 1` is
@@ -38,14 +38,14 @@ extension PortableMath {
         return x != x || x == 0 ? x : result
     }
 
-    /// `(e^x - 1)/x`, 1 at 0 (Brian's `exprel`): ``expm1(_:)`` divided by `x`, within 2 ulp (1.52
+    /// `(e^x - 1)/x`, 1 at 0 (Brian's `exprel`): ``expm1(_:)`` divided by `x`, within 2 ulp (1.60
     /// measured over 10^7 arguments).
     public static func exprel(_ x: Double) -> Double {
         let quotient = expm1(x) / x
         return x == 0 ? 1.0 : quotient
     }
 
-    /// The hyperbolic sine, within 2 ulp (1.88 measured over 10^7 arguments): `(2t - t²/(t + 1))/2` with `t = expm1(|x|)` below 1,
+    /// The hyperbolic sine, within 2 ulp (1.85 measured over 10^7 arguments): `(2t - t²/(t + 1))/2` with `t = expm1(|x|)` below 1,
     /// `E - 1/(4E)` with `E = e^|x|/2` (scaled without overflow) above; odd.
     public static func sinh(_ x: Double) -> Double {
         let a = x.magnitude
