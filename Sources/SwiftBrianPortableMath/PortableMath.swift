@@ -85,11 +85,66 @@ public enum PortableMath {
     /// the low bits of the sum.
     static let roundingShift = 6755399441055744.0
 
-    /// C statements evaluating `variable` by Horner's rule in `argument` with `series[high - 1]`
-    /// down to `series[low]` (`variable` starts at `series[high]`).
-    static func horner(_ variable: String, _ argument: String, _ series: [Double], from high: Int, to low: Int) -> String {
-        stride(from: high - 1, through: low, by: -1)
-            .map { "\(variable) = \(variable) * \(argument) + \(literal(series[$0]));" }.joined(separator: "\n    ")
+    /// `c[0] + c[1] x + c[2] x² + ...` for the coefficients `c` (`coefficients` from `first`, at
+    /// least two), by Estrin's scheme with the constant added last: the pairs `c[1] x`,
+    /// `c[2] + c[3] x`, `c[4] + c[5] x`, ..., then pairs of those with `x²` (`a + b x²`), of
+    /// those with `x⁴`, ... (an odd one out carried up as it is), and `c[0]` plus the last one.
+    /// Twelve coefficients take 8 dependent operations instead of Horner's 22: in the vectorized
+    /// loops of the generated C these functions are latency-bound, not throughput-bound (on AMD
+    /// Zen 3, AVX2, over 4,000 elements, the exponential took 3.3–4.5 ns an element with its series
+    /// by Horner's rule, 1.9–3.0 ns by Estrin's). Adding the constant last rounds the result once
+    /// at its own scale, where Estrin's scheme with the constant in the first pair rounds there at
+    /// every level (``expm1(_:)`` was then off by up to 1.11 ulp instead of 0.88, over 10^7
+    /// arguments in [-1, 1]). ``cPolynomial(_:_:from:)`` writes the same operations in C.
+    static func polynomial(_ coefficients: [Double], from first: Int = 0, _ x: Double) -> Double {
+        coefficients.withUnsafeBufferPointer { all in
+            let c = UnsafeBufferPointer(rebasing: all[first...])
+            return withUnsafeTemporaryAllocation(of: Double.self, capacity: c.count) { terms in
+                var count = 0
+                for i in stride(from: 0, to: c.count, by: 2) {
+                    terms[count] = i + 1 == c.count ? c[i] : i == 0 ? c[1] * x : c[i] + c[i + 1] * x
+                    count += 1
+                }
+                var power = x
+                while count > 1 {
+                    power = power * power
+                    var next = 0
+                    for i in stride(from: 0, to: count, by: 2) {
+                        terms[next] = i + 1 == count ? terms[i] : terms[i] + terms[i + 1] * power
+                        next += 1
+                    }
+                    count = next
+                }
+                return c[0] + terms[0]
+            }
+        }
+    }
+
+    /// The C function `name(x)` computing ``polynomial(_:from:_:)`` of `coefficients` (from
+    /// `first`) and `x`, operation for operation: the same pairs as parenthesized sums, the powers
+    /// `x2`, `x4`, ... by the same squarings.
+    static func cPolynomial(_ name: String, _ coefficients: [Double], from first: Int = 0) -> String {
+        let c = coefficients[first...].map(literal)
+        var terms = stride(from: 0, to: c.count, by: 2).map { i in
+            i + 1 == c.count ? c[i] : i == 0 ? "\(c[1]) * x" : "(\(c[i]) + \(c[i + 1]) * x)"
+        }
+        var powers: [String] = []
+        var power = "x", exponent = 1
+        while terms.count > 1 {
+            exponent *= 2
+            powers.append("x\(exponent) = \(power) * \(power)")
+            power = "x\(exponent)"
+            terms = stride(from: 0, to: terms.count, by: 2).map { [terms, power] i in
+                i + 1 == terms.count ? terms[i] : "(\(terms[i]) + \(terms[i + 1]) * \(power))"
+            }
+        }
+        let declarations = powers.isEmpty ? "" : "const double \(powers.joined(separator: ", "));\n    "
+        return """
+            static inline double \(name)(double x) {
+                \(declarations)return \(c[0]) + \(terms[0]);
+            }
+
+            """
     }
 
     /// `value` as a C literal that reads back as the same double.

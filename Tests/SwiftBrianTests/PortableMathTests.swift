@@ -67,6 +67,7 @@ final class PortableMathTests: XCTestCase {
 
     func testExpIsTheSameOnBothBackendsAndWithinOneUlp() throws {
         try check("exp", Self.arguments, portable: PortableMath.exp, libm: Foundation.exp)
+        try checkAccuracy("exp", Self.exponentialArguments, portable: PortableMath.exp, reference: expl, bound: 1)
         XCTAssertEqual(PortableMath.exp(0), 1)
         XCTAssertEqual(PortableMath.exp(-0.0), 1)
     }
@@ -129,8 +130,19 @@ final class PortableMathTests: XCTestCase {
         return [value, -value]
     }
 
-    /// The arguments of the exponential family: those of exp, the tiny ones and 5,000 in [-1, 1].
+    /// Arguments where earlier evaluations broke the bounds: exp 1.17 ulp at 707.36 (`e^r` as
+    /// `(T r + 1) r + 1`), cosh 1.55 at 12.17 (the same), expm1 1.24 ulp at 37.07 and exprel 2.38
+    /// at 36.87 (`2^k (1 + m) - 1` rounded twice for `k = 53`, `54`).
+    private static let formerlyInaccurate: [Double] = [
+        -666.4532332428247, -0.9983846487136314, 707.3596457964296, -704.584095175576, 0.3951925286933743,
+        12.170710933771147, -1.7433150800925739, 37.06507666952935, 37.07237956321217, 36.82608055626834,
+        36.87154914916684,
+    ]
+
+    /// The arguments of the exponential family: those of exp, the tiny ones, 5,000 in [-1, 1] and
+    /// those where earlier evaluations were off.
     private static let exponentialArguments: [Double] = arguments + tiny + uniforms(5_000, seed: 7).map { 2 * $0 - 1 }
+        + formerlyInaccurate
 
     /// The error of `value` in units in the last place of the reference value (computed in 64-bit
     /// precision, so exact to a thousandth of a double's ulp); 0 for the same special value.
