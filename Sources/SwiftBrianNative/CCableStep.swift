@@ -213,7 +213,7 @@ package enum CCableStep {
        cell small enough for its work space, whose sections follow each other. */
     static int sb_cable_alike(const sb_cable_layout *layout, const sb_cable *group, int64_t lanes) {
         if (lanes != SB_CABLE_LANES || layout->count > SB_CABLE_ALIKE_COMPARTMENTS
-            || layout->sections > SB_CABLE_ALIKE_SECTIONS) return 0;
+            || layout->sections > SB_CABLE_ALIKE_SECTIONS || layout->starts[0] != 0) return 0;
         for (int64_t s = 1; s < layout->sections; s++) {
             if (layout->starts[s] != layout->stops[s - 1]) return 0;
         }
