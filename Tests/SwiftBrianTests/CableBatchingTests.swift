@@ -88,6 +88,41 @@ final class CableBatchingTests: XCTestCase {
         }
     }
 
+    /// Sixteen passive cells of the branched layout alike but for their potential and current: each
+    /// group of eight shares its coefficients and factorization and keeps it, so that the native
+    /// backend solves the group's cells side by side (`sb_cable_alike_lanes` in ``CCableStep``).
+    private func alike(_ k: Int) throws -> SpatialNeuron {
+        let neuron = try SpatialNeuron(morphology: try morphology(branched: true), model: """
+            Im = gL*(EL - v) : amp/meter**2
+            I : amp (point current)
+            """, Cm: 1 * uF / cm2, Ri: 150 * ohm * cm, namespace: ["EL": -70 * mV, "gL": 1e-4 * siemens / cm2],
+            name: "alike\(k)")
+        try neuron.v.set(-70 * mV + Double(k) * mV)
+        try neuron.I.set(0.05 * nA * Double(k + 1), where: "i == \(neuron.size - 1 - k % 4)")
+        return neuron
+    }
+
+    func testAlikeCellsSolvedSideBySideGetWhatEachGetsAlone() throws {
+        let together = try onBothBackends("alike cells") { backend in
+            let cells = try (0..<16).map(alike)
+            try Network(cells, backend: backend).run(2 * ms)
+            var result = CaseResult()
+            for neuron in cells {
+                result.final("\(neuron.name).v", try neuron.v.values)
+                result.final("\(neuron.name).Ic", try neuron.Ic.values)
+            }
+            return result
+        }
+        for k in [0, 5, 15] {
+            let alone = try alike(k)
+            try Network(alone).run(2 * ms)
+            XCTAssertEqual(together.numbers("\(alone.name).v").map(\.bitPattern),
+                           try alone.v.plainValues.map(\.bitPattern), "cell \(k)")
+            XCTAssertEqual(together.numbers("\(alone.name).Ic").map(\.bitPattern),
+                           try alone.Ic.plainValues.map(\.bitPattern), "cell \(k)")
+        }
+    }
+
     /// The merged schedule: at most ``CableBatching/width`` neighbours of one layout and clock per
     /// operation; a cell of another layout, or one whose coefficients read an earlier cell's `v`,
     /// starts a new one.
