@@ -149,55 +149,75 @@ package enum CCableStep {
         }
     }
 
-    /* The node system of one neuron (current conservation at each node; the root's start node is
-       sealed), then its potentials in place of the particular solution, and its capacitive current. */
-    static void sb_cable_nodes(const sb_cable_layout *layout, const sb_cable *cell) {
+    /* The node system (current conservation at each node; the root's start node is sealed) of n
+       neurons side by side, then their potentials in place of their particular solutions x (x[j * n +
+       c]: neuron c's value of compartment j). The matrix depends only on the couplings (towards_start,
+       towards_end, to_start_g, to_end_g), which the n neurons share; it is built and eliminated once,
+       and each neuron's values take the same operations in the same order whatever n is. node_value
+       holds n values per node. Inlined, so that n is a constant (1, or SB_CABLE_LANES, where each
+       operation on the values becomes one vector operation). */
+    static inline __attribute__((always_inline)) void sb_cable_node_solve(
+        const sb_cable_layout *layout, const double *restrict towards_start, const double *restrict towards_end,
+        const double *restrict to_start_g, const double *restrict to_end_g, double *restrict x,
+        double *restrict node_diagonal, double *restrict node_parent, double *restrict node_child,
+        double *restrict node_value, int64_t n) {
         const int64_t sections = layout->sections;
         const int32_t *restrict starts = layout->starts, *restrict stops = layout->stops,
             *restrict start_nodes = layout->start_nodes, *restrict entries = layout->entries,
             *restrict offsets = layout->offsets, *restrict children = layout->children;
-        const double dt = cell->dt;
-        const double *restrict v = cell->v, *restrict cm = cell->cm, *restrict to_start_g = cell->to_start_g,
-            *restrict to_end_g = cell->to_end_g, *restrict towards_end = cell->towards_end,
-            *restrict towards_start = cell->towards_start;
-        double *restrict particular = cell->particular, *restrict node_diagonal = cell->node_diagonal,
-            *restrict node_parent = cell->node_parent, *restrict node_value = cell->node_value,
-            *restrict node_child = cell->node_child, *restrict capacitive = cell->capacitive;
         for (int64_t s = 0; s < sections; s++) {
             const int64_t first = starts[s], last = stops[s] - 1, node = start_nodes[s], entry = entries[s];
             const double to_start = to_start_g[s], to_end = to_end_g[s];
             if (s == 0) {
                 node_diagonal[0] = towards_start[first] - 1;
                 node_child[entry] = towards_end[first];
-                node_value[0] = -particular[first];
+                for (int64_t c = 0; c < n; c++) node_value[c] = -x[first * n + c];
             } else {
                 node_diagonal[node] += (1 - towards_start[first]) * to_start;
                 node_child[entry] = -towards_end[first] * to_start;
-                node_value[node] += particular[first] * to_start;
+                for (int64_t c = 0; c < n; c++) node_value[node * n + c] += x[first * n + c] * to_start;
             }
             node_diagonal[s + 1] = (1 - towards_end[last]) * to_end;
             node_parent[s + 1] = -towards_start[last] * to_end;
-            node_value[s + 1] = particular[last] * to_end;
+            for (int64_t c = 0; c < n; c++) node_value[(s + 1) * n + c] = x[last * n + c] * to_end;
         }
         for (int64_t node = sections; node >= 0; node--) {
             for (int64_t k = offsets[node]; k < offsets[node + 1]; k++) {
                 const int64_t child = children[k];
                 const double factor = node_child[k] / node_diagonal[child];
                 node_diagonal[node] = node_diagonal[node] - factor * node_parent[child];
-                node_value[node] = node_value[node] - factor * node_value[child];
+                for (int64_t c = 0; c < n; c++) {
+                    node_value[node * n + c] = node_value[node * n + c] - factor * node_value[child * n + c];
+                }
             }
         }
-        node_value[0] = node_value[0] / node_diagonal[0];
+        for (int64_t c = 0; c < n; c++) node_value[c] = node_value[c] / node_diagonal[0];
         for (int64_t node = 1; node <= sections; node++) {
             const int64_t parent = start_nodes[node - 1];
-            node_value[node] = (node_value[node] - node_parent[node] * node_value[parent]) / node_diagonal[node];
-        }
-        for (int64_t s = 0; s < sections; s++) {
-            const double start_value = node_value[start_nodes[s]], end_value = node_value[s + 1];
-            for (int64_t j = starts[s]; j < stops[s]; j++) {
-                particular[j] = particular[j] + start_value * towards_start[j] + end_value * towards_end[j];
+            for (int64_t c = 0; c < n; c++) {
+                node_value[node * n + c] = (node_value[node * n + c] - node_parent[node] * node_value[parent * n + c])
+                    / node_diagonal[node];
             }
         }
+        for (int64_t s = 0; s < sections; s++) {
+            const int64_t start = start_nodes[s];
+            for (int64_t j = starts[s]; j < stops[s]; j++) {
+                for (int64_t c = 0; c < n; c++) {
+                    x[j * n + c] = x[j * n + c] + node_value[start * n + c] * towards_start[j]
+                        + node_value[(s + 1) * n + c] * towards_end[j];
+                }
+            }
+        }
+    }
+
+    /* The node system of one neuron (sb_cable_node_solve), its potentials in place of the particular
+       solution, and its capacitive current. */
+    static void sb_cable_nodes(const sb_cable_layout *layout, const sb_cable *cell) {
+        const double dt = cell->dt;
+        const double *restrict v = cell->v, *restrict cm = cell->cm;
+        double *restrict particular = cell->particular, *restrict capacitive = cell->capacitive;
+        sb_cable_node_solve(layout, cell->towards_start, cell->towards_end, cell->to_start_g, cell->to_end_g,
+                            particular, cell->node_diagonal, cell->node_parent, cell->node_child, cell->node_value, 1);
         for (int64_t i = 0; i < layout->count; i++) {
             capacitive[i] = cm[i] * (particular[i] - v[i]) / dt;
         }
@@ -236,9 +256,7 @@ package enum CCableStep {
     static void sb_cable_alike_lanes(const sb_cable_layout *layout, const sb_cable *group) {
         enum { L = SB_CABLE_LANES };
         const int64_t sections = layout->sections, count = layout->count;
-        const int32_t *restrict starts = layout->starts, *restrict stops = layout->stops,
-            *restrict start_nodes = layout->start_nodes, *restrict entries = layout->entries,
-            *restrict offsets = layout->offsets, *restrict children = layout->children;
+        const int32_t *restrict starts = layout->starts, *restrict stops = layout->stops;
         const double *restrict lower = group[0].lower, *restrict pivot = group[0].pivot,
             *restrict eliminated = group[0].eliminated, *restrict towards_end = group[0].towards_end,
             *restrict towards_start = group[0].towards_start, *restrict to_start_g = group[0].to_start_g,
@@ -279,45 +297,8 @@ package enum CCableStep {
                 }
             }
         }
-        for (int64_t s = 0; s < sections; s++) {
-            const int64_t first = starts[s], last = stops[s] - 1, node = start_nodes[s], entry = entries[s];
-            const double to_start = to_start_g[s], to_end = to_end_g[s];
-            if (s == 0) {
-                node_diagonal[0] = towards_start[first] - 1;
-                node_child[entry] = towards_end[first];
-                for (int64_t c = 0; c < L; c++) node_value[0][c] = -x[first][c];
-            } else {
-                node_diagonal[node] += (1 - towards_start[first]) * to_start;
-                node_child[entry] = -towards_end[first] * to_start;
-                for (int64_t c = 0; c < L; c++) node_value[node][c] += x[first][c] * to_start;
-            }
-            node_diagonal[s + 1] = (1 - towards_end[last]) * to_end;
-            node_parent[s + 1] = -towards_start[last] * to_end;
-            for (int64_t c = 0; c < L; c++) node_value[s + 1][c] = x[last][c] * to_end;
-        }
-        for (int64_t node = sections; node >= 0; node--) {
-            for (int64_t k = offsets[node]; k < offsets[node + 1]; k++) {
-                const int64_t child = children[k];
-                const double factor = node_child[k] / node_diagonal[child];
-                node_diagonal[node] = node_diagonal[node] - factor * node_parent[child];
-                for (int64_t c = 0; c < L; c++) node_value[node][c] = node_value[node][c] - factor * node_value[child][c];
-            }
-        }
-        for (int64_t c = 0; c < L; c++) node_value[0][c] = node_value[0][c] / node_diagonal[0];
-        for (int64_t node = 1; node <= sections; node++) {
-            const int64_t parent = start_nodes[node - 1];
-            for (int64_t c = 0; c < L; c++) {
-                node_value[node][c] = (node_value[node][c] - node_parent[node] * node_value[parent][c]) / node_diagonal[node];
-            }
-        }
-        for (int64_t s = 0; s < sections; s++) {
-            const int64_t start = start_nodes[s];
-            for (int64_t j = starts[s]; j < stops[s]; j++) {
-                for (int64_t c = 0; c < L; c++) {
-                    x[j][c] = x[j][c] + node_value[start][c] * towards_start[j] + node_value[s + 1][c] * towards_end[j];
-                }
-            }
-        }
+        sb_cable_node_solve(layout, towards_start, towards_end, to_start_g, to_end_g, &x[0][0], node_diagonal,
+                            node_parent, node_child, &node_value[0][0], L);
         for (int64_t c = 0; c < L; c++) {
             const double *restrict v = group[c].v, *restrict cm = group[c].cm;
             double *restrict particular = group[c].particular, *restrict capacitive = group[c].capacitive;
