@@ -67,6 +67,11 @@ final class CableBatchingTests: XCTestCase {
     private func population(_ backend: BackendKind) throws -> CaseResult {
         let cells = try (0..<12).map { try cell($0) }
         try Network(cells, backend: backend).run(2 * ms)
+        return try finals(of: cells)
+    }
+
+    /// The potentials and capacitive currents of `cells` at the end of their run.
+    private func finals(of cells: [SpatialNeuron]) throws -> CaseResult {
         var result = CaseResult()
         for neuron in cells {
             result.final("\(neuron.name).v", try neuron.v.values)
@@ -106,12 +111,7 @@ final class CableBatchingTests: XCTestCase {
         let together = try onBothBackends("alike cells") { backend in
             let cells = try (0..<16).map(alike)
             try Network(cells, backend: backend).run(2 * ms)
-            var result = CaseResult()
-            for neuron in cells {
-                result.final("\(neuron.name).v", try neuron.v.values)
-                result.final("\(neuron.name).Ic", try neuron.Ic.values)
-            }
-            return result
+            return try finals(of: cells)
         }
         for k in [0, 5, 15] {
             let alone = try alike(k)
