@@ -161,10 +161,7 @@ package enum CPrelude {
         const uint64_t k = (((uint64_t)high << 32) | (uint64_t)low) >> 11;
         const uint64_t low52 = (k & 0xFFFFFFFFFFFFFull) | 0x4330000000000000ull;
         const uint64_t top = ((uint64_t)0 - (k >> 52)) & 0x4330000000000000ull;
-        double mantissa, bit52;
-        memcpy(&mantissa, &low52, sizeof mantissa);
-        memcpy(&bit52, &top, sizeof bit52);
-        return ((mantissa - 0x1p52) + bit52) * 0x1p-53;
+        return ((sb_from_bits(low52) - 0x1p52) + sb_from_bits(top)) * 0x1p-53;
     }
     #endif
     static inline double sb_uniform(uint64_t seed, uint32_t stream, int64_t step, int64_t element, uint32_t site) {
@@ -288,17 +285,10 @@ package enum CPrelude {
        rewrite x - x) the exponent's bits: all ones carry into the sign bit. */
     #ifdef SB_FAST_MATH
     static inline uint64_t sb_nonfinite_bits(double x) {
-        uint64_t bits;
-        memcpy(&bits, &x, sizeof bits);
-        return ((bits & 0x7FF0000000000000ull) + 0x0010000000000000ull) & 0x8000000000000000ull;
+        return ((sb_bits(x) & 0x7FF0000000000000ull) + 0x0010000000000000ull) & 0x8000000000000000ull;
     }
     #else
-    static inline uint64_t sb_nonfinite_bits(double x) {
-        const double difference = x - x;
-        uint64_t bits;
-        memcpy(&bits, &difference, sizeof bits);
-        return bits;
-    }
+    static inline uint64_t sb_nonfinite_bits(double x) { return sb_bits(x - x); }
     #endif
 
     /* `fresh` where `finite` is not zero, else `kept`: a store guarded by its values being finite
@@ -307,12 +297,7 @@ package enum CPrelude {
        into a masked store, which some processors run slowly (AMD Zen 3). */
     static inline double sb_fresh_if(int finite, double fresh, double kept) {
         const uint64_t mask = (uint64_t)0 - (uint64_t)(finite != 0);
-        uint64_t f, k;
-        memcpy(&f, &fresh, sizeof f);
-        memcpy(&k, &kept, sizeof k);
-        k ^= (k ^ f) & mask;
-        memcpy(&kept, &k, sizeof k);
-        return kept;
+        return sb_from_bits(sb_bits(kept) ^ ((sb_bits(kept) ^ sb_bits(fresh)) & mask));
     }
 
     static inline double sb_mod(double a, double b) {

@@ -23,6 +23,17 @@ public enum PortableMath {
     /// the generated code; the literals are those of the Swift functions.
     public static let cSource: String = """
         typedef struct sb_sine_cosine { double sine, cosine; } sb_sine_cosine;
+        /* A double's bit pattern and back (also for the generated code's helpers, in either mode). */
+        static inline uint64_t sb_bits(double x) {
+            uint64_t bits;
+            memcpy(&bits, &x, sizeof bits);
+            return bits;
+        }
+        static inline double sb_from_bits(uint64_t bits) {
+            double x;
+            memcpy(&x, &bits, sizeof x);
+            return x;
+        }
         #ifdef SB_FAST_MATH
         #define sb_exp exp
         #define sb_expm1 expm1
@@ -51,16 +62,6 @@ public enum PortableMath {
             double value;
             memcpy(&value, &bits, sizeof value);
             return value;
-        }
-        static inline uint64_t sb_bits(double x) {
-            uint64_t bits;
-            memcpy(&bits, &x, sizeof bits);
-            return bits;
-        }
-        static inline double sb_from_bits(uint64_t bits) {
-            double x;
-            memcpy(&x, &bits, sizeof x);
-            return x;
         }
         static inline double sb_with_sign_of(double magnitude, double x) {
             return sb_from_bits(sb_bits(magnitude) | (sb_bits(x) & 0x8000000000000000ull));
