@@ -313,7 +313,7 @@ package struct CEmitter {
             if let (condition, inner) = CEmitter.batchableCondition(operations) {
                 return part + (try batched("_lo", "_hi", condition, inner))
             }
-            return part + (try rangeLoop("_lo", "_hi", operations, elements: upper - lower))
+            return part + (try rangeLoop("_lo", "_hi", operations))
         }
         if case .range(let lower, let upper) = iteration, let (condition, inner) = CEmitter.batchableCondition(operations) {
             return try batched("\(lower)", "\(upper)", condition, inner)
@@ -331,7 +331,7 @@ package struct CEmitter {
         }
         switch iteration {
         case .range(let lower, let upper):
-            return try rangeLoop("\(lower)", "\(upper)", operations, elements: upper - lower)
+            return try rangeLoop("\(lower)", "\(upper)", operations)
         case .events(let list, let lower, let upper):
             let events = ints(list), count = "\(header(list))->count"
             return ["for (int64_t _k = 0; _k < \(count); _k++) {",
@@ -674,15 +674,15 @@ package struct CEmitter {
     /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it draws normal
     /// random numbers (see ``elementLoop(_:_:_:normals:pragma:)``). When the operations end in a
     /// guard of finite values (see `FiniteChecks`), the loop stores under that condition (the
-    /// element's own value kept where it fails, see ``ownElement(_:)``) and notes the first element where it failed (`_firstbad`, a minimum, so the loop
-    /// still vectorizes); that element kept its values, so computing it again with the checks (the
-    /// operations emitted with ``checksGuarded`` off, drawing with `sb_normal`, which gives the
-    /// block's values) finds the first check that failed, its value and the last finite one, as
-    /// the interpreter reports them. A loop over a range of `elements` (all threads' parts) whose
-    /// values are cheap runs whole blocks in a cheaper form first (see
-    /// ``checkedBlocks(_:_:_:elements:pragma:)``).
-    private mutating func rangeLoop(_ lower: String, _ upper: String, _ operations: [KernelOperation],
-                                    elements: Int? = nil) throws -> [String] {
+    /// element's own value kept where it fails, see ``ownElement(_:)``) and notes the first
+    /// element where it failed (`_firstbad`, a minimum, so the loop still vectorizes); that element
+    /// kept its values, so computing it again with the checks (the operations emitted with
+    /// ``checksGuarded`` off, drawing with `sb_normal`, which gives the block's values) finds the
+    /// first check that failed, its value and the last finite one, as the interpreter reports
+    /// them. A loop whose iterations are independent and whose values are a short computation runs
+    /// a vector of elements at a time in a cheaper form first (see
+    /// ``checkedVectors(_:_:_:)``).
+    private mutating func rangeLoop(_ lower: String, _ upper: String, _ operations: [KernelOperation]) throws -> [String] {
         let calls = portableCalls
         let normals = CEmitter.normalSites(operations)
         declaredNormals.formUnion(normals)
@@ -693,80 +693,69 @@ package struct CEmitter {
         let body = try operations.flatMap { try operation($0, indent: "        ") }
         blockNormals = []
         checksGuarded = false
+        let chained = portableCalls > calls
         let pragma = !guarded && !Kernel.independentIterations(operations) ? []
-            : portableCalls > calls ? [CEmitter.chainedLoop] : [CEmitter.independentLoop]
+            : chained ? [CEmitter.chainedLoop] : [CEmitter.independentLoop]
         guard guarded else { return elementLoop(lower, upper, body, normals: normals, pragma: pragma) }
         checksGuarded = true
-        let blocks = normals.isEmpty ? try checkedBlocks(lower, upper, operations, elements: elements, pragma: pragma) : nil
+        let vectors = normals.isEmpty && !chained ? try checkedVectors(lower, upper, operations) : nil
         checksGuarded = false
-        let loop = elementLoop(blocks == nil ? lower : "_base", upper, body, normals: normals, pragma: pragma)
+        let loop = elementLoop(vectors == nil ? lower : "_base", upper, body, normals: normals, pragma: pragma)
         let again = try operations.flatMap { try operation($0, indent: "        ") }
-        return ["{", "    int64_t _firstbad = \(CEmitter.noElement);"] + (blocks ?? []).map { "    " + $0 }
+        return ["{", "    int64_t _firstbad = \(CEmitter.noElement);"] + (vectors ?? []).map { "    " + $0 }
             + loop.map { "    " + $0 }
             + ["    if (_firstbad != \(CEmitter.noElement) && !_bad) {", "        _idx = _firstbad;"] + again + ["    }", "}"]
     }
 
-    /// How many elements a checked block holds (see ``checkedBlocks(_:_:_:elements:pragma:)``): they stay
-    /// in the first-level cache between its two loops.
-    private static let checkedBlockSize = 256
-
-    /// The most arithmetic operations (and calls) an element's values may take for a range loop
-    /// to run in checked blocks, which compute them twice (never with a user's function, which
-    /// runs once an element).
-    private static let checkedBlockOperations = 4
-
-    /// The most bytes of the buffers a range loop reads for a loop to run in checked blocks: they
-    /// stay in the first-level cache from one time step to the next.
-    private static let checkedBlockBytes = 32 * 1024
-
     /// The first part of a range loop whose stores are guarded by their values being finite (see
-    /// ``rangeLoop(_:_:_:elements:)``), whose values are cheap to compute (at most
-    /// ``checkedBlockOperations`` operations an element) and whose `elements` read at most
-    /// ``checkedBlockBytes`` of their buffers, for blocks of ``checkedBlockSize`` whole
-    /// elements from `lower` on: a loop computes the block's checked values and `or`s a word that
-    /// is not zero if any is not finite (`sb_nonfinite_bits`), storing nothing; when none is, a
-    /// second loop computes the block again and stores, without the choice of each stored value
-    /// and the note of a first failing element, which cost more than the computation in such a
-    /// loop (linear at N = 4000: 0.16 → 0.10–0.13 ns per neuron-step, measured on its generated
-    /// C when the guarded loop still stored through masks). The first block
-    /// with a value that is not finite, and what follows the last whole block, are left to the
-    /// guarded loop from `_base` on, which finds the same element and stores the same values as
-    /// it would have from `lower` (nothing of that block was stored). Nil for other loops: where
-    /// the computation dominates, computing it twice costs more (CUBA's state update: 25–35%
-    /// slower), and where the buffers are read from the second-level cache (linear at N = 40,000:
-    /// 5–8% slower); keeping a block's values on the stack instead, to store them in the second
-    /// loop, was slower too (CUBA 25–35%, linear at N = 40,000 10%).
-    private mutating func checkedBlocks(_ lower: String, _ upper: String, _ operations: [KernelOperation],
-                                        elements: Int?, pragma: [String]) throws -> [String]? {
-        guard let elements, case .when(.call(.builtin(KernelFunctionNames.finite), let checked), let stores)? = operations.last
+    /// ``rangeLoop(_:_:_:)``), for a loop whose iterations are independent (no user function, no
+    /// TimedArray) and that calls no `PortableMath` function, whose guard only stores the
+    /// element's own values: a vector of elements at a time (`SB_VECTOR_BYTES / 8`, the width
+    /// clang vectorizes with), from `lower` on, it computes their values into arrays of the
+    /// vector's lanes (registers, once vectorized), with the `or` of their `sb_nonfinite_bits`;
+    /// when none is set, the values are stored as they are (one plain vector store each),
+    /// otherwise the loop stops there and the guarded loop goes on from `_base`, which finds the
+    /// same element and stores the same values as it would have from `lower` (nothing of that
+    /// vector was stored). The guarded loop chooses each stored value bit by bit
+    /// (`sb_fresh_if`) and notes the first failing element, which cost more than the computation
+    /// itself in short updates (2026-12-02, AMD Zen 3, one thread, interleaved runs of `bench`,
+    /// cpu_s: CUBA at N = 4,000 for 3 s 0.27–0.37 → 0.23–0.32, at 40,000 for 1 s 1.29–1.43 →
+    /// 1.11–1.20; linear at N = 40,000 1.17–1.27 → 0.95–1.11. It also replaces blocks that
+    /// computed cheap values twice, which were slower: linear at N = 4,000 for 5 s, 0.052–0.058 →
+    /// 0.045–0.047 s).
+    /// Loops of `PortableMath` functions keep the guarded form: they interleave four vectors
+    /// (``chainedLoop``), and their computation outweighs the choices. Nil for other loops.
+    private mutating func checkedVectors(_ lower: String, _ upper: String,
+                                         _ operations: [KernelOperation]) throws -> [String]? {
+        guard Kernel.independentIterations(operations),
+              case .when(.call(.builtin(KernelFunctionNames.finite), let checked), let stores)? = operations.last
         else { return nil }
-        var count = 0, read: Set<ObjectIdentifier> = [], userCalls = false
-        for operation in operations {
-            for value in CEmitter.parts(of: operation).values {
-                value.visit {
-                    switch $0 {
-                    case .call(.user, _): userCalls = true
-                    case .unary, .binary, .call, .random: count += 1
-                    case .load(let reference): read.insert(ObjectIdentifier(reference.buffer))
-                    default: break
-                    }
-                }
+        var stored: [(target: String, value: KernelExpression)] = []
+        for operation in stores {
+            guard case .store(let reference, let value) = operation, case .element = reference.index else { return nil }
+            stored.append(("&\(doubles(reference.buffer))[_base]", value))
+        }
+        for operation in operations.dropLast() {
+            switch operation {
+            case .define, .checkFinite: continue   // the checks are the guard's (see checksGuarded)
+            default: return nil
             }
         }
-        let bytes = elements.multipliedReportingOverflow(by: 8 * max(read.count, 1))
-        guard !userCalls, count <= CEmitter.checkedBlockOperations, !bytes.overflow,
-              bytes.partialValue <= CEmitter.checkedBlockBytes else { return nil }
-        let size = CEmitter.checkedBlockSize
+        let lanes = "SB_VECTOR_BYTES / 8"
         let computed = try operations.dropLast().flatMap { try operation($0, indent: "        ") }
         let flags = try checked.map { "sb_nonfinite_bits(\(try expression($0)))" }
-        let stored = try stores.flatMap { try operation($0, indent: "        ") }
+        let values = try stored.enumerated().map { "        _lane\($0.offset)[_lane] = \(try expression($0.element.value));" }
         return ["int64_t _base = \(lower);",
-                "for (; _base + \(size) <= \(upper); _base += \(size)) {",
-                "    uint64_t _nonfinite = 0;"] + pragma.map { "    " + $0 }
-            + ["    for (_idx = _base; _idx < _base + \(size); _idx++) {"] + computed
-            + ["        _nonfinite |= \(flags.joined(separator: " | "));", "    }",
-               "    if (_nonfinite) break;"] + pragma.map { "    " + $0 }
-            + ["    for (_idx = _base; _idx < _base + \(size); _idx++) {"] + computed + stored + ["    }", "}"]
+                "for (; _base + \(lanes) <= \(upper); _base += \(lanes)) {",
+                "    double " + stored.indices.map { "_lane\($0)[\(lanes)]" }.joined(separator: ", ") + ";",
+                "    uint64_t _nonfinite[\(lanes)];",
+                "    #pragma clang loop vectorize(enable) vectorize_width(\(lanes)) interleave_count(1) unroll(disable)",
+                "    for (int64_t _lane = 0; _lane < \(lanes); _lane++) {",
+                "        _idx = _base + _lane;"] + computed + values
+            + ["        _nonfinite[_lane] = \(flags.joined(separator: " | "));", "    }",
+               "    if (sb_any_word(_nonfinite)) break;"]
+            + stored.enumerated().map { "    memcpy(\($0.element.target), _lane\($0.offset), sizeof _lane\($0.offset));" }
+            + ["}"]
     }
 
     /// How many elements a blocked range loop draws normal numbers for at a time (in arrays on

@@ -280,8 +280,23 @@ package enum CPrelude {
     }
     /* The smaller of two indices (the first element of a loop whose values were not finite). */
     static inline int64_t sb_min_index(int64_t a, int64_t b) { return b < a ? b : a; }
-    /* Not zero exactly when x is NaN or infinite, for an `or` over a block of values (see CEmitter's
-       checked blocks): x - x is +0 for every finite x and NaN otherwise. With fast math (which may
+    /* The bytes of the machine's widest vector registers (as clang uses them, see CCompiler), and
+       whether any of a vector's words (SB_VECTOR_BYTES / 8 of them) is not zero: a loop of constant
+       count, which clang makes one test of the vector (CEmitter's checked vectors). */
+    #if defined(__AVX512F__)
+    #define SB_VECTOR_BYTES 64
+    #elif defined(__AVX__)
+    #define SB_VECTOR_BYTES 32
+    #else
+    #define SB_VECTOR_BYTES 16
+    #endif
+    static inline int sb_any_word(const uint64_t *words) {
+        uint64_t any = 0;
+        for (int k = 0; k < SB_VECTOR_BYTES / 8; k++) any |= words[k];
+        return any != 0;
+    }
+    /* Not zero exactly when x is NaN or infinite, for an `or` over the values of a vector of
+       elements (see CEmitter's checked vectors): x - x is +0 for every finite x and NaN otherwise. With fast math (which may
        rewrite x - x) the exponent's bits: all ones carry into the sign bit. */
     #ifdef SB_FAST_MATH
     static inline uint64_t sb_nonfinite_bits(double x) {

@@ -114,16 +114,16 @@ final class NonFiniteValueTests: XCTestCase {
         XCTAssertTrue(results.allSatisfy { $0 == results[0] })
     }
 
-    /// A cheap update of a few thousand neurons runs in checked blocks (see `CEmitter.checkedBlocks`):
-    /// a failing element in a whole block (the second, or the first of a thread's part) or after the
-    /// last whole block is found, and every other element stored, as without blocks, on every
+    /// A short update runs a vector of elements at a time first (see `CEmitter.checkedVectors`):
+    /// a failing element in a vector (inside a thread's part, or the first of one) or after the
+    /// last whole vector is found, and every other element stored, as without vectors, on every
     /// backend and thread count (the CUDA emulation stops at the first failing thread: only its
     /// message and the failing elements are compared).
-    func testFailingElementsOfCheckedBlocksAreReportedAsWithoutBlocks() throws {
-        for (failing, first) in [([300, 1000, 2900], 300), ([2900], 2900), ([1000, 1001], 1000)] {
+    func testFailingElementsOfCheckedVectorsAreReportedAsWithoutVectors() throws {
+        for (failing, first) in [([300, 1000, 2900], 300), ([2900], 2900), ([1000, 1001], 1000), ([3002], 3002)] {
             var results: [[UInt64]] = []
             let messages = try failingRuns {
-                let G = try NeuronGroup(3000, model: "dv/dt = v/ms : 1", method: .exact, name: "B")
+                let G = try NeuronGroup(3003, model: "dv/dt = v/ms : 1", method: .exact, name: "B")
                 try G.v.set("1 + i")
                 for element in failing { try G.v.set(1.7e308, where: "i == \(element)") }
                 return G
@@ -141,9 +141,9 @@ final class NonFiniteValueTests: XCTestCase {
         }
     }
 
-    /// Checked blocks find a failing element with fast math (where `sb_nonfinite_bits` reads the
+    /// Checked vectors find a failing element with fast math (where `sb_nonfinite_bits` reads the
     /// exponent's bits) and in single precision too.
-    func testCheckedBlocksFindAFailingElementWithFastMathAndInSinglePrecision() throws {
+    func testCheckedVectorsFindAFailingElementWithFastMathAndInSinglePrecision() throws {
         for (fastMath, precision) in [(true, Precision.double), (false, .single)] {
             let G = try NeuronGroup(3000, model: "dv/dt = v/ms : 1", method: .exact, name: "F")
             try G.v.set("1 + i")

@@ -1,0 +1,46 @@
+import SwiftBrianKernel
+import SwiftBrianLanguage
+@testable import SwiftBrianNative
+import XCTest
+
+/// Which range loops with guarded stores run a vector of elements at a time first (see
+/// `CEmitter.checkedVectors`): those whose iterations are independent and whose values call no
+/// `PortableMath` function; the results are the same either way (`NonFiniteValueTests`).
+final class CheckedVectorsTests: XCTestCase {
+    /// The C of `x = x * factor` (of `x = exp(x) * factor` with `exponential`, of
+    /// `x = twice(x) * factor` with a user's function) over `count` elements, its store guarded by
+    /// the value being finite.
+    private func source(count: Int, exponential: Bool = false, userFunction: Bool = false) throws -> String {
+        let x = try DoubleBuffer(name: "x", count: count, value: 1)
+        let element = ArrayReference(x, .element)
+        let twice = Function("twice", arguments: [.dimensionless], result: .dimensionless, implementation: { 2 * $0[0] },
+                             c: CImplementation(code: "double twice(double x) { return 2 * x; }"))
+        var operand = KernelExpression.load(element)
+        if userFunction { operand = .call(.user(twice), [operand]) }
+        if exponential { operand = .call(.builtin("exp"), [operand]) }
+        let kernel = Kernel(name: "vectors_test", iteration: .range(0, count), vector: [
+            .define(0, .binary(.multiply, operand, .constant(1.5))),
+            .when(.call(.builtin(KernelFunctionNames.finite), [.temporary(0)]), [.store(element, .temporary(0))]),
+        ], random: RandomKey(stream: RandomKey.stream(named: "vectors_test"),
+                             step: try DoubleBuffer(name: "step", count: 1, value: 0)))
+        return try CEmitter.emit(kernel, name: "vectors_test").0
+    }
+
+    func testAShortUpdateRunsAVectorAtATimeAtAnySize() throws {
+        for count in [4000, 40000] {
+            let code = try source(count: count)
+            XCTAssertTrue(code.contains("_nonfinite[_lane] = sb_nonfinite_bits(_t0);"), code)
+            XCTAssertTrue(code.contains("if (sb_any_word(_nonfinite)) break;"), code)
+            XCTAssertTrue(code.contains("for (_idx = _base; _idx < \(count); _idx++) {"), code)
+        }
+    }
+
+    /// Loops calling `exp` (interleaved four vectors at a time instead) and ones calling a user's
+    /// function (which runs once an element) keep the guarded loop alone.
+    func testLoopsOfMathFunctionsOrUserFunctionsDoNot() throws {
+        for code in [try source(count: 4000, exponential: true), try source(count: 4000, userFunction: true)] {
+            XCTAssertFalse(code.contains("sb_any_word"), code)
+            XCTAssertTrue(code.contains("_firstbad = sb_min_index("), code)
+        }
+    }
+}
