@@ -25,7 +25,9 @@ import SwiftBrianKernel
 ///   the same position of their solves share one copy: a population's few copies stay in the
 ///   first- or second-level cache, and each step streams only the cells' own state through the
 ///   third-level one (ball-and-stick: 8 arrays of 8 bytes per compartment touched per step
-///   before, 5 after).
+///   before, 5 after; 1000 cells on one thread, 23 interleaved pairs on a shared machine,
+///   13:36–13:57 UTC: cpu_s 1.28–5.83 s, median 3.19, before, 1.04–4.57 s, median 2.13, after;
+///   faster in 19 pairs, median ratio 0.73).
 ///
 /// The results are those of separate copies, bit for bit; the interpreter keeps them separate.
 struct CableSharing {
