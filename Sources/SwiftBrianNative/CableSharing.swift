@@ -18,7 +18,6 @@ import SwiftBrianKernel
 ///   300 cells of different `gL` ran 0.25 s instead of 0.16 s). The factorization depends on
 ///   nothing else but `gtot`, which `sb_cable_steps` compares before using it, and a group whose
 ///   neurons share it is solved one neuron after the other unless every one keeps it.
-///
 /// - Across the steps of one ``Lane`` (one thread's cells, one after the other): a cell's scratch,
 ///   the linearised membrane current (`gtot`, `I0`) and the solution, which its step writes before
 ///   reading and which nothing reads after the step's store of `v` (``scratchSharing``). Cells at
