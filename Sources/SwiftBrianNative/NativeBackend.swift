@@ -200,7 +200,20 @@ public final class NativeBackend: Backend {
         Binding.limitGrowths(of: library)
         var bindings: [Binding?] = []
         var kernels: [() throws -> Void] = []
-        let sharing = CableSharing(schedule.kernels)
+        // Each native kernel's lane: its clock, and the thread part that runs it (the members of a
+        // group as sb_group_members shares them out; every other kernel on part 0).
+        var lanes: [CableSharing.Lane?] = emitted.indices.map { k in
+            emitted[k].map { _ in CableSharing.Lane(clock: schedule.kernelClocks[k], part: 0) }
+        }
+        for bounds in groups {
+            let members = bounds.count - 1
+            for part in 0..<threads {
+                for position in bounds[members * part / threads]..<bounds[members * (part + 1) / threads] {
+                    lanes[native[position]]?.part = part
+                }
+            }
+        }
+        let sharing = CableSharing(schedule.kernels, lanes: lanes)
         for (kernel, entry) in zip(schedule.kernels, emitted) {
             guard let (name, emitter) = entry else {
                 bindings.append(nil)

@@ -42,8 +42,84 @@ final class CableSharingTests: XCTestCase {
             Kernel(name: "\($0.name)_coefficients", iteration: .range(0, 7),
                    vector: [.store(ArrayReference($0.conductance), conductance($0))], random: RandomKey(stream: 1, step: step))
         }
-        return CableSharing(coefficients + [Kernel(name: "cables", scalar: [.solveCables(systems)], iteration: .range(0, 0),
-                                                   vector: [], random: RandomKey(stream: 1, step: step))])
+        let kernels = coefficients + [Kernel(name: "cables", scalar: [.solveCables(systems)], iteration: .range(0, 0),
+                                             vector: [], random: RandomKey(stream: 1, step: step))]
+        return CableSharing(kernels, lanes: kernels.map { _ in CableSharing.Lane(clock: 0, part: 0) })
+    }
+
+    /// The buffer bound for `buffer`.
+    private func bound(_ buffer: DoubleBuffer, in sharing: CableSharing) -> DoubleBuffer? {
+        sharing.binding(BufferReference(header: buffer.header, owner: buffer)).owner as? DoubleBuffer
+    }
+
+    /// The steps of `systems`, one after the other, each its coefficients (storing `gtot` and
+    /// `I0` at every element) and a kernel solving it and storing its solution into `v`; `extra`
+    /// kernels come after the one at its position; `lane(k)` is kernel k's lane.
+    private func steps(_ systems: [CableSystem], extra: [Int: Kernel] = [:],
+                       coefficients: (CableSystem) -> Kernel? = { _ in nil },
+                       lane: (Int) -> CableSharing.Lane? = { _ in .init(clock: 0, part: 0) }) throws -> CableSharing {
+        let step = try DoubleBuffer(name: "step", count: 1, value: 0)
+        let key = RandomKey(stream: 1, step: step)
+        var kernels: [Kernel] = []
+        for (k, system) in systems.enumerated() {
+            kernels.append(coefficients(system) ?? Kernel(
+                name: "\(system.name)_coefficients", iteration: .range(0, 7),
+                vector: [.store(ArrayReference(system.conductance), .constant(1e-4)),
+                         .store(ArrayReference(system.current), .load(ArrayReference(system.v)))], random: key))
+            kernels.append(Kernel(name: "\(system.name)_cable", scalar: [.solveCables([system])], iteration: .range(0, 7),
+                                  vector: [.store(ArrayReference(system.v), .load(ArrayReference(system.solution)))],
+                                  random: key))
+            if let kernel = extra[k] { kernels.append(kernel) }
+        }
+        return CableSharing(kernels, lanes: kernels.indices.map(lane))
+    }
+
+    func testScratchIsSharedAlongALaneWhenNoValueOutlivesAStep() throws {
+        let cells = try ["a", "b", "c", "d"].map { try system($0, cm: 0.01) }
+        let scratch = { (system: CableSystem) in [system.conductance, system.current, system.particular] }
+        /// The cell whose scratch each cell's is bound to.
+        func owners(_ sharing: CableSharing) -> [String] {
+            cells.map { cell in
+                let owner = cells.first { bound(cell.conductance, in: sharing) === $0.conductance }
+                for (buffer, shared) in zip(scratch(cell), scratch(owner ?? cell)) {
+                    XCTAssertTrue(bound(buffer, in: sharing) === shared, buffer.name)
+                }
+                return owner?.name ?? "?"
+            }
+        }
+        // One lane: every cell's scratch is the first's.
+        XCTAssertEqual(owners(try steps(cells)), ["a", "a", "a", "a"])
+        // Two threads' parts, the cells alternating: each part's first cell owns its copy.
+        XCTAssertEqual(owners(try steps(cells, lane: { k in .init(clock: 0, part: k / 2 % 2) })), ["a", "b", "a", "b"])
+        // Another clock: a lane of its own.
+        XCTAssertEqual(owners(try steps(cells, lane: { k in .init(clock: k >= 2 && k < 4 ? 1 : 0, part: 0) })),
+                       ["a", "b", "a", "a"])
+        // A kernel the interpreter runs touches b's scratch: b keeps its own.
+        XCTAssertEqual(owners(try steps(cells, lane: { k in k == 2 ? nil : .init(clock: 0, part: 0) })), ["a", "b", "a", "a"])
+        // b's I0 stored at some elements only, or read before it is stored: b's values would come
+        // from another cell's step.
+        let step = try DoubleBuffer(name: "step", count: 1, value: 0)
+        let partial = try steps(cells) { system in
+            system === cells[1] ? Kernel(name: "partial", iteration: .range(0, 3),
+                                         vector: [.store(ArrayReference(system.conductance), .constant(1e-4)),
+                                                  .store(ArrayReference(system.current), .constant(0))],
+                                         random: RandomKey(stream: 1, step: step)) : nil
+        }
+        XCTAssertEqual(owners(partial), ["a", "b", "a", "a"])
+        let accumulated = try steps(cells) { system in
+            system === cells[1] ? Kernel(name: "accumulated", iteration: .range(0, 7),
+                                         vector: [.store(ArrayReference(system.conductance), .constant(1e-4)),
+                                                  .store(ArrayReference(system.current),
+                                                         .load(ArrayReference(system.current)))],
+                                         random: RandomKey(stream: 1, step: step)) : nil
+        }
+        XCTAssertEqual(owners(accumulated), ["a", "b", "a", "a"])
+        // a's solution read after c's step (a monitor of it, say): b and c, whose steps come before
+        // that, keep their own; d, after it, shares a's.
+        let reader = Kernel(name: "reader", iteration: .range(0, 7),
+                            vector: [.store(ArrayReference(cells[0].v), .load(ArrayReference(cells[0].solution)))],
+                            random: RandomKey(stream: 1, step: step))
+        XCTAssertEqual(owners(try steps(cells, extra: [2: reader])), ["a", "b", "c", "a"])
     }
 
     func testFactorizationIsSharedOnlyWithTheSameConductanceAtEveryStep() throws {
@@ -108,7 +184,7 @@ final class CableSharingTests: XCTestCase {
                    random: RandomKey(stream: 1, step: step))
         }
         // Separate operations may run on separate threads: constants only.
-        let shared = CableSharing(kernels)
+        let shared = CableSharing(kernels, lanes: [.init(clock: 0, part: 0), .init(clock: 0, part: 1)])
         XCTAssertTrue(shared.isShared(second.diagonal))
         XCTAssertFalse(shared.isShared(second.pivot))
         XCTAssertFalse(shared.isShared(second.nodeValue))
