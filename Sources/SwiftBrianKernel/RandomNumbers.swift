@@ -3,9 +3,10 @@ import SwiftBrianLanguage
 import SwiftBrianPortableMath
 
 /// The counter-based random numbers of every backend: Philox-4x32-10 (Salmon et al., SC 2011)
-/// keyed by the seed, with a counter made of (time step, element, stream, draw site) (for normal
-/// draws the element's pair, see ``normal(seed:stream:step:element:site:)``). The same
-/// seed gives the same numbers in any backend, in any order, on any number of threads.
+/// keyed by the seed, with a counter made of (time step, element pair, stream, draw site): the
+/// uniform and the normal draws of elements `2k` and `2k + 1` share the block of `k` (see
+/// ``uniform(seed:stream:step:element:site:)``). The same seed gives the same numbers in any
+/// backend, in any order, on any number of threads.
 public enum RandomNumbers {
     /// Philox-4x32 with 10 rounds: four 32-bit words from a counter and a key.
     public static func philox(_ counter: (UInt32, UInt32, UInt32, UInt32),
@@ -40,11 +41,16 @@ public enum RandomNumbers {
         Double((UInt64(high) << 32 | UInt64(low)) >> 11) * 0x1p-53
     }
 
-    /// The uniform draw in [0, 1) for (seed, stream, step, element, site).
+    /// The uniform draw in [0, 1) for (seed, stream, step, element, site). Elements `2k` and
+    /// `2k + 1` share the Philox block with `k` as its element word: the even one takes its first
+    /// two words, the odd one its last two, so that a loop over elements draws one block for two
+    /// uniforms (the generated C's `sb_uniform_pair`; a Poisson group's threshold `rand() <
+    /// rates*dt`, most of STDP's run, had used half of each block). Each value depends on its
+    /// element only, not on where a loop or a thread's part starts.
     @inline(__always)
     public static func uniform(seed: UInt64, stream: UInt32, step: Int, element: Int, site: UInt32) -> Double {
-        let w = words(seed: seed, stream: stream, step: step, element: element, site: site)
-        return unit(w.0, w.1)
+        let w = words(seed: seed, stream: stream, step: step, element: element >> 1, site: site)
+        return element & 1 == 0 ? unit(w.0, w.1) : unit(w.2, w.3)
     }
 
     /// The standard normal draw for (seed, stream, step, element, site): Box–Muller on the two

@@ -39,11 +39,11 @@ package struct CEmitter {
     private var portableCalls = 0
     /// The checks of finite values, numbered from 1 in the order they are met.
     package private(set) var finiteChecks: [FiniteCheck] = []
-    /// The sites of the normal draws that the range loop being emitted reads from its block's
-    /// array, drawn beforehand two at a time (see ``normalSites(_:)``).
-    private var blockNormals: Set<UInt32> = []
-    /// The sites whose block arrays the function declares.
-    private var declaredNormals: Set<UInt32> = []
+    /// The draws that the blocked loop being emitted reads from its block's arrays, drawn
+    /// beforehand two at a time (see ``PairDraw``).
+    private var blockDraws: Set<PairDraw> = []
+    /// The draws whose block arrays the function declares.
+    private var declaredDraws: Set<PairDraw> = []
     /// Whether a range loop whose stores are guarded by their values being finite is being
     /// emitted (see ``rangeLoop(_:_:_:elements:)``): its checks are left to the guard.
     private var checksGuarded = false
@@ -236,7 +236,7 @@ package struct CEmitter {
             let prefix = reference.owner is DoubleBuffer ? "d" : "i"
             declarations.append("\(type) *restrict const \(prefix)\(k) = (\(type) *)b[\(k)]->data;")
         }
-        for site in declaredNormals.sorted() { declarations.append("double _normal\(site)[\(CEmitter.normalBlockSize + 2)];") }
+        declarations += declaredDraws.sorted().map(\.declaration)
         if !atomicSums.isEmpty { declarations.append("double _atomic_old = 0;") }
         if !temporaries.isEmpty {
             declarations.append("\(precision.cType) " + temporaries.sorted().map { "_t\($0) = 0" }.joined(separator: ", ") + ";")
@@ -671,36 +671,36 @@ package struct CEmitter {
         return maps
     }
 
-    /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it draws normal
-    /// random numbers (see ``elementLoop(_:_:_:normals:pragma:)``). When the operations end in a
+    /// `for (_idx = lower; _idx < upper; _idx++) operations`, in blocks when it draws random
+    /// numbers for every element (see ``elementLoop(_:_:_:draws:pragma:)``). When the operations end in a
     /// guard of finite values (see `FiniteChecks`), the loop stores under that condition (the
     /// element's own value kept where it fails, see ``ownElement(_:)``) and notes the first
     /// element where it failed (`_firstbad`, a minimum, so the loop still vectorizes); that element
     /// kept its values, so computing it again with the checks (the operations emitted with
-    /// ``checksGuarded`` off, drawing with `sb_normal`, which gives the block's values) finds the
+    /// ``checksGuarded`` off, drawing with `sb_normal` and `sb_uniform`, which give the block's values) finds the
     /// first check that failed, its value and the last finite one, as the interpreter reports
     /// them. A loop whose iterations are independent and whose values are a short computation runs
     /// a vector of elements at a time in a cheaper form first (see
     /// ``checkedVectors(_:_:_:)``).
     private mutating func rangeLoop(_ lower: String, _ upper: String, _ operations: [KernelOperation]) throws -> [String] {
         let calls = portableCalls
-        let normals = CEmitter.normalSites(operations)
-        declaredNormals.formUnion(normals)
+        let draws = PairDraw.sites(in: operations.flatMap { CEmitter.parts(of: $0).values })
+        declaredDraws.formUnion(draws)
         var guarded = false
         if case .when(.call(.builtin(KernelFunctionNames.finite), _), _)? = operations.last { guarded = true }
-        blockNormals = normals
+        blockDraws = draws
         checksGuarded = guarded
         let body = try operations.flatMap { try operation($0, indent: "        ") }
-        blockNormals = []
+        blockDraws = []
         checksGuarded = false
         let chained = portableCalls > calls
         let pragma = !guarded && !Kernel.independentIterations(operations) ? []
             : chained ? [CEmitter.chainedLoop] : [CEmitter.independentLoop]
-        guard guarded else { return elementLoop(lower, upper, body, normals: normals, pragma: pragma) }
+        guard guarded else { return elementLoop(lower, upper, body, draws: draws, pragma: pragma) }
         checksGuarded = true
-        let vectors = normals.isEmpty && !chained ? try checkedVectors(lower, upper, operations) : nil
+        let vectors = draws.isEmpty && !chained ? try checkedVectors(lower, upper, operations) : nil
         checksGuarded = false
-        let loop = elementLoop(vectors == nil ? lower : "_base", upper, body, normals: normals, pragma: pragma)
+        let loop = elementLoop(vectors == nil ? lower : "_base", upper, body, draws: draws, pragma: pragma)
         let again = try operations.flatMap { try operation($0, indent: "        ") }
         return ["{", "    int64_t _firstbad = \(CEmitter.noElement);"] + (vectors ?? []).map { "    " + $0 }
             + loop.map { "    " + $0 }
@@ -758,41 +758,27 @@ package struct CEmitter {
             + ["}"]
     }
 
-    /// How many elements a blocked range loop draws normal numbers for at a time (in arrays on
-    /// the stack, so they stay in the first-level cache).
-    private static let normalBlockSize = 256
-
     /// The loop over `lower..<upper` running `body` (indented for the inner loop of a block); in
-    /// blocks of ``normalBlockSize`` elements when there are normal draws at `normals`, each
-    /// block drawing them for all its elements before its loop, pair by pair from the pair of its
-    /// first element (see ``normalSites(_:)``).
-    private func elementLoop(_ lower: String, _ upper: String, _ body: [String], normals: Set<UInt32>,
+    /// blocks of ``PairDraw/blockSize`` elements when it draws random numbers for every element
+    /// (`draws`), each block drawing them for all its elements before its loop, pair by pair from
+    /// the pair of its first element (see ``PairDraw``).
+    private func elementLoop(_ lower: String, _ upper: String, _ body: [String], draws: Set<PairDraw>,
                              pragma: [String]) -> [String] {
-        guard !normals.isEmpty else {
+        guard !draws.isEmpty else {
             return pragma + ["for (_idx = \(lower); _idx < \(upper); _idx++) {"] + body.map { String($0.dropFirst(4)) } + ["}"]
         }
-        let size = CEmitter.normalBlockSize
-        let draws = ["    const int64_t _pair0 = _base >> 1;", "    " + CEmitter.chainedLoop,
-                     "    for (int64_t _p = _pair0; _p < (_end + 1) >> 1; _p++) {"]
-            + normals.sorted().map {
-                "        sb_normal_pair(_normal\($0) + 2 * (_p - _pair0), seed, \(kernel.random.stream)u, \(stepVariable), _p, \($0)u);"
-            } + ["    }"]
+        let size = PairDraw.blockSize
         return ["for (int64_t _base = \(lower); _base < \(upper); _base += \(size)) {",
                 "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);"]
-            + draws + pragma.map { "    " + $0 } + ["    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }", "}"]
+            + pairDraws(draws).map { "    " + $0 } + pragma.map { "    " + $0 }
+            + ["    for (_idx = _base; _idx < _end; _idx++) {"] + body + ["    }", "}"]
     }
 
-    /// The sites of the normal draws that `operations` make for every element (not under a
-    /// condition): a blocked range loop draws them for a block beforehand, a Philox block, a
-    /// logarithm, a square root and a pair of sine and cosine polynomials for two elements
-    /// (`sb_normal_pair`), in a loop of its own that vectorizes; each element's value is that of
-    /// `sb_normal`, which defines it by the element's index alone.
-    private static func normalSites(_ operations: [KernelOperation]) -> Set<UInt32> {
-        var sites: Set<UInt32> = []
-        for value in operations.flatMap({ CEmitter.parts(of: $0).values }) {
-            value.visit { if case .random(.normal, let site) = $0 { sites.insert(site) } }
-        }
-        return sites
+    /// The loop filling the block arrays of `draws` for the block `_base..<_end` (see ``PairDraw``):
+    /// a Philox block for two elements, and for normal draws a logarithm, a square root and a pair
+    /// of sine and cosine polynomials, which ``chainedLoop`` interleaves.
+    private func pairDraws(_ draws: Set<PairDraw>) -> [String] {
+        PairDraw.fill(draws, stream: kernel.random.stream, step: stepVariable, pragma: CEmitter.chainedLoop)
     }
 
     /// What an operation evaluates for every element (values, a condition), the element it
@@ -866,17 +852,24 @@ package struct CEmitter {
         return safe ? (condition, inner) : nil
     }
 
-    /// The batched form of a conditional loop (see ``batchableCondition(_:)``), in blocks of 256.
-    /// The loop that computes the conditions also notes whether any is true (an `or`, which
-    /// vectorizes with it), and a block with none is done; the others are read back eight at a
-    /// time: true ones are rare (a Poisson group's spikes), and eight false ones are one test.
+    /// The batched form of a conditional loop (see ``batchableCondition(_:)``), in blocks of
+    /// ``PairDraw/blockSize``, whose random draws in the condition are drawn for the block first,
+    /// two elements a Philox block (see ``PairDraw``). The loop that computes the conditions also
+    /// notes whether any is true (an `or`, which vectorizes with it), and a block with none is
+    /// done; the others are read back eight at a time: true ones are rare (a Poisson group's
+    /// spikes), and eight false ones are one test.
     private mutating func batched(_ lower: String, _ upper: String, _ condition: KernelExpression,
                                   _ inner: [KernelOperation]) throws -> [String] {
+        let draws = PairDraw.sites(in: [condition])
+        declaredDraws.formUnion(draws)
+        blockDraws = draws
         let test = try expression(condition)
+        blockDraws = []
         let body = try inner.flatMap { try operation($0, indent: "                ") }
-        return ["for (int64_t _base = \(lower); _base < \(upper); _base += 256) {",
-                "    const int64_t _end = _base + 256 < \(upper) ? _base + 256 : \(upper);",
-                "    unsigned char _mask[256] = {0}, _any = 0;",
+        let size = PairDraw.blockSize
+        return ["for (int64_t _base = \(lower); _base < \(upper); _base += \(size)) {",
+                "    const int64_t _end = _base + \(size) < \(upper) ? _base + \(size) : \(upper);",
+                "    unsigned char _mask[\(size)] = {0}, _any = 0;"] + pairDraws(draws).map { "    " + $0 } + [
                 "    for (_idx = _base; _idx < _end; _idx++) {",
                 "        _mask[_idx - _base] = (\(test)) != 0;",
                 "        _any |= _mask[_idx - _base];",
@@ -1081,10 +1074,12 @@ package struct CEmitter {
             let key = pairs ? "_row, _col" : "\(stepVariable), _idx"
             let stream = kernel.random.stream
             switch distribution {
-            case .uniform: return real("sb_uniform(seed, \(stream)u, \(key), \(site)u)")
+            case .uniform:
+                let draw = PairDraw(normal: false, site: site)
+                return real(blockDraws.contains(draw) ? draw.element : "sb_uniform(seed, \(stream)u, \(key), \(site)u)")
             case .normal:
-                if blockNormals.contains(site) { return real("_normal\(site)[_idx - 2 * _pair0]") }
-                return real("sb_normal(seed, \(stream)u, \(key), \(site)u)")
+                let draw = PairDraw(normal: true, site: site)
+                return real(blockDraws.contains(draw) ? draw.element : "sb_normal(seed, \(stream)u, \(key), \(site)u)")
             case .poisson(let mean):
                 return real("sb_poisson(\(try self.expression(mean)), seed, \(stream)u, \(key), \(site)u)")
             }

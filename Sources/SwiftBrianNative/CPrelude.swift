@@ -164,10 +164,20 @@ package enum CPrelude {
         return ((sb_from_bits(low52) - 0x1p52) + sb_from_bits(top)) * 0x1p-53;
     }
     #endif
+    /* Uniform draws as RandomNumbers.uniform (Swift): elements 2k and 2k + 1 share the Philox block
+       of k, the even one takes its words 0 and 1, the odd one its words 2 and 3. */
     static inline double sb_uniform(uint64_t seed, uint32_t stream, int64_t step, int64_t element, uint32_t site) {
         uint32_t w[4];
-        sb_words(w, seed, stream, step, element, site);
-        return sb_unit(w[0], w[1]);
+        sb_words(w, seed, stream, step, element >> 1, site);
+        return element & 1 ? sb_unit(w[2], w[3]) : sb_unit(w[0], w[1]);
+    }
+    /* The draws of elements 2 pair and 2 pair + 1 into out[0] and out[1], bit for bit as sb_uniform. */
+    static inline void sb_uniform_pair(double *out, uint64_t seed, uint32_t stream, int64_t step, int64_t pair,
+                                       uint32_t site) {
+        uint32_t w[4];
+        sb_words(w, seed, stream, step, pair, site);
+        out[0] = sb_unit(w[0], w[1]);
+        out[1] = sb_unit(w[2], w[3]);
     }
     /* Normal draws as RandomNumbers.normal (Swift): elements 2k and 2k + 1 share the Philox block
        of k, the even one takes the cosine value, the odd one the sine value. */

@@ -1,4 +1,4 @@
-import SwiftBrianKernel
+@testable import SwiftBrianKernel
 import XCTest
 
 /// The counter-based generator against Philox-4x32-10's published known-answer vectors, and the
@@ -46,6 +46,27 @@ final class RandomNumbersTests: XCTestCase {
         // Each value depends on its own element only: the same wherever a loop starts.
         XCTAssertEqual(RandomNumbers.normal(seed: 11, stream: 3, step: 0, element: 7, site: 2), draws[7])
         XCTAssertNotEqual(draws[6], draws[7])
+    }
+
+    /// Uniform draws come two from a Philox block: elements 2k and 2k + 1 take its first and its
+    /// last two words. Over elements of both parities they are uniform, and the two of a pair
+    /// uncorrelated; each value depends on its own element only.
+    func testUniformPairsShareABlockAndAreIndependent() {
+        let pairs = 100_000
+        let draws = (0..<2 * pairs).map { RandomNumbers.uniform(seed: 13, stream: 5, step: $0 / 1000, element: $0 % 1000, site: 4) }
+        let n = Double(draws.count)
+        let mean = draws.reduce(0, +) / n
+        let variance = draws.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / (n - 1)
+        XCTAssertEqual(mean, 0.5, accuracy: 5 * (1 / 12.0).squareRoot() / n.squareRoot())
+        XCTAssertEqual(variance, 1 / 12.0, accuracy: 5 * (1 / 180.0 / n).squareRoot())
+        let even = stride(from: 0, to: draws.count, by: 2).map { draws[$0] - 0.5 }
+        let odd = stride(from: 1, to: draws.count, by: 2).map { draws[$0] - 0.5 }
+        let covariance = zip(even, odd).map { $0 * $1 }.reduce(0, +) / Double(pairs)
+        XCTAssertEqual(covariance, 0, accuracy: 5 / 12.0 / Double(pairs).squareRoot())
+        let block = RandomNumbers.words(seed: 13, stream: 5, step: 0, element: 3, site: 4)
+        XCTAssertEqual(draws[6], RandomNumbers.unit(block.0, block.1))
+        XCTAssertEqual(draws[7], RandomNumbers.unit(block.2, block.3))
+        XCTAssertEqual(RandomNumbers.uniform(seed: 13, stream: 5, step: 0, element: 7, site: 4), draws[7])
     }
 
     func testDrawsDependOnEveryPartOfTheKey() {
