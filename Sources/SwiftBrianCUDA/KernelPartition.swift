@@ -38,11 +38,13 @@ enum KernelPartition {
         case .events(let list, _, _):
             if onlyDefines(kernel.scalar), Kernel.independentIterations(kernel.vector) { return (kernel, .events(list)) }
         case .synapses(let events, let lower, let upper, let offsets, _):
-            if onlyDefines(kernel.scalar), addsThroughMaps(kernel.vector) {
+            if onlyDefines(kernel.scalar), addsThroughMaps(kernel.vector, queuedTargets: false) {
                 return (kernel, .synapses(events: events, lower: lower, upper: upper, offsets: offsets))
             }
         case .queue(let queue):
-            if onlyDefines(kernel.scalar), addsThroughMaps(kernel.vector) { return (kernel, .queued(queue)) }
+            if onlyDefines(kernel.scalar), addsThroughMaps(kernel.vector, queuedTargets: queue.targets != nil) {
+                return (kernel, .queued(queue))
+            }
         default:
             break
         }
@@ -107,8 +109,10 @@ enum KernelPartition {
     /// through a temporary, see `CEmitter.atomicSums`; made atomic), a buffer added to is read
     /// only by its additions (and checked only for the sum), and a buffer stored element-wise is
     /// read only at the synapse's element; nothing is appended, queued or called that has effects.
-    static func addsThroughMaps(_ operations: [KernelOperation]) -> Bool {
-        let sums = CEmitter.atomicSums(operations)
+    /// Over a queue of targets (`queuedTargets`), a store at the loop index is one through an
+    /// index map (see `CEmitter.sharedElement`).
+    static func addsThroughMaps(_ operations: [KernelOperation], queuedTargets: Bool) -> Bool {
+        let sums = CEmitter.atomicSums(operations, queuedTargets: queuedTargets)
         var own: Set<ObjectIdentifier> = [], added: Set<ObjectIdentifier> = []
         var reads: [KernelExpression] = []
         var checked: [ArrayReference] = []
@@ -124,10 +128,10 @@ enum KernelPartition {
                     }
                 case .store(let reference, let value):
                     switch reference.index {
-                    case .element:
+                    case .element where !queuedTargets:
                         own.insert(ObjectIdentifier(reference.buffer))
                         reads.append(value)
-                    case .mapped:
+                    case .element, .mapped:
                         if case .temporary(let number) = value, sums[number] == reference { continue }
                         guard case .binary(let op, .load(reference), let term) = value, op == .add || op == .subtract
                         else { return false }
@@ -137,7 +141,7 @@ enum KernelPartition {
                         return false
                     }
                 case .checkFinite(let value, let check):
-                    if check.target.index != .element { checked.append(check.target) }
+                    if check.target.index != .element || queuedTargets { checked.append(check.target) }
                     reads.append(value)
                 case .when(let condition, let inner):
                     reads.append(condition)

@@ -76,16 +76,26 @@ public struct RandomKey: Hashable, Sendable {
 }
 
 extension Kernel {
+    /// Whether the kernel loops over a queue that holds targets, not synapses (see
+    /// ``SpikeQueue/targets``): its loop index repeats where synapses share a target.
+    public var queuesTargets: Bool {
+        if case .queue(let queue) = iteration { return queue.targets != nil }
+        return false
+    }
+
     /// Whether the kernel writes through an index map that may repeat (`v_post += w` when two
-    /// synapses share a target): then elements must be processed one after the other, so that
-    /// every write sees the ones before it, as in a C loop.
+    /// synapses share a target), or at a loop index that may (``queuesTargets``): then elements
+    /// must be processed one after the other, so that every write sees the ones before it, as in
+    /// a C loop.
     public var writesThroughMaps: Bool {
+        let repeatedIndex = queuesTargets
         func repeats(_ operations: [KernelOperation]) -> Bool {
             operations.contains { operation in
                 switch operation {
                 case .store(let reference, _):
                     switch reference.index {
                     case .mapped, .row, .column: return true
+                    case .element: return repeatedIndex
                     default: return false
                     }
                 case .when(_, let inner): return repeats(inner)

@@ -13,6 +13,16 @@ public final class SpikeQueue: Hashable, @unchecked Sendable {
     public private(set) var slots: [IndexBuffer] = []
     /// A name for messages and generated code.
     public let name: String
+    /// When set, the slots hold the target of each queued synapse (`targets[synapse]`, the
+    /// postsynaptic index) in place of the synapse: ``SwiftBrianKernel/KernelOperation/enqueue(_:steps:)``
+    /// puts the target, and a kernel over the queue runs once per queued synapse with its loop
+    /// index at that target (a target comes as often as synapses reach it in the step). A pathway
+    /// whose effect needs nothing of the synapse but its target (`V += -J`) sets it: the effect
+    /// then reads the slot and the targets' variables only, where with synapse indices it reads
+    /// `targets` at scattered synapses, a cache miss each (with heterogeneous delays a slot's
+    /// synapses are spread over all of memory). The slots' order, and so the order of additions
+    /// to each target, is the same either way.
+    public var targets: IndexBuffer?
     /// The longest delay a queue holds, in time steps (about 7 minutes at dt = 0.1 ms): every
     /// step of the longest delay is a slot of its own, so longer delays would exhaust memory.
     public static let maximumDelaySteps = 1 << 22
@@ -57,9 +67,9 @@ public final class SpikeQueue: Hashable, @unchecked Sendable {
     /// compiled spike queue and C++ standalone round it: `(int)(steps + 0.5)`, half a step up.
     public static func steps(_ steps: Double) -> Int { Int(steps + 0.5) }
 
-    /// Puts `synapse` `delay` steps ahead.
+    /// Puts `synapse` (its target when the queue holds ``targets``) `delay` steps ahead.
     public func push(_ synapse: Int32, delay: Int) {
-        slots[(cursor + delay) % slots.count].append(synapse)
+        slots[(cursor + delay) % slots.count].append(targets.map { $0[Int(synapse)] } ?? synapse)
     }
 
     /// The synapses due now.

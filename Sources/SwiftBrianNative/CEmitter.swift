@@ -68,8 +68,9 @@ package struct CEmitter {
     /// The event list a parallel threshold fills: each part scans into a list of its own, and
     /// the lists are joined in part order (see ``joinedEvents(_:)``).
     private let partEvents: IndexBuffer?
-    /// The postsynaptic indices by which a parallel pathway picks its synapses.
-    private let partTargets: IndexBuffer?
+    /// The map to the postsynaptic index by which a parallel pathway picks its synapses (the
+    /// loop index itself over a queue of targets).
+    private let partTargets: IndexMap?
     /// Whether the source has a join function to run after the parts (see ``joinFunction(name:)``).
     private(set) var joins = false
     /// Whether the source has a function measuring the step's work (see ``workFunction(name:)``).
@@ -112,7 +113,7 @@ package struct CEmitter {
         var emitter = CEmitter(kernel: kernel, precision: .double, threads: 1)
         emitter.perThread = perThread
         emitter.threadForm = true
-        if perThread { emitter.atomicSums = atomicSums(kernel.vector) }
+        if perThread { emitter.atomicSums = atomicSums(kernel.vector, queuedTargets: kernel.queuesTargets) }
         let source = try emitter.function(name: name)
         return (source, emitter)
     }
@@ -124,20 +125,34 @@ package struct CEmitter {
     /// a failed finite check's message) and the store is left out.
     /// The definition and the store must be in the same list of operations (not one of them under
     /// a condition the other is not under).
-    package static func atomicSums(_ operations: [KernelOperation]) -> [Int: ArrayReference] {
+    /// Over a queue of targets (`queuedTargets`), an element at the loop index counts as one
+    /// reached through an index map (see ``sharedElement(_:queuedTargets:)``).
+    package static func atomicSums(_ operations: [KernelOperation], queuedTargets: Bool) -> [Int: ArrayReference] {
         var sums: [Int: ArrayReference] = [:], stored: [(Int, ArrayReference)] = []
         var nested: [Int: ArrayReference] = [:]
         for operation in operations {
             switch operation {
             case .define(let number, .binary(let op, .load(let reference), _)) where op == .add || op == .subtract:
-                if case .mapped = reference.index { sums[number] = reference }
+                if sharedElement(reference.index, queuedTargets: queuedTargets) { sums[number] = reference }
             case .store(let reference, .temporary(let number)): stored.append((number, reference))
-            case .when(_, let inner): nested.merge(atomicSums(inner)) { first, _ in first }
+            case .when(_, let inner): nested.merge(atomicSums(inner, queuedTargets: queuedTargets)) { first, _ in first }
             default: break
             }
         }
         return sums.filter { sum in stored.contains { $0.0 == sum.key && $0.1 == sum.value } }
             .merging(nested) { first, _ in first }
+    }
+
+    /// Whether the element a synaptic kernel's thread reaches through `map` may be written by
+    /// other threads too: one reached through an index map (a target of several synapses), or,
+    /// over a queue of targets (`queuedTargets`, see ``SpikeQueue/targets``), the one at the loop
+    /// index (a target comes once per synapse reaching it).
+    package static func sharedElement(_ map: IndexMap, queuedTargets: Bool) -> Bool {
+        switch map {
+        case .mapped: return true
+        case .element: return queuedTargets
+        default: return false
+        }
     }
 
     private init(kernel: Kernel, precision: Precision, threads: Int) {
@@ -327,7 +342,8 @@ package struct CEmitter {
         if let targets = partTargets {
             // Only the synapses whose target is in this thread's part; the first and the last part
             // reach out to every index, so that each synapse is run by exactly one thread.
-            owned = try targetPart() + ["if (\(ints(targets))[_idx] < _tlo || \(ints(targets))[_idx] >= _thi) continue;"]
+            let target = try index(targets)
+            owned = try targetPart(through: targets) + ["if (\(target) < _tlo || \(target) >= _thi) continue;"]
         }
         switch iteration {
         case .range(let lower, let upper):
@@ -354,8 +370,9 @@ package struct CEmitter {
                 let push: String
                 switch steps {
                 case .indexValue(let delays, .element):
-                    push = "sb_queue_push_each(\(queue(spikeQueue)), \(range), \(ints(delays)));"
-                case .indexValue(_, .shared):
+                    let targets = spikeQueue.targets.map { ints($0) } ?? "0"
+                    push = "sb_queue_push_each(\(queue(spikeQueue)), \(range), \(ints(delays)), \(targets));"
+                case .indexValue(_, .shared) where spikeQueue.targets == nil:
                     push = "sb_queue_push_range(\(queue(spikeQueue)), \(range), (int64_t)(\(try expression(steps))));"
                 default:
                     push = ""
@@ -524,12 +541,12 @@ package struct CEmitter {
     /// The bounds `_tlo..<_thi` of the targets of a parallel pathway's thread (see
     /// ``Kernel/targetPartition``): its part of the elements of the first postsynaptic variable the
     /// pathway writes, the first part from the lowest index on, the last to the highest.
-    private mutating func targetPart() throws -> [String] {
+    private mutating func targetPart(through map: IndexMap) throws -> [String] {
         var written: DoubleBuffer?
         func find(_ operations: [KernelOperation]) {
             for operation in operations where written == nil {
                 switch operation {
-                case .store(let reference, _): if case .mapped = reference.index { written = reference.buffer }
+                case .store(let reference, _): if reference.index == map { written = reference.buffer }
                 case .when(_, let nested): find(nested)
                 default: break
                 }
@@ -894,7 +911,7 @@ package struct CEmitter {
             return ["\(indent)_t\(number) = \(try expression(value));"]
         case .store(let reference, let value):
             if case .temporary(let number) = value, atomicSums[number] == reference { return [] }
-            if perThread, case .mapped = reference.index {
+            if perThread, CEmitter.sharedElement(reference.index, queuedTargets: kernel.queuesTargets) {
                 // Threads of other synapses may write the same element: the store must be an addition.
                 guard case .binary(let op, .load(reference), let term) = value, op == .add || op == .subtract else {
                     throw Unsupported(reason: "'\(reference.buffer.name)' is set through a synapse's index other than by adding to it")
@@ -933,7 +950,8 @@ package struct CEmitter {
             // A parallel threshold sets the count once its parts are joined.
             return list === partEvents ? [] : ["\(indent)\(header(list))->count = 0;"]
         case .enqueue(let spikeQueue, let steps):
-            return ["\(indent)sb_queue_push(\(queue(spikeQueue)), (int32_t)_idx, (int64_t)(\(try expression(steps))));"]
+            let entry = spikeQueue.targets.map { "\(ints($0))[_idx]" } ?? "(int32_t)_idx"
+            return ["\(indent)sb_queue_push(\(queue(spikeQueue)), \(entry), (int64_t)(\(try expression(steps))));"]
         case .solveCables(let systems):
             // Each run of systems sharing a layout is solved by one call (see CCableStep).
             var lines: [String] = [], runs: [[CableSystem]] = []

@@ -107,14 +107,16 @@ package enum CPrelude {
         b->count = start + (last - first);
     }
     /* The synapses first ..< last, each with its delay, as sb_queue_push one by one (the same order
-       in every slot), with the queue's header read once. */
-    static inline void sb_queue_push_each(sb_queue *q, int64_t first, int64_t last, const int32_t *delays) {
+       in every slot), with the queue's header read once; with targets, the queue holds the
+       synapses' targets (SpikeQueue.targets). */
+    static inline void sb_queue_push_each(sb_queue *q, int64_t first, int64_t last, const int32_t *delays,
+                                          const int32_t *targets) {
         const int64_t cursor = q->cursor, count = q->count;
         sb_buffer *const *slots = q->slots;
         for (int64_t s = first; s < last; s++) {
             int64_t slot = cursor + delays[s];
             if (slot >= count) slot -= count;
-            sb_append_i32(slots[slot], (int32_t)s);
+            sb_append_i32(slots[slot], targets ? targets[s] : (int32_t)s);
         }
     }
     static inline void sb_queue_advance(sb_queue *q) {

@@ -62,20 +62,22 @@ extension Kernel {
     /// synapse one thread would meet: see `CEmitter`'s `_bad_at`.) `on_post` code (over the
     /// synapses of a target) and code writing both pre- and postsynaptic variables run on one
     /// thread; code writing only presynaptic variables is split by its source (all synapses of a
-    /// spike on one thread).
-    var targetPartition: IndexBuffer? {
+    /// spike on one thread). Over a queue of targets (``SpikeQueue/targets``) the loop index is
+    /// the target: the kernel is split by the index itself (`.element`) when it writes only there.
+    var targetPartition: IndexMap? {
         switch iteration {
         case .synapses(_, _, _, _, nil), .queue: break
         default: return nil
         }
+        let queuedTargets = queuesTargets
         guard scalar.allSatisfy({ if case .define = $0 { true } else { false } }) else { return nil }
-        var target: IndexBuffer?
+        var target: IndexMap? = queuedTargets ? .element : nil
         guard let written = Kernel.writes(vector, appending: false, through: { map in
             switch map {
             case .element: return true
-            case .mapped(let buffer):
-                if target == nil { target = buffer }
-                return target === buffer
+            case .mapped where !queuedTargets:
+                if target == nil { target = map }
+                return target == map
             default: return false
             }
         }), let target, Kernel.readsOwnElements(scalar + vector, written: written) else {

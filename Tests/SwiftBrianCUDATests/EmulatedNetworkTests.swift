@@ -41,14 +41,15 @@ final class EmulatedNetworkTests: XCTestCase {
     /// slots with room for every synapse), pushed into on one thread and delivered from on one
     /// thread per queued synapse, with no copy between steps; and a group whose update calls a user function, which runs on the
     /// host's interpreter with the state copied around it. Both give the interpreter's results.
-    func delayed(_ backend: BackendKind, userFunction: Bool) throws -> (values: [Double], network: Network) {
+    func delayed(_ backend: BackendKind, userFunction: Bool, onPre: String = "v += 0.02*w") throws
+        -> (values: [Double], network: Network) {
         seed(5)
         defaultClock.dt = 0.1 * ms
         let drive = Function("drive", arguments: [.dimensionless], result: .dimensionless, implementation: { x in 1.2 + x[0] })
         let G = try NeuronGroup(50, model: "dv/dt = (\(userFunction ? "drive(0.1*i/50)" : "1.2 + 0.1*i/50") - v)/(10*ms) : 1",
                                 threshold: "v > 1", reset: "v = 0", method: .exact,
                                 namespace: Namespace([:], functions: [drive]), name: "G")
-        let S = try Synapses(G, G, model: "w : 1", onPre: "v += 0.02*w", name: "S")
+        let S = try Synapses(G, G, model: "w : 1", onPre: PathwayCode(onPre), name: "S")
         try S.connect(condition: "i != j", p: 0.3)
         try S.w.set("rand()")
         try S.delay.set("(i % 4) * ms")
@@ -68,6 +69,16 @@ final class EmulatedNetworkTests: XCTestCase {
         XCTAssertEqual(backend.partitions.first { $0.partition == "queued" }?.kernel, "S_pre",
                        "the delayed effects run one thread per queued synapse: \(backend.partitions)")
         XCTAssertEqual(backend.copiesWhileStepping, 0, "the queue stays on the device between steps")
+    }
+
+    /// An effect that needs only the target (`v += 0.02`): the queue holds targets, several
+    /// threads of a launch may add to one, atomically; the interpreter's bits.
+    func testQueuedTargetsRunOnTheDevice() throws {
+        let interpreted = try delayed(.interpreter, userFunction: false, onPre: "v += 0.02").values
+        let (emulated, network) = try delayed(.cudaEmulated, userFunction: false, onPre: "v += 0.02")
+        XCTAssertEqual(emulated.map(\.bitPattern), interpreted.map(\.bitPattern))
+        let backend = try XCTUnwrap(network.backend as? CUDABackend)
+        XCTAssertEqual(backend.partitions.first { $0.partition == "queued" }?.kernel, "S_pre", "\(backend.partitions)")
     }
 
     func testAUserFunctionRunsOnTheHostWithTheDevicesState() throws {

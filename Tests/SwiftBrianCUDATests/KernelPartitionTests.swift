@@ -107,6 +107,22 @@ final class KernelPartitionTests: XCTestCase {
         XCTAssertEqual(program.launches[0]?.first?.shape.layout { $0.capacity }.threads, 300, "the fullest slot's room")
     }
 
+    /// Over a queue of targets (`SpikeQueue.targets`) the loop index is a target that several
+    /// queued synapses may reach: an addition there is atomic, a setting runs in order.
+    func testQueuedTargetsAddAtomically() throws {
+        let queue = try SpikeQueue(name: "targets", maximumDelay: 2)
+        queue.targets = post
+        let addOne = KernelExpression.binary(.add, .load(ArrayReference(v, .element)), .constant(1))
+        let effect = kernel(.queue(queue), [.store(ArrayReference(v, .element), addOne)])
+        guard case .queued = try KernelPartition.of(effect).partition else {
+            return XCTFail("a delayed v_post += 1 runs one thread per queued target")
+        }
+        let (source, _) = try CEmitter.emitThread(effect, name: "sb_thread", perThread: true)
+        XCTAssertTrue(source.contains("sb_atomic_add(&d1[_idx], (1.0));"), source)
+        let setting = kernel(.queue(queue), [.store(ArrayReference(v, .element), .constant(0))])
+        guard case .single = try KernelPartition.of(setting).partition else { return XCTFail("v_post = 0 runs in order") }
+    }
+
     func testMonitorsRunOnOneThread() throws {
         let times = try DoubleBuffer(name: "t", count: 0, value: 0)
         let monitor = kernel(.events(spikes, 0, 8), [.append(.load(ArrayReference(step, .shared)), times)])

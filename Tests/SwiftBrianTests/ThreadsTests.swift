@@ -88,10 +88,14 @@ final class ThreadsTests: XCTestCase {
                                            onPre: "g_post += w; apre += 0.1", onPost: "w += apre", name: "plastic")
                 try plastic.connect(p: 0.5)
                 try plastic.w.set("0.5")
+                let queuedTargets = try Synapses(G, G, onPre: "v_post += 0.02", name: "queuedTargets")
+                try queuedTargets.connect(p: 0.5)
+                try queuedTargets.delay.set("3*ms*rand()")
                 let backwards = try Synapses(G, H, onPre: "count_pre += 1; v_post += 1", name: "backwards")
                 try backwards.connect(p: 0.5)
                 let spikes = try SpikeMonitor(G), low = try EventMonitor(G, "low"), hSpikes = try SpikeMonitor(H)
-                try Network(G, H, direct, delayed, plastic, backwards, spikes, low, hSpikes, backend: backend).run(30 * ms)
+                try Network(G, H, direct, delayed, plastic, queuedTargets, backwards, spikes, low, hSpikes,
+                            backend: backend).run(30 * ms)
                 var result = CaseResult()
                 result.spikes("spikes", spikes)
                 result.spikes("low", low)
@@ -104,6 +108,26 @@ final class ThreadsTests: XCTestCase {
                 XCTAssertGreaterThan(spikes.i.count, 0)
                 return result
             }
+        }
+    }
+
+    /// A pathway with a delay per synapse queues the targets when its effect needs nothing else
+    /// of the synapse (see `QueuedTargets.swift`), and the synapses otherwise: a synaptic
+    /// variable, a random draw (keyed by the synapse), `j`; and with one delay for all.
+    func testQueuesHoldTargetsOnlyWhenTheEffectNeedsNothingElse() throws {
+        let G = try NeuronGroup(4, model: "v : 1", threshold: "v > 1", name: "G")
+        for (code, heterogeneous, holdsTargets) in [("v_post += 0.5", true, true), ("v_post = v_post * 0.5", true, true),
+                                                   ("v_post += w", true, false), ("v_post += rand()", true, false),
+                                                   ("v_post += j", true, false), ("v_pre += 1", true, false),
+                                                   ("v_post += 0.5", false, false)] {
+            let S = try Synapses(G, G, model: "w : 1", onPre: PathwayCode(code), delay: heterogeneous ? nil : 1 * ms,
+                                 name: "S")
+            try S.connect()
+            if heterogeneous { try S.delay.set("i*ms") }
+            _ = try S.synapticOperations()
+            let queue = try XCTUnwrap(S.pathways.first?.queue)
+            XCTAssertEqual(queue.targets === S.post, holdsTargets, code)
+            XCTAssertEqual(queue.targets == nil, !holdsTargets, code)
         }
     }
 
@@ -339,11 +363,23 @@ final class ThreadsTests: XCTestCase {
         }
         let effect = KernelOperation.store(ArrayReference(v, .mapped(post)),
                                            .binary(.add, .load(ArrayReference(v, .mapped(post))), .load(ArrayReference(w, .element))))
-        XCTAssertTrue(pathway([effect, .store(ArrayReference(w, .element), .constant(0))]).targetPartition === post)
+        XCTAssertEqual(pathway([effect, .store(ArrayReference(w, .element), .constant(0))]).targetPartition, .mapped(post))
         XCTAssertNil(pathway([effect, .store(ArrayReference(w, .mapped(pre)), .constant(0))]).targetPartition)
         XCTAssertNil(pathway([effect, .store(ArrayReference(w, .element), .load(ArrayReference(v, .mapped(pre))))]).targetPartition)
         XCTAssertNil(pathway([effect], members: post).targetPartition)
         XCTAssertNil(pathway([effect, .emit(spikes)]).targetPartition)
+        // Over a queue of targets, the loop index is the target: split by the index itself.
+        let queue = try SpikeQueue(name: "queue", maximumDelay: 2)
+        queue.targets = post
+        let addOne = KernelOperation.store(ArrayReference(v, .element), .binary(.add, .load(ArrayReference(v, .element)), .constant(1)))
+        let queued = Kernel(name: "threads_test", iteration: .queue(queue), vector: [addOne],
+                            random: RandomKey(stream: 1, step: DoubleBuffer(name: "step", scalar: 0)))
+        XCTAssertEqual(queued.targetPartition, .element)
+        let (queuedSource, queuedEmitter) = try CEmitter.emit(queued, name: "threads_test", threads: 2)
+        XCTAssertTrue(queuedEmitter.parallel)
+        XCTAssertTrue(queuedSource.contains("if (_idx < _tlo || _idx >= _thi) continue;"), queuedSource)
+        queue.targets = nil
+        XCTAssertNil(queued.targetPartition, "synapses written at their index: not split by target")
         let (pathwaySource, pathwayEmitter) = try CEmitter.emit(pathway([effect]), name: "threads_test", threads: 2)
         XCTAssertTrue(pathwayEmitter.parallel)
         XCTAssertTrue(pathwaySource.contains("_tlo") && pathwaySource.contains("int64_t threads_test_work("), pathwaySource)

@@ -41,7 +41,9 @@ struct FiniteChecks {
         var checked = kernel
         var next = (Self.temporaries(in: kernel.vector).max() ?? -1) + 1
         checked.vector = adding(to: kernel.vector, time: time, next: &next)
-        if let guarded = Self.guardingStores(checked.vector, next: &next) { checked.vector = guarded }
+        // Over a queue of targets a target comes once per synapse reaching it: its iterations
+        // are not independent, whatever their operations (a pathway, which stores what it computes).
+        if !kernel.queuesTargets, let guarded = Self.guardingStores(checked.vector, next: &next) { checked.vector = guarded }
         return checked
     }
 

@@ -62,6 +62,14 @@ extension Synapses {
             if let lastupdate = target("lastupdate") {
                 effect.append(.store(lastupdate, .load(ArrayReference(clock.time, .shared))))
             }
+            // With a delay per synapse, the queue holds the targets when the effect needs nothing
+            // else (see QueuedTargets.swift); with one delay, a spike's synapses go to one slot as a
+            // range and the effect reads their targets in order: no scattered lookup to save.
+            pathway.queue.targets = nil
+            if delay?.isShared == false, let atTargets = Synapses.reachingOnlyTargets(effect, through: post) {
+                effect = atTargets
+                pathway.queue.targets = post
+            }
             // On the clock of the group whose events trigger it, as Brian's pathways: no event is
             // missed when the Synapses (or the other side) has a longer time step.
             let eventClock = spiking.clock
