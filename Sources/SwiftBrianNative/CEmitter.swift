@@ -752,6 +752,7 @@ package struct CEmitter {
             guard case .store(let reference, let value) = operation, case .element = reference.index else { return nil }
             stored.append(("&\(doubles(reference.buffer))[_base]", value))
         }
+        guard !stored.isEmpty else { return nil }
         for operation in operations.dropLast() {
             switch operation {
             case .define, .checkFinite: continue   // the checks are the guard's (see checksGuarded)
