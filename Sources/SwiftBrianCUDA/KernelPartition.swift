@@ -127,17 +127,16 @@ enum KernelPartition {
                         reads.append(value)
                     }
                 case .store(let reference, let value):
-                    switch reference.index {
-                    case .element where !queuedTargets:
-                        own.insert(ObjectIdentifier(reference.buffer))
-                        reads.append(value)
-                    case .element, .mapped:
+                    if CEmitter.sharedElement(reference.index, queuedTargets: queuedTargets) {
                         if case .temporary(let number) = value, sums[number] == reference { continue }
                         guard case .binary(let op, .load(reference), let term) = value, op == .add || op == .subtract
                         else { return false }
                         added.insert(ObjectIdentifier(reference.buffer))
                         reads.append(term)
-                    default:
+                    } else if reference.index == .element {
+                        own.insert(ObjectIdentifier(reference.buffer))
+                        reads.append(value)
+                    } else {
                         return false
                     }
                 case .checkFinite(let value, let check):
