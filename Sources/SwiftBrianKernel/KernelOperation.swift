@@ -31,6 +31,21 @@ public indirect enum KernelOperation: Hashable, Sendable {
     case checkFinite(KernelExpression, FiniteCheck)
 }
 
+extension KernelOperation {
+    /// The expressions the operation itself evaluates: its value, its delay, its count or its
+    /// condition (not those of the operations under its condition).
+    public var expressions: [KernelExpression] {
+        switch self {
+        case .define(_, let value), .store(_, let value), .append(let value, _), .appendIndex(let value, _),
+             .checkFinite(let value, _), .enqueue(_, steps: let value), .connect(_, count: let value),
+             .when(let value, _):
+            return [value]
+        case .emit, .clear, .advance, .solveCables:
+            return []
+        }
+    }
+}
+
 extension Array where Element == KernelOperation {
     /// Every operation, those under a condition included, in the order the code reads them (a
     /// conditional block before the operations inside it).

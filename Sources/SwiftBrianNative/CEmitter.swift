@@ -45,7 +45,7 @@ package struct CEmitter {
     /// The draws whose block arrays the function declares.
     private var declaredDraws: Set<PairDraw> = []
     /// Whether a range loop whose stores are guarded by their values being finite is being
-    /// emitted (see ``rangeLoop(_:_:_:elements:)``): its checks are left to the guard.
+    /// emitted (see ``rangeLoop(_:_:_:)``): its checks are left to the guard.
     private var checksGuarded = false
     /// While the operations of ``checkedLanes(counter:last:lane:_:)`` are emitted, the checks
     /// they met (number, element index) in order; nil otherwise.
@@ -804,12 +804,9 @@ package struct CEmitter {
     private static func parts(of operation: KernelOperation)
         -> (values: [KernelExpression], stored: ArrayReference?, conditional: [KernelOperation]) {
         switch operation {
-        case .store(let reference, let value): return ([value], reference, [])
-        case .define(_, let value), .append(let value, _), .appendIndex(let value, _), .checkFinite(let value, _),
-             .enqueue(_, let value), .connect(_, let value):
-            return ([value], nil, [])
-        case .when(let condition, let inner): return ([condition], nil, inner)
-        case .emit, .clear, .advance, .solveCables: return ([], nil, [])
+        case .store(let reference, _): return (operation.expressions, reference, [])
+        case .when(_, let inner): return (operation.expressions, nil, inner)
+        default: return (operation.expressions, nil, [])
         }
     }
 

@@ -217,19 +217,13 @@ private extension Kernel {
     var loadedBuffers: Set<ObjectIdentifier> {
         var buffers: Set<ObjectIdentifier> = []
         for operation in (scalar + vector).flattened {
-            switch operation {
-            case .define(_, let value), .store(_, let value), .append(let value, _), .appendIndex(let value, _),
-                 .checkFinite(let value, _), .enqueue(_, steps: let value), .connect(_, count: let value),
-                 .when(let value, _):
+            for value in operation.expressions {
                 value.visit { node in
                     if case .load(let reference) = node { buffers.insert(ObjectIdentifier(reference.buffer)) }
                 }
-            case .solveCables(let systems):
-                for system in systems {
-                    buffers.formUnion(system.touched.map(ObjectIdentifier.init))
-                }
-            case .emit, .clear, .advance:
-                break
+            }
+            if case .solveCables(let systems) = operation {
+                for system in systems { buffers.formUnion(system.touched.map(ObjectIdentifier.init)) }
             }
         }
         return buffers

@@ -73,16 +73,7 @@ enum CableBatching {
                 if case .load(let reference) = node, written.contains(ObjectIdentifier(reference.buffer)) { found = true }
             }
         }
-        for operation in (kernel.scalar + kernel.vector).flattened {
-            switch operation {
-            case .define(_, let value), .store(_, let value), .append(let value, _), .appendIndex(let value, _),
-                 .checkFinite(let value, _), .enqueue(_, steps: let value), .connect(_, count: let value),
-                 .when(let value, _):
-                visit(value)
-            case .emit, .clear, .advance, .solveCables:
-                break
-            }
-        }
+        for operation in (kernel.scalar + kernel.vector).flattened { operation.expressions.forEach(visit) }
         return found
     }
 }
