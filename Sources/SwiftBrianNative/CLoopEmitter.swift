@@ -36,7 +36,7 @@ enum CLoopEmitter {
     }
 
     static func source(kernelNames: [String], kernelClocks: [Int], parallel: [Parallel?], groups: [[Int]],
-                       clockCount: Int, swiftClocks: Set<Int>) -> String {
+                       clockCount: Int, swiftClocks: Set<Int>, blockedSteps: String? = nil) -> String {
         var lines: [String] = []
         let threaded = parallel.contains { $0 != nil } || !groups.isEmpty
         // A failed finite check's numbers get the kernel's position in front (see NativeBackend).
@@ -60,9 +60,19 @@ enum CLoopEmitter {
             lines.append("static const int64_t sb_kernel_minimum_works[] = {\(parallel.map { String($0?.minimumWork ?? 0) }.joined(separator: ", "))};")
         }
         if !groups.isEmpty { lines += groupSource(groups, kernelCount: kernelNames.count) }
+        if let blockedSteps { lines.append(blockedSteps) }
         lines.append("int sb_run(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,")
         lines.append("           double **steps, double **times, double **dts, const int64_t *ends,")
         lines.append("           int64_t max_steps, int64_t *done) {")
+        if blockedSteps != nil {
+            // The chunk by blocks of elements (one clock, see StepBlocks); step by step where it failed.
+            lines.append("    int64_t chunk = ends[0] - (int64_t)steps[0][0];")
+            lines.append("    if (chunk > max_steps) chunk = max_steps;")
+            lines.append("    if (chunk > 1 && sb_blocked_steps(kb, kq, kc, seed, error, steps[0], times[0], dts[0], chunk) == 0) {")
+            lines.append("        *done = chunk;")
+            lines.append("        return chunk == max_steps ? 2 : 0;")
+            lines.append("    }")
+        }
         lines.append("    int current[\(max(clockCount, 1))];")
         lines.append("    for (int64_t n = 0; n < max_steps; n++) {")
         lines.append("        int e = 0;")

@@ -111,7 +111,7 @@ extension Kernel {
     }
 
     /// Calls `body` with every node of every expression of `operations`.
-    private static func visitExpressions(_ operations: [KernelOperation], _ body: (KernelExpression) -> Void) {
+    static func visitExpressions(_ operations: [KernelOperation], _ body: (KernelExpression) -> Void) {
         for operation in operations {
             switch operation {
             case .define(_, let value), .store(_, let value), .checkFinite(let value, _), .append(let value, _),
@@ -170,7 +170,7 @@ extension Kernel {
     /// Whether the expressions of `operations` read the `written` buffers only at the index they
     /// are written at, and call no user function or TimedArray (which have effects beyond the
     /// element: C code that may keep state, the flag of a bad column).
-    private static func readsOwnElements(_ operations: [KernelOperation], written: [ObjectIdentifier: IndexMap]) -> Bool {
+    static func readsOwnElements(_ operations: [KernelOperation], written: [ObjectIdentifier: IndexMap]) -> Bool {
         var own = true
         visitExpressions(operations) { node in
             switch node {

@@ -16,6 +16,9 @@ public final class NativeBackend: Backend {
     /// Seconds the last `prepare` took in all: generating C, looking up the cache, compiling if
     /// needed, loading and binding.
     public private(set) var prepareSeconds = 0.0
+    /// The blocks of elements the last prepared loop runs its chunks in (see ``StepBlocks``); 0
+    /// when it runs step by step.
+    package private(set) var stepBlockCount = 0
     private let interpreter = Interpreter()
     private let compiler: CCompiler?
     private var libraries: [UnsafeMutableRawPointer] = []
@@ -29,6 +32,7 @@ public final class NativeBackend: Backend {
     private struct Emission: Hashable {
         var kernel: Kernel
         var parts: Int
+        var optimistic: Bool
     }
     nonisolated(unsafe) private static var warned = false
 
@@ -117,15 +121,19 @@ public final class NativeBackend: Backend {
         var functions: [String: String] = [:]
         var emittedNow: [Emission: (code: String, emitter: CEmitter)] = [:]
         defer { emittedBefore = emittedNow }
+        let blocks = StepBlocks(schedule.kernels, clockCount: schedule.clocks.count, swiftClocks: schedule.swiftClocks,
+                                threads: threads)
+        stepBlockCount = blocks?.count ?? 0
         for kernel in schedule.kernels {
             do {
                 // A range is split when it is long enough; a pathway is split when the synapses it
-                // runs in a step are enough (see CLoopEmitter).
+                // runs in a step are enough (see CLoopEmitter); every kernel when steps run by blocks.
                 var parts = threads
                 if case .range(let lower, let upper) = kernel.iteration, upper - lower < minimumParallelElements { parts = 1 }
-                let key = Emission(kernel: kernel, parts: parts)
+                if let blocks { parts = blocks.count }
+                let key = Emission(kernel: kernel, parts: parts, optimistic: blocks != nil)
                 let (code, emitter) = try emittedBefore[key] ?? CEmitter.emit(kernel, name: "sb_kernel", precision: precision,
-                                                                               threads: parts)
+                                                                               parts: parts, optimistic: blocks != nil)
                 if emitter.userFunctions.isEmpty { emittedNow[key] = (code, emitter) }
                 if let name = functions[code] {
                     emitted.append((name, emitter))
@@ -134,6 +142,7 @@ public final class NativeBackend: Backend {
                 let name = "sb_kernel_\(functions.count)"
                 functions[code] = name
                 kernelSource += "/* \(kernel.name) */\n" + code.replacingOccurrences(of: "int sb_kernel(", with: "int \(name)(")
+                    .replacingOccurrences(of: "int sb_kernel_optimistic(", with: "int \(name)_optimistic(")
                     .replacingOccurrences(of: "int sb_kernel_join(", with: "int \(name)_join(")
                     .replacingOccurrences(of: "int64_t sb_kernel_work(", with: "int64_t \(name)_work(") + "\n"
                 emitted.append((name, emitter))
@@ -144,7 +153,8 @@ public final class NativeBackend: Backend {
         var userFunctions = try CUserFunctions(emitted.flatMap { $0?.emitter.userFunctions ?? [] })
         let native = emitted.indices.filter { emitted[$0] != nil }
         let parallel = native.map { k -> CLoopEmitter.Parallel? in
-            guard let (name, emitter) = emitted[k], emitter.parallel else { return nil }
+            // (Kernels split into blocks of elements run on the calling thread.)
+            guard blocks == nil, let (name, emitter) = emitted[k], emitter.parallel else { return nil }
             // A pathway onto a group whose kernels are split runs split whenever it has a synapse
             // to run: each thread then adds to the targets whose values its cache holds (run on
             // one thread, it pulls them to its core, and the other threads fetch them back at
@@ -169,6 +179,7 @@ public final class NativeBackend: Backend {
         }
         let threaded = parallel.contains { $0 != nil } || !groups.isEmpty
         var source = CPrelude.source + CCableStep.source + (threaded ? CThreadPool.declarations(threads: threads) : "")
+            + (blocks != nil ? StepBlocks.declarations : "")
         source += userFunctions.code(startingAtLine: source.split(separator: "\n", omittingEmptySubsequences: false).count)
         source += kernelSource
         // Steps with a kernel only the interpreter runs are run from Swift, like network operations.
@@ -177,7 +188,9 @@ public final class NativeBackend: Backend {
         source += (threaded ? CThreadPool.source : "")
             + CLoopEmitter.source(kernelNames: native.map { emitted[$0]!.name },
                                   kernelClocks: native.map { schedule.kernelClocks[$0] }, parallel: parallel, groups: groups,
-                                  clockCount: schedule.clocks.count, swiftClocks: swiftClocks)
+                                  clockCount: schedule.clocks.count, swiftClocks: swiftClocks,
+                                  blockedSteps: swiftClocks.isEmpty ? blocks?.source(emitted.compactMap { $0 })
+                                                                    : nil)
         let started = Date()
         let path: String, compiled: Bool
         do {

@@ -10,7 +10,8 @@ final class CheckedVectorsTests: XCTestCase {
     /// The C of `x = x * factor` (of `x = exp(x) * factor` with `exponential`, of
     /// `x = twice(x) * factor` with a user's function) over `count` elements, its store guarded by
     /// the value being finite.
-    private func source(count: Int, exponential: Bool = false, userFunction: Bool = false) throws -> String {
+    private func source(count: Int, exponential: Bool = false, userFunction: Bool = false,
+                        optimistic: Bool = false) throws -> String {
         let x = try DoubleBuffer(name: "x", count: count, value: 1)
         let element = ArrayReference(x, .element)
         let twice = Function("twice", arguments: [.dimensionless], result: .dimensionless, implementation: { 2 * $0[0] },
@@ -23,7 +24,7 @@ final class CheckedVectorsTests: XCTestCase {
             .when(.call(.builtin(KernelFunctionNames.finite), [.temporary(0)]), [.store(element, .temporary(0))]),
         ], random: RandomKey(stream: RandomKey.stream(named: "vectors_test"),
                              step: try DoubleBuffer(name: "step", count: 1, value: 0)))
-        return try CEmitter.emit(kernel, name: "vectors_test").0
+        return try CEmitter.emit(kernel, name: "vectors_test", optimistic: optimistic).0
     }
 
     func testAShortUpdateRunsAVectorAtATimeAtAnySize() throws {
@@ -33,6 +34,19 @@ final class CheckedVectorsTests: XCTestCase {
             XCTAssertTrue(code.contains("if (sb_any_word(_nonfinite)) break;"), code)
             XCTAssertTrue(code.contains("for (_idx = _base; _idx < \(count); _idx++) {"), code)
         }
+    }
+
+    /// The optimistic form (for chunks run by blocks, see `StepBlocks`) stores every value and
+    /// notes its bits; the checked form comes first, unchanged.
+    func testTheOptimisticFormStoresEveryValueAndNotesItsBits() throws {
+        let code = try source(count: 4000, exponential: true, optimistic: true)
+        let optimistic = try XCTUnwrap(code.range(of: "int vectors_test_optimistic("))
+        XCTAssertTrue(code[..<optimistic.lowerBound].contains("_firstbad = sb_min_index("), code)
+        let form = code[optimistic.lowerBound...]
+        XCTAssertTrue(form.contains("_seen |= sb_nonfinite_bits(_t0);\n        d1[_idx] = _t0;"), code)
+        XCTAssertTrue(form.contains("if (_seen) return 2;"), code)
+        XCTAssertFalse(form.contains("sb_fresh_if") || form.contains("_firstbad"), code)
+        XCTAssertFalse(try source(count: 4000).contains("_optimistic"))
     }
 
     /// Loops calling `exp` (interleaved four vectors at a time instead) and ones calling a user's

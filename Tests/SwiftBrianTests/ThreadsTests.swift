@@ -349,7 +349,7 @@ final class ThreadsTests: XCTestCase {
         XCTAssertNil(kernel([.when(.load(ArrayReference(v, .element)), [.emit(other)])], scalar: [.clear(spikes)]).parallelEvents)
         XCTAssertNil(kernel([.when(.eventCount(spikes, 0, 8), [.emit(spikes)])], scalar: [.clear(spikes)]).parallelEvents)
         XCTAssertNil(kernel([.when(.load(ArrayReference(v, .element)), [.emit(spikes)])]).parallelEvents)
-        let (thresholdSource, thresholdEmitter) = try CEmitter.emit(threshold, name: "threads_test", threads: 2)
+        let (thresholdSource, thresholdEmitter) = try CEmitter.emit(threshold, name: "threads_test", parts: 2)
         XCTAssertTrue(thresholdEmitter.parallel)
         XCTAssertTrue(thresholdSource.contains("int threads_test_join("), thresholdSource)
         // A pathway writing through the postsynaptic indices is split by target; one writing
@@ -375,12 +375,12 @@ final class ThreadsTests: XCTestCase {
         let queued = Kernel(name: "threads_test", iteration: .queue(queue), vector: [addOne],
                             random: RandomKey(stream: 1, step: DoubleBuffer(name: "step", scalar: 0)))
         XCTAssertEqual(queued.targetPartition, .element)
-        let (queuedSource, queuedEmitter) = try CEmitter.emit(queued, name: "threads_test", threads: 2)
+        let (queuedSource, queuedEmitter) = try CEmitter.emit(queued, name: "threads_test", parts: 2)
         XCTAssertTrue(queuedEmitter.parallel)
         XCTAssertTrue(queuedSource.contains("if (_idx < _tlo || _idx >= _thi) continue;"), queuedSource)
         queue.targets = nil
         XCTAssertNil(queued.targetPartition, "synapses written at their index: not split by target")
-        let (pathwaySource, pathwayEmitter) = try CEmitter.emit(pathway([effect]), name: "threads_test", threads: 2)
+        let (pathwaySource, pathwayEmitter) = try CEmitter.emit(pathway([effect]), name: "threads_test", parts: 2)
         XCTAssertTrue(pathwayEmitter.parallel)
         XCTAssertTrue(pathwaySource.contains("_tlo") && pathwaySource.contains("int64_t threads_test_work("), pathwaySource)
         XCTAssertEqual(pathwayEmitter.targetCount, 8)
@@ -390,11 +390,11 @@ final class ThreadsTests: XCTestCase {
                                                   .init(work: "c_work", minimumWork: 1000)],
                                        groups: [], clockCount: 1, swiftClocks: [])
         XCTAssertTrue(loop.contains("sb_kernel_minimum_works[] = {0, 1, 1000};"), loop)
-        let (source, emitter) = try CEmitter.emit(kernel([update]), name: "threads_test", threads: 2)
+        let (source, emitter) = try CEmitter.emit(kernel([update]), name: "threads_test", parts: 2)
         XCTAssertTrue(emitter.parallel)
         XCTAssertNil(emitter.targetCount)
         XCTAssertTrue(source.contains("sb_part"), source)
-        let (single, one) = try CEmitter.emit(kernel([update]), name: "threads_test", threads: 1)
+        let (single, one) = try CEmitter.emit(kernel([update]), name: "threads_test", parts: 1)
         XCTAssertFalse(one.parallel)
         XCTAssertFalse(single.contains("sb_part"), single)
     }

@@ -1,0 +1,169 @@
+import SwiftBrianKernel
+
+/// A chunk of steps run block by block of elements (time tiling): when every kernel of the
+/// whole-run loop is element-wise (``Kernel/runsElementwise``: state updates, subexpressions,
+/// `run_regularly` code) on the network's one clock, with no network operation, monitor,
+/// threshold or synapse, no element of one step needs another element, so the loop may run all the
+/// chunk's steps for the first block of elements, then all of them for the next block, and so on.
+/// A block's values then stay in the first-level cache across the chunk instead of the whole
+/// group streaming through the caches at every step: Brian's `linear` benchmark (40,000 neurons,
+/// 320 KB of `v` read and written from the second-level cache at every step) ran 1.06 s on one
+/// thread, in blocks <!-- TODO figure -->.
+///
+/// Every element goes through the same operations, with the same clock values (the loop sets
+/// the clock's step and time before each step of each block, as it does step by step) and the
+/// same random numbers (drawn by step and element), so results are the same bits. A kernel that
+/// fails (a value not finite) would report its failure in another order and leave other blocks
+/// further on, so the chunk then puts back the values the kernels write, as they were at its
+/// start, and runs step by step, which fails where it always does.
+///
+/// Used on one thread only: with threads, the kernels' parts are the threads' (see
+/// ``CThreadPool``), and every thread reads the one clock.
+struct StepBlocks {
+    /// The second-level cache a block's values should fit in several times over: the values of
+    /// the elements of a block, in all the buffers the kernels read or write element by element.
+    static let blockBytes = 16 * 1024
+
+    /// The number of blocks each kernel's range is split into (`sb_parts`).
+    let count: Int
+    /// The buffers each kernel writes (kept at a chunk's start).
+    private let written: [Set<ObjectIdentifier>]
+
+    /// The blocks for `kernels`, the whole-run loop's kernels on `clockCount` clocks, of which
+    /// `swiftClocks` step from Swift, run on `threads` threads; nil where steps cannot run by
+    /// blocks or would not gain (the kernels' values fit the first-level cache together).
+    init?(_ kernels: [Kernel], clockCount: Int, swiftClocks: Set<Int>, threads: Int) {
+        guard threads == 1, clockCount == 1, swiftClocks.isEmpty, !kernels.isEmpty,
+              kernels.allSatisfy(\.runsElementwise) else { return nil }
+        var ranges: [(lower: Int, upper: Int)] = []
+        var writes: [[ObjectIdentifier: IndexMap]] = []
+        for kernel in kernels {
+            guard case .range(let lower, let upper) = kernel.iteration,
+                  let written = Kernel.elementwiseWrites(kernel.scalar + kernel.vector, appending: false) else { return nil }
+            ranges.append((lower, upper))
+            writes.append(written)
+        }
+        // What one kernel writes, another reads and writes only over the same range, at the same
+        // elements: then the elements of a block are the same in both.
+        for (a, written) in writes.enumerated() {
+            for (b, other) in kernels.enumerated() where b != a {
+                let operations = other.scalar + other.vector
+                let shared = written.filter { Kernel.touches(operations, $0.key) }
+                guard shared.isEmpty || (ranges[a] == ranges[b] && Kernel.accessesOnly(operations, at: shared)) else {
+                    return nil
+                }
+            }
+        }
+        var buffers: Set<ObjectIdentifier> = []
+        for kernel in kernels { buffers.formUnion(Kernel.elementBuffers(kernel.scalar + kernel.vector)) }
+        let elements = ranges.map { $0.upper - $0.lower }.max() ?? 0
+        let bytes = elements * buffers.count * MemoryLayout<Double>.size
+        count = (bytes + Self.blockBytes - 1) / Self.blockBytes
+        guard count > 1 else { return nil }
+        written = writes.map { Set($0.keys) }
+    }
+
+    /// What the kernels, emitted in parts, read before the loop: the part of its range each runs
+    /// (part 0 of 1, all of it, outside a blocked chunk).
+    static let declarations = "static _Thread_local int64_t sb_part = 0, sb_parts = 1;\n"
+
+    /// The function `sb_blocked_steps` that runs `steps` steps of the loop's kernels block by
+    /// block, given each kernel's function and emitter, and returns 0, or a failure's status with
+    /// every written value put back. A kernel with an optimistic form runs in that form (see
+    /// `CEmitter.optimistic`): the snapshot makes the guard's work unneeded.
+    func source(_ kernels: [(name: String, emitter: CEmitter)]) -> String {
+        var slots: [String] = []
+        for (k, kernel) in kernels.enumerated() {
+            for (slot, buffer) in kernel.emitter.buffers.enumerated() where written[k].contains(ObjectIdentifier(buffer.owner)) {
+                slots.append("{\(k), \(slot)}")
+            }
+        }
+        let functions = kernels.map { $0.emitter.optimistic ? $0.name + "_optimistic" : $0.name }
+        return """
+            static const sb_kernel_function sb_block_kernels[] = {\(functions.joined(separator: ", "))};
+            /* The buffers the kernels write, as kernel and slot: kept at a chunk's start. */
+            static const int sb_block_writes[][2] = {\(slots.joined(separator: ", "))};
+            static int sb_blocked_steps(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,
+                                        double *step, double *time, const double *dt, int64_t steps) {
+                const int writes = (int)(sizeof sb_block_writes / sizeof sb_block_writes[0]);
+                size_t bytes = 0;
+                for (int w = 0; w < writes; w++) bytes += (size_t)kb[sb_block_writes[w][0]][sb_block_writes[w][1]]->count * sizeof(double);
+                char *kept = malloc(bytes ? bytes : 1);
+                if (!kept) return -1;
+                size_t at = 0;
+                for (int w = 0; w < writes; w++) {
+                    const sb_buffer *buffer = kb[sb_block_writes[w][0]][sb_block_writes[w][1]];
+                    memcpy(kept + at, buffer->data, (size_t)buffer->count * sizeof(double));
+                    at += (size_t)buffer->count * sizeof(double);
+                }
+                const double step0 = *step, time0 = *time;
+                int status = 0;
+                for (int64_t p = 0; p < \(count) && !status; p++) {
+                    *step = step0;
+                    *time = time0;
+                    sb_part = p;
+                    sb_parts = \(count);
+                    for (int64_t n = 0; n < steps && !status; n++) {
+                        for (int k = 0; k < \(kernels.count) && !status; k++)
+                            status = sb_block_kernels[k](kb[k], kq[k], kc[k], seed, error);
+                        *step += 1;
+                        *time = *step * *dt;
+                    }
+                }
+                sb_part = 0;
+                sb_parts = 1;
+                if (status) {
+                    at = 0;
+                    for (int w = 0; w < writes; w++) {
+                        sb_buffer *buffer = kb[sb_block_writes[w][0]][sb_block_writes[w][1]];
+                        memcpy(buffer->data, kept + at, (size_t)buffer->count * sizeof(double));
+                        at += (size_t)buffer->count * sizeof(double);
+                    }
+                    *step = step0;
+                    *time = time0;
+                }
+                free(kept);
+                return status;
+            }
+
+            """
+    }
+}
+
+private extension Kernel {
+    /// Whether `operations` read or write `buffer`.
+    static func touches(_ operations: [KernelOperation], _ buffer: ObjectIdentifier) -> Bool {
+        elementBuffers(operations, allMaps: true).contains(buffer)
+    }
+
+    /// Whether `operations` read and write the buffers of `maps` only through their maps there.
+    static func accessesOnly(_ operations: [KernelOperation], at maps: [ObjectIdentifier: IndexMap]) -> Bool {
+        guard let written = elementwiseWrites(operations, appending: false),
+              written.allSatisfy({ write in maps[write.key].map { $0 == write.value } ?? true }) else { return false }
+        return readsOwnElements(operations, written: maps)
+    }
+
+    /// The buffers `operations` read or write element by element (`.element`, `.offset`), or
+    /// through any index with `allMaps`.
+    static func elementBuffers(_ operations: [KernelOperation], allMaps: Bool = false) -> Set<ObjectIdentifier> {
+        var buffers: Set<ObjectIdentifier> = []
+        func note(_ reference: ArrayReference) {
+            switch reference.index {
+            case .element, .offset: buffers.insert(ObjectIdentifier(reference.buffer))
+            default: if allMaps { buffers.insert(ObjectIdentifier(reference.buffer)) }
+            }
+        }
+        visitExpressions(operations) { if case .load(let reference) = $0 { note(reference) } }
+        func stores(_ operations: [KernelOperation]) {
+            for operation in operations {
+                switch operation {
+                case .store(let reference, _): note(reference)
+                case .when(_, let nested): stores(nested)
+                default: break
+                }
+            }
+        }
+        stores(operations)
+        return buffers
+    }
+}
