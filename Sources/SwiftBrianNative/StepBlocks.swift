@@ -54,6 +54,12 @@ struct StepBlocks {
                 }
             }
         }
+        // The copy of the written values a chunk keeps takes at most a quarter of the memory left.
+        var kept: [ObjectIdentifier: Int] = [:]
+        for kernel in kernels {
+            Kernel.visitStores(kernel.vector) { kept[ObjectIdentifier($0.buffer)] = $0.buffer.count }
+        }
+        guard kept.values.reduce(0, +) * MemoryLayout<Double>.size <= MemoryBudget.availableBytes / 4 else { return nil }
         var buffers: Set<ObjectIdentifier> = []
         for kernel in kernels { buffers.formUnion(Kernel.elementBuffers(kernel.scalar + kernel.vector)) }
         let elements = ranges.map { $0.upper - $0.lower }.max() ?? 0
@@ -72,10 +78,10 @@ struct StepBlocks {
     /// every written value put back. A kernel with an optimistic form runs in that form (see
     /// `CEmitter.optimistic`): the snapshot makes the guard's work unneeded.
     func source(_ kernels: [(name: String, emitter: CEmitter)]) -> String {
-        var slots: [String] = []
+        var slots: [String] = [], listed: Set<ObjectIdentifier> = []
         for (k, kernel) in kernels.enumerated() {
             for (slot, buffer) in kernel.emitter.buffers.enumerated() where written[k].contains(ObjectIdentifier(buffer.owner)) {
-                slots.append("{\(k), \(slot)}")
+                if listed.insert(ObjectIdentifier(buffer.owner)).inserted { slots.append("{\(k), \(slot)}") }
             }
         }
         let functions = kernels.map { $0.emitter.optimistic ? $0.name + "_optimistic" : $0.name }
@@ -154,16 +160,18 @@ private extension Kernel {
             }
         }
         visitExpressions(operations) { if case .load(let reference) = $0 { note(reference) } }
-        func stores(_ operations: [KernelOperation]) {
-            for operation in operations {
-                switch operation {
-                case .store(let reference, _): note(reference)
-                case .when(_, let nested): stores(nested)
-                default: break
-                }
+        visitStores(operations, note)
+        return buffers
+    }
+
+    /// Calls `body` with the element of every store of `operations`.
+    static func visitStores(_ operations: [KernelOperation], _ body: (ArrayReference) -> Void) {
+        for operation in operations {
+            switch operation {
+            case .store(let reference, _): body(reference)
+            case .when(_, let nested): visitStores(nested, body)
+            default: break
             }
         }
-        stores(operations)
-        return buffers
     }
 }
