@@ -153,7 +153,7 @@ public final class NativeBackend: Backend {
         var userFunctions = try CUserFunctions(emitted.flatMap { $0?.emitter.userFunctions ?? [] })
         let native = emitted.indices.filter { emitted[$0] != nil }
         let parallel = native.map { k -> CLoopEmitter.Parallel? in
-            // (Kernels split into blocks of elements run on the calling thread.)
+            // (Kernels split into blocks of elements run by the blocks' threads, see StepBlocks.)
             guard blocks == nil, let (name, emitter) = emitted[k], emitter.parallel else { return nil }
             // A pathway onto a group whose kernels are split runs split whenever it has a synapse
             // to run: each thread then adds to the targets whose values its cache holds (run on
@@ -169,7 +169,7 @@ public final class NativeBackend: Backend {
         // elements in all: as bounds into the loop's kernels (each member's first, then one past
         // the last).
         let position = Dictionary(uniqueKeysWithValues: native.enumerated().map { ($1, $0) })
-        let groups = threads == 1 ? [] : schedule.independentGroups.compactMap { group -> [Int]? in
+        let groups = threads == 1 || blocks != nil ? [] : schedule.independentGroups.compactMap { group -> [Int]? in
             let elements = group.kernels.reduce(0) { total, k in
                 if case .range(let lower, let upper) = schedule.kernels[k].iteration { total + upper - lower } else { total }
             }
@@ -177,9 +177,9 @@ public final class NativeBackend: Backend {
                   group.kernels.allSatisfy({ k in position[k].map { parallel[$0]?.join == nil } ?? false }) else { return nil }
             return group.members.compactMap { position[$0.lowerBound] } + [last + 1]
         }
-        let threaded = parallel.contains { $0 != nil } || !groups.isEmpty
-        var source = CPrelude.source + CCableStep.source + (threaded ? CThreadPool.declarations(threads: threads) : "")
-            + (blocks != nil ? StepBlocks.declarations : "")
+        let threaded = parallel.contains { $0 != nil } || !groups.isEmpty || (blocks != nil && threads > 1)
+        var source = CPrelude.source + CCableStep.source
+            + (threaded ? CThreadPool.declarations(threads: threads) : blocks != nil ? StepBlocks.declarations : "")
         source += userFunctions.code(startingAtLine: source.split(separator: "\n", omittingEmptySubsequences: false).count)
         source += kernelSource
         // Steps with a kernel only the interpreter runs are run from Swift, like network operations.

@@ -17,15 +17,17 @@ import SwiftBrianKernel
 /// further on, so the chunk then puts back the values the kernels write, as they were at its
 /// start, and runs step by step, which fails where it always does.
 ///
-/// Used on one thread only: with threads, the kernels' parts are the threads' (see
-/// ``CThreadPool``), and every thread reads the one clock.
+/// With threads, each thread runs its own blocks through the whole chunk: no thread waits for
+/// another between steps.
 struct StepBlocks {
     /// The second-level cache a block's values should fit in several times over: the values of
     /// the elements of a block, in all the buffers the kernels read or write element by element.
     static let blockBytes = 16 * 1024
 
-    /// The number of blocks each kernel's range is split into (`sb_parts`).
+    /// The number of blocks each kernel's range is split into (`sb_parts`): at least one per thread.
     let count: Int
+    /// The threads that run the blocks.
+    let threads: Int
     /// The buffers each kernel writes (kept at a chunk's start).
     private let written: [Set<ObjectIdentifier>]
 
@@ -33,7 +35,8 @@ struct StepBlocks {
     /// `swiftClocks` step from Swift, run on `threads` threads; nil where steps cannot run by
     /// blocks or would not gain (the kernels' values fit the first-level cache together).
     init?(_ kernels: [Kernel], clockCount: Int, swiftClocks: Set<Int>, threads: Int) {
-        guard threads == 1, clockCount == 1, swiftClocks.isEmpty, !kernels.isEmpty,
+        self.threads = threads
+        guard clockCount == 1, swiftClocks.isEmpty, !kernels.isEmpty,
               kernels.allSatisfy(\.runsElementwise) else { return nil }
         var ranges: [(lower: Int, upper: Int)] = []
         var writes: [[ObjectIdentifier: IndexMap]] = []
@@ -64,8 +67,9 @@ struct StepBlocks {
         for kernel in kernels { buffers.formUnion(Kernel.elementBuffers(kernel.scalar + kernel.vector)) }
         let elements = ranges.map { $0.upper - $0.lower }.max() ?? 0
         let bytes = elements * buffers.count * MemoryLayout<Double>.size
-        count = (bytes + Self.blockBytes - 1) / Self.blockBytes
-        guard count > 1 else { return nil }
+        let blocks = (bytes + Self.blockBytes - 1) / Self.blockBytes
+        guard blocks > 1 else { return nil }
+        count = max(blocks, threads)
         written = writes.map { Set($0.keys) }
     }
 
@@ -76,7 +80,11 @@ struct StepBlocks {
     /// The function `sb_blocked_steps` that runs `steps` steps of the loop's kernels block by
     /// block, given each kernel's function and emitter, and returns 0, or a failure's status with
     /// every written value put back. A kernel with an optimistic form runs in that form (see
-    /// `CEmitter.optimistic`): the snapshot makes the guard's work unneeded.
+    /// `CEmitter.optimistic`): the kept copy makes the guard's work unneeded. With `threads`, each
+    /// thread of the pool (`sb_parallel`, see ``CThreadPool``) runs a contiguous run of the
+    /// blocks, the same elements as its part of every step, through the chunk without waiting
+    /// for the others; each block reads the clock from buffers of its own (its kernels' tables
+    /// with the clock's step and time replaced), set as the loop sets the clock.
     func source(_ kernels: [(name: String, emitter: CEmitter)]) -> String {
         var slots: [String] = [], listed: Set<ObjectIdentifier> = []
         for (k, kernel) in kernels.enumerated() {
@@ -85,10 +93,59 @@ struct StepBlocks {
             }
         }
         let functions = kernels.map { $0.emitter.optimistic ? $0.name + "_optimistic" : $0.name }
+        let counts = kernels.map { String($0.emitter.buffers.count) }
+        let total = kernels.reduce(0) { $0 + $1.emitter.buffers.count }
+                let run = threads > 1
+            ? "sb_parallel(sb_block_part, 0, (sb_buffer **)&chunk, 0, 0, seed, error)"
+            : "sb_block_range(&chunk, seed, error, 0, \(count))"
         return """
             static const sb_kernel_function sb_block_kernels[] = {\(functions.joined(separator: ", "))};
+            static const int sb_block_slots[] = {\(counts.joined(separator: ", "))};
             /* The buffers the kernels write, as kernel and slot: kept at a chunk's start. */
             static const int sb_block_writes[][2] = {\(slots.joined(separator: ", "))};
+            typedef struct {
+                sb_buffer ***kb; sb_queue ***kq; const double **kc;
+                const double *step, *time, *dt;
+                int64_t steps;
+            } sb_block_chunk;
+            /* Runs the chunk's steps for the blocks first..<last, each from the chunk's start. */
+            static int sb_block_range(const sb_block_chunk *chunk, uint64_t seed, char *error, int64_t first, int64_t last) {
+                double step = 0, time = 0;
+                sb_buffer own_step = {&step, 1, 1}, own_time = {&time, 1, 1};
+                sb_buffer *own[\(max(total, 1))];
+                sb_buffer **tables[\(kernels.count)];
+                for (int k = 0, at = 0; k < \(kernels.count); k++) {
+                    tables[k] = own + at;
+                    for (int j = 0; j < sb_block_slots[k]; j++, at++) {
+                        sb_buffer *buffer = chunk->kb[k][j];
+                        own[at] = buffer->data == chunk->step ? &own_step : buffer->data == chunk->time ? &own_time : buffer;
+                    }
+                }
+                const int64_t part = sb_part, parts = sb_parts;
+                int status = 0;
+                for (int64_t p = first; p < last && !status; p++) {
+                    step = *chunk->step;
+                    time = *chunk->time;
+                    sb_part = p;
+                    sb_parts = \(count);
+                    for (int64_t n = 0; n < chunk->steps && !status; n++) {
+                        for (int k = 0; k < \(kernels.count) && !status; k++)
+                            status = sb_block_kernels[k](tables[k], chunk->kq[k], chunk->kc[k], seed, error);
+                        step += 1;
+                        time = step * *chunk->dt;
+                    }
+                }
+                sb_part = part;
+                sb_parts = parts;
+                return status;
+            }
+            \(threads > 1 ? """
+            /* A thread's part of the blocks (its part of the pool's job). */
+            static int sb_block_part(sb_buffer **b, sb_queue **q, const double *c, uint64_t seed, char *error) {
+                const int64_t first = \(count) * sb_part / sb_parts, last = \(count) * (sb_part + 1) / sb_parts;
+                return sb_block_range((const sb_block_chunk *)b, seed, error, first, last);
+            }
+            """ : "")
             static int sb_blocked_steps(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,
                                         double *step, double *time, const double *dt, int64_t steps) {
                 const int writes = (int)(sizeof sb_block_writes / sizeof sb_block_writes[0]);
@@ -102,22 +159,8 @@ struct StepBlocks {
                     memcpy(kept + at, buffer->data, (size_t)buffer->count * sizeof(double));
                     at += (size_t)buffer->count * sizeof(double);
                 }
-                const double step0 = *step, time0 = *time;
-                int status = 0;
-                for (int64_t p = 0; p < \(count) && !status; p++) {
-                    *step = step0;
-                    *time = time0;
-                    sb_part = p;
-                    sb_parts = \(count);
-                    for (int64_t n = 0; n < steps && !status; n++) {
-                        for (int k = 0; k < \(kernels.count) && !status; k++)
-                            status = sb_block_kernels[k](kb[k], kq[k], kc[k], seed, error);
-                        *step += 1;
-                        *time = *step * *dt;
-                    }
-                }
-                sb_part = 0;
-                sb_parts = 1;
+                const sb_block_chunk chunk = {kb, kq, kc, step, time, dt, steps};
+                const int status = \(run);
                 if (status) {
                     at = 0;
                     for (int w = 0; w < writes; w++) {
@@ -125,8 +168,12 @@ struct StepBlocks {
                         memcpy(buffer->data, kept + at, (size_t)buffer->count * sizeof(double));
                         at += (size_t)buffer->count * sizeof(double);
                     }
-                    *step = step0;
-                    *time = time0;
+                } else {
+                    /* The clock where the loop would leave it. */
+                    double last = *step;
+                    for (int64_t n = 0; n < steps; n++) last += 1;
+                    *step = last;
+                    *time = last * *dt;
                 }
                 free(kept);
                 return status;
