@@ -6,23 +6,28 @@ import SwiftBrianKernel
 /// threshold or synapse, no element of one step needs another element, so the loop may run all the
 /// chunk's steps for the first block of elements, then all of them for the next block, and so on.
 /// A block's values then stay in the first-level cache across the chunk instead of the whole
-/// group streaming through the caches at every step: Brian's `linear` benchmark (40,000 neurons,
-/// 320 KB of `v` read and written from the second-level cache at every step) ran 1.06 s on one
-/// thread, in blocks <!-- TODO figure -->.
+/// group streaming through the caches at every step.
 ///
-/// Every element goes through the same operations, with the same clock values (the loop sets
-/// the clock's step and time before each step of each block, as it does step by step) and the
-/// same random numbers (drawn by step and element), so results are the same bits. A kernel that
-/// fails (a value not finite) would report its failure in another order and leave other blocks
-/// further on, so the chunk then puts back the values the kernels write, as they were at its
-/// start, and runs step by step, which fails where it always does.
+/// Every element goes through the same operations, with the same clock values (each block
+/// reads the clock from buffers of its own, set before each step as the loop sets the clock)
+/// and the same random numbers (drawn by step and element), so results are the same bits. The
+/// chunk keeps a copy of the values the kernels write, so kernels run in their optimistic form
+/// (`CEmitter.optimistic`: every value stored, the `or` of their bits noted, no guard); where a
+/// value is not finite the chunk puts the copy back and runs step by step with the checks,
+/// which fail where they always do, with the same message and state.
 ///
 /// With threads, each thread runs its own blocks through the whole chunk: no thread waits for
-/// another between steps.
+/// another between steps. Brian's `linear` benchmark (40,000 neurons, 320 KB of `v` read and
+/// written from the second-level cache at every step, 10 s), cpu_s, interleaved runs on a busy
+/// machine (2026-12-02, 16:35 UTC, AMD Zen 3): one thread 0.92–0.98 s step by step with the
+/// guard, 0.71–0.73 by blocks; two threads 1.60–2.60 s (waiting for each other at every step)
+/// against 0.65–0.77.
 struct StepBlocks {
-    /// The second-level cache a block's values should fit in several times over: the values of
-    /// the elements of a block, in all the buffers the kernels read or write element by element.
-    static let blockBytes = 16 * 1024
+    /// The bytes of a block's values, in all the buffers the kernels read or write element by
+    /// element: a quarter of the first-level cache. Linear at N = 40,000 (one buffer), one
+    /// thread, cpu_s in three rounds (2026-12-02, 16:40 UTC, AMD Zen 3, busy machine): one block
+    /// 0.78–0.88, 5 blocks 0.73–0.88, 10 0.61–0.78, 20 (16 KB) 0.65–0.72, 40 (8 KB) 0.60–0.68.
+    static let blockBytes = 8 * 1024
 
     /// The number of blocks each kernel's range is split into (`sb_parts`): at least one per thread.
     let count: Int
