@@ -36,7 +36,7 @@ final class StepBlocksTests: XCTestCase {
             let G = try blockedGroup()
             let net = try Network(G, backend: backend, threads: threads)
             try net.run(30 * ms)
-            if backend == .native { XCTAssertEqual((net.backend as? NativeBackend)?.stepBlockCount, 5) }
+            if backend == .native { XCTAssertEqual((net.backend as? NativeBackend)?.stepBlockCount, 10) }
             XCTAssertEqual(net.t.value, 0.03, accuracy: 1e-12)
             results.append(try (G.v.values.values + G.variable("w").values.values).map(\.bitPattern))
         }
@@ -52,8 +52,8 @@ final class StepBlocksTests: XCTestCase {
         let small = try NeuronGroup(1000, model: "dv/dt = -v/(10*ms) : 1")
         XCTAssertEqual(try blocks(Network(small, threads: 1)), 0)
         let large = try NeuronGroup(5000, model: "dv/dt = -v/(10*ms) : 1")
-        XCTAssertEqual(try blocks(Network(large, threads: 1)), 3)
-        let threaded = try NeuronGroup(5000, model: "dv/dt = -v/(10*ms) : 1")
+        XCTAssertEqual(try blocks(Network(large, threads: 1)), 5)
+        let threaded = try NeuronGroup(2500, model: "dv/dt = -v/(10*ms) : 1")
         XCTAssertEqual(try blocks(Network(threaded, threads: 4)), 4)
     }
 
