@@ -47,6 +47,10 @@ package struct CEmitter {
     /// Whether a range loop whose stores are guarded by their values being finite is being
     /// emitted (see ``rangeLoop(_:_:_:)``): its checks are left to the guard.
     private var checksGuarded = false
+    /// Whether the loop of a blocked pathway is being emitted (see ``blockedSynapses``): it meets
+    /// the synapses out of the plain loop's order, so a failed check is kept only when it comes
+    /// before the one noted (at a lower ``visitPosition(of:)``).
+    private var blockedChecks = false
     /// While the operations of ``checkedLanes(counter:last:lane:_:)`` are emitted, the checks
     /// they met (number, element index) in order; nil otherwise.
     private var laneChecks: [(number: Int, index: String)]?
@@ -357,48 +361,15 @@ package struct CEmitter {
             let entries = ints(list), count = "\(header(list))->count"
             return ["for (int64_t _k = 0; _k < \(count); _k++) {", "    _idx = \(entries)[_k];"]
                 + body.map { String($0.dropFirst(4)) } + ["}"]
-        case .synapses(let events, let lower, let upper, let offsets, let members):
-            let list = ints(events), count = "\(header(events))->count", offset = ints(offsets)
-            let member = members.map { ints($0) }
-            let event = ["for (int64_t _k = 0; _k < \(count); _k++) {",
-                         "    int64_t _e = \(list)[_k];",
-                         "    if (_e < \(lower) || _e >= \(upper)) continue;"]
-            if partTargets == nil, members == nil, operations.count == 1,
-               case .enqueue(let spikeQueue, let steps) = operations[0] {
-                // A pathway's push: each spike's synapses, a range, into the queue at once.
-                let range = "\(offset)[_e - \(lower)], \(offset)[_e - \(lower) + 1]"
-                let push: String
-                switch steps {
-                case .indexValue(let delays, .element):
-                    let targets = spikeQueue.targets.map { ints($0) } ?? "0"
-                    push = "sb_queue_push_each(\(queue(spikeQueue)), \(range), \(ints(delays)), \(targets));"
-                case .indexValue(_, .shared) where spikeQueue.targets == nil:
-                    push = "sb_queue_push_range(\(queue(spikeQueue)), \(range), (int64_t)(\(try expression(steps))));"
-                default:
-                    push = ""
-                }
-                if !push.isEmpty { return event + ["    " + push, "}"] }
-            }
-            if partTargets == nil, members == nil, Kernel.independentIterations(operations) {
-                // The synapses of an event are a range of independent elements: a range loop,
-                // which vectorizes (on_post updates of all the synapses of a target).
-                let range = ["    const int64_t _first = \(offset)[_e - \(lower)], _last = \(offset)[_e - \(lower) + 1];"]
-                return event + range + (try rangeLoop("_first", "_last", operations)).map { "    " + $0 } + ["}"]
-            }
-            if partTargets == nil, CEmitter.lanesCheckTogether(operations) {
-                // The checks of finite values of a run of synapses at once (see ``checkedLanes``).
-                let synapse = { (position: String) in member.map { "\($0)[\(position)]" } ?? position }
-                let lanes = try checkedLanes(counter: "_s", last: "_last", lane: synapse, operations)
-                body = try operations.flatMap { try operation($0, indent: "        ") }
-                return event + ["    const int64_t _last = \(offset)[_e - \(lower) + 1];",
-                                "    int64_t _s = \(offset)[_e - \(lower)];"] + lanes.map { "    " + $0 }
-                    + ["    for (; _s < _last; _s++) {", "        _idx = \(synapse("_s"));"] + body + ["    }", "}"]
-            }
-            body = try operations.flatMap { try operation($0, indent: "        ") }
-            return Array(owned.dropLast()) + event
-                + ["    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
-                   "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + owned.suffix(1).map { "        " + $0 }
-                + body + ["    }", "}"]
+        case .synapses(let events, let lower, let upper, let offsets, let members, let order):
+            // The blocked form first, its checks then numbered again by the plain loop's.
+            let first = finiteChecks.count
+            let blocked = try members == nil ? order.flatMap { try blockedSynapses(events, lower, upper, offsets, $0, operations) } : nil
+            finiteChecks.removeLast(finiteChecks.count - first)
+            let plain = try synapsesLoop(events, lower, upper, offsets, members, operations, skip: Array(owned.suffix(1)))
+            guard let blocked else { return Array(owned.dropLast()) + plain }
+            return blocked.prefix + ["if (\(blocked.condition)) {"] + blocked.loop.map { "    " + $0 }
+                + ["} else {"] + plain.map { "    " + $0 } + ["}"]
         case .queue(let spikeQueue):
             let queue = self.queue(spikeQueue)
             // The index maps of a synapse a few places further in the slot are fetched into the
@@ -425,6 +396,131 @@ package struct CEmitter {
         }
     }
 
+    /// The plain loop over the synapses of each event, in list order (`skip`: a parallel
+    /// pathway's test of the synapse's target, see ``Kernel/targetPartition``).
+    private mutating func synapsesLoop(_ events: IndexBuffer, _ lower: Int, _ upper: Int, _ offsets: IndexBuffer,
+                                       _ members: IndexBuffer?, _ operations: [KernelOperation],
+                                       skip: [String]) throws -> [String] {
+        let list = ints(events), count = "\(header(events))->count", offset = ints(offsets)
+        let member = members.map { ints($0) }
+        let event = ["for (int64_t _k = 0; _k < \(count); _k++) {",
+                     "    int64_t _e = \(list)[_k];",
+                     "    if (_e < \(lower) || _e >= \(upper)) continue;"]
+        if partTargets == nil, members == nil, operations.count == 1,
+           case .enqueue(let spikeQueue, let steps) = operations[0] {
+            // A pathway's push: each spike's synapses, a range, into the queue at once.
+            let range = "\(offset)[_e - \(lower)], \(offset)[_e - \(lower) + 1]"
+            let push: String
+            switch steps {
+            case .indexValue(let delays, .element):
+                let targets = spikeQueue.targets.map { ints($0) } ?? "0"
+                push = "sb_queue_push_each(\(queue(spikeQueue)), \(range), \(ints(delays)), \(targets));"
+            case .indexValue(_, .shared) where spikeQueue.targets == nil:
+                push = "sb_queue_push_range(\(queue(spikeQueue)), \(range), (int64_t)(\(try expression(steps))));"
+            default:
+                push = ""
+            }
+            if !push.isEmpty { return event + ["    " + push, "}"] }
+        }
+        if partTargets == nil, members == nil, Kernel.independentIterations(operations) {
+            // The synapses of an event are a range of independent elements: a range loop,
+            // which vectorizes (on_post updates of all the synapses of a target).
+            let range = ["    const int64_t _first = \(offset)[_e - \(lower)], _last = \(offset)[_e - \(lower) + 1];"]
+            return event + range + (try rangeLoop("_first", "_last", operations)).map { "    " + $0 } + ["}"]
+        }
+        if partTargets == nil, CEmitter.lanesCheckTogether(operations) {
+            // The checks of finite values of a run of synapses at once (see ``checkedLanes``).
+            let synapse = { (position: String) in member.map { "\($0)[\(position)]" } ?? position }
+            let lanes = try checkedLanes(counter: "_s", last: "_last", lane: synapse, operations)
+            let body = try operations.flatMap { try operation($0, indent: "        ") }
+            return event + ["    const int64_t _last = \(offset)[_e - \(lower) + 1];",
+                            "    int64_t _s = \(offset)[_e - \(lower)];"] + lanes.map { "    " + $0 }
+                + ["    for (; _s < _last; _s++) {", "        _idx = \(synapse("_s"));"] + body + ["    }", "}"]
+        }
+        let body = try operations.flatMap { try operation($0, indent: "        ") }
+        return event
+            + ["    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
+               "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + skip.map { "        " + $0 }
+            + body + ["    }", "}"]
+    }
+
+    /// The targets of a block of a blocked pathway (see ``blockedSynapses``): the values of
+    /// `w_post` for 4,096 targets take 32 KB, the first-level cache of the machines measured.
+    private static let blockTargets = 4096
+
+    /// A blocked pathway runs its blocks (rather than one block per thread's part) when its
+    /// synapses this step are at least the targets divided by this: then each target's block is
+    /// reached by several synapses while it is in the cache.
+    private static let blockedWorkRatio = 1
+
+    /// The loop of a pathway whose rows may be in order of target (see ``TargetOrder``), run by
+    /// blocks of targets instead of event by event: each event keeps a cursor into its row, and
+    /// for each block of targets in turn the events, in list order, run their synapses whose
+    /// target lies in the block, from their cursor on. The kernel writes only through `order`'s
+    /// targets and at the synapse (``Kernel/targetPartition``), so every target receives its
+    /// additions in the plain loop's order (events, then synapses in the row) and the results are
+    /// bit for bit the same; a failed finite check keeps the one the plain loop meets first (see
+    /// ``blockedChecks``). Why: a plain loop sweeps each event's row across all the targets, so
+    /// with many synapses per step the written targets leave the cache between events
+    /// (synapses_only at N = 40,000: 40 spikes of 8,000 synapses each, over 320 KB of `w`), and on
+    /// several threads each thread reads every synapse of the step and skips those outside its
+    /// part of the targets; blocked, a thread starts in each row at its part (a binary search)
+    /// and reads only its synapses. Nil when the kernel does not qualify; otherwise the lines
+    /// before the choice (the bounds `_tlo..<_thi`, the step's synapses `_work`, the cursors), the
+    /// condition of the blocked loop (the rows are sorted now, and it pays: a part of a parallel
+    /// pathway, or enough synapses per target, see ``blockedWorkRatio``) and the loop.
+    private mutating func blockedSynapses(_ events: IndexBuffer, _ lower: Int, _ upper: Int, _ offsets: IndexBuffer,
+                                          _ order: TargetOrder, _ operations: [KernelOperation]) throws
+        -> (prefix: [String], condition: String, loop: [String])? {
+        let targets = IndexMap.mapped(order.targets)
+        guard !threadForm, kernel.targetPartition == targets, let written = writtenTarget(through: targets) else {
+            return nil
+        }
+        let list = ints(events), offset = ints(offsets), post = ints(order.targets)
+        let bounds = parallel ? try targetPart(through: targets)
+            : ["const int64_t _tn = \(header(written))->count, _tlo = INT64_MIN, _thi = INT64_MAX;"]
+        let prefix = bounds + [
+            "const int64_t _count = \(header(events))->count;",
+            "int64_t _work = 0;",
+            "for (int64_t _k = 0; _k < _count; _k++) {",
+            "    const int64_t _e = \(list)[_k];",
+            "    if (_e >= \(lower) && _e < \(upper)) _work += \(offset)[_e - \(lower) + 1] - \(offset)[_e - \(lower)];",
+            "}",
+            "const int64_t _block = _work * \(CEmitter.blockedWorkRatio) >= _tn ? \(CEmitter.blockTargets) : INT64_MAX;",
+            "int64_t *const _cursor = \(ints(order.sorted))[0] && (\(parallel ? "sb_parts > 1 || " : "")_block < _tn)"
+                + " ? sb_row_cursors(_count) : 0;"]
+        let start = parallel ? "sb_first_at_least(\(post), \(offset)[_e - \(lower)], _stop[_k], _tlo)" : "\(offset)[_e - \(lower)]"
+        var loop = [
+            "int64_t *const _stop = _cursor + _count;",
+            "for (int64_t _k = 0; _k < _count; _k++) {",
+            "    const int64_t _e = \(list)[_k];",
+            "    if (_e < \(lower) || _e >= \(upper)) { _cursor[_k] = _stop[_k] = 0; continue; }",
+            "    _stop[_k] = \(offset)[_e - \(lower) + 1];",
+            "    _cursor[_k] = \(start);",
+            "}",
+            "for (int64_t _bhi = _tlo > 0 ? _tlo : 0, _tend = _thi < _tn ? _thi : _tn; _bhi < _thi;) {",
+            "    _bhi = _tend - _bhi > _block ? _bhi + _block : _thi;",
+            "    for (int64_t _k = 0; _k < _count; _k++) {",
+            "        const int64_t _last = _stop[_k];",
+            "        int64_t _s = _cursor[_k];",
+            "        if (_s >= _last || \(post)[_s] >= _bhi) continue;"]
+        let checks = finiteChecks.count
+        blockedChecks = true
+        defer { blockedChecks = false }
+        var lanes: [String] = []
+        if CEmitter.lanesCheckTogether(operations) {
+            lanes = try checkedLanes(counter: "_s", last: "_last", also: "\(post)[_s + \(CEmitter.checkedLaneCount - 1)] < _bhi",
+                                     lane: { $0 }, operations)
+        }
+        let body = try operations.flatMap { try operation($0, indent: "            ") }
+        // The event is needed only for the position of a failed check.
+        if finiteChecks.count > checks { loop.append("        const int64_t _e = \(list)[_k];") }
+        loop += lanes.map { "        " + $0 }
+            + ["        for (; _s < _last && \(post)[_s] < _bhi; _s++) {", "            _idx = _s;"] + body
+            + ["        }", "        _cursor[_k] = _s;", "    }", "}"]
+        return (prefix, "_cursor", loop)
+    }
+
     /// The element of `iteration` that the thread `_thread` of group `_group` runs `operations`
     /// on (see ``emitThread(_:name:perThread:)``).
     private mutating func threadElement(_ iteration: Iteration, _ operations: [KernelOperation]) throws -> [String] {
@@ -436,7 +532,7 @@ package struct CEmitter {
             return ["if (_thread >= \(header(list))->count) return 0;",
                     "_idx = \(ints(list))[_thread];",
                     "if (_idx < \(lower) || _idx >= \(upper)) return 0;"] + body
-        case .synapses(let events, let lower, let upper, let offsets, let members):
+        case .synapses(let events, let lower, let upper, let offsets, let members, _):
             let offset = ints(offsets)
             return ["if (_group >= \(header(events))->count) return 0;",
                     "const int64_t _e = \(ints(events))[_group];",
@@ -512,7 +608,7 @@ package struct CEmitter {
         guard parallel, partTargets != nil else { return nil }
         let count: [String]
         switch kernel.iteration {
-        case .synapses(let events, let lower, let upper, let offsets, _):
+        case .synapses(let events, let lower, let upper, let offsets, _, _):
             let list = "((const int32_t *)\(header(events))->data)", offset = "((const int32_t *)\(header(offsets))->data)"
             count = ["int64_t _n = 0;",
                      "for (int64_t _k = 0; _k < \(header(events))->count; _k++) {",
@@ -531,9 +627,9 @@ package struct CEmitter {
 
     /// The position of the current synapse in the order one thread visits them: the event's place
     /// in the list, then the synapse's place among the event's (a queue's slot: its place there).
-    private mutating func visitPosition() -> String {
-        if case .synapses(_, let lower, _, let offsets, _) = kernel.iteration {
-            return "((_k << 32) + (_s - \(ints(offsets))[_e - \(lower)]))"
+    private mutating func visitPosition(of synapse: String = "_s") -> String {
+        if case .synapses(_, let lower, _, let offsets, _, _) = kernel.iteration {
+            return "((_k << 32) + (\(synapse) - \(ints(offsets))[_e - \(lower)]))"
         }
         return "_k"
     }
@@ -542,6 +638,15 @@ package struct CEmitter {
     /// ``Kernel/targetPartition``): its part of the elements of the first postsynaptic variable the
     /// pathway writes, the first part from the lowest index on, the last to the highest.
     private mutating func targetPart(through map: IndexMap) throws -> [String] {
+        guard let written = writtenTarget(through: map) else { return [] }
+        targetCount = written.count
+        return ["const int64_t _tn = \(header(written))->count;",
+                "const int64_t _tlo = sb_part == 0 ? INT64_MIN : _tn * sb_part / sb_parts;",
+                "const int64_t _thi = sb_part == sb_parts - 1 ? INT64_MAX : _tn * (sb_part + 1) / sb_parts;"]
+    }
+
+    /// The first postsynaptic variable the kernel writes through `map`.
+    private func writtenTarget(through map: IndexMap) -> DoubleBuffer? {
         var written: DoubleBuffer?
         func find(_ operations: [KernelOperation]) {
             for operation in operations where written == nil {
@@ -553,11 +658,7 @@ package struct CEmitter {
             }
         }
         find(kernel.vector)
-        guard let written else { return [] }
-        targetCount = written.count
-        return ["const int64_t _tn = \(header(written))->count;",
-                "const int64_t _tlo = sb_part == 0 ? INT64_MIN : _tn * sb_part / sb_parts;",
-                "const int64_t _thi = sb_part == sb_parts - 1 ? INT64_MAX : _tn * (sb_part + 1) / sb_parts;"]
+        return written
     }
 
     /// The loop over the candidate pairs of `space` (see ``PairSpace``): every candidate of a row,
@@ -628,31 +729,36 @@ package struct CEmitter {
     /// that failed, as the element loop would have; the stores are the same either way. The
     /// branch and the note of each element's check leave the loop (one test per lanes instead of
     /// per element: synapses_only's delivery about 30% faster at N = 4000).
-    private mutating func checkedLanes(counter: String, last: String, lane: (String) -> String,
-                                       _ operations: [KernelOperation]) throws -> [String] {
+    private mutating func checkedLanes(counter: String, last: String, also more: String? = nil,
+                                       lane: (String) -> String, _ operations: [KernelOperation]) throws -> [String] {
         let lanes = CEmitter.checkedLaneCount, first = finiteChecks.count
         laneChecks = []
         let body = try operations.flatMap { try operation($0, indent: "        ") }
         let checks = laneChecks ?? []
         laneChecks = nil
         let arrays = checks.map { "double _new\($0.number)[\(lanes)], _old\($0.number)[\(lanes)];" }
+        // A blocked pathway's lanes replace a failure noted at a later position of the plain loop:
+        // then the lanes, all of one event, all come before it (see blockedChecks).
+        let at = blockedChecks ? " _bad_at = \(visitPosition(of: "\(counter) + _j"));" : ""
+        let earlier = blockedChecks ? "(!_bad || \(visitPosition(of: counter)) < _bad_at)" : "!_bad"
         var scan: [String] = []
         for (k, check) in checks.enumerated() {
             scan += ["            \(k == 0 ? "if" : "else if") (!isfinite(_new\(check.number)[_j])) {",
-                     "                _bad = \(check.number); _bad_idx = \(check.index);",
+                     "                _bad = \(check.number); _bad_idx = \(check.index);\(at)",
                      "                _bad_new = _new\(check.number)[_j]; _bad_old = _old\(check.number)[_j];",
                      "            }"]
         }
         // The element loop after the lanes numbers its checks as the lanes did.
         finiteChecks.removeLast(finiteChecks.count - first)
-        return ["for (; \(counter) + \(lanes) <= \(last); \(counter) += \(lanes)) {"] + arrays.map { "    " + $0 }
+        let condition = "\(counter) + \(lanes) <= \(last)" + (more.map { " && " + $0 } ?? "")
+        return ["for (; \(condition); \(counter) += \(lanes)) {"] + arrays.map { "    " + $0 }
             + ["    int _ok = 1;",
                "    " + CEmitter.unrolledLoop,
                "    for (int _j = 0; _j < \(lanes); _j++) {",
                "        _idx = \(lane("\(counter) + _j"));"] + body
             + ["    }",
-               "    if (__builtin_expect(!_ok, 0) && !_bad) {",
-               "        for (int _j = 0; _j < \(lanes) && !_bad; _j++) {",
+               "    if (__builtin_expect(!_ok, 0) && \(earlier)) {"] + (blockedChecks ? ["        _bad = 0;"] : [])
+            + ["        for (int _j = 0; _j < \(lanes) && !_bad; _j++) {",
                "            _idx = \(lane("\(counter) + _j"));"] + scan
             + ["        }", "    }", "}"]
     }
@@ -998,12 +1104,14 @@ package struct CEmitter {
                 return ["\(indent)_new\(number)[_j] = (double)(\(x)); _old\(number)[_j] = \(try element(check.target));",
                         "\(indent)_ok &= isfinite(_new\(number)[_j]) != 0;"]
             }
-            // A parallel pathway notes where one thread would meet the synapse (see CThreadPool).
-            let at = partTargets == nil ? "" : " _bad_at = \(visitPosition());"
+            // A parallel pathway notes where one thread would meet the synapse (see CThreadPool), a
+            // blocked one where the plain loop would, to keep the first.
+            let at = partTargets == nil && !blockedChecks ? "" : " _bad_at = \(visitPosition());"
+            let first = blockedChecks ? "(!_bad || \(visitPosition()) < _bad_at)" : "!_bad"
             // An atomic sum has stored its value already: the element held what the addition gave back.
             var last = try element(check.target)
             if case .temporary(let number) = value, atomicSums[number] == check.target { last = "_atomic_old" }
-            return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && !_bad) {",
+            return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && \(first)) {",
                     "\(indent)    _bad = \(finiteChecks.count); _bad_idx = \(try index(check.target.index));\(at)",
                     "\(indent)    _bad_new = (double)(\(x)); _bad_old = \(last);",
                     "\(indent)}"]

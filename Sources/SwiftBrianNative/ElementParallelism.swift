@@ -66,7 +66,7 @@ extension Kernel {
     /// the target: the kernel is split by the index itself (`.element`) when it writes only there.
     var targetPartition: IndexMap? {
         switch iteration {
-        case .synapses(_, _, _, _, nil), .queue: break
+        case .synapses(_, _, _, _, nil, _), .queue: break
         default: return nil
         }
         let queuedTargets = queuesTargets
