@@ -3,9 +3,8 @@
 /// (their postsynaptic indices), 0 otherwise. The synapses that own the rows set it whenever they
 /// rebuild them (a `connect` call creates each row in increasing order of target; synapses given
 /// as arrays of `i` and `j` need not be), so a backend reads it at run time and needs no pass of
-/// its own over the rows. A backend may then run a pathway's synapses by blocks of targets (see
-/// `CEmitter`'s blocked synapses): every target still receives its additions in the order of the
-/// plain loop.
+/// its own over the rows. A thread running a pathway's part of the targets then finds that part
+/// of each row by binary search instead of reading the whole row (see `CEmitter.partOfRows`).
 public struct TargetOrder: Hashable, Sendable {
     /// The postsynaptic index of each synapse.
     public var targets: IndexBuffer

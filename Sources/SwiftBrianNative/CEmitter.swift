@@ -47,10 +47,6 @@ package struct CEmitter {
     /// Whether a range loop whose stores are guarded by their values being finite is being
     /// emitted (see ``rangeLoop(_:_:_:)``): its checks are left to the guard.
     private var checksGuarded = false
-    /// Whether the loop of a blocked pathway is being emitted (see ``blockedSynapses``): it meets
-    /// the synapses out of the plain loop's order, so a failed check is kept only when it comes
-    /// before the one noted (at a lower ``visitPosition(of:)``).
-    private var blockedChecks = false
     /// While the operations of ``checkedLanes(counter:last:lane:_:)`` are emitted, the checks
     /// they met (number, element index) in order; nil otherwise.
     private var laneChecks: [(number: Int, index: String)]?
@@ -362,13 +358,13 @@ package struct CEmitter {
             return ["for (int64_t _k = 0; _k < \(count); _k++) {", "    _idx = \(entries)[_k];"]
                 + body.map { String($0.dropFirst(4)) } + ["}"]
         case .synapses(let events, let lower, let upper, let offsets, let members, let order):
-            // The blocked form first, its checks then numbered again by the plain loop's.
+            // The loop over sorted rows first, its checks then numbered again by the plain loop's.
             let first = finiteChecks.count
-            let blocked = try members == nil ? order.flatMap { try blockedSynapses(events, lower, upper, offsets, $0, operations) } : nil
+            let part = try members == nil ? order.flatMap { try partOfRows(events, lower, upper, offsets, $0, operations) } : nil
             finiteChecks.removeLast(finiteChecks.count - first)
             let plain = try synapsesLoop(events, lower, upper, offsets, members, operations, skip: Array(owned.suffix(1)))
-            guard let blocked else { return Array(owned.dropLast()) + plain }
-            return blocked.prefix + ["if (\(blocked.condition)) {"] + blocked.loop.map { "    " + $0 }
+            guard let part, let order else { return Array(owned.dropLast()) + plain }
+            return Array(owned.dropLast()) + ["if (\(ints(order.sorted))[0] && sb_parts > 1) {"] + part.map { "    " + $0 }
                 + ["} else {"] + plain.map { "    " + $0 } + ["}"]
         case .queue(let spikeQueue):
             let queue = self.queue(spikeQueue)
@@ -444,81 +440,33 @@ package struct CEmitter {
             + body + ["    }", "}"]
     }
 
-    /// The targets of a block of a blocked pathway (see ``blockedSynapses``): the values of
-    /// `w_post` for 4,096 targets take 32 KB, the first-level cache of the machines measured.
-    private static let blockTargets = 4096
-
-    /// A blocked pathway runs its blocks (rather than one block per thread's part) when its
-    /// synapses this step are at least the targets divided by this: then each target's block is
-    /// reached by several synapses while it is in the cache.
-    private static let blockedWorkRatio = 1
-
-    /// The loop of a pathway whose rows may be in order of target (see ``TargetOrder``), run by
-    /// blocks of targets instead of event by event: each event keeps a cursor into its row, and
-    /// for each block of targets in turn the events, in list order, run their synapses whose
-    /// target lies in the block, from their cursor on. The kernel writes only through `order`'s
-    /// targets and at the synapse (``Kernel/targetPartition``), so every target receives its
-    /// additions in the plain loop's order (events, then synapses in the row) and the results are
-    /// bit for bit the same; a failed finite check keeps the one the plain loop meets first (see
-    /// ``blockedChecks``). Why: a plain loop sweeps each event's row across all the targets, so
-    /// with many synapses per step the written targets leave the cache between events
-    /// (synapses_only at N = 40,000: 40 spikes of 8,000 synapses each, over 320 KB of `w`), and on
-    /// several threads each thread reads every synapse of the step and skips those outside its
-    /// part of the targets; blocked, a thread starts in each row at its part (a binary search)
-    /// and reads only its synapses. Nil when the kernel does not qualify; otherwise the lines
-    /// before the choice (the bounds `_tlo..<_thi`, the step's synapses `_work`, the cursors), the
-    /// condition of the blocked loop (the rows are sorted now, and it pays: a part of a parallel
-    /// pathway, or enough synapses per target, see ``blockedWorkRatio``) and the loop.
-    private mutating func blockedSynapses(_ events: IndexBuffer, _ lower: Int, _ upper: Int, _ offsets: IndexBuffer,
-                                          _ order: TargetOrder, _ operations: [KernelOperation]) throws
-        -> (prefix: [String], condition: String, loop: [String])? {
-        let targets = IndexMap.mapped(order.targets)
-        guard !threadForm, kernel.targetPartition == targets, let written = writtenTarget(through: targets) else {
-            return nil
-        }
+    /// The loop of a parallel pathway's part (see ``Kernel/targetPartition``) when its rows are
+    /// in order of target (see ``TargetOrder``): in each event's row, its synapses are those from
+    /// the first whose target is at least `_tlo` to the first at least `_thi` (binary searches),
+    /// run in row order as the plain loop runs them. Why: the plain loop of a part reads every
+    /// synapse of the step and skips those outside the part (a branch the processor cannot
+    /// predict, and the whole stream of targets read by every thread); this one reads only its
+    /// own. Its failed checks are met in the plain loop's order, the part's first one first. Nil
+    /// for other kernels.
+    /// (Running one thread's synapses by blocks of a few thousand targets, so that the targets
+    /// written stay in the first-level cache from one spike to the next, gained nothing on AMD
+    /// Zen 3, whose 512 KB second-level cache holds the targets of synapses_only at N = 40,000:
+    /// one thread, interleaved runs of `bench`, cpu_s 3.49–3.77 s blocked, 3.53–3.63 s plain.)
+    private mutating func partOfRows(_ events: IndexBuffer, _ lower: Int, _ upper: Int, _ offsets: IndexBuffer,
+                                     _ order: TargetOrder, _ operations: [KernelOperation]) throws -> [String]? {
+        guard let partTargets, partTargets == .mapped(order.targets) else { return nil }
         let list = ints(events), offset = ints(offsets), post = ints(order.targets)
-        let bounds = parallel ? try targetPart(through: targets)
-            : ["const int64_t _tn = \(header(written))->count, _tlo = INT64_MIN, _thi = INT64_MAX;"]
-        let prefix = bounds + [
-            "const int64_t _count = \(header(events))->count;",
-            "int64_t _work = 0;",
-            "for (int64_t _k = 0; _k < _count; _k++) {",
-            "    const int64_t _e = \(list)[_k];",
-            "    if (_e >= \(lower) && _e < \(upper)) _work += \(offset)[_e - \(lower) + 1] - \(offset)[_e - \(lower)];",
-            "}",
-            "const int64_t _block = _work * \(CEmitter.blockedWorkRatio) >= _tn ? \(CEmitter.blockTargets) : INT64_MAX;",
-            "int64_t *const _cursor = \(ints(order.sorted))[0] && (\(parallel ? "sb_parts > 1 || " : "")_block < _tn)"
-                + " ? sb_row_cursors(_count) : 0;"]
-        let start = parallel ? "sb_first_at_least(\(post), \(offset)[_e - \(lower)], _stop[_k], _tlo)" : "\(offset)[_e - \(lower)]"
-        var loop = [
-            "int64_t *const _stop = _cursor + _count;",
-            "for (int64_t _k = 0; _k < _count; _k++) {",
-            "    const int64_t _e = \(list)[_k];",
-            "    if (_e < \(lower) || _e >= \(upper)) { _cursor[_k] = _stop[_k] = 0; continue; }",
-            "    _stop[_k] = \(offset)[_e - \(lower) + 1];",
-            "    _cursor[_k] = \(start);",
-            "}",
-            "for (int64_t _bhi = _tlo > 0 ? _tlo : 0, _tend = _thi < _tn ? _thi : _tn; _bhi < _thi;) {",
-            "    _bhi = _tend - _bhi > _block ? _bhi + _block : _thi;",
-            "    for (int64_t _k = 0; _k < _count; _k++) {",
-            "        const int64_t _last = _stop[_k];",
-            "        int64_t _s = _cursor[_k];",
-            "        if (_s >= _last || \(post)[_s] >= _bhi) continue;"]
-        let checks = finiteChecks.count
-        blockedChecks = true
-        defer { blockedChecks = false }
-        var lanes: [String] = []
+        let row = "\(offset)[_e - \(lower)], \(offset)[_e - \(lower) + 1]"
+        var lines = ["for (int64_t _k = 0; _k < \(header(events))->count; _k++) {",
+                     "    const int64_t _e = \(list)[_k];",
+                     "    if (_e < \(lower) || _e >= \(upper)) continue;",
+                     "    int64_t _s = sb_first_at_least(\(post), \(row), _tlo);",
+                     "    const int64_t _last = sb_first_at_least(\(post), _s, \(offset)[_e - \(lower) + 1], _thi);"]
         if CEmitter.lanesCheckTogether(operations) {
-            lanes = try checkedLanes(counter: "_s", last: "_last", also: "\(post)[_s + \(CEmitter.checkedLaneCount - 1)] < _bhi",
-                                     lane: { $0 }, operations)
+            lines += try checkedLanes(counter: "_s", last: "_last", lane: { $0 }, operations).map { "    " + $0 }
         }
-        let body = try operations.flatMap { try operation($0, indent: "            ") }
-        // The event is needed only for the position of a failed check.
-        if finiteChecks.count > checks { loop.append("        const int64_t _e = \(list)[_k];") }
-        loop += lanes.map { "        " + $0 }
-            + ["        for (; _s < _last && \(post)[_s] < _bhi; _s++) {", "            _idx = _s;"] + body
-            + ["        }", "        _cursor[_k] = _s;", "    }", "}"]
-        return (prefix, "_cursor", loop)
+        let body = try operations.flatMap { try operation($0, indent: "        ") }
+        return lines + ["    for (; _s < _last; _s++) {", "        _idx = _s;"] + body + ["    }", "}"]
     }
 
     /// The element of `iteration` that the thread `_thread` of group `_group` runs `operations`
@@ -729,18 +677,16 @@ package struct CEmitter {
     /// that failed, as the element loop would have; the stores are the same either way. The
     /// branch and the note of each element's check leave the loop (one test per lanes instead of
     /// per element: synapses_only's delivery about 30% faster at N = 4000).
-    private mutating func checkedLanes(counter: String, last: String, also more: String? = nil,
-                                       lane: (String) -> String, _ operations: [KernelOperation]) throws -> [String] {
+    private mutating func checkedLanes(counter: String, last: String, lane: (String) -> String,
+                                       _ operations: [KernelOperation]) throws -> [String] {
         let lanes = CEmitter.checkedLaneCount, first = finiteChecks.count
         laneChecks = []
         let body = try operations.flatMap { try operation($0, indent: "        ") }
         let checks = laneChecks ?? []
         laneChecks = nil
         let arrays = checks.map { "double _new\($0.number)[\(lanes)], _old\($0.number)[\(lanes)];" }
-        // A blocked pathway's lanes replace a failure noted at a later position of the plain loop:
-        // then the lanes, all of one event, all come before it (see blockedChecks).
-        let at = blockedChecks ? " _bad_at = \(visitPosition(of: "\(counter) + _j"));" : ""
-        let earlier = blockedChecks ? "(!_bad || \(visitPosition(of: counter)) < _bad_at)" : "!_bad"
+        // A parallel pathway notes where one thread would meet the synapse (see CThreadPool).
+        let at = partTargets == nil ? "" : " _bad_at = \(visitPosition(of: "\(counter) + _j"));"
         var scan: [String] = []
         for (k, check) in checks.enumerated() {
             scan += ["            \(k == 0 ? "if" : "else if") (!isfinite(_new\(check.number)[_j])) {",
@@ -750,15 +696,14 @@ package struct CEmitter {
         }
         // The element loop after the lanes numbers its checks as the lanes did.
         finiteChecks.removeLast(finiteChecks.count - first)
-        let condition = "\(counter) + \(lanes) <= \(last)" + (more.map { " && " + $0 } ?? "")
-        return ["for (; \(condition); \(counter) += \(lanes)) {"] + arrays.map { "    " + $0 }
+        return ["for (; \(counter) + \(lanes) <= \(last); \(counter) += \(lanes)) {"] + arrays.map { "    " + $0 }
             + ["    int _ok = 1;",
                "    " + CEmitter.unrolledLoop,
                "    for (int _j = 0; _j < \(lanes); _j++) {",
                "        _idx = \(lane("\(counter) + _j"));"] + body
             + ["    }",
-               "    if (__builtin_expect(!_ok, 0) && \(earlier)) {"] + (blockedChecks ? ["        _bad = 0;"] : [])
-            + ["        for (int _j = 0; _j < \(lanes) && !_bad; _j++) {",
+               "    if (__builtin_expect(!_ok, 0) && !_bad) {",
+               "        for (int _j = 0; _j < \(lanes) && !_bad; _j++) {",
                "            _idx = \(lane("\(counter) + _j"));"] + scan
             + ["        }", "    }", "}"]
     }
@@ -1104,14 +1049,12 @@ package struct CEmitter {
                 return ["\(indent)_new\(number)[_j] = (double)(\(x)); _old\(number)[_j] = \(try element(check.target));",
                         "\(indent)_ok &= isfinite(_new\(number)[_j]) != 0;"]
             }
-            // A parallel pathway notes where one thread would meet the synapse (see CThreadPool), a
-            // blocked one where the plain loop would, to keep the first.
-            let at = partTargets == nil && !blockedChecks ? "" : " _bad_at = \(visitPosition());"
-            let first = blockedChecks ? "(!_bad || \(visitPosition()) < _bad_at)" : "!_bad"
+            // A parallel pathway notes where one thread would meet the synapse (see CThreadPool).
+            let at = partTargets == nil ? "" : " _bad_at = \(visitPosition());"
             // An atomic sum has stored its value already: the element held what the addition gave back.
             var last = try element(check.target)
             if case .temporary(let number) = value, atomicSums[number] == check.target { last = "_atomic_old" }
-            return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && \(first)) {",
+            return ["\(indent)if (__builtin_expect(!isfinite(\(x)), 0) && !_bad) {",
                     "\(indent)    _bad = \(finiteChecks.count); _bad_idx = \(try index(check.target.index));\(at)",
                     "\(indent)    _bad_new = (double)(\(x)); _bad_old = \(last);",
                     "\(indent)}"]

@@ -131,32 +131,18 @@ package enum CPrelude {
         return (double)total;
     }
 
-    #ifndef __CUDACC_RTC__
-    /* The cursors of a blocked pathway (see CEmitter.blockedSynapses): room for 2 * `events`
-       positions, this thread's own, kept from call to call (the pool's threads live as long as the
-       library); NULL when it cannot grow, and the pathway then runs its plain loop. */
-    static int64_t *sb_row_cursors(int64_t events) {
-        static __thread int64_t *cursors = 0;
-        static __thread int64_t capacity = 0;
-        if (events > capacity) {
-            int64_t *grown = (int64_t *)realloc(cursors, (size_t)(2 * events) * sizeof(int64_t));
-            if (!grown) return 0;
-            cursors = grown;
-            capacity = events;
-        }
-        return cursors;
-    }
-    #endif
-
     /* The first position in first..<last of the non-decreasing `keys` whose key is at least `key`
-       (`last` when none is). */
+       (`last` when none is): where a parallel pathway's part of the targets begins and ends in a
+       row (see CEmitter.partOfRows). The halving does not branch on the keys (a conditional move),
+       whose comparisons the processor could not predict. */
     static inline int64_t sb_first_at_least(const int32_t *keys, int64_t first, int64_t last, int64_t key) {
-        while (first < last) {
-            const int64_t middle = first + (last - first) / 2;
-            if (keys[middle] < key) first = middle + 1;
-            else last = middle;
+        if (first >= last) return first;
+        for (int64_t n = last - first; n > 1;) {
+            const int64_t half = n / 2;
+            first = keys[first + half] < key ? first + half : first;
+            n -= half;
         }
-        return first;
+        return first + (keys[first] < key);
     }
 
     static inline void sb_philox(uint32_t c[4], uint32_t k0, uint32_t k1) {
