@@ -442,7 +442,8 @@ package struct CEmitter {
 
     /// The loop of a parallel pathway's part (see ``Kernel/targetPartition``) when its rows are
     /// in order of target (see ``TargetOrder``): in each event's row, its synapses are those from
-    /// the first whose target is at least `_tlo` to the first at least `_thi` (binary searches),
+    /// the first whose target is at least `_tlo` to the first at least `_thi` (searches, none at
+    /// the open end of the first and the last part),
     /// run in row order as the plain loop runs them. Why: the plain loop of a part reads every
     /// synapse of the step and skips those outside the part (a branch the processor cannot
     /// predict, and the whole stream of targets read by every thread); this one reads only its
@@ -460,8 +461,9 @@ package struct CEmitter {
         var lines = ["for (int64_t _k = 0; _k < \(header(events))->count; _k++) {",
                      "    const int64_t _e = \(list)[_k];",
                      "    if (_e < \(lower) || _e >= \(upper)) continue;",
-                     "    int64_t _s = sb_first_at_least(\(post), \(row), _tlo);",
-                     "    const int64_t _last = sb_first_at_least(\(post), _s, \(offset)[_e - \(lower) + 1], _thi);"]
+                     "    int64_t _s = _tlo == INT64_MIN ? \(offset)[_e - \(lower)] : sb_first_at_least(\(post), \(row), _tlo);",
+                     "    const int64_t _last = _thi == INT64_MAX ? \(offset)[_e - \(lower) + 1]",
+                     "        : sb_first_at_least(\(post), _s, \(offset)[_e - \(lower) + 1], _thi);"]
         if CEmitter.lanesCheckTogether(operations) {
             lines += try checkedLanes(counter: "_s", last: "_last", lane: { $0 }, operations).map { "    " + $0 }
         }
