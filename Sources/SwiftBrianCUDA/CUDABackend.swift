@@ -529,7 +529,7 @@ public final class CUDABackend: Backend {
         switch iteration {
         case .range(let lower, let upper): return max(upper - lower, 0)
         case .events(let list, _, _), .indices(let list): return list.capacity
-        case .synapses(_, _, _, let offsets, _): return offsets.count > 0 ? Int(offsets[offsets.count - 1]) : 0
+        case .synapses(_, _, _, let offsets, _, _): return offsets.count > 0 ? Int(offsets[offsets.count - 1]) : 0
         case .sortedRun(let keys, _, _): return keys.count
         case .queue, .pairs: return 0
         }

@@ -37,7 +37,7 @@ enum KernelPartition {
             if let flagged = try flaggingThreshold(kernel, lower: lower, upper: upper, reusing: reusing) { return flagged }
         case .events(let list, _, _):
             if onlyDefines(kernel.scalar), Kernel.independentIterations(kernel.vector) { return (kernel, .events(list)) }
-        case .synapses(let events, let lower, let upper, let offsets, _):
+        case .synapses(let events, let lower, let upper, let offsets, _, _):
             if onlyDefines(kernel.scalar), addsThroughMaps(kernel.vector, queuedTargets: false) {
                 return (kernel, .synapses(events: events, lower: lower, upper: upper, offsets: offsets))
             }

@@ -141,7 +141,7 @@ public final class Interpreter: Backend {
             }
         case .indices(let list):
             return (0..<list.count).map { Int(list[$0]) }
-        case .synapses(let events, let lower, let upper, let offsets, let members):
+        case .synapses(let events, let lower, let upper, let offsets, let members, _):
             var synapses: [Int] = []
             for k in 0..<events.count {
                 let source = Int(events[k])

@@ -34,8 +34,10 @@ public enum Iteration: Hashable, Sendable {
     case indices(IndexBuffer)
     /// The synapses of each event in `lower..<upper` of an event list: for event element `e`,
     /// the synapses `offsets[e - lower]..<offsets[e - lower + 1]`, or, with `members`, the entries
-    /// of `members` in that range (synapses sorted by another index).
-    case synapses(events: IndexBuffer, lower: Int, upper: Int, offsets: IndexBuffer, members: IndexBuffer?)
+    /// of `members` in that range (synapses sorted by another index). `order` tells whether each
+    /// event's synapses are in order of their targets (see ``TargetOrder``).
+    case synapses(events: IndexBuffer, lower: Int, upper: Int, offsets: IndexBuffer, members: IndexBuffer?,
+                  order: TargetOrder? = nil)
     /// The synapses in the current slot of a spike queue.
     case queue(SpikeQueue)
     /// Candidate synapses (see ``PairSpace``).

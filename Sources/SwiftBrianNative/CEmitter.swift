@@ -387,48 +387,15 @@ package struct CEmitter {
             let entries = ints(list), count = "\(header(list))->count"
             return ["for (int64_t _k = 0; _k < \(count); _k++) {", "    _idx = \(entries)[_k];"]
                 + body.map { String($0.dropFirst(4)) } + ["}"]
-        case .synapses(let events, let lower, let upper, let offsets, let members):
-            let list = ints(events), count = "\(header(events))->count", offset = ints(offsets)
-            let member = members.map { ints($0) }
-            let event = ["for (int64_t _k = 0; _k < \(count); _k++) {",
-                         "    int64_t _e = \(list)[_k];",
-                         "    if (_e < \(lower) || _e >= \(upper)) continue;"]
-            if partTargets == nil, members == nil, operations.count == 1,
-               case .enqueue(let spikeQueue, let steps) = operations[0] {
-                // A pathway's push: each spike's synapses, a range, into the queue at once.
-                let range = "\(offset)[_e - \(lower)], \(offset)[_e - \(lower) + 1]"
-                let push: String
-                switch steps {
-                case .indexValue(let delays, .element):
-                    let targets = spikeQueue.targets.map { ints($0) } ?? "0"
-                    push = "sb_queue_push_each(\(queue(spikeQueue)), \(range), \(ints(delays)), \(targets));"
-                case .indexValue(_, .shared) where spikeQueue.targets == nil:
-                    push = "sb_queue_push_range(\(queue(spikeQueue)), \(range), (int64_t)(\(try expression(steps))));"
-                default:
-                    push = ""
-                }
-                if !push.isEmpty { return event + ["    " + push, "}"] }
-            }
-            if partTargets == nil, members == nil, Kernel.independentIterations(operations) {
-                // The synapses of an event are a range of independent elements: a range loop,
-                // which vectorizes (on_post updates of all the synapses of a target).
-                let range = ["    const int64_t _first = \(offset)[_e - \(lower)], _last = \(offset)[_e - \(lower) + 1];"]
-                return event + range + (try rangeLoop("_first", "_last", operations)).map { "    " + $0 } + ["}"]
-            }
-            if partTargets == nil, CEmitter.lanesCheckTogether(operations) {
-                // The checks of finite values of a run of synapses at once (see ``checkedLanes``).
-                let synapse = { (position: String) in member.map { "\($0)[\(position)]" } ?? position }
-                let lanes = try checkedLanes(counter: "_s", last: "_last", lane: synapse, operations)
-                body = try operations.flatMap { try operation($0, indent: "        ") }
-                return event + ["    const int64_t _last = \(offset)[_e - \(lower) + 1];",
-                                "    int64_t _s = \(offset)[_e - \(lower)];"] + lanes.map { "    " + $0 }
-                    + ["    for (; _s < _last; _s++) {", "        _idx = \(synapse("_s"));"] + body + ["    }", "}"]
-            }
-            body = try operations.flatMap { try operation($0, indent: "        ") }
-            return Array(owned.dropLast()) + event
-                + ["    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
-                   "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + owned.suffix(1).map { "        " + $0 }
-                + body + ["    }", "}"]
+        case .synapses(let events, let lower, let upper, let offsets, let members, let order):
+            // The loop over sorted rows first, its checks then numbered again by the plain loop's.
+            let first = finiteChecks.count
+            let part = try members == nil ? order.flatMap { try partOfRows(events, lower, upper, offsets, $0, operations) } : nil
+            finiteChecks.removeLast(finiteChecks.count - first)
+            let plain = try synapsesLoop(events, lower, upper, offsets, members, operations, skip: Array(owned.suffix(1)))
+            guard let part, let order else { return Array(owned.dropLast()) + plain }
+            return Array(owned.dropLast()) + ["if (\(ints(order.sorted))[0] && sb_parts > 1) {"] + part.map { "    " + $0 }
+                + ["} else {"] + plain.map { "    " + $0 } + ["}"]
         case .queue(let spikeQueue):
             let queue = self.queue(spikeQueue)
             // The index maps of a synapse a few places further in the slot are fetched into the
@@ -455,6 +422,88 @@ package struct CEmitter {
         }
     }
 
+    /// The plain loop over the synapses of each event, in list order (`skip`: a parallel
+    /// pathway's test of the synapse's target, see ``Kernel/targetPartition``).
+    private mutating func synapsesLoop(_ events: IndexBuffer, _ lower: Int, _ upper: Int, _ offsets: IndexBuffer,
+                                       _ members: IndexBuffer?, _ operations: [KernelOperation],
+                                       skip: [String]) throws -> [String] {
+        let list = ints(events), count = "\(header(events))->count", offset = ints(offsets)
+        let member = members.map { ints($0) }
+        let event = ["for (int64_t _k = 0; _k < \(count); _k++) {",
+                     "    int64_t _e = \(list)[_k];",
+                     "    if (_e < \(lower) || _e >= \(upper)) continue;"]
+        if partTargets == nil, members == nil, operations.count == 1,
+           case .enqueue(let spikeQueue, let steps) = operations[0] {
+            // A pathway's push: each spike's synapses, a range, into the queue at once.
+            let range = "\(offset)[_e - \(lower)], \(offset)[_e - \(lower) + 1]"
+            let push: String
+            switch steps {
+            case .indexValue(let delays, .element):
+                let targets = spikeQueue.targets.map { ints($0) } ?? "0"
+                push = "sb_queue_push_each(\(queue(spikeQueue)), \(range), \(ints(delays)), \(targets));"
+            case .indexValue(_, .shared) where spikeQueue.targets == nil:
+                push = "sb_queue_push_range(\(queue(spikeQueue)), \(range), (int64_t)(\(try expression(steps))));"
+            default:
+                push = ""
+            }
+            if !push.isEmpty { return event + ["    " + push, "}"] }
+        }
+        if partTargets == nil, members == nil, Kernel.independentIterations(operations) {
+            // The synapses of an event are a range of independent elements: a range loop,
+            // which vectorizes (on_post updates of all the synapses of a target).
+            let range = ["    const int64_t _first = \(offset)[_e - \(lower)], _last = \(offset)[_e - \(lower) + 1];"]
+            return event + range + (try rangeLoop("_first", "_last", operations)).map { "    " + $0 } + ["}"]
+        }
+        if partTargets == nil, CEmitter.lanesCheckTogether(operations) {
+            // The checks of finite values of a run of synapses at once (see ``checkedLanes``).
+            let synapse = { (position: String) in member.map { "\($0)[\(position)]" } ?? position }
+            let lanes = try checkedLanes(counter: "_s", last: "_last", lane: synapse, operations)
+            let body = try operations.flatMap { try operation($0, indent: "        ") }
+            return event + ["    const int64_t _last = \(offset)[_e - \(lower) + 1];",
+                            "    int64_t _s = \(offset)[_e - \(lower)];"] + lanes.map { "    " + $0 }
+                + ["    for (; _s < _last; _s++) {", "        _idx = \(synapse("_s"));"] + body + ["    }", "}"]
+        }
+        let body = try operations.flatMap { try operation($0, indent: "        ") }
+        return event
+            + ["    for (int64_t _s = \(offset)[_e - \(lower)]; _s < \(offset)[_e - \(lower) + 1]; _s++) {",
+               "        _idx = \(member.map { "\($0)[_s]" } ?? "_s");"] + skip.map { "        " + $0 }
+            + body + ["    }", "}"]
+    }
+
+    /// The loop of a parallel pathway's part (see ``Kernel/targetPartition``) when its rows are
+    /// in order of target (see ``TargetOrder``): in each event's row, its synapses are those from
+    /// the first whose target is at least `_tlo` to the first at least `_thi` (searches, none at
+    /// the open end of the first and the last part),
+    /// run in row order as the plain loop runs them, eight at a time with their checks where
+    /// ``checkedLanes(counter:last:lane:_:)`` applies. Why: the plain loop of a part reads every
+    /// synapse of the step and skips those outside the part (a branch the processor cannot
+    /// predict, and the whole stream of targets read by every thread); this one reads only its
+    /// own (2026-12-02, AMD Zen 3, two threads, interleaved runs of `bench`, run_s:
+    /// synapses_only at N = 40,000 7.7–8.2 → 3.6–4.0 s, at 4,000 0.11–0.20 → 0.06–0.08 s; CUBA at
+    /// 40,000 0.78–0.89 → 0.65–0.86 s). Its failed checks are met in the plain loop's order, the
+    /// part's first one first. Nil for other kernels.
+    /// (Running one thread's synapses by blocks of a few thousand targets, so that the targets
+    /// written stay in the first-level cache from one spike to the next, gained nothing on AMD
+    /// Zen 3, whose 512 KB second-level cache holds the targets of synapses_only at N = 40,000:
+    /// one thread, interleaved runs of `bench`, cpu_s 3.49–3.77 s blocked, 3.53–3.63 s plain.)
+    private mutating func partOfRows(_ events: IndexBuffer, _ lower: Int, _ upper: Int, _ offsets: IndexBuffer,
+                                     _ order: TargetOrder, _ operations: [KernelOperation]) throws -> [String]? {
+        guard let partTargets, partTargets == .mapped(order.targets) else { return nil }
+        let list = ints(events), offset = ints(offsets), post = ints(order.targets)
+        let row = "\(offset)[_e - \(lower)], \(offset)[_e - \(lower) + 1]"
+        var lines = ["for (int64_t _k = 0; _k < \(header(events))->count; _k++) {",
+                     "    const int64_t _e = \(list)[_k];",
+                     "    if (_e < \(lower) || _e >= \(upper)) continue;",
+                     "    int64_t _s = _tlo == INT64_MIN ? \(offset)[_e - \(lower)] : sb_first_at_least(\(post), \(row), _tlo);",
+                     "    const int64_t _last = _thi == INT64_MAX ? \(offset)[_e - \(lower) + 1]",
+                     "        : sb_first_at_least(\(post), _s, \(offset)[_e - \(lower) + 1], _thi);"]
+        if CEmitter.lanesCheckTogether(operations) {
+            lines += try checkedLanes(counter: "_s", last: "_last", lane: { $0 }, operations).map { "    " + $0 }
+        }
+        let body = try operations.flatMap { try operation($0, indent: "        ") }
+        return lines + ["    for (; _s < _last; _s++) {", "        _idx = _s;"] + body + ["    }", "}"]
+    }
+
     /// The element of `iteration` that the thread `_thread` of group `_group` runs `operations`
     /// on (see ``emitThread(_:name:perThread:)``).
     private mutating func threadElement(_ iteration: Iteration, _ operations: [KernelOperation]) throws -> [String] {
@@ -466,7 +515,7 @@ package struct CEmitter {
             return ["if (_thread >= \(header(list))->count) return 0;",
                     "_idx = \(ints(list))[_thread];",
                     "if (_idx < \(lower) || _idx >= \(upper)) return 0;"] + body
-        case .synapses(let events, let lower, let upper, let offsets, let members):
+        case .synapses(let events, let lower, let upper, let offsets, let members, _):
             let offset = ints(offsets)
             return ["if (_group >= \(header(events))->count) return 0;",
                     "const int64_t _e = \(ints(events))[_group];",
@@ -542,7 +591,7 @@ package struct CEmitter {
         guard parallel, partTargets != nil else { return nil }
         let count: [String]
         switch kernel.iteration {
-        case .synapses(let events, let lower, let upper, let offsets, _):
+        case .synapses(let events, let lower, let upper, let offsets, _, _):
             let list = "((const int32_t *)\(header(events))->data)", offset = "((const int32_t *)\(header(offsets))->data)"
             count = ["int64_t _n = 0;",
                      "for (int64_t _k = 0; _k < \(header(events))->count; _k++) {",
@@ -561,9 +610,9 @@ package struct CEmitter {
 
     /// The position of the current synapse in the order one thread visits them: the event's place
     /// in the list, then the synapse's place among the event's (a queue's slot: its place there).
-    private mutating func visitPosition() -> String {
-        if case .synapses(_, let lower, _, let offsets, _) = kernel.iteration {
-            return "((_k << 32) + (_s - \(ints(offsets))[_e - \(lower)]))"
+    private mutating func visitPosition(of synapse: String = "_s") -> String {
+        if case .synapses(_, let lower, _, let offsets, _, _) = kernel.iteration {
+            return "((_k << 32) + (\(synapse) - \(ints(offsets))[_e - \(lower)]))"
         }
         return "_k"
     }
@@ -572,6 +621,15 @@ package struct CEmitter {
     /// ``Kernel/targetPartition``): its part of the elements of the first postsynaptic variable the
     /// pathway writes, the first part from the lowest index on, the last to the highest.
     private mutating func targetPart(through map: IndexMap) throws -> [String] {
+        guard let written = writtenTarget(through: map) else { return [] }
+        targetCount = written.count
+        return ["const int64_t _tn = \(header(written))->count;",
+                "const int64_t _tlo = sb_part == 0 ? INT64_MIN : _tn * sb_part / sb_parts;",
+                "const int64_t _thi = sb_part == sb_parts - 1 ? INT64_MAX : _tn * (sb_part + 1) / sb_parts;"]
+    }
+
+    /// The first postsynaptic variable the kernel writes through `map`.
+    private func writtenTarget(through map: IndexMap) -> DoubleBuffer? {
         var written: DoubleBuffer?
         func find(_ operations: [KernelOperation]) {
             for operation in operations where written == nil {
@@ -583,11 +641,7 @@ package struct CEmitter {
             }
         }
         find(kernel.vector)
-        guard let written else { return [] }
-        targetCount = written.count
-        return ["const int64_t _tn = \(header(written))->count;",
-                "const int64_t _tlo = sb_part == 0 ? INT64_MIN : _tn * sb_part / sb_parts;",
-                "const int64_t _thi = sb_part == sb_parts - 1 ? INT64_MAX : _tn * (sb_part + 1) / sb_parts;"]
+        return written
     }
 
     /// The loop over the candidate pairs of `space` (see ``PairSpace``): every candidate of a row,
@@ -666,10 +720,12 @@ package struct CEmitter {
         let checks = laneChecks ?? []
         laneChecks = nil
         let arrays = checks.map { "double _new\($0.number)[\(lanes)], _old\($0.number)[\(lanes)];" }
+        // A parallel pathway notes where one thread would meet the synapse (see CThreadPool).
+        let at = partTargets == nil ? "" : " _bad_at = \(visitPosition(of: "\(counter) + _j"));"
         var scan: [String] = []
         for (k, check) in checks.enumerated() {
             scan += ["            \(k == 0 ? "if" : "else if") (!isfinite(_new\(check.number)[_j])) {",
-                     "                _bad = \(check.number); _bad_idx = \(check.index);",
+                     "                _bad = \(check.number); _bad_idx = \(check.index);\(at)",
                      "                _bad_new = _new\(check.number)[_j]; _bad_old = _old\(check.number)[_j];",
                      "            }"]
         }

@@ -53,7 +53,8 @@ extension Kernel {
     /// The index buffer (the postsynaptic indices) by which a synaptic pathway's kernel may be
     /// split: each thread visits the spikes and their synapses in the order of one thread but runs only the
     /// synapses whose target lies in its part of the targets, so that every target receives its
-    /// additions in the same order whatever the number of threads (no atomics). So it is when the
+    /// additions in the same order whatever the number of threads (no atomics); where the rows are
+    /// in order of target, it reads only those synapses (see `CEmitter.partOfRows`). So it is when the
     /// kernel loops over the synapses of spikes through their source (`on_pre`) or over a queue,
     /// the part before the loop only defines temporaries, and the loop writes postsynaptic
     /// variables through that one buffer (`v_post += w`) and synaptic variables at the synapse,
@@ -66,7 +67,7 @@ extension Kernel {
     /// the target: the kernel is split by the index itself (`.element`) when it writes only there.
     var targetPartition: IndexMap? {
         switch iteration {
-        case .synapses(_, _, _, _, nil), .queue: break
+        case .synapses(_, _, _, _, nil, _), .queue: break
         default: return nil
         }
         let queuedTargets = queuesTargets

@@ -284,6 +284,8 @@ extension Synapses {
         offsets = [0]
         for count in postCounts { offsets.append(offsets.last! + count) }
         try postOffsets.assign(offsets)
+        // The synapses are in order of source (see connect): a row is a run of equal `pre`.
+        rowsSorted[0] = size < 2 || (1..<size).allSatisfy { pre[$0 - 1] != pre[$0] || post[$0 - 1] <= post[$0] } ? 1 : 0
         // The synapses sorted by target are only needed for on_post code.
         guard pathways.contains(where: { !$0.triggeredByPre }) else {
             postMembers.removeAll()

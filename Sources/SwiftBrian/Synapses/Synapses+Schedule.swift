@@ -44,7 +44,8 @@ extension Synapses {
             let spiking = pathway.triggeredByPre ? source : target
             guard let spikes = spiking.eventLists[pathway.event]?.list else { continue }
             let synapsesOfSpikes: Iteration = pathway.triggeredByPre
-                ? .synapses(events: spikes, lower: source.start, upper: source.stop, offsets: preOffsets, members: nil)
+                ? .synapses(events: spikes, lower: source.start, upper: source.stop, offsets: preOffsets, members: nil,
+                            order: TargetOrder(targets: post, sorted: rowsSorted))
                 : .synapses(events: spikes, lower: target.start, upper: target.stop, offsets: postOffsets,
                             members: postSorted ? nil : postMembers)
             let delay = variables[pathway.delayVariable]

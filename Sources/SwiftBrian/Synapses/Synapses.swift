@@ -28,6 +28,9 @@ public final class Synapses: Group {
     let post: IndexBuffer
     /// Where the synapses of source element `start + k` begin: `preOffsets[k]`.
     let preOffsets: IndexBuffer
+    /// One element: 1 while the synapses of every source element are in non-decreasing order of
+    /// `post`, 0 otherwise (see ``TargetOrder``).
+    let rowsSorted: IndexBuffer
     /// The synapses sorted by postsynaptic element, and where each element's begin. `postMembers`
     /// is empty when no pathway is triggered by the target, and when the synapses are stored in
     /// that order already (one target, `j = i`): then element `k`'s synapses are
@@ -173,6 +176,7 @@ public final class Synapses: Group {
         pre = try IndexBuffer(name: "\(name).pre", count: 0, value: 0)
         post = try IndexBuffer(name: "\(name).post", count: 0, value: 0)
         preOffsets = try IndexBuffer(name: "\(name).pre_offsets", count: source.size + 1, value: 0)
+        rowsSorted = try IndexBuffer(name: "\(name).rows_sorted", count: 1, value: 1)
         postOffsets = try IndexBuffer(name: "\(name).post_offsets", count: target.size + 1, value: 0)
         postMembers = try IndexBuffer(name: "\(name).post_members", count: 0, value: 0)
         incoming = try DoubleBuffer(name: "\(name).N_incoming", count: target.stop, value: 0)
@@ -403,6 +407,6 @@ public final class Synapses: Group {
     override func beforeRun(_ network: Network) throws { try prepareRun(network) }
 
     override var stateBuffers: [DoubleBuffer] { super.stateBuffers + [incoming, outgoing] }
-    override var indexBuffers: [IndexBuffer] { [pre, post, preOffsets, postOffsets, postMembers] }
+    override var indexBuffers: [IndexBuffer] { [pre, post, preOffsets, postOffsets, postMembers, rowsSorted] }
     override var spikeQueues: [SpikeQueue] { pathways.map(\.queue) }
 }
