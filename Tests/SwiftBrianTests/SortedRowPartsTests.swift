@@ -83,15 +83,15 @@ final class SortedRowPartsTests: XCTestCase {
         }
         let pre = try XCTUnwrap(kernels.first { $0.name == "S_pre" })
         let post = try XCTUnwrap(kernels.first { $0.name == "S_post" })
-        XCTAssertTrue(try CEmitter.emit(pre, name: "pre", threads: 2).source.contains("sb_first_at_least(i"))
+        XCTAssertTrue(try CEmitter.emit(pre, name: "pre", parts: 2).source.contains("sb_first_at_least(i"))
         XCTAssertFalse(try CEmitter.emit(pre, name: "pre").source.contains("sb_first_at_least(i"))
-        XCTAssertFalse(try CEmitter.emit(post, name: "post", threads: 2).source.contains("sb_first_at_least(i"))
+        XCTAssertFalse(try CEmitter.emit(post, name: "post", parts: 2).source.contains("sb_first_at_least(i"))
         let toSource = try Synapses(G, H, onPre: "x_pre += 1", name: "T")
         try toSource.connect()
         let other = try XCTUnwrap(try toSource.synapticOperations().flatMap { operation -> [Kernel] in
             if case .kernels(let kernels) = operation.action { return kernels }
             return []
         }.first { $0.name == "T_pre" })
-        XCTAssertFalse(try CEmitter.emit(other, name: "pre", threads: 2).source.contains("sb_first_at_least(i"))
+        XCTAssertFalse(try CEmitter.emit(other, name: "pre", parts: 2).source.contains("sb_first_at_least(i"))
     }
 }
