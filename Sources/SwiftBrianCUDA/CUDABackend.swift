@@ -15,7 +15,7 @@ import SwiftBrianNative
 /// last had it is copied to the device (a buffer whose ``Buffer/version`` changed, a queue whose
 /// cursor moved; nothing when the host changed nothing); every step's launches follow with no copy
 /// between them (the clocks step on the device); and what the launches may have written (see
-/// ``LaunchWrites``) is copied back — of a monitor's records, the new ones — at a pause between
+/// ``KernelWrites``) is copied back — of a monitor's records, the new ones — at a pause between
 /// chunks only what the host reads there (the clocks, the records), the rest when Swift runs next
 /// (a network operation, the run's end, an error), so that network operations, progress reports and
 /// reading values see the device's results. The program, its launches' arguments and the buffers'
@@ -128,7 +128,7 @@ public final class CUDABackend: Backend {
         /// The device arrays of the arguments.
         let arrays: [UInt64]
         /// What it may change, and the copies of those buffers and queues.
-        let writes: LaunchWrites
+        let writes: KernelWrites
         let written: [DeviceBuffer]
         let movedQueues: [DeviceQueue]
     }
@@ -182,7 +182,7 @@ public final class CUDABackend: Backend {
         let clocks = try schedule.clocks.map { clock in
             try bind(CUDAProgram.Launch(entry: "sb_clock_step", buffers: [clock.step, clock.time, clock.dt].map {
                 BufferReference(header: $0.header, owner: $0)
-            }, queues: [], constants: [], shape: .flat(count: 1), writes: LaunchWrites(changed: [clock.step, clock.time])),
+            }, queues: [], constants: [], shape: .flat(count: 1), writes: KernelWrites(changed: [clock.step, clock.time])),
                      functions, position: CUDABackend.clockPosition, into: &used)
         }
         try keepOnly(used)

@@ -18,7 +18,7 @@ struct CUDAProgram {
         /// How the threads are laid out.
         let shape: Shape
         /// What it may change on the device.
-        let writes: LaunchWrites
+        let writes: KernelWrites
     }
 
     /// A launch's threads: blocks of ``KernelPartition/blockSize`` threads. Its size never
@@ -113,7 +113,7 @@ struct CUDAProgram {
             }
             let main = { (shape: Shape) in
                 Launch(entry: "\(name)_global", buffers: emitter.buffers, queues: emitter.queues,
-                       constants: emitter.constants, shape: shape, writes: LaunchWrites(kernel, buffers: emitter.buffers))
+                       constants: emitter.constants, shape: shape, writes: KernelWrites(kernel, buffers: emitter.buffers))
             }
             switch partition {
             case .elements(let lower, let upper):
@@ -124,7 +124,7 @@ struct CUDAProgram {
                              BufferReference(header: list.header, owner: list)]
                 let compact = { (entry: String) in
                     Launch(entry: entry, buffers: parts, queues: [], constants: [Double(lower), Double(upper)],
-                           shape: .blocks(count: upper - lower), writes: LaunchWrites(changed: [flags, counts, list]))
+                           shape: .blocks(count: upper - lower), writes: KernelWrites(changed: [flags, counts, list]))
                 }
                 thresholds.append(ThresholdBuffers(list: list, flags: flags, counts: counts))
                 try list.reserveCapacity(upper - lower)

@@ -59,12 +59,31 @@ public final class Buffer<Element: BitwiseCopyable>: Hashable, CustomStringConve
     /// methods, its subscript's setter, ``pointer`` or ``noteChange()``); code that changes them
     /// through ``header`` itself (generated C code) says so with ``noteChange()``. A backend that
     /// keeps a copy of the buffer elsewhere (a GPU's memory) compares it with the version its copy
-    /// was made from, to copy only buffers the host changed.
-    public private(set) var version: UInt64 = 0
+    /// was made from, to copy only buffers the host changed. Code that changes many buffers at
+    /// once counts its changes with one ``ChangeCounter`` they follow (``follow(_:)``), whose
+    /// count adds to the version.
+    public var version: UInt64 { followed.reduce(ownVersion) { $0 &+ $1.count } }
+
+    /// The changes counted by this object, and those of the counters it folded in (``unfollow(_:)``).
+    private var ownVersion: UInt64 = 0
+    /// The counters whose counts add to ``version``.
+    private var followed: [ChangeCounter] = []
 
     /// Records that the contents or the count changed (see ``version``).
     @inline(__always)
-    public func noteChange() { version &+= 1 }
+    public func noteChange() { ownVersion &+= 1 }
+
+    /// Counts the changes `counter` records as changes of this buffer (see ``version``).
+    public func follow(_ counter: ChangeCounter) {
+        if !followed.contains(where: { $0 === counter }) { followed.append(counter) }
+    }
+
+    /// Stops following `counter`, the version staying what it is.
+    public func unfollow(_ counter: ChangeCounter) {
+        guard let position = followed.firstIndex(where: { $0 === counter }) else { return }
+        ownVersion &+= counter.count
+        followed.remove(at: position)
+    }
 
     /// The first element, for reading and writing; valid until the buffer grows. Taking it counts
     /// as a change (see ``version``): to read only, use the subscript, ``array`` or

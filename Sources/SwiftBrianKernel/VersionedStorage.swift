@@ -6,6 +6,10 @@ public protocol VersionedStorage: AnyObject {
     var version: UInt64 { get }
     /// Records that the contents or the count changed.
     func noteChange()
+    /// Counts the changes `counter` records as changes of this storage.
+    func follow(_ counter: ChangeCounter)
+    /// Stops following `counter`, the version staying what it is.
+    func unfollow(_ counter: ChangeCounter)
 }
 
 extension Buffer: VersionedStorage {}

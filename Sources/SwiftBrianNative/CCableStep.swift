@@ -1,3 +1,5 @@
+import SwiftBrianKernel
+
 /// The C function of one implicit step of the cable equation (``KernelOperation/solveCables(_:)``):
 /// each value is computed by the same operations, in the same order, as in the interpreter's
 /// `CableStep`, so that the two agree bit for bit (the recurrences of a section, which the
@@ -381,4 +383,21 @@ package enum CCableStep {
     }
 
     """#
+
+    /// The buffers of `system` an `sb_cable` points to, after `dt`, in its order: those the step
+    /// only reads (its `const` fields), then those it writes (``written(by:)``).
+    static func fields(of system: CableSystem) -> [DoubleBuffer] {
+        [system.v, system.capacitance, system.conductance, system.current, system.diagonal, system.upper,
+         system.lower, system.endResponse, system.startResponse, system.startConductance, system.endConductance]
+            + written(by: system)
+    }
+
+    /// What the step of `system` may change: the `sb_cable` fields that are not `const` (its work
+    /// space, kept factorization and capacitive current), so that what the C code writes is marked
+    /// changed (see ``KernelWrites``) and what it only reads is not.
+    package static func written(by system: CableSystem) -> [DoubleBuffer] {
+        [system.particular, system.towardsEnd, system.towardsStart, system.eliminated, system.pivot,
+         system.factoredConductance, system.nodeDiagonal, system.nodeParent, system.nodeValue, system.nodeChild,
+         system.capacitiveCurrent]
+    }
 }

@@ -1062,15 +1062,7 @@ package struct CEmitter {
                               ints(layout.sectionStop), ints(layout.sectionStartNode), ints(layout.sectionEntry),
                               ints(layout.childOffsets), ints(layout.childNodes)]
                 let cells = run.map { system in
-                    let fields = ["\(doubles(system.dt))[0]", doubles(system.v), doubles(system.capacitance),
-                                  doubles(system.conductance), doubles(system.current), doubles(system.diagonal),
-                                  doubles(system.upper), doubles(system.lower), doubles(system.endResponse),
-                                  doubles(system.startResponse), doubles(system.startConductance),
-                                  doubles(system.endConductance), doubles(system.particular),
-                                  doubles(system.towardsEnd), doubles(system.towardsStart), doubles(system.eliminated),
-                                  doubles(system.pivot), doubles(system.factoredConductance),
-                                  doubles(system.nodeDiagonal), doubles(system.nodeParent), doubles(system.nodeValue),
-                                  doubles(system.nodeChild), doubles(system.capacitiveCurrent)]
+                    let fields = ["\(doubles(system.dt))[0]"] + CCableStep.fields(of: system).map { doubles($0) }
                     return "{" + fields.joined(separator: ", ") + "}"
                 }
                 lines += ["\(indent){",

@@ -239,7 +239,7 @@ public final class NativeBackend: Backend {
             guard let symbol = dlsym(library, name) else {
                 throw ModelError(.invalidArgument, "The compiled model \(path) has no function \(name)")
             }
-            let binding = Binding(emitter, sharing: sharing)
+            let binding = Binding(kernel, emitter, sharing: sharing)
             bindings.append(binding)
             kernels.append(call(unsafeBitCast(symbol, to: Function.self), binding, checks: emitter.finiteChecks))
         }
@@ -315,14 +315,20 @@ package final class Binding {
     /// What `noteChanges()` marks.
     fileprivate let marks: ChangeMarks
 
-    /// The arrays of the function `emitter` emitted, with the cable buffers `sharing` binds to one
-    /// copy.
-    convenience init(_ emitter: CEmitter, sharing: CableSharing) {
-        self.init(buffers: emitter.buffers.map(sharing.binding), queues: emitter.queues, constants: emitter.constants)
+    /// The arrays of the function `emitter` emitted for `kernel`, with the cable buffers `sharing`
+    /// binds to one copy; of the buffers, those bound for what `kernel` may change
+    /// (``KernelWrites``) are marked after each call.
+    convenience init(_ kernel: Kernel, _ emitter: CEmitter, sharing: CableSharing) {
+        let writes = KernelWrites(kernel, buffers: emitter.buffers)
+        let bound = emitter.buffers.map(sharing.binding)
+        self.init(buffers: bound, queues: emitter.queues, constants: emitter.constants,
+                  changed: zip(emitter.buffers, bound).filter { writes.writes($0.0.owner) }.map(\.1))
     }
 
-    /// Arrays holding `buffers`, `queues` and `constants`, in order.
-    package init(buffers references: [BufferReference], queues spikeQueues: [SpikeQueue], constants values: [Double]) {
+    /// Arrays holding `buffers`, `queues` and `constants`, in order; `changed` are the buffers the
+    /// code may change, which `noteChanges()` marks with every queue.
+    package init(buffers references: [BufferReference], queues spikeQueues: [SpikeQueue], constants values: [Double],
+                 changed: [BufferReference]) {
         buffers = .allocate(capacity: max(references.count, 1))
         for (k, reference) in references.enumerated() { buffers[k] = reference.header }
         queues = .allocate(capacity: max(spikeQueues.count, 1))
@@ -330,7 +336,7 @@ package final class Binding {
         constants = .allocate(capacity: max(values.count, 1))
         constants.initialize(from: values, count: values.count)
         owners = references.map(\.owner) + spikeQueues
-        marks = ChangeMarks(references.compactMap { $0.owner as? VersionedStorage }, spikeQueues)
+        marks = ChangeMarks(changed.compactMap { $0.owner as? VersionedStorage }, spikeQueues)
     }
 
     /// Records that the kernel may have changed its buffers (the C code writes them through their
@@ -398,20 +404,29 @@ private final class LoopBinding {
 /// binds 31,875 buffers (a cell's `v` in three kernels, the constants ``CableSharing`` binds to one
 /// copy in every cell's solve) of which about 9,900 are distinct, and marking every binding's after
 /// each chunk of steps (``LoopChunking``, one per 20 ms) took 12% of the bench's samples (one
-/// thread, 20 ms run: cpu_s 0.96–0.99 s before, 0.87–0.90 s after; the marks are the same).
-private struct ChangeMarks {
+/// thread, 20 ms run: cpu_s 0.96–0.99 s before, 0.87–0.90 s after; the marks are the same). Of a
+/// kernel's buffers only those it may change are listed (``KernelWrites``): 3,152 at 1000 cells,
+/// which follow one ``ChangeCounter`` while the marks exist, so that `note()` marks them all with
+/// one increment instead of a cache miss apiece.
+private final class ChangeMarks {
     let versioned: [VersionedStorage]
     /// Queues, whose slots `note()` reads at each call, since a queue's slots may be replaced.
     let spikeQueues: [SpikeQueue]
+    private let counter = ChangeCounter()
 
     init(_ versioned: [VersionedStorage], _ spikeQueues: [SpikeQueue]) {
         var seen: Set<ObjectIdentifier> = []
         self.versioned = versioned.filter { seen.insert(ObjectIdentifier($0)).inserted }
         self.spikeQueues = spikeQueues.filter { seen.insert(ObjectIdentifier($0)).inserted }
+        for storage in self.versioned { storage.follow(counter) }
     }
 
     func note() {
-        for storage in versioned { storage.noteChange() }
+        counter.increment()
         for queue in spikeQueues { queue.slots.forEach { $0.noteChange() } }
+    }
+
+    deinit {
+        for storage in versioned { storage.unfollow(counter) }
     }
 }

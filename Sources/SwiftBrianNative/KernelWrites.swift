@@ -1,25 +1,26 @@
 import SwiftBrianKernel
-import SwiftBrianNative
 
-/// What a launch may change in device memory, so that the backend copies back only that: the
-/// buffers it may store into or empty, those it only appends to (whose earlier elements stay as
-/// they were, so that copying back their new elements is enough), and the spike queues whose
-/// cursor it moves. Read from the kernel's operations and iteration, every operation deciding.
-struct LaunchWrites {
+/// What a kernel's code may change: the buffers it may store into or empty, those it only appends
+/// to (whose earlier elements stay as they were), and the spike queues whose cursor it moves. Read
+/// from the kernel's operations and iteration, every operation deciding. The GPU backend copies
+/// back only what a launch may change (of what it only appends to, the new elements); the native
+/// backend marks only that as changed after a call (``Binding``): 1000 ball-and-stick cells bind
+/// about 7,000 distinct buffers, of which the cells' own `I`, `area` and `Cm` are only read.
+package struct KernelWrites {
     /// The buffers whose elements or count it may change otherwise than by appending.
-    private(set) var changed: Set<ObjectIdentifier> = []
+    package private(set) var changed: Set<ObjectIdentifier> = []
     /// The buffers it only appends to.
-    private(set) var appended: Set<ObjectIdentifier> = []
+    package private(set) var appended: Set<ObjectIdentifier> = []
     /// The queues whose cursor it moves.
     private(set) var queues: Set<ObjectIdentifier> = []
 
-    /// A launch that changes `changed` (and appends to nothing).
-    init(changed: [AnyObject]) {
+    /// Code that changes `changed` (and appends to nothing).
+    package init(changed: [AnyObject]) {
         self.changed = Set(changed.map(ObjectIdentifier.init))
     }
 
-    /// What the launch running `kernel`, whose code reaches `buffers`, may change.
-    init(_ kernel: Kernel, buffers: [BufferReference]) {
+    /// What the code running `kernel`, which reaches `buffers`, may change.
+    package init(_ kernel: Kernel, buffers: [BufferReference]) {
         var changed: [AnyObject] = [], appended: [AnyObject] = []
         for operation in (kernel.scalar + kernel.vector).flattened {
             switch operation {
@@ -32,8 +33,10 @@ struct LaunchWrites {
             case .advance(let queue):
                 changed += queue.slots
                 queues.insert(ObjectIdentifier(queue))
-            case .solveCables, .connect:
-                // Their work arrays are the code's own business: everything it reaches may change.
+            case .solveCables(let systems):
+                changed += systems.flatMap(CCableStep.written(by:))
+            case .connect:
+                // Its work arrays are the code's own business: everything it reaches may change.
                 changed += buffers.map(\.owner)
             case .define, .when, .checkFinite:
                 break
@@ -45,11 +48,11 @@ struct LaunchWrites {
         self.appended = Set(appended.map(ObjectIdentifier.init)).subtracting(self.changed)
     }
 
-    /// Whether the launch may move `queue`'s cursor.
-    func moves(_ queue: SpikeQueue) -> Bool { queues.contains(ObjectIdentifier(queue)) }
+    /// Whether the code may move `queue`'s cursor.
+    package func moves(_ queue: SpikeQueue) -> Bool { queues.contains(ObjectIdentifier(queue)) }
 
-    /// Whether the launch may change `buffer`.
-    func writes(_ buffer: AnyObject) -> Bool {
+    /// Whether the code may change `buffer`.
+    package func writes(_ buffer: AnyObject) -> Bool {
         changed.contains(ObjectIdentifier(buffer)) || appended.contains(ObjectIdentifier(buffer))
     }
 }
