@@ -100,7 +100,7 @@ struct StepBlocks {
         let functions = kernels.map { $0.emitter.optimistic ? $0.name + "_optimistic" : $0.name }
         let counts = kernels.map { String($0.emitter.buffers.count) }
         let total = kernels.reduce(0) { $0 + $1.emitter.buffers.count }
-                let run = threads > 1
+        let run = threads > 1
             ? "sb_parallel(sb_block_part, 0, (sb_buffer **)&chunk, 0, 0, seed, error)"
             : "sb_block_range(&chunk, seed, error, 0, \(count))"
         return """
