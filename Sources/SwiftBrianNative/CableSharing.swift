@@ -212,7 +212,7 @@ private extension CableSystem {
     }
 }
 
-private extension Kernel {
+extension Kernel {
     /// The double buffers the kernel reads.
     var loadedBuffers: Set<ObjectIdentifier> {
         var buffers: Set<ObjectIdentifier> = []

@@ -56,7 +56,7 @@ struct StepBlocks {
         for (a, written) in writes.enumerated() {
             for (b, other) in kernels.enumerated() where b != a {
                 let operations = other.scalar + other.vector
-                let shared = written.filter { Kernel.touches(operations, $0.key) }
+                let shared = written.filter { other.touchedBuffers.contains($0.key) }
                 guard shared.isEmpty || (ranges[a] == ranges[b] && Kernel.accessesOnly(operations, at: shared)) else {
                     return nil
                 }
@@ -65,11 +65,13 @@ struct StepBlocks {
         // The copy of the written values a chunk keeps takes at most a quarter of the memory left.
         var kept: [ObjectIdentifier: Int] = [:]
         for kernel in kernels {
-            Kernel.visitStores(kernel.vector) { kept[ObjectIdentifier($0.buffer)] = $0.buffer.count }
+            for case .store(let reference, _) in kernel.vector.flattened {
+                kept[ObjectIdentifier(reference.buffer)] = reference.buffer.count
+            }
         }
         guard kept.values.reduce(0, +) * MemoryLayout<Double>.size <= MemoryBudget.availableBytes / 4 else { return nil }
         var buffers: Set<ObjectIdentifier> = []
-        for kernel in kernels { buffers.formUnion(Kernel.elementBuffers(kernel.scalar + kernel.vector)) }
+        for kernel in kernels { buffers.formUnion(kernel.elementBuffers) }
         let elements = ranges.map { $0.upper - $0.lower }.max() ?? 0
         let bytes = elements * buffers.count * MemoryLayout<Double>.size
         let blocks = (bytes + Self.blockBytes - 1) / Self.blockBytes
@@ -108,6 +110,17 @@ struct StepBlocks {
             static const int sb_block_slots[] = {\(counts.joined(separator: ", "))};
             /* The buffers the kernels write, as kernel and slot: kept at a chunk's start. */
             static const int sb_block_writes[][2] = {\(slots.joined(separator: ", "))};
+            static const int sb_block_write_count = (int)(sizeof sb_block_writes / sizeof sb_block_writes[0]);
+            /* Copies the written buffers into `kept` one after the other, or back with `back`. */
+            static void sb_block_keep(sb_buffer ***kb, char *kept, int back) {
+                for (int w = 0; w < sb_block_write_count; w++) {
+                    sb_buffer *buffer = kb[sb_block_writes[w][0]][sb_block_writes[w][1]];
+                    const size_t bytes = (size_t)buffer->count * sizeof(double);
+                    if (back) memcpy(buffer->data, kept, bytes);
+                    else memcpy(kept, buffer->data, bytes);
+                    kept += bytes;
+                }
+            }
             typedef struct {
                 sb_buffer ***kb; sb_queue ***kq; const double **kc;
                 const double *step, *time, *dt;
@@ -153,32 +166,19 @@ struct StepBlocks {
             """ : "")
             static int sb_blocked_steps(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,
                                         double *step, double *time, const double *dt, int64_t steps) {
-                const int writes = (int)(sizeof sb_block_writes / sizeof sb_block_writes[0]);
                 size_t bytes = 0;
-                for (int w = 0; w < writes; w++) bytes += (size_t)kb[sb_block_writes[w][0]][sb_block_writes[w][1]]->count * sizeof(double);
+                for (int w = 0; w < sb_block_write_count; w++) bytes += (size_t)kb[sb_block_writes[w][0]][sb_block_writes[w][1]]->count * sizeof(double);
                 char *kept = malloc(bytes ? bytes : 1);
                 if (!kept) return -1;
-                size_t at = 0;
-                for (int w = 0; w < writes; w++) {
-                    const sb_buffer *buffer = kb[sb_block_writes[w][0]][sb_block_writes[w][1]];
-                    memcpy(kept + at, buffer->data, (size_t)buffer->count * sizeof(double));
-                    at += (size_t)buffer->count * sizeof(double);
-                }
+                sb_block_keep(kb, kept, 0);
                 const sb_block_chunk chunk = {kb, kq, kc, step, time, dt, steps};
                 const int status = \(run);
                 if (status) {
-                    at = 0;
-                    for (int w = 0; w < writes; w++) {
-                        sb_buffer *buffer = kb[sb_block_writes[w][0]][sb_block_writes[w][1]];
-                        memcpy(buffer->data, kept + at, (size_t)buffer->count * sizeof(double));
-                        at += (size_t)buffer->count * sizeof(double);
-                    }
+                    sb_block_keep(kb, kept, 1);
                 } else {
-                    /* The clock where the loop would leave it. */
-                    double last = *step;
-                    for (int64_t n = 0; n < steps; n++) last += 1;
-                    *step = last;
-                    *time = last * *dt;
+                    /* The clock where the loop would leave it (whole numbers of steps: exact). */
+                    *step += (double)steps;
+                    *time = *step * *dt;
                 }
                 free(kept);
                 return status;
@@ -189,11 +189,6 @@ struct StepBlocks {
 }
 
 private extension Kernel {
-    /// Whether `operations` read or write `buffer`.
-    static func touches(_ operations: [KernelOperation], _ buffer: ObjectIdentifier) -> Bool {
-        elementBuffers(operations, allMaps: true).contains(buffer)
-    }
-
     /// Whether `operations` read and write the buffers of `maps` only through their maps there.
     static func accessesOnly(_ operations: [KernelOperation], at maps: [ObjectIdentifier: IndexMap]) -> Bool {
         guard let written = elementwiseWrites(operations, appending: false),
@@ -201,29 +196,17 @@ private extension Kernel {
         return readsOwnElements(operations, written: maps)
     }
 
-    /// The buffers `operations` read or write element by element (`.element`, `.offset`), or
-    /// through any index with `allMaps`.
-    static func elementBuffers(_ operations: [KernelOperation], allMaps: Bool = false) -> Set<ObjectIdentifier> {
+    /// The buffers the kernel reads or writes element by element (`.element`, `.offset`).
+    var elementBuffers: Set<ObjectIdentifier> {
         var buffers: Set<ObjectIdentifier> = []
         func note(_ reference: ArrayReference) {
             switch reference.index {
             case .element, .offset: buffers.insert(ObjectIdentifier(reference.buffer))
-            default: if allMaps { buffers.insert(ObjectIdentifier(reference.buffer)) }
-            }
-        }
-        visitExpressions(operations) { if case .load(let reference) = $0 { note(reference) } }
-        visitStores(operations, note)
-        return buffers
-    }
-
-    /// Calls `body` with the element of every store of `operations`.
-    static func visitStores(_ operations: [KernelOperation], _ body: (ArrayReference) -> Void) {
-        for operation in operations {
-            switch operation {
-            case .store(let reference, _): body(reference)
-            case .when(_, let nested): visitStores(nested, body)
             default: break
             }
         }
+        Kernel.visitExpressions(scalar + vector) { if case .load(let reference) = $0 { note(reference) } }
+        for case .store(let reference, _) in vector.flattened { note(reference) }
+        return buffers
     }
 }
