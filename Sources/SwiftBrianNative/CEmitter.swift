@@ -427,11 +427,9 @@ package struct CEmitter {
     private mutating func synapsesLoop(_ events: IndexBuffer, _ lower: Int, _ upper: Int, _ offsets: IndexBuffer,
                                        _ members: IndexBuffer?, _ operations: [KernelOperation],
                                        skip: [String]) throws -> [String] {
-        let list = ints(events), count = "\(header(events))->count", offset = ints(offsets)
+        let offset = ints(offsets)
         let member = members.map { ints($0) }
-        let event = ["for (int64_t _k = 0; _k < \(count); _k++) {",
-                     "    int64_t _e = \(list)[_k];",
-                     "    if (_e < \(lower) || _e >= \(upper)) continue;"]
+        let event = eventLoop(events, lower, upper)
         if partTargets == nil, members == nil, operations.count == 1,
            case .enqueue(let spikeQueue, let steps) = operations[0] {
             // A pathway's push: each spike's synapses, a range, into the queue at once.
@@ -470,6 +468,14 @@ package struct CEmitter {
             + body + ["    }", "}"]
     }
 
+    /// The head of a loop over the events of `events` within `lower..<upper`, each `_e` (its place
+    /// in the list `_k`); the loop's body and closing brace follow.
+    private mutating func eventLoop(_ events: IndexBuffer, _ lower: Int, _ upper: Int) -> [String] {
+        ["for (int64_t _k = 0; _k < \(header(events))->count; _k++) {",
+         "    const int64_t _e = \(ints(events))[_k];",
+         "    if (_e < \(lower) || _e >= \(upper)) continue;"]
+    }
+
     /// The loop of a parallel pathway's part (see ``Kernel/targetPartition``) when its rows are
     /// in order of target (see ``TargetOrder``): in each event's row, its synapses are those from
     /// the first whose target is at least `_tlo` to the first at least `_thi` (searches, none at
@@ -489,11 +495,9 @@ package struct CEmitter {
     private mutating func partOfRows(_ events: IndexBuffer, _ lower: Int, _ upper: Int, _ offsets: IndexBuffer,
                                      _ order: TargetOrder, _ operations: [KernelOperation]) throws -> [String]? {
         guard let partTargets, partTargets == .mapped(order.targets) else { return nil }
-        let list = ints(events), offset = ints(offsets), post = ints(order.targets)
+        let offset = ints(offsets), post = ints(order.targets)
         let row = "\(offset)[_e - \(lower)], \(offset)[_e - \(lower) + 1]"
-        var lines = ["for (int64_t _k = 0; _k < \(header(events))->count; _k++) {",
-                     "    const int64_t _e = \(list)[_k];",
-                     "    if (_e < \(lower) || _e >= \(upper)) continue;",
+        var lines = eventLoop(events, lower, upper) + [
                      "    int64_t _s = _tlo == INT64_MIN ? \(offset)[_e - \(lower)] : sb_first_at_least(\(post), \(row), _tlo);",
                      "    const int64_t _last = _thi == INT64_MAX ? \(offset)[_e - \(lower) + 1]",
                      "        : sb_first_at_least(\(post), _s, \(offset)[_e - \(lower) + 1], _thi);"]
