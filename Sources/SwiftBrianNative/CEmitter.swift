@@ -56,6 +56,12 @@ package struct CEmitter {
     /// and first failing element cost more than the computation in short updates, the `or` of the
     /// values' bits costs nothing measurable (2026-12-02, linear at N = 40,000).
     private(set) var optimistic = false
+    /// The buffers (by slot) into which the kernel adds constants with checks that cannot fail
+    /// while the buffer is finite; when not empty, the source has the form without those checks,
+    /// `NAME_finite_adds` (see ``FiniteAdds``).
+    private(set) var finiteAddTargets: [Int] = []
+    /// The temporaries whose checks the function being emitted leaves out (see ``FiniteAdds``).
+    private var omittedChecks: Set<Int> = []
     /// While the operations of ``checkedLanes(counter:last:lane:_:)`` are emitted, the checks
     /// they met (number, element index) in order; nil otherwise.
     private var laneChecks: [(number: Int, index: String)]?
@@ -96,7 +102,9 @@ package struct CEmitter {
     /// a thread's, or a block of elements, see ``StepBlocks``), with its join (`NAME_join`, see
     /// ``joins``) or its measure of work (`NAME_work`, see ``measuresWork``) after it.
     /// With `optimistic`, a kernel over a range whose stores are guarded by their values being
-    /// finite also gets its optimistic form (see ``optimistic``), with the same buffers.
+    /// finite also gets its optimistic form (see ``optimistic``), with the same buffers. In double
+    /// precision, a kernel adding constants to buffers gets its form without the checks of those
+    /// additions (see ``finiteAddTargets``), with the same buffers.
     static func emit(_ kernel: Kernel, name: String, precision: Precision = .double, parts: Int = 1,
                      optimistic: Bool = false) throws -> (source: String, emitter: CEmitter) {
         var emitter = CEmitter(kernel: kernel, precision: precision, parts: parts)
@@ -106,6 +114,15 @@ package struct CEmitter {
             source += try emitter.function(name: name + "_optimistic")
             emitter.emittingOptimistic = false
             emitter.optimistic = true
+        }
+        let adds = precision == .double ? FiniteAdds.checks(in: kernel.vector) : []
+        if !adds.isEmpty {
+            emitter.omittedChecks = Set(adds.map(\.temporary))
+            source += try emitter.function(name: name + "_finite_adds")
+            emitter.omittedChecks = []
+            emitter.finiteAddTargets = Array(Set(adds.compactMap { add in
+                emitter.buffers.firstIndex { $0.owner === add.target }
+            })).sorted()
         }
         if let join = emitter.joinFunction(name: name) {
             source += join
@@ -250,7 +267,9 @@ package struct CEmitter {
         body.append("int64_t _idx = 0, _row = 0, _col = 0;")
         body.append("const int64_t \(stepVariable) = (int64_t)(\(try expression(.load(ArrayReference(kernel.random.step, .shared)))));")
         body += try kernel.scalar.flatMap { try operation($0, indent: "") }
-        body += try loop(kernel.iteration, kernel.vector)
+        body += try loop(kernel.iteration, kernel.vector.filter { operation in
+            if case .checkFinite(.temporary(let number), _) = operation { !omittedChecks.contains(number) } else { true }
+        })
         if !finiteChecks.isEmpty {
             // Numbers only, so that kernels that differ only in what they check share their code;
             // ``nonFiniteMessage(_:checks:)`` words them.

@@ -24,6 +24,13 @@
 /// the other with `sb_parts` 1: each member's values are those of one thread. A failing kernel
 /// stops its thread's share and reports its position (`sb_fail_order`, so that the first failure
 /// in schedule order wins; the status it returns is `sb_failed`'s, already negative).
+///
+/// `blockedSteps` (see ``StepBlocks``) runs a chunk by blocks of elements first. With
+/// `fastKernelNames`, the table of the kernels' forms for a chunk whose start allows them, a chunk
+/// runs with those where `finiteAdds` (see ``FiniteAdds``), if any, finds the buffers it adds to
+/// finite, kept first and put back where one failed with `optimisticChunks` (see
+/// ``OptimisticChunks``; the table then holds the optimistic forms). Each falls back to the steps
+/// with `sb_kernels`, all checked.
 enum CLoopEmitter {
     /// How a kernel runs on the threads: its function's companions, by name.
     struct Parallel {
@@ -36,7 +43,9 @@ enum CLoopEmitter {
     }
 
     static func source(kernelNames: [String], kernelClocks: [Int], parallel: [Parallel?], groups: [[Int]],
-                       clockCount: Int, swiftClocks: Set<Int>, blockedSteps: String? = nil) -> String {
+                       clockCount: Int, swiftClocks: Set<Int>, blockedSteps: String? = nil,
+                       fastKernelNames: [String]? = nil, finiteAdds: String? = nil,
+                       optimisticChunks: String? = nil) -> String {
         var lines: [String] = []
         let threaded = parallel.contains { $0 != nil } || !groups.isEmpty
         // A failed finite check's numbers get the kernel's position in front (see NativeBackend).
@@ -61,18 +70,15 @@ enum CLoopEmitter {
         }
         if !groups.isEmpty { lines += groupSource(groups, kernelCount: kernelNames.count) }
         if let blockedSteps { lines.append(blockedSteps) }
-        lines.append("int sb_run(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,")
-        lines.append("           double **steps, double **times, double **dts, const int64_t *ends,")
-        lines.append("           int64_t max_steps, int64_t *done) {")
-        if blockedSteps != nil {
-            // The chunk by blocks of elements (one clock, see StepBlocks); step by step where it failed.
-            lines.append("    int64_t chunk = ends[0] - (int64_t)steps[0][0];")
-            lines.append("    if (chunk > max_steps) chunk = max_steps;")
-            lines.append("    if (chunk > 1 && sb_blocked_steps(kb, kq, kc, seed, error, steps[0], times[0], dts[0], chunk) == 0) {")
-            lines.append("        *done = chunk;")
-            lines.append("        return chunk == max_steps ? 2 : 0;")
-            lines.append("    }")
+        if let fastKernelNames {
+            lines.append("static const sb_kernel_function sb_fast_kernels[] = {\(fastKernelNames.joined(separator: ", "))};")
         }
+        if let finiteAdds { lines.append(finiteAdds) }
+        if let optimisticChunks { lines.append(optimisticChunks) }
+        // The steps, with each kernel's function from `kernels` (its guarded or optimistic form).
+        lines.append("static int sb_steps(const sb_kernel_function *kernels, sb_buffer ***kb, sb_queue ***kq, const double **kc,")
+        lines.append("                    uint64_t seed, char *error, double **steps, double **times, double **dts,")
+        lines.append("                    const int64_t *ends, int64_t max_steps, int64_t *done) {")
         lines.append("    int current[\(max(clockCount, 1))];")
         lines.append("    for (int64_t n = 0; n < max_steps; n++) {")
         lines.append("        int e = 0;")
@@ -97,10 +103,10 @@ enum CLoopEmitter {
         }
         if threaded {
             lines.append("            int s = sb_kernel_parallel[k] && (!sb_kernel_works[k] || sb_kernel_works[k](kb[k], kq[k]) >= sb_kernel_minimum_works[k])")
-            lines.append("                ? sb_parallel(sb_kernels[k], sb_kernel_joins[k], kb[k], kq[k], kc[k], seed, error)")
-            lines.append("                : sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")
+            lines.append("                ? sb_parallel(kernels[k], sb_kernel_joins[k], kb[k], kq[k], kc[k], seed, error)")
+            lines.append("                : kernels[k](kb[k], kq[k], kc[k], seed, error);")
         } else {
-            lines.append("            int s = sb_kernels[k](kb[k], kq[k], kc[k], seed, error);")
+            lines.append("            int s = kernels[k](kb[k], kq[k], kc[k], seed, error);")
         }
         lines.append("            if (s) { *done = n; return sb_failed(s, k, error); }")
         lines.append("        }")
@@ -109,6 +115,38 @@ enum CLoopEmitter {
         lines.append("    }")
         lines.append("    *done = max_steps;")
         lines.append("    return 2;")
+        lines.append("}")
+        lines.append("int sb_run(sb_buffer ***kb, sb_queue ***kq, const double **kc, uint64_t seed, char *error,")
+        lines.append("           double **steps, double **times, double **dts, const int64_t *ends,")
+        lines.append("           int64_t max_steps, int64_t *done) {")
+        if blockedSteps != nil {
+            // The chunk by blocks of elements (one clock, see StepBlocks); step by step where it failed.
+            lines.append("    int64_t chunk = ends[0] - (int64_t)steps[0][0];")
+            lines.append("    if (chunk > max_steps) chunk = max_steps;")
+            lines.append("    if (chunk > 1 && sb_blocked_steps(kb, kq, kc, seed, error, steps[0], times[0], dts[0], chunk) == 0) {")
+            lines.append("        *done = chunk;")
+            lines.append("        return chunk == max_steps ? 2 : 0;")
+            lines.append("    }")
+        }
+        if fastKernelNames != nil {
+            // The chunk with the fast forms where the buffers added to are finite (see FiniteAdds);
+            // with optimistic ones, kept first, put back and run again guarded where one failed.
+            let holds = finiteAdds == nil ? "" : "sb_finite_adds_hold(kb)"
+            let fast = "sb_steps(sb_fast_kernels, kb, kq, kc, seed, error, steps, times, dts, ends, max_steps, done)"
+            if optimisticChunks != nil {
+                let minimum = OptimisticChunks.minimumSteps
+                lines.append("    char *kept = \(holds.isEmpty ? "" : holds + " && ")max_steps >= \(minimum)"
+                             + " && ends[0] - (int64_t)steps[0][0] >= \(minimum) ? sb_chunk_keep(kb, kq, steps, times) : 0;")
+                lines.append("    if (kept) {")
+                lines.append("        int s = \(fast);")
+                lines.append("        if (s != -2) { free(kept); return s; }")
+                lines.append("        sb_chunk_put_back(kb, kq, steps, times, kept);")
+                lines.append("    }")
+            } else if !holds.isEmpty {
+                lines.append("    if (\(holds)) return \(fast);")
+            }
+        }
+        lines.append("    return sb_steps(sb_kernels, kb, kq, kc, seed, error, steps, times, dts, ends, max_steps, done);")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }

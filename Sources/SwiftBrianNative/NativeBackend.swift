@@ -19,6 +19,12 @@ public final class NativeBackend: Backend {
     /// The blocks of elements the last prepared loop runs its chunks in (see ``StepBlocks``); 0
     /// when it runs step by step.
     package private(set) var stepBlockCount = 0
+    /// Whether the last prepared loop runs its chunks with the kernels' optimistic forms (see
+    /// ``OptimisticChunks``).
+    package private(set) var optimisticChunks = false
+    /// How many kernels of the last prepared loop have a form without the checks of constant
+    /// additions that it runs (see ``FiniteAdds``).
+    package private(set) var finiteAddKernels = 0
     private let interpreter = Interpreter()
     private let compiler: CCompiler?
     private var libraries: [UnsafeMutableRawPointer] = []
@@ -124,6 +130,8 @@ public final class NativeBackend: Backend {
         let blocks = StepBlocks(schedule.kernels, clockCount: schedule.clocks.count, swiftClocks: schedule.swiftClocks,
                                 threads: threads)
         stepBlockCount = blocks?.count ?? 0
+        // Optimistic forms for blocks, or for chunks run optimistically (see OptimisticChunks).
+        let optimistic = blocks != nil || schedule.swiftClocks.isEmpty
         for kernel in schedule.kernels {
             do {
                 // A range is split when it is long enough; a pathway is split when the synapses it
@@ -131,9 +139,9 @@ public final class NativeBackend: Backend {
                 var parts = threads
                 if case .range(let lower, let upper) = kernel.iteration, upper - lower < minimumParallelElements { parts = 1 }
                 if let blocks { parts = blocks.count }
-                let key = Emission(kernel: kernel, parts: parts, optimistic: blocks != nil)
+                let key = Emission(kernel: kernel, parts: parts, optimistic: optimistic)
                 let (code, emitter) = try emittedBefore[key] ?? CEmitter.emit(kernel, name: "sb_kernel", precision: precision,
-                                                                               parts: parts, optimistic: blocks != nil)
+                                                                               parts: parts, optimistic: optimistic)
                 if emitter.userFunctions.isEmpty { emittedNow[key] = (code, emitter) }
                 if let name = functions[code] {
                     emitted.append((name, emitter))
@@ -143,6 +151,7 @@ public final class NativeBackend: Backend {
                 functions[code] = name
                 kernelSource += "/* \(kernel.name) */\n" + code.replacingOccurrences(of: "int sb_kernel(", with: "int \(name)(")
                     .replacingOccurrences(of: "int sb_kernel_optimistic(", with: "int \(name)_optimistic(")
+                    .replacingOccurrences(of: "int sb_kernel_finite_adds(", with: "int \(name)_finite_adds(")
                     .replacingOccurrences(of: "int sb_kernel_join(", with: "int \(name)_join(")
                     .replacingOccurrences(of: "int64_t sb_kernel_work(", with: "int64_t \(name)_work(") + "\n"
                 emitted.append((name, emitter))
@@ -185,12 +194,33 @@ public final class NativeBackend: Backend {
         // Steps with a kernel only the interpreter runs are run from Swift, like network operations.
         var swiftClocks = schedule.swiftClocks
         for (k, entry) in emitted.enumerated() where entry == nil { swiftClocks.insert(schedule.kernelClocks[k]) }
+        let names = native.map { emitted[$0]!.name }, emitters = native.map { emitted[$0]!.emitter }
+        let nativeKernels = native.map { schedule.kernels[$0] }
+        let chunks = blocks == nil ? OptimisticChunks(Array(zip(nativeKernels, emitters)), swiftClocks: swiftClocks) : nil
+        optimisticChunks = chunks != nil
+        // The kernels' forms for a chunk that starts with the added-to buffers finite: without
+        // the checks of constant additions where every other write of their buffers is checked
+        // (see FiniteAdds), optimistic where chunks run so.
+        var fastNames = names, addTargets: [(kernel: Int, slot: Int)] = []
+        for (k, emitter) in emitters.enumerated() {
+            if chunks != nil, emitter.optimistic { fastNames[k] += "_optimistic" }
+            let targets = emitter.finiteAddTargets
+            guard !targets.isEmpty, targets.allSatisfy({ slot in
+                (emitter.buffers[slot].owner as? DoubleBuffer).map { FiniteAdds.everyWriteChecked($0, in: nativeKernels) } ?? false
+            }) else { continue }
+            fastNames[k] += "_finite_adds"
+            addTargets += targets.map { (k, $0) }
+        }
+        finiteAddKernels = addTargets.isEmpty ? 0 : Set(addTargets.map(\.kernel)).count
         source += (threaded ? CThreadPool.source : "")
-            + CLoopEmitter.source(kernelNames: native.map { emitted[$0]!.name },
+            + CLoopEmitter.source(kernelNames: names,
                                   kernelClocks: native.map { schedule.kernelClocks[$0] }, parallel: parallel, groups: groups,
                                   clockCount: schedule.clocks.count, swiftClocks: swiftClocks,
                                   blockedSteps: swiftClocks.isEmpty ? blocks?.source(emitted.compactMap { $0 })
-                                                                    : nil)
+                                                                    : nil,
+                                  fastKernelNames: fastNames == names ? nil : fastNames,
+                                  finiteAdds: addTargets.isEmpty ? nil : FiniteAdds.source(targets: addTargets),
+                                  optimisticChunks: chunks?.source(clockCount: schedule.clocks.count))
         let started = Date()
         let path: String, compiled: Bool
         do {
