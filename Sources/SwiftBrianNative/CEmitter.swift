@@ -60,6 +60,13 @@ package struct CEmitter {
     /// while the buffer is finite; when not empty, the source has the form without those checks,
     /// `NAME_finite_adds` (see ``FiniteAdds``).
     private(set) var finiteAddTargets: [Int] = []
+    /// Whether the source has the kernel's form over one block of its range, `NAME_block(...,
+    /// int64_t _lo, int64_t _hi)` (optimistic where it has that form; a threshold's list cleared
+    /// in the block at the range's start), for a run with another kernel block by block (see
+    /// ``FusedThresholds``).
+    private(set) var blocks = false
+    /// Whether the function being emitted is the form over one block (see ``blocks``).
+    private var emittingBlock = false
     /// The temporaries whose checks the function being emitted leaves out (see ``FiniteAdds``).
     private var omittedChecks: Set<Int> = []
     /// While the operations of ``checkedLanes(counter:last:lane:_:)`` are emitted, the checks
@@ -102,11 +109,13 @@ package struct CEmitter {
     /// a thread's, or a block of elements, see ``StepBlocks``), with its join (`NAME_join`, see
     /// ``joins``) or its measure of work (`NAME_work`, see ``measuresWork``) after it.
     /// With `optimistic`, a kernel over a range whose stores are guarded by their values being
-    /// finite also gets its optimistic form (see ``optimistic``), with the same buffers. In double
+    /// finite also gets its optimistic form (see ``optimistic``), with the same buffers; with
+    /// `block`, a kernel over a range not split into parts also gets its form over a block (see
+    /// ``blocks``). In double
     /// precision, a kernel adding constants to buffers gets its form without the checks of those
     /// additions (see ``finiteAddTargets``), with the same buffers.
     static func emit(_ kernel: Kernel, name: String, precision: Precision = .double, parts: Int = 1,
-                     optimistic: Bool = false) throws -> (source: String, emitter: CEmitter) {
+                     optimistic: Bool = false, block: Bool = false) throws -> (source: String, emitter: CEmitter) {
         var emitter = CEmitter(kernel: kernel, precision: precision, parts: parts)
         var source = try emitter.function(name: name)
         if optimistic, emitter.hasOptimisticForm {
@@ -114,6 +123,14 @@ package struct CEmitter {
             source += try emitter.function(name: name + "_optimistic")
             emitter.emittingOptimistic = false
             emitter.optimistic = true
+        }
+        if block, case .range = kernel.iteration, !emitter.parallel {
+            emitter.emittingBlock = true
+            emitter.emittingOptimistic = emitter.optimistic
+            source += try emitter.function(name: name + "_block")
+            emitter.emittingBlock = false
+            emitter.emittingOptimistic = false
+            emitter.blocks = true
         }
         let adds = precision == .double ? FiniteAdds.checks(in: kernel.vector) : []
         if !adds.isEmpty {
@@ -267,9 +284,7 @@ package struct CEmitter {
         body.append("int64_t _idx = 0, _row = 0, _col = 0;")
         body.append("const int64_t \(stepVariable) = (int64_t)(\(try expression(.load(ArrayReference(kernel.random.step, .shared)))));")
         body += try kernel.scalar.flatMap { try operation($0, indent: "") }
-        body += try loop(kernel.iteration, kernel.vector.filter { operation in
-            if case .checkFinite(.temporary(let number), _) = operation { !omittedChecks.contains(number) } else { true }
-        })
+        body += try loop(kernel.iteration, FiniteAdds.removing(checks: omittedChecks, from: kernel.vector))
         if !finiteChecks.isEmpty {
             // Numbers only, so that kernels that differ only in what they check share their code;
             // ``nonFiniteMessage(_:checks:)`` words them.
@@ -309,7 +324,7 @@ package struct CEmitter {
         }
         let lines = (declarations + body + ["return 0;"]).map { "    " + $0 }
         return """
-            int \(name)(sb_buffer **b, sb_queue **q, const double *restrict c, uint64_t seed, char *error\(threadParameters)) {
+            int \(name)(sb_buffer **b, sb_queue **q, const double *restrict c, uint64_t seed, char *error\(threadParameters)\(emittingBlock ? ", int64_t _lo, int64_t _hi" : "")) {
             \(lines.joined(separator: "\n"))
             }
 
@@ -367,6 +382,12 @@ package struct CEmitter {
 
     private mutating func loop(_ iteration: Iteration, _ operations: [KernelOperation]) throws -> [String] {
         if perThread { return try threadElement(iteration, operations) }
+        if emittingBlock, case .range = iteration {
+            if let (condition, inner) = CEmitter.batchableCondition(operations) {
+                return try batched("_lo", "_hi", condition, inner)
+            }
+            return try rangeLoop("_lo", "_hi", operations)
+        }
         if case .range(let lower, let upper) = iteration, parallel {
             // This thread's part: the same split for every kernel over the same range.
             let part = ["const int64_t _lo = \(lower) + (int64_t)(\(upper - lower)LL * sb_part / sb_parts);",
@@ -1014,6 +1035,19 @@ package struct CEmitter {
                 "            if (!_mask[_idx - _base]) continue;"] + body + ["        }", "    }", "}"]
     }
 
+    /// Whether evaluating `expression` has effects beyond its value: it calls a user function
+    /// or looks up a TimedArray.
+    private static func hasEffects(_ expression: KernelExpression) -> Bool {
+        var effects = false
+        expression.visit { node in
+            switch node {
+            case .call(.user, _), .call(.timedArray, _): effects = true
+            default: break
+            }
+        }
+        return effects
+    }
+
     private mutating func operation(_ operation: KernelOperation, indent: String) throws -> [String] {
         switch operation {
         case .define(let number, let value):
@@ -1064,7 +1098,10 @@ package struct CEmitter {
             return ["\(indent)if ((\(try expression(condition))) != 0) {"]
                 + (try inner.flatMap { try self.operation($0, indent: indent + "    ") }) + ["\(indent)}"]
         case .clear(let list):
-            // A parallel threshold sets the count once its parts are joined.
+            // A parallel threshold sets the count once its parts are joined; one by blocks in the first.
+            if emittingBlock, case .range(let lower, _) = kernel.iteration {
+                return ["\(indent)if (_lo == \(lower)) \(header(list))->count = 0;"]
+            }
             return list === partEvents ? [] : ["\(indent)\(header(list))->count = 0;"]
         case .enqueue(let spikeQueue, let steps):
             let entry = spikeQueue.targets.map { "\(ints($0))[_idx]" } ?? "(int32_t)_idx"
@@ -1189,8 +1226,13 @@ package struct CEmitter {
             case .power: return precision == .double ? "sb_pow(\(a), \(b))" : "powf(\(a), \(b))"
             case .less, .lessEqual, .greater, .greaterEqual, .equal, .notEqual:
                 return "((\(a) \(op.rawValue) \(b)) ? \(one) : \(zero))"
-            case .and: return "(((\(a)) != 0 && (\(b)) != 0) ? \(one) : \(zero))"
-            case .or: return "(((\(a)) != 0 || (\(b)) != 0) ? \(one) : \(zero))"
+            // Both operands evaluated where the second has no effects (a user function's C code,
+            // a TimedArray's flag of a bad column): a vector loop then loads it plainly, not
+            // under a mask (cuba's threshold `v > Vt and not_refractory`: 0.45 → x ns an element).
+            case .and: return CEmitter.hasEffects(rhs) ? "(((\(a)) != 0 && (\(b)) != 0) ? \(one) : \(zero))"
+                : "((((\(a)) != 0) & ((\(b)) != 0)) ? \(one) : \(zero))"
+            case .or: return CEmitter.hasEffects(rhs) ? "(((\(a)) != 0 || (\(b)) != 0) ? \(one) : \(zero))"
+                : "((((\(a)) != 0) | ((\(b)) != 0)) ? \(one) : \(zero))"
             }
         case .call(let function, let arguments):
             let values = try arguments.map { try self.expression($0) }

@@ -29,8 +29,8 @@
 /// `fastKernelNames`, the table of the kernels' forms for a chunk whose start allows them, a chunk
 /// runs with those where `finiteAdds` (see ``FiniteAdds``), if any, finds the buffers it adds to
 /// finite, kept first and put back where one failed with `optimisticChunks` (see
-/// ``OptimisticChunks``; the table then holds the optimistic forms). Each falls back to the steps
-/// with `sb_kernels`, all checked.
+/// ``OptimisticChunks``; the table then holds the optimistic forms, and the pairs of `fused` run
+/// together, see ``FusedThresholds``). Each falls back to the steps with `sb_kernels`, all checked.
 enum CLoopEmitter {
     /// How a kernel runs on the threads: its function's companions, by name.
     struct Parallel {
@@ -45,7 +45,7 @@ enum CLoopEmitter {
     static func source(kernelNames: [String], kernelClocks: [Int], parallel: [Parallel?], groups: [[Int]],
                        clockCount: Int, swiftClocks: Set<Int>, blockedSteps: String? = nil,
                        fastKernelNames: [String]? = nil, finiteAdds: String? = nil,
-                       optimisticChunks: String? = nil) -> String {
+                       optimisticChunks: String? = nil, fused: FusedThresholds? = nil) -> String {
         var lines: [String] = []
         let threaded = parallel.contains { $0 != nil } || !groups.isEmpty
         // A failed finite check's numbers get the kernel's position in front (see NativeBackend).
@@ -75,10 +75,24 @@ enum CLoopEmitter {
         }
         if let finiteAdds { lines.append(finiteAdds) }
         if let optimisticChunks { lines.append(optimisticChunks) }
-        // The steps, with each kernel's function from `kernels` (its guarded or optimistic form).
-        lines.append("static int sb_steps(const sb_kernel_function *kernels, sb_buffer ***kb, sb_queue ***kq, const double **kc,")
-        lines.append("                    uint64_t seed, char *error, double **steps, double **times, double **dts,")
-        lines.append("                    const int64_t *ends, int64_t max_steps, int64_t *done) {")
+        let pairs = fused?.pairs ?? []
+        if let fused, !pairs.isEmpty {
+            var functions = [String](repeating: "0", count: kernelNames.count), away = functions
+            for pair in pairs {
+                functions[pair.update] = "sb_fused_\(pair.update)"
+                away[pair.threshold] = "1"
+            }
+            lines.append(fused.source(kernelNames: kernelNames))
+            lines.append("typedef int (*sb_tables_function)(sb_buffer ***, sb_queue ***, const double **, uint64_t, char *);")
+            lines.append("static const sb_tables_function sb_fused_kernels[] = {\(functions.joined(separator: ", "))};")
+            lines.append("static const unsigned char sb_fused_away[] = {\(away.joined(separator: ", "))};")
+        }
+        // The steps, with each kernel's function from `kernels` (its guarded or optimistic form),
+        // and with `fused`, the fused pairs' functions in place of their kernels.
+        lines.append("static int sb_steps(const sb_kernel_function *kernels, int fused, sb_buffer ***kb, sb_queue ***kq,")
+        lines.append("                    const double **kc, uint64_t seed, char *error, double **steps, double **times,")
+        lines.append("                    double **dts, const int64_t *ends, int64_t max_steps, int64_t *done) {")
+        if pairs.isEmpty { lines.append("    (void)fused;") }
         lines.append("    int current[\(max(clockCount, 1))];")
         lines.append("    for (int64_t n = 0; n < max_steps; n++) {")
         lines.append("        int e = 0;")
@@ -93,6 +107,14 @@ enum CLoopEmitter {
         // The kernels as a table, not as a call each, so that a network of many groups compiles fast.
         lines.append("        for (int k = 0; k < \(kernelNames.count); k++) {")
         lines.append("            if (!current[sb_kernel_clocks[k]]) continue;")
+        if !pairs.isEmpty {
+            lines.append("            if (fused && sb_fused_away[k]) continue;")
+            lines.append("            if (fused && sb_fused_kernels[k]) {")
+            lines.append("                int s = sb_fused_kernels[k](kb, kq, kc, seed, error);")
+            lines.append("                if (s) { *done = n; return sb_failed(s, k, error); }")
+            lines.append("                continue;")
+            lines.append("            }")
+        }
         if !groups.isEmpty {
             lines.append("            if (sb_kernel_groups[k]) {")
             lines.append("                int s = sb_parallel(sb_kernel_groups[k], 0, (sb_buffer **)kb, (sb_queue **)kq, (const double *)kc, seed, error);")
@@ -132,21 +154,21 @@ enum CLoopEmitter {
             // The chunk with the fast forms where the buffers added to are finite (see FiniteAdds);
             // with optimistic ones, kept first, put back and run again guarded where one failed.
             let holds = finiteAdds == nil ? "" : "sb_finite_adds_hold(kb)"
-            let fast = "sb_steps(sb_fast_kernels, kb, kq, kc, seed, error, steps, times, dts, ends, max_steps, done)"
+            let fast = "sb_steps(sb_fast_kernels, 1, kb, kq, kc, seed, error, steps, times, dts, ends, max_steps, done)"
             if optimisticChunks != nil {
                 let minimum = OptimisticChunks.minimumSteps
                 lines.append("    char *kept = \(holds.isEmpty ? "" : holds + " && ")max_steps >= \(minimum)"
                              + " && ends[0] - (int64_t)steps[0][0] >= \(minimum) ? sb_chunk_keep(kb, kq, steps, times) : 0;")
                 lines.append("    if (kept) {")
                 lines.append("        int s = \(fast);")
-                lines.append("        if (s != -2) { free(kept); return s; }")
+                lines.append("        if (s >= 0) { free(kept); return s; }")
                 lines.append("        sb_chunk_put_back(kb, kq, steps, times, kept);")
                 lines.append("    }")
             } else if !holds.isEmpty {
                 lines.append("    if (\(holds)) return \(fast);")
             }
         }
-        lines.append("    return sb_steps(sb_kernels, kb, kq, kc, seed, error, steps, times, dts, ends, max_steps, done);")
+        lines.append("    return sb_steps(sb_kernels, 0, kb, kq, kc, seed, error, steps, times, dts, ends, max_steps, done);")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }

@@ -20,12 +20,12 @@ enum FiniteAdds {
     /// The bound below which |c| keeps every sum of a finite `x` finite.
     static let largestConstant = 0x1p970
 
-    /// The checks among `operations` (not those under a condition) that watch `x + c` or `c + x`,
-    /// `c` a constant below ``largestConstant``, to be stored into `x`: the temporaries they check,
-    /// with `x`'s buffer.
+    /// The checks among `operations` (those under a condition included) that watch `x + c` or
+    /// `c + x`, `c` a constant below ``largestConstant``, to be stored into `x`: the temporaries
+    /// they check, with `x`'s buffer.
     static func checks(in operations: [KernelOperation]) -> [(temporary: Int, target: DoubleBuffer)] {
         var sums: [Int: ArrayReference] = [:], found: [(temporary: Int, target: DoubleBuffer)] = []
-        for operation in operations {
+        for operation in operations.flattened {
             switch operation {
             case .define(let number, .binary(.add, .load(let reference), .constant(let c))),
                  .define(let number, .binary(.add, .constant(let c), .load(let reference))):
@@ -37,6 +37,18 @@ enum FiniteAdds {
             }
         }
         return found
+    }
+
+    /// `operations` without the checks of the temporaries `omitted`.
+    static func removing(checks omitted: Set<Int>, from operations: [KernelOperation]) -> [KernelOperation] {
+        guard !omitted.isEmpty else { return operations }
+        return operations.compactMap { operation in
+            switch operation {
+            case .checkFinite(.temporary(let number), _) where omitted.contains(number): nil
+            case .when(let condition, let inner): .when(condition, removing(checks: omitted, from: inner))
+            default: operation
+            }
+        }
     }
 
     /// Whether every write into `buffer` among `kernels`' operations is checked: a store of a

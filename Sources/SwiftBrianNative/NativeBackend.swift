@@ -25,6 +25,9 @@ public final class NativeBackend: Backend {
     /// How many kernels of the last prepared loop have a form without the checks of constant
     /// additions that it runs (see ``FiniteAdds``).
     package private(set) var finiteAddKernels = 0
+    /// How many state updates of the last prepared loop run together with their thresholds in
+    /// optimistic chunks (see ``FusedThresholds``).
+    package private(set) var fusedThresholds = 0
     private let interpreter = Interpreter()
     private let compiler: CCompiler?
     private var libraries: [UnsafeMutableRawPointer] = []
@@ -39,6 +42,7 @@ public final class NativeBackend: Backend {
         var kernel: Kernel
         var parts: Int
         var optimistic: Bool
+        var block: Bool
     }
     nonisolated(unsafe) private static var warned = false
 
@@ -132,16 +136,22 @@ public final class NativeBackend: Backend {
         stepBlockCount = blocks?.count ?? 0
         // Optimistic forms for blocks, or for chunks run optimistically (see OptimisticChunks).
         let optimistic = blocks != nil || schedule.swiftClocks.isEmpty
-        for kernel in schedule.kernels {
+        // Updates and thresholds that may run together in optimistic chunks get block forms.
+        let fusion = blocks == nil && schedule.swiftClocks.isEmpty
+            ? FusedThresholds(schedule.kernels, clocks: schedule.kernelClocks) : nil
+        let blockForms = Set(fusion?.pairs.flatMap { [$0.update, $0.threshold] } ?? [])
+        for (position, kernel) in schedule.kernels.enumerated() {
             do {
                 // A range is split when it is long enough; a pathway is split when the synapses it
                 // runs in a step are enough (see CLoopEmitter); every kernel when steps run by blocks.
                 var parts = threads
                 if case .range(let lower, let upper) = kernel.iteration, upper - lower < minimumParallelElements { parts = 1 }
                 if let blocks { parts = blocks.count }
-                let key = Emission(kernel: kernel, parts: parts, optimistic: optimistic)
+                let block = parts == 1 && blockForms.contains(position)
+                let key = Emission(kernel: kernel, parts: parts, optimistic: optimistic, block: block)
                 let (code, emitter) = try emittedBefore[key] ?? CEmitter.emit(kernel, name: "sb_kernel", precision: precision,
-                                                                               parts: parts, optimistic: optimistic)
+                                                                               parts: parts, optimistic: optimistic,
+                                                                               block: block)
                 if emitter.userFunctions.isEmpty { emittedNow[key] = (code, emitter) }
                 if let name = functions[code] {
                     emitted.append((name, emitter))
@@ -152,6 +162,7 @@ public final class NativeBackend: Backend {
                 kernelSource += "/* \(kernel.name) */\n" + code.replacingOccurrences(of: "int sb_kernel(", with: "int \(name)(")
                     .replacingOccurrences(of: "int sb_kernel_optimistic(", with: "int \(name)_optimistic(")
                     .replacingOccurrences(of: "int sb_kernel_finite_adds(", with: "int \(name)_finite_adds(")
+                    .replacingOccurrences(of: "int sb_kernel_block(", with: "int \(name)_block(")
                     .replacingOccurrences(of: "int sb_kernel_join(", with: "int \(name)_join(")
                     .replacingOccurrences(of: "int64_t sb_kernel_work(", with: "int64_t \(name)_work(") + "\n"
                 emitted.append((name, emitter))
@@ -212,6 +223,10 @@ public final class NativeBackend: Backend {
             addTargets += targets.map { (k, $0) }
         }
         finiteAddKernels = addTargets.isEmpty ? 0 : Set(addTargets.map(\.kernel)).count
+        let fused = chunks == nil ? nil : fusion?.among(native) { pair in
+            emitters[pair.update].optimistic && emitters[pair.update].blocks && emitters[pair.threshold].blocks
+        }
+        fusedThresholds = fused?.pairs.count ?? 0
         source += (threaded ? CThreadPool.source : "")
             + CLoopEmitter.source(kernelNames: names,
                                   kernelClocks: native.map { schedule.kernelClocks[$0] }, parallel: parallel, groups: groups,
@@ -220,7 +235,7 @@ public final class NativeBackend: Backend {
                                                                     : nil,
                                   fastKernelNames: fastNames == names ? nil : fastNames,
                                   finiteAdds: addTargets.isEmpty ? nil : FiniteAdds.source(targets: addTargets),
-                                  optimisticChunks: chunks?.source(clockCount: schedule.clocks.count))
+                                  optimisticChunks: chunks?.source(clockCount: schedule.clocks.count), fused: fused)
         let started = Date()
         let path: String, compiled: Bool
         do {
