@@ -226,7 +226,7 @@ public final class NativeBackend: Backend {
                 }
             }
         }
-        let sharing = CableSharing(schedule.kernels, lanes: lanes)
+        let sharing = CableSharing(schedule.kernels, lanes: lanes, networkOperations: !schedule.swiftClocks.isEmpty)
         for (kernel, entry) in zip(schedule.kernels, emitted) {
             guard let (name, emitter) = entry else {
                 bindings.append(nil)
