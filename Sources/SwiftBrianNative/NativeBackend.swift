@@ -248,6 +248,7 @@ public final class NativeBackend: Backend {
         }
         let loopBindings = native.map { bindings[$0]! }
         let loop = LoopBinding(loopBindings, clocks: schedule.clocks)
+        HugePages.advise(loopBindings.flatMap(\.owners))
         let loopChecks = native.map { emitted[$0]?.emitter.finiteChecks ?? [] }
         let run = unsafeBitCast(symbol, to: Loop.self)
         return PreparedSchedule(kernels: kernels, loop: { [unowned self] endSteps, maxSteps in
