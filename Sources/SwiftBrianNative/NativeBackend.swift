@@ -271,7 +271,7 @@ public final class NativeBackend: Backend {
                 }
             }
         }
-        let sharing = CableSharing(schedule.kernels, lanes: lanes)
+        let sharing = CableSharing(schedule.kernels, lanes: lanes, networkOperations: !schedule.swiftClocks.isEmpty)
         for (kernel, entry) in zip(schedule.kernels, emitted) {
             guard let (name, emitter) = entry else {
                 bindings.append(nil)
@@ -293,6 +293,7 @@ public final class NativeBackend: Backend {
         }
         let loopBindings = native.map { bindings[$0]! }
         let loop = LoopBinding(loopBindings, clocks: schedule.clocks)
+        HugePages.advise(loopBindings.flatMap(\.owners))
         let loopChecks = native.map { emitted[$0]?.emitter.finiteChecks ?? [] }
         let run = unsafeBitCast(symbol, to: Loop.self)
         return PreparedSchedule(kernels: kernels, loop: { [unowned self] endSteps, maxSteps in

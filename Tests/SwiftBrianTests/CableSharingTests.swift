@@ -31,7 +31,7 @@ final class CableSharingTests: XCTestCase {
 
     /// The sharing of one solve of `systems`, each `gtot` stored from `conductance` (by default
     /// a constant) by a kernel before it, after a kernel storing into each of `written`.
-    private func sharing(_ systems: [CableSystem], written: [DoubleBuffer] = [],
+    private func sharing(_ systems: [CableSystem], written: [DoubleBuffer] = [], networkOperations: Bool = false,
                          conductance: (CableSystem) -> KernelExpression = { _ in .constant(1e-4) }) throws -> CableSharing {
         let step = try DoubleBuffer(name: "step", count: 1, value: 0)
         let writers = written.map {
@@ -44,7 +44,8 @@ final class CableSharingTests: XCTestCase {
         }
         let kernels = coefficients + [Kernel(name: "cables", scalar: [.solveCables(systems)], iteration: .range(0, 0),
                                              vector: [], random: RandomKey(stream: 1, step: step))]
-        return CableSharing(kernels, lanes: kernels.map { _ in CableSharing.Lane(clock: 0, part: 0) })
+        return CableSharing(kernels, lanes: kernels.map { _ in CableSharing.Lane(clock: 0, part: 0) },
+                            networkOperations: networkOperations)
     }
 
     /// The buffer bound for `buffer`.
@@ -71,7 +72,7 @@ final class CableSharingTests: XCTestCase {
                                   random: key))
             if let kernel = extra[k] { kernels.append(kernel) }
         }
-        return CableSharing(kernels, lanes: kernels.indices.map(lane))
+        return CableSharing(kernels, lanes: kernels.indices.map(lane), networkOperations: false)
     }
 
     func testScratchIsSharedAlongALaneWhenNoValueOutlivesAStep() throws {
@@ -157,9 +158,22 @@ final class CableSharingTests: XCTestCase {
                        same.diagonal, same.lower, same.dt, same.nodeDiagonal, same.nodeValue] {
             XCTAssertTrue(shared.isShared(buffer), buffer.name)
         }
-        // Another capacitance: other coefficients and factorization, the same work space and dt.
-        for buffer in [other.pivot, other.towardsEnd, other.diagonal] { XCTAssertFalse(shared.isShared(buffer), buffer.name) }
-        for buffer in [other.nodeValue, other.dt, other.upper] { XCTAssertTrue(shared.isShared(buffer), buffer.name) }
+        XCTAssertTrue(shared.isShared(same.capacitance))
+        // Another capacitance: other coefficients and factorization, the same work space, dt and area.
+        for buffer in [other.pivot, other.towardsEnd, other.diagonal, other.capacitance] {
+            XCTAssertFalse(shared.isShared(buffer), buffer.name)
+        }
+        for buffer in [other.nodeValue, other.dt, other.upper, other.area] { XCTAssertTrue(shared.isShared(buffer), buffer.name) }
+        // The capacitance and area are shared only when nothing may change them during the run: a
+        // kernel storing into them, or a network operation.
+        let stored = try sharing([first, same], written: [same.capacitance, same.area])
+        XCTAssertFalse(stored.isShared(same.capacitance))
+        XCTAssertFalse(stored.isShared(same.area))
+        XCTAssertTrue(stored.isShared(same.diagonal))
+        let operated = try sharing([first, same], networkOperations: true)
+        XCTAssertFalse(operated.isShared(same.capacitance))
+        XCTAssertFalse(operated.isShared(same.area))
+        XCTAssertTrue(operated.isShared(same.diagonal))
         // What a cell's own values are is never shared.
         for buffer in [same.v, same.particular, same.conductance, same.current, same.capacitiveCurrent] {
             XCTAssertFalse(shared.isShared(buffer), buffer.name)
@@ -184,7 +198,8 @@ final class CableSharingTests: XCTestCase {
                    random: RandomKey(stream: 1, step: step))
         }
         // Separate operations may run on separate threads: constants only.
-        let shared = CableSharing(kernels, lanes: [.init(clock: 0, part: 0), .init(clock: 0, part: 1)])
+        let shared = CableSharing(kernels, lanes: [.init(clock: 0, part: 0), .init(clock: 0, part: 1)],
+                                  networkOperations: false)
         XCTAssertTrue(shared.isShared(second.diagonal))
         XCTAssertFalse(shared.isShared(second.pivot))
         XCTAssertFalse(shared.isShared(second.nodeValue))
@@ -259,6 +274,31 @@ final class CableSharingTests: XCTestCase {
             var result = CaseResult()
             for neuron in cells { result.final("\(neuron.name).v", try neuron.v.values) }
             XCTAssertEqual(try cells[3].gL.plainValues[0], 3, accuracy: 1e-12)  // 3e-4 S/cm², in S/m²
+            return result
+        }
+    }
+
+    /// Eight alike cells, one of whose capacitance a network operation raises by 0.1% during the
+    /// run: that cell's step then follows its own new capacitance, as the interpreter's separate
+    /// copies give, not the capacitance of the others (``CableSharing`` shares no capacitance when
+    /// a network operation runs). The change is small because the coefficients keep the
+    /// capacitance of the run's start (`CableSystem.prepare`): each step then scales the potential
+    /// by the ratio of the two (1.2 would take it to -2.5 V in the 20 steps left).
+    func testACapacitanceChangedDuringTheRunGetsWhatSeparateCopiesGive() throws {
+        _ = try onBothBackends("capacitance changed during the run") { backend in
+            let cells = try (0..<8).map(cell)
+            var calls = 0
+            let change = try NetworkOperation(dt: 0.5 * ms) { _ in
+                calls += 1
+                if calls == 2 { try cells[3].Cm.set(1.001 * uF / cm2) }  // at 0.5 ms
+            }
+            try Network(cells + [change], backend: backend).run(1 * ms)
+            XCTAssertEqual(try cells[3].v.plainValues[0], -0.07, accuracy: 0.005)
+            var result = CaseResult()
+            for neuron in cells {
+                result.final("\(neuron.name).v", try neuron.v.values)
+                result.final("\(neuron.name).Ic", try neuron.Ic.values)
+            }
             return result
         }
     }
