@@ -850,9 +850,11 @@ package struct CEmitter {
             : chained ? [CEmitter.chainedLoop] : [CEmitter.independentLoop]
         guard guarded else { return elementLoop(lower, upper, body, draws: draws, pragma: pragma) }
         if emittingOptimistic {
-            // Every value stored, its bits noted (see ``optimistic``).
+            // Every value stored, its bits noted (see ``optimistic``), with the block's draws.
             checksGuarded = true
+            blockDraws = draws
             let noted = try operations.flatMap { try operation($0, indent: "        ") }
+            blockDraws = []
             checksGuarded = false
             return elementLoop(lower, upper, noted, draws: draws, pragma: pragma)
         }

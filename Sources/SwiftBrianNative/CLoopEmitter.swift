@@ -158,7 +158,7 @@ enum CLoopEmitter {
             if optimisticChunks != nil {
                 let minimum = OptimisticChunks.minimumSteps
                 lines.append("    char *kept = \(holds.isEmpty ? "" : holds + " && ")max_steps >= \(minimum)"
-                             + " && ends[0] - (int64_t)steps[0][0] >= \(minimum) ? sb_chunk_keep(kb, kq, steps, times) : 0;")
+                             + " && ends[0] - (int64_t)steps[0][0] >= \(minimum) ? sb_chunk_keep(kb, kq, steps, times, max_steps) : 0;")
                 lines.append("    if (kept) {")
                 lines.append("        int s = \(fast);")
                 lines.append("        if (s >= 0) { free(kept); return s; }")

@@ -18,10 +18,11 @@ import SwiftBrianKernel
 /// it only when it is small next to what the optimistic kernels write in a step (at most
 /// ``keptPerWritten`` times as many bytes), the queues have few slots (long delays would make
 /// every copy walk their rings), no step involves Swift, and the chunk and the first clock's
-/// rest of the run have at least ``minimumSteps`` steps. The size counted is what stays fixed
-/// from run to run (the variables kept whole, a count and a cursor per list and queue slot), not
-/// the spikes the lists and queues hold now: so the loop's source, and its compiled library, are
-/// the same for every run of a network.
+/// rest of the run have at least ``minimumSteps`` steps. The loop is chosen by the size of what
+/// stays fixed from run to run (the variables kept whole, a count and a cursor per list and queue
+/// slot), so that its source, and its compiled library, are the same for every run of a network;
+/// each chunk then counts the spikes its lists and queues hold too, and runs guarded when they
+/// make the copy too large (see ``writtenBytes``).
 struct OptimisticChunks {
     /// The most bytes kept per byte the optimistic kernels store in a step.
     static let keptPerWritten = 4
@@ -38,6 +39,11 @@ struct OptimisticChunks {
     private let buffers: [Kept]
     /// The queues to keep, as kernel and slot.
     private let queues: [(kernel: Int, slot: Int)]
+    /// The bytes the optimistic kernels store in a step: a chunk whose copy, with the spikes its
+    /// lists and queues hold at its start, is more than a ``keptPerWritten``-th of what they store
+    /// in its steps runs guarded. (Nothing that changes from run to run, such as the memory
+    /// available, may enter the source: a new source is a new compilation.)
+    private let writtenBytes: Int
 
     /// The chunks for the whole-run loop's `kernels` (each with the emitter of its C function,
     /// all emitted with their optimistic forms) when they gain: nil when no kernel has an
@@ -80,11 +86,13 @@ struct OptimisticChunks {
             keptBytes += 8 + (entry.elements ? (variable?.count ?? 0) * entry.elementBytes : 0)
         }
         guard keptBytes <= Self.keptPerWritten * writtenBytes, keptBytes <= MemoryBudget.availableBytes / 4 else { return nil }
+        self.writtenBytes = writtenBytes
         self.queues = queues
     }
 
     /// The functions `sb_chunk_keep`, which returns a copy of what the chunk's kernels may
-    /// change and of the clocks (nil when it cannot be allocated), and `sb_chunk_put_back`, which
+    /// change and of the clocks before `steps` steps (nil when it would be too large, see
+    /// ``writtenBytes``, or cannot be allocated), and `sb_chunk_put_back`, which
     /// puts a copy back and frees it.
     func source(clockCount: Int) -> String {
         let kept = buffers.map { "{\($0.kernel), \($0.slot), \($0.elementBytes), \($0.elements ? 1 : 0)}" }
@@ -139,8 +147,10 @@ struct OptimisticChunks {
                 }
                 return total;
             }
-            static char *sb_chunk_keep(sb_buffer ***kb, sb_queue ***kq, double **steps, double **times) {
-                char *kept = malloc(sb_chunk_copies(kb, kq, steps, times, 0, 0));
+            static char *sb_chunk_keep(sb_buffer ***kb, sb_queue ***kq, double **steps, double **times, int64_t chunk) {
+                const size_t bytes = sb_chunk_copies(kb, kq, steps, times, 0, 0);
+                if (bytes * \(Self.keptPerWritten) > (size_t)chunk * \(writtenBytes)ULL) return 0;
+                char *kept = malloc(bytes);
                 if (kept) sb_chunk_copies(kb, kq, steps, times, kept, 0);
                 return kept;
             }
