@@ -65,15 +65,7 @@ final class FusedThresholdsTests: XCTestCase {
 
     func testAFailureInAFusedChunkIsReportedAsTheInterpreterReportsIt() throws {
         func build() throws -> (NeuronGroup, [NetworkObject]) {
-            let G = try NeuronGroup(3000, model: """
-                dv/dt = (drive - v)/(5*ms) : 1
-                du/dt = rate*u/ms : 1
-                drive : 1
-                rate : 1
-                """, threshold: "v > 1", reset: "v = 0", method: .euler, name: "G")
-            try G.variable("drive").set("1.2 + 0.5*rand()")
-            try G.variable("rate").set("3*(i == 2500)")
-            try G.variable("u").set("1")
+            let G = try blowingUpGroup(3000, failing: 2500)
             return (G, [G])
         }
         let (expected, _) = try run(.interpreter, 1 * second, variables: ["u"], build)

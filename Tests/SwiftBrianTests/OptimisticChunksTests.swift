@@ -17,19 +17,10 @@ final class OptimisticChunksTests: XCTestCase {
     }
 
     /// Spiking neurons, a pathway with a delay of 2 ms (its queue holds spikes across chunks) and
-    /// a monitor; `u` of neuron 700 grows by e every ms from t = 0 and is +inf near t = 0.236 s,
-    /// so the failure falls far into a chunk.
+    /// a monitor; `u` of neuron 700 is +inf near t = 0.236 s (see `blowingUpGroup`).
     private func run(_ backend: BackendKind, threads: Int) throws -> (Outcome, Bool) {
         seed(3)
-        let G = try NeuronGroup(1000, model: """
-            dv/dt = (drive - v)/(5*ms) : 1
-            du/dt = rate*u/ms : 1
-            drive : 1
-            rate : 1
-            """, threshold: "v > 1", reset: "v = 0", method: .euler, name: "G")
-        try G.variable("drive").set("1.2 + 0.5*rand()")
-        try G.variable("rate").set("3*(i == 700)")
-        try G.variable("u").set("1")
+        let G = try blowingUpGroup(1000, failing: 700)
         let S = try Synapses(G, G, onPre: "v += 0.05", delay: 2 * ms, name: "S")
         try S.connect(p: 0.02)
         let spikes = try SpikeMonitor(G)
