@@ -118,19 +118,30 @@ package struct CEmitter {
                      optimistic: Bool = false, block: Bool = false) throws -> (source: String, emitter: CEmitter) {
         var emitter = CEmitter(kernel: kernel, precision: precision, parts: parts)
         var source = try emitter.function(name: name)
-        if optimistic, emitter.hasOptimisticForm {
-            emitter.emittingOptimistic = true
-            source += try emitter.function(name: name + "_optimistic")
-            emitter.emittingOptimistic = false
-            emitter.optimistic = true
-        }
-        if block, case .range = kernel.iteration, !emitter.parallel {
+        let optimisticForm = optimistic && emitter.hasOptimisticForm
+        if block, case .range(let lower, let upper) = kernel.iteration, !emitter.parallel {
             emitter.emittingBlock = true
-            emitter.emittingOptimistic = emitter.optimistic
+            emitter.emittingOptimistic = optimisticForm
             source += try emitter.function(name: name + "_block")
             emitter.emittingBlock = false
             emitter.emittingOptimistic = false
             emitter.blocks = true
+            if optimisticForm {
+                // The optimistic form is the block form over the whole range: one copy of the
+                // loop less to compile (CUBA's cold compile 0.41 → 0.36 s of clang).
+                source += """
+                    int \(name)_optimistic(sb_buffer **b, sb_queue **q, const double *restrict c, uint64_t seed, char *error) {
+                        return \(name)_block(b, q, c, seed, error, \(lower), \(upper));
+                    }
+
+                    """
+                emitter.optimistic = true
+            }
+        } else if optimisticForm {
+            emitter.emittingOptimistic = true
+            source += try emitter.function(name: name + "_optimistic")
+            emitter.emittingOptimistic = false
+            emitter.optimistic = true
         }
         // (Where the stores are guarded, the checks are the guard's already.)
         let adds = precision == .double && !guardsStores(kernel.vector) ? FiniteAdds.checks(in: kernel.vector) : []

@@ -163,6 +163,7 @@ public final class NativeBackend: Backend {
                     .replacingOccurrences(of: "int sb_kernel_optimistic(", with: "int \(name)_optimistic(")
                     .replacingOccurrences(of: "int sb_kernel_finite_adds(", with: "int \(name)_finite_adds(")
                     .replacingOccurrences(of: "int sb_kernel_block(", with: "int \(name)_block(")
+                    .replacingOccurrences(of: "return sb_kernel_block(", with: "return \(name)_block(")
                     .replacingOccurrences(of: "int sb_kernel_join(", with: "int \(name)_join(")
                     .replacingOccurrences(of: "int64_t sb_kernel_work(", with: "int64_t \(name)_work(") + "\n"
                 emitted.append((name, emitter))
