@@ -111,7 +111,7 @@ package struct CEmitter {
     /// With `optimistic`, a kernel over a range whose stores are guarded by their values being
     /// finite also gets its optimistic form (see ``optimistic``), with the same buffers; with
     /// `block`, a kernel over a range not split into parts also gets its form over a block (see
-    /// ``blocks``). In double
+    /// ``blocks``; the optimistic form is then that form over the whole range). In double
     /// precision, a kernel adding constants to buffers gets its form without the checks of those
     /// additions (see ``finiteAddTargets``), with the same buffers.
     static func emit(_ kernel: Kernel, name: String, precision: Precision = .double, parts: Int = 1,
@@ -128,7 +128,8 @@ package struct CEmitter {
             emitter.blocks = true
             if optimisticForm {
                 // The optimistic form is the block form over the whole range: one copy of the
-                // loop less to compile (CUBA's cold compile 0.41 → 0.36 s of clang).
+                // loop less to compile (CUBA's cold compile in `bench`: 0.57–0.62 s with both
+                // copies, 0.41 s with one; 2026-12-03).
                 source += """
                     int \(name)_optimistic(sb_buffer **b, sb_queue **q, const double *restrict c, uint64_t seed, char *error) {
                         return \(name)_block(b, q, c, seed, error, \(lower), \(upper));
