@@ -15,7 +15,7 @@ import SwiftBrianKernel
 /// them at once (`MADV_COLLAPSE`): only the whole huge pages inside each span. It is advice: the
 /// kernel may decline it (an error is ignored), and no value changes. Marking alone does not
 /// change memory already in use, hence the collapse, which copies it (26 ms for the cells' 40 MB
-/// at the first `prepare`, 3 ms when they are huge pages already).
+/// at the first `prepare`, 3 ms when they are huge pages already), up to ``collapsedBytes``.
 ///
 /// Measured on 1000 ball-and-stick cells, one thread (3 Dec 2026 06:31–06:32 UTC, 9 interleaved
 /// rounds, each cell's `Cm` and `area` shared, ``CableSharing``): run_s median 0.723 s without,
@@ -24,6 +24,10 @@ import SwiftBrianKernel
 enum HugePages {
     /// The size of a huge page (x86-64's and most of arm64's).
     static let size = 2 << 20
+    /// The most memory collapsed at a `prepare`, which copies it at every run: Brunel–Hakim at
+    /// N = 50,000 (200 MB of synapses) took 0.30 s to prepare instead of 0.005 s (2026-12-03).
+    /// Larger spans are only marked, for the pages they fault in later.
+    static let collapsedBytes = 64 << 20
 
     /// Advises huge pages for the memory of `owners` (the buffers among a loop's bound objects, an
     /// object bound several times listed as often).
@@ -34,10 +38,12 @@ enum HugePages {
         var seen: Set<ObjectIdentifier> = []
         let extents = owners.filter { seen.insert(ObjectIdentifier($0)).inserted }
             .compactMap { ($0 as? any HugePageAdvisable)?.extents }
-        for span in spans(extents.flatMap { $0 }) {
+        let advised = spans(extents.flatMap { $0 })
+        let collapsing = advised.reduce(0) { $0 + $1.count } <= UInt(collapsedBytes)
+        for span in advised {
             let pages = UnsafeMutableRawPointer(bitPattern: span.lowerBound)
             _ = madvise(pages, span.count, MADV_HUGEPAGE)
-            _ = madvise(pages, span.count, collapse)
+            if collapsing { _ = madvise(pages, span.count, collapse) }
         }
         #endif
     }
