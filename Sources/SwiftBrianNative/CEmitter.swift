@@ -34,6 +34,9 @@ package struct CEmitter {
     /// Whether the kernel pushes spikes into a queue (whose slots grow).
     private var enqueues = false
     private var temporaries: Set<Int> = []
+    /// The temporaries every definition of which is a truth value, 0 or 1 (see
+    /// ``isTruthValue(_:among:)``).
+    private let truthTemporaries: Set<Int>
     private var usesTimedArrays = false
     /// The calls of `PortableMath` functions emitted so far (see ``chainedLoop``).
     private var portableCalls = 0
@@ -225,6 +228,7 @@ package struct CEmitter {
         partEvents = parts > 1 ? kernel.parallelEvents : nil
         partTargets = parts > 1 ? kernel.targetPartition : nil
         parallel = parts > 1 && (kernel.runsElementwise || partEvents != nil || partTargets != nil)
+        truthTemporaries = CEmitter.truthTemporaries(in: kernel.scalar + kernel.vector)
     }
 
     /// `value` converted to the arithmetic type, unless it is a double already and arithmetic is
@@ -1098,7 +1102,13 @@ package struct CEmitter {
             // Without `&&`, whose branches clang would turn back into stores under a condition.
             let nonfinite = try values.map { "sb_nonfinite_bits(\(try expression($0)))" }.joined(separator: " | ")
             if emittingOptimistic {
-                return ["\(indent)_seen |= \(nonfinite);"] + (try inner.flatMap { try self.operation($0, indent: indent) })
+                // One check of the values' sum: it is not finite where one of them is not (an
+                // infinity plus anything is infinite or NaN), and where a sum of finite values
+                // overflows, the chunk only runs again guarded. cuba's update checks three values:
+                // two additions instead of two subtractions and two `or`s (2026-12-03).
+                let sum = values.count > 1 ? "sb_nonfinite_bits(\(try values.map { try expression($0) }.joined(separator: " + ")))"
+                    : nonfinite
+                return ["\(indent)_seen |= \(sum);"] + (try inner.flatMap { try self.operation($0, indent: indent) })
             }
             let finite = "(\(nonfinite)) == 0"
             var kept: [String] = [], guarded: [String] = []
@@ -1254,6 +1264,10 @@ package struct CEmitter {
             case .or: return CEmitter.hasEffects(rhs) ? "(((\(a)) != 0 || (\(b)) != 0) ? \(one) : \(zero))"
                 : "((((\(a)) != 0) | ((\(b)) != 0)) ? \(one) : \(zero))"
             }
+        case .call(.builtin("int"), let arguments)
+            where arguments.count == 1 && CEmitter.isTruthValue(arguments[0], among: truthTemporaries):
+            // A truth value is its own truncation: `int(not_refractory)` in the refractory blend.
+            return try self.expression(arguments[0])
         case .call(let function, let arguments):
             let values = try arguments.map { try self.expression($0) }
             return try call(function, values)
@@ -1273,6 +1287,30 @@ package struct CEmitter {
                 return real("sb_poisson(\(try self.expression(mean)), seed, \(stream)u, \(key), \(site)u)")
             }
         }
+    }
+
+    /// Whether `expression`'s value is 0 or 1 whatever its operands: a comparison, `and`, `or`,
+    /// `not`, or one of the temporaries `truth`.
+    private static func isTruthValue(_ expression: KernelExpression, among truth: Set<Int>) -> Bool {
+        switch expression {
+        case .unary(.not, _): true
+        case .binary(let op, _, _): op.isComparison || op.isLogical
+        case .temporary(let number): truth.contains(number)
+        case .call(.builtin("int"), let arguments): arguments.count == 1 && isTruthValue(arguments[0], among: truth)
+        default: false
+        }
+    }
+
+    /// The temporaries of `operations` every definition of which is a truth value (a temporary
+    /// may be defined again, and a loop reads the last definition of the previous iteration).
+    private static func truthTemporaries(in operations: [KernelOperation]) -> Set<Int> {
+        var definitions: [Int: [KernelExpression]] = [:]
+        for case .define(let number, let value) in operations.flattened { definitions[number, default: []].append(value) }
+        var truth = Set(definitions.keys)
+        while let number = truth.first(where: { definitions[$0, default: []].contains { !isTruthValue($0, among: truth) } }) {
+            truth.remove(number)
+        }
+        return truth
     }
 
     private static let cNames: [String: String] = [
