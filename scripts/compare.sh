@@ -24,6 +24,10 @@
 # THREADS=1 Brian's default, 0: no OpenMP), both pinned to cores 0..THREADS-1 (cython and NEST stay
 # on one thread, on core 0).
 #
+# ROUNDS (default 1) times each model and size that many times, ours and Brian's in turn, and the
+# tables give the median of each (this machine's times of one run vary by 10-30% from minute to
+# minute, with other work on the host).
+#
 # BRIAN_TARGETS (default "cython cpp_standalone") names Brian's targets to time; NEST=0 leaves NEST
 # out (its COBAHH at 40,000 takes five minutes), e.g. for a sitting of ours against Brian
 # cpp_standalone alone: BRIAN_TARGETS=cpp_standalone NEST=0 scripts/compare.sh.
@@ -101,25 +105,27 @@ brian() {
 
 for n in $SIZES; do
   for model in $MODELS; do
-    ours "$model" "$n"
-    if [ "$model" = ball_and_stick ] && [ "$n" -gt "$BRIAN_CELLS" ]; then
-      ours "$model" "$BRIAN_CELLS"
-      brian "$model" "$BRIAN_CELLS"
-    else
-      brian "$model" "$n"
-    fi
-    if [ "${NEST:-1}" = 1 ] && { [ "$model" = cuba ] || [ "$model" = cobahh ]; }; then
-      taskset -c 0 "$PEERS/bin/python" "$REFERENCE/nest_bench.py" "$model" "$n" 2>/dev/null \
-        | grep '^nest' | tee -a "$OUT" || echo "nest $model N=$n failed" | tee -a "$OUT"
-    fi
+    for _ in $(seq "${ROUNDS:-1}"); do
+      ours "$model" "$n"
+      if [ "$model" = ball_and_stick ] && [ "$n" -gt "$BRIAN_CELLS" ]; then
+        ours "$model" "$BRIAN_CELLS"
+        brian "$model" "$BRIAN_CELLS"
+      else
+        brian "$model" "$n"
+      fi
+      if [ "${NEST:-1}" = 1 ] && { [ "$model" = cuba ] || [ "$model" = cobahh ]; }; then
+        taskset -c 0 "$PEERS/bin/python" "$REFERENCE/nest_bench.py" "$model" "$n" 2>/dev/null \
+          | grep '^nest' | tee -a "$OUT" || echo "nest $model N=$n failed" | tee -a "$OUT"
+      fi
+    done
   done
 done
 
 # The tables: run_s of each (wall-clock time), then cpu_s (processor time, which other work on a
 # shared machine does not lengthen) where the lines give it, and Brian cpp_standalone's time
-# divided by ours (> 1: we are faster).
+# divided by ours (> 1: we are faster); with ROUNDS, the medians.
 python3 - "$OUT" <<'PY'
-import re, sys
+import re, sys, statistics
 ours = ["swiftbrian:native", "swiftbrian:native-fastmath"]
 for field in ["run_s", "cpu_s"]:
     rows = {}
@@ -127,14 +133,16 @@ for field in ["run_s", "cpu_s"]:
         m = re.match(r"(\S+) (\S+) N=(\d+) target=(\S+) .*" + field + r"=([\d.]+)", line)
         if m:
             tool, model, n, target, run = m.groups()
-            rows.setdefault((model, int(n)), {})[f"{tool}:{target}"] = float(run)
+            rows.setdefault((model, int(n)), {}).setdefault(f"{tool}:{target}", []).append(float(run))
     if not rows:
         continue
+    rounds = max(len(times) for r in rows.values() for times in r.values())
+    rows = {key: {c: statistics.median(times) for c, times in r.items()} for key, r in rows.items()}
     if any("swiftbrian:native-nocheck" in r for r in rows.values()) and len(ours) == 2:
         ours += ["swiftbrian:native-nocheck", "swiftbrian:native-fastmath-nocheck"]
     cols = ours + ["brian2:cython", "brian2:cpp_standalone", "nest:nest-1thread"]
     label = lambda c: c.replace("swiftbrian:", "ours ").replace("brian2:", "Brian ").replace("nest:nest-1thread", "NEST")
-    print(("\n" if field == "cpu_s" else "") + f"{field}:")
+    print(("\n" if field == "cpu_s" else "") + f"{field}" + (f" (medians of {rounds} rounds)" if rounds > 1 else "") + ":")
     print("| model | N | " + " | ".join(label(c) for c in cols) + " | "
           + " | ".join("Brian cpp / " + label(c) for c in ours) + " |")
     print("|" + "---|" * (len(cols) + len(ours) + 2))
