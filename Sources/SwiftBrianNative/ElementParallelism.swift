@@ -44,7 +44,7 @@ extension Kernel {
         guard let list = cleared, Kernel.appends(vector, onlyTo: list),
               let written = Kernel.elementwiseWrites(vector, appending: true),
               Kernel.readsOwnElements(scalar + vector, written: written),
-              !Kernel.reads(list, in: scalar + vector) else {
+              !Kernel.listsRead(by: scalar + vector).contains(where: { $0 === list }) else {
             return nil
         }
         return list
@@ -99,16 +99,17 @@ extension Kernel {
         }
     }
 
-    /// Whether an expression of `operations` reads `list` (its entries or its count).
-    private static func reads(_ list: IndexBuffer, in operations: [KernelOperation]) -> Bool {
-        var found = false
+    /// The index lists whose entries or count an expression of `operations` reads, each once
+    /// for each read.
+    static func listsRead(by operations: [KernelOperation]) -> [IndexBuffer] {
+        var lists: [IndexBuffer] = []
         visitExpressions(operations) { node in
             switch node {
-            case .indexValue(let buffer, _), .eventCount(let buffer, _, _): if buffer === list { found = true }
+            case .indexValue(let buffer, _), .eventCount(let buffer, _, _): lists.append(buffer)
             default: break
             }
         }
-        return found
+        return lists
     }
 
     /// Calls `body` with every node of every expression of `operations`.

@@ -40,23 +40,17 @@ struct FusedThresholds {
             guard case .range(let lower, let upper) = threshold.iteration, upper > lower,
                   threshold.parallelEvents != nil,
                   let thresholdWrites = Kernel.elementwiseWrites(threshold.vector, appending: true),
-                  let a = (0..<b).last(where: { a in
-                      clocks[a] == clocks[b] && kernels[a].iteration == threshold.iteration && kernels[a].runsElementwise
-                          && Kernel.elementwiseWrites(kernels[a].vector, appending: false).map {
-                              !threshold.loadedBuffers.isDisjoint(with: $0.keys)
-                          } ?? false
-                  }),
-                  !pairs.contains(where: { $0.update == a || $0.threshold == a }),
-                  let updateWrites = Kernel.elementwiseWrites(kernels[a].vector, appending: false) else { continue }
+                  let (a, updateWrites) = FusedThresholds.update(before: b, in: kernels, clocks: clocks),
+                  !pairs.contains(where: { $0.update == a || $0.threshold == a }) else { continue }
             let update = kernels[a]
             let sameIndices = updateWrites.allSatisfy { id, map in thresholdWrites[id].map { $0 == map } ?? true }
-            guard sameIndices, !FusedThresholds.readsLists(update),
+            guard sameIndices, Kernel.listsRead(by: update.scalar + update.vector).isEmpty,
                   Kernel.readsOwnElements(update.scalar + update.vector, written: thresholdWrites),
                   Kernel.readsOwnElements(threshold.scalar + threshold.vector, written: updateWrites) else { continue }
             let written = Set(thresholdWrites.keys), touched = threshold.touchedBuffers
             let between = ((a + 1)..<b).allSatisfy { m in
                 let other = kernels[m]
-                guard other.runsElementwise, !FusedThresholds.readsLists(other),
+                guard other.runsElementwise, Kernel.listsRead(by: other.scalar + other.vector).isEmpty,
                       let otherWrites = Kernel.elementwiseWrites(other.vector, appending: false) else { return false }
                 return written.isDisjoint(with: other.touchedBuffers) && touched.isDisjoint(with: otherWrites.keys)
             }
@@ -80,16 +74,20 @@ struct FusedThresholds {
         self.pairs = pairs
     }
 
-    /// Whether an expression of `kernel` reads an index list (its entries or its count).
-    private static func readsLists(_ kernel: Kernel) -> Bool {
-        var found = false
-        Kernel.visitExpressions(kernel.scalar + kernel.vector) { node in
-            switch node {
-            case .indexValue, .eventCount: found = true
-            default: break
+    /// The last kernel before position `b` on its clock and over its range that works element by
+    /// element and writes what the threshold at `b` reads (its group's update), with what it
+    /// writes (see ``Kernel/elementwiseWrites(_:appending:)``).
+    private static func update(before b: Int, in kernels: [Kernel], clocks: [Int])
+        -> (position: Int, writes: [ObjectIdentifier: IndexMap])? {
+        let threshold = kernels[b]
+        for a in stride(from: b - 1, through: 0, by: -1)
+        where clocks[a] == clocks[b] && kernels[a].iteration == threshold.iteration && kernels[a].runsElementwise {
+            if let writes = Kernel.elementwiseWrites(kernels[a].vector, appending: false),
+               !threshold.loadedBuffers.isDisjoint(with: writes.keys) {
+                return (a, writes)
             }
         }
-        return found
+        return nil
     }
 
     /// For each pair, `static int sb_fused_U(sb_buffer ***kb, sb_queue ***kq, const double **kc,
