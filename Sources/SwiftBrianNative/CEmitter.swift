@@ -1100,16 +1100,16 @@ package struct CEmitter {
             return ["\(indent)sb_append_i32(\(header(buffer)), (int32_t)(\(try expression(value))));"]
         case .when(.call(.builtin(KernelFunctionNames.finite), let values), let inner) where checksGuarded:
             // Without `&&`, whose branches clang would turn back into stores under a condition.
-            let nonfinite = try values.map { "sb_nonfinite_bits(\(try expression($0)))" }.joined(separator: " | ")
+            let checked = try values.map { try expression($0) }
             if emittingOptimistic {
                 // One check of the values' sum: it is not finite where one of them is not (an
                 // infinity plus anything is infinite or NaN), and where a sum of finite values
                 // overflows, the chunk only runs again guarded. cuba's update checks three values:
                 // two additions instead of two subtractions and two `or`s (2026-12-03).
-                let sum = values.count > 1 ? "sb_nonfinite_bits(\(try values.map { try expression($0) }.joined(separator: " + ")))"
-                    : nonfinite
-                return ["\(indent)_seen |= \(sum);"] + (try inner.flatMap { try self.operation($0, indent: indent) })
+                return ["\(indent)_seen |= sb_nonfinite_bits(\(checked.joined(separator: " + ")));"]
+                    + (try inner.flatMap { try self.operation($0, indent: indent) })
             }
+            let nonfinite = checked.map { "sb_nonfinite_bits(\($0))" }.joined(separator: " | ")
             let finite = "(\(nonfinite)) == 0"
             var kept: [String] = [], guarded: [String] = []
             for operation in inner {
